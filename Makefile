@@ -1,0 +1,171 @@
+# raci - build, test and install.
+#
+#   make run        set up, build, and audit the sample rosters into output/
+#   make test       set up, build, and run every test (unit, golden CLI,
+#                   workbook read-back, format, cppcheck, sanitizers, valgrind,
+#                   fuzz smoke runs)
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
+# and CI) adds -Werror. SANITIZE=address,undefined builds with sanitizers.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/raci
+MANDIR   ?= $(PREFIX)/share/man
+VERSION  := 0.1.0
+
+CC       ?= cc
+PKGS     := xlsxwriter yaml-0.1 jansson
+WARN     := -Wall -Wextra -Wstrict-prototypes -Wwrite-strings -Wvla -Wformat=2 -pedantic
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
+OPT      ?= -O2 -g
+CFLAGS   ?=
+CPPFLAGS += -Iinclude -DRACI_VERSION='"$(VERSION)"' -DRACI_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
+LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson)
+BUILD    ?= build
+
+ifeq ($(DEVELOPER),1)
+  WARN += -Werror
+endif
+ifneq ($(SANITIZE),)
+  ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+  LDFLAGS    += -fsanitize=$(SANITIZE)
+endif
+
+ifeq ($(V),1)
+  Q :=
+  say = @true
+else
+  Q := @
+  say = @printf '  %-6s %s\n'
+endif
+
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test deps build check-unit check-cli check-xlsx check-format check-cppcheck \
+        check-sanitize check-valgrind check-fuzz install uninstall clean format picture bench
+
+all: $(BUILD)/raci raci
+
+# ---------------------------------------------------------------- set-up --
+# Debian packages the build and the tests need; installed with apt-get
+# (through sudo when not root) only when missing.
+DEB_PKGS := gcc make pkg-config libcsv-dev libxlsxwriter-dev libyaml-dev libjansson-dev \
+            libcmocka-dev python3 python3-openpyxl valgrind cppcheck clang-format \
+            clang libclang-rt-dev jq libxml2-utils
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# ----------------------------------------------------------------- build --
+$(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h) | $(BUILD)
+	$(say) CC $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+$(BUILD)/libraci.a: $(LIB_OBJ)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/raci: $(BUILD)/main.o $(BUILD)/libraci.a
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+raci: $(BUILD)/raci
+	$(Q)ln -sf $(BUILD)/raci raci
+
+$(BUILD):
+	$(Q)mkdir -p $(BUILD)/tests
+
+build: deps
+	$(Q)$(MAKE) --no-print-directory all
+
+-include $(wildcard $(BUILD)/*.d)
+
+# ------------------------------------------------------------------- run --
+SAMPLES := $(wildcard samples/*.csv)
+
+run: build
+	@mkdir -p output
+	@for s in $(SAMPLES); do \
+	  echo "== raci $$s"; \
+	  ./raci $$s; st=$$?; \
+	  [ $$st -le 1 ] || exit $$st; \
+	done
+
+# ------------------------------------------------------------------ test --
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libraci.a | $(BUILD)
+	$(say) CC $@
+	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libraci.a $(LDLIBS) -lcmocka
+
+check-unit: $(UNIT_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+
+check-cli: all
+	@tests/cli/run.sh
+
+check-xlsx: all
+	@tests/xlsx/run.sh
+
+check-format:
+	@tests/check-format.sh
+
+check-cppcheck:
+	@echo "cppcheck"
+	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
+	  --std=c11 --inline-suppr -Iinclude src tests/unit
+
+check-sanitize:
+	@echo "sanitizers: rebuilding with -fsanitize=address,undefined"
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined DEVELOPER=1 \
+	  OPT='-O1 -g' build/asan/raci $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  tests/run-unit.sh $(UNIT_BIN:$(BUILD)/%=build/asan/%)
+	$(Q)ASAN_OPTIONS=detect_leaks=1 RACI=build/asan/raci tests/cli/run.sh
+
+check-valgrind: all
+	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+	  tests/cli/run.sh
+
+check-fuzz:
+	@tests/fuzz/run.sh
+
+test: deps
+	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
+	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 check-unit check-cli check-xlsx check-format \
+	  check-cppcheck check-sanitize check-valgrind check-fuzz
+	@echo "all tests passed"
+
+# --------------------------------------------------------------- extras --
+format:
+	clang-format -i src/*.c include/raci/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
+
+picture: build
+	tests/../doc/make-picture.sh
+
+bench: build
+	bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules
+	install -m 755 $(BUILD)/raci $(DESTDIR)$(BINDIR)/raci
+	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/raci
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build raci

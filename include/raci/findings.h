@@ -1,0 +1,61 @@
+/*
+ * findings.h - what the checks found.
+ *
+ * A finding names one entity (a task of a product, a product, a person, a
+ * row or a cell), points at the row or cell concerned and lists the other
+ * rows involved. The set is sorted by file, line, column and rule before any
+ * writer sees it, so every output is deterministic.
+ */
+#ifndef RACI_FINDINGS_H
+#define RACI_FINDINGS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "raci/error.h"
+#include "raci/roster.h"
+#include "raci/rules.h"
+
+struct raci_finding {
+    const char *rule;               /* static, from the registry */
+    enum raci_severity severity;
+    char *message;                  /* owned */
+    struct raci_loc loc;
+    struct raci_loc *related;       /* owned; other rows involved */
+    size_t nrelated;
+    uint32_t product;               /* RACI_NONE when not about one */
+    uint32_t task;
+    uint32_t person;
+    char *entity;                   /* owned; stable key of the subject, e.g. "Atlas/market research" */
+};
+
+struct raci_findings {
+    struct raci_finding *v;
+    size_t n;
+    size_t cap;
+};
+
+/* Append a finding; returns it (owned by fs) or NULL when out of memory.
+ * entity is copied; the message is formatted. */
+struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rule,
+                                       enum raci_severity severity, struct raci_loc loc,
+                                       uint32_t product, uint32_t task, uint32_t person,
+                                       const char *entity, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 9, 10)))
+#endif
+    ;
+
+/* Add a related location (duplicates of loc or of another related one are
+ * skipped). */
+raci_error raci_finding_relate(struct raci_finding *f, struct raci_loc loc);
+
+/* Sort by file, line, column, rule, message. */
+void raci_findings_sort(struct raci_findings *fs);
+
+/* Number of findings of exactly this severity. */
+size_t raci_findings_count(const struct raci_findings *fs, enum raci_severity s);
+
+void raci_findings_release(struct raci_findings *fs);
+
+#endif

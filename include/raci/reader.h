@@ -1,0 +1,79 @@
+/*
+ * reader.h - the roster CSV reader.
+ *
+ * Turns the bytes of a roster file into a table of cells, each with the
+ * 1-based line and column where it starts. It takes the files that Excel and
+ * HR systems write: UTF-8 with or without a BOM, UTF-16 (LE or BE) with a BOM,
+ * Windows-1252 (converted with iconv); LF or CRLF line ends; ',' ';' or tab
+ * delimiters (detected from the header line); quoted fields holding
+ * delimiters, doubled quotes and newlines. Parsing is libcsv's.
+ *
+ * Columns are counted in characters (not bytes) of the decoded text, so that
+ * they match what an editor shows. A quoted field's column is the column of
+ * its opening quote.
+ *
+ * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag:
+ * an empty file, bytes in no supported encoding, an unterminated quote, a
+ * field over RACI_READER_MAX_FIELD bytes, a file over RACI_READER_MAX_FILE
+ * bytes. Rows whose field count differs from the header's are kept as they
+ * are: judging them is the model's business.
+ */
+#ifndef RACI_READER_H
+#define RACI_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "raci/error.h"
+#include "raci/strpool.h"
+
+/* Excel's own limit for the text of one cell. */
+#define RACI_READER_MAX_FIELD 32767
+/* A roster is a list of people; anything larger is not one. */
+#define RACI_READER_MAX_FILE (256u * 1024u * 1024u)
+
+struct raci_cell {
+    const char *text; /* interned, UTF-8, never NULL ("" for empty) */
+    uint32_t line;    /* 1-based line where the field starts */
+    uint32_t col;     /* 1-based column (characters) where it starts */
+};
+
+struct raci_row {
+    uint32_t line;           /* line where the row starts */
+    uint32_t ncells;
+    struct raci_cell *cells; /* owned by the table */
+};
+
+struct raci_table {
+    const char *file;       /* display name, interned ("<stdin>" for -) */
+    const char *encoding;   /* static: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "WINDOWS-1252" */
+    char delimiter;         /* ',', ';' or '\t' */
+    struct raci_row header; /* the first non-empty row */
+    struct raci_row *rows;  /* the data rows, in file order */
+    size_t nrows;
+    size_t cap;
+};
+
+/*
+ * Read the roster at path into t (which must be zeroed or released). The
+ * path "-" reads standard input. display names the file in cells and
+ * diagnostics (NULL: path itself, or "<stdin>" for "-"). Strings go into pool,
+ * which must outlive t.
+ */
+raci_error raci_reader_read_file(struct raci_table *t, const char *path, const char *display,
+                                 struct raci_strpool *pool, struct raci_diag *diag);
+
+/* Same, from an open stream (read to its end, not closed). */
+raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
+                                   struct raci_strpool *pool, struct raci_diag *diag);
+
+/* Same, from len bytes in memory (the fuzzers' and unit tests' entry). */
+raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
+                                const char *display, struct raci_strpool *pool,
+                                struct raci_diag *diag);
+
+/* Free what t holds (not the interned strings) and zero it. */
+void raci_table_release(struct raci_table *t);
+
+#endif

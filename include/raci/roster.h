@@ -1,0 +1,138 @@
+/*
+ * roster.h - the roster model: people (with every title they hold and the
+ * roles those titles map to), products, tasks, assignments and reporting
+ * lines, each with the source location it came from.
+ *
+ * Built from one or more reader tables (raci_roster_add_table), then read by
+ * the checks and the writers, which never change it. All strings are interned
+ * in the pool given at init, which must outlive the roster.
+ *
+ * Identity: a person is the same person on every row with the same id (the id
+ * column, when it is filled in), otherwise with the same name (compared after
+ * raci_norm_key). Tasks are per product; a task's name matches a ruleset task
+ * through its aliases, case- and punctuation-insensitively, and otherwise
+ * keeps the name it was given.
+ */
+#ifndef RACI_ROSTER_H
+#define RACI_ROSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "raci/error.h"
+#include "raci/reader.h"
+#include "raci/ruleset.h"
+#include "raci/strpool.h"
+
+#define RACI_NONE UINT32_MAX
+
+struct raci_loc {
+    const char *file; /* interned; NULL for "nowhere" (generated data) */
+    uint32_t line;    /* 1-based */
+    uint32_t col;     /* 1-based */
+};
+
+struct raci_person {
+    const char *name;
+    const char *id;          /* "" when none */
+    const char *manager;     /* reports_to as written, "" when none */
+    struct raci_loc manager_loc;
+    uint32_t manager_idx;    /* the person it names, or RACI_NONE */
+    const char **titles;     /* distinct titles, in order of appearance */
+    uint32_t ntitles;
+    uint64_t roles;          /* mask of ruleset role indexes */
+    struct raci_loc loc;     /* the person's first row (person cell) */
+    struct raci_loc title_loc; /* cell of the first title */
+    const char **extra;      /* per extra column: first non-empty value, or NULL */
+};
+
+struct raci_product {
+    const char *name;
+    struct raci_loc loc;     /* first row naming it */
+};
+
+struct raci_task {
+    const char *name;        /* canonical name when matched, else as given */
+    uint32_t product;
+    int def;                 /* ruleset task index, or -1 */
+    struct raci_loc loc;     /* first row naming it (task cell) */
+};
+
+enum {
+    RACI_ASSIGN_GENERATED = 1u << 0, /* from the ruleset's default RACI */
+    RACI_ASSIGN_UNKNOWN = 1u << 1    /* the letters cell could not be read */
+};
+
+struct raci_assign {
+    uint32_t person;
+    uint32_t product;
+    uint32_t task;
+    unsigned letters;       /* RACI_* mask (0 when unknown or blank) */
+    unsigned conditional;   /* those bracketed */
+    unsigned flags;         /* RACI_ASSIGN_* */
+    const char *raw;        /* the letters cell as written */
+    struct raci_loc loc;    /* the letters cell (or the task cell if none) */
+    uint32_t row_line;      /* line of the row */
+};
+
+/* A person's membership of a product's team. */
+struct raci_member {
+    uint32_t person;
+    uint32_t product;
+    struct raci_loc loc;    /* first row putting them there */
+};
+
+enum raci_row_problem {
+    RACI_ROW_RAGGED = 1,    /* field count differs from the header's */
+    RACI_ROW_NO_PERSON,     /* the person cell is empty */
+    RACI_ROW_NO_TITLE       /* the title cell is empty */
+};
+
+struct raci_row_issue {
+    enum raci_row_problem problem;
+    struct raci_loc loc;
+    uint32_t got, want;     /* for RAGGED: fields found, fields expected */
+    uint32_t person;        /* RACI_NONE when unknown */
+};
+
+struct raci_roster {
+    struct raci_strpool *pool;       /* borrowed */
+    const struct raci_ruleset *rs;   /* borrowed */
+    struct raci_person *persons;   size_t npersons, cap_persons;
+    struct raci_product *products; size_t nproducts, cap_products;
+    struct raci_task *tasks;       size_t ntasks, cap_tasks;
+    struct raci_assign *assigns;   size_t nassigns, cap_assigns;
+    struct raci_member *members;   size_t nmembers, cap_members;
+    struct raci_row_issue *issues; size_t nissues, cap_issues;
+    const char **extra_names;      size_t nextra, cap_extra; /* extra columns, in order */
+    const char **files;            size_t nfiles, cap_files; /* tables added */
+    void *index;                   /* private lookup tables */
+};
+
+raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
+                            const struct raci_ruleset *rs);
+
+/*
+ * Add every row of t. A header that lacks a required column (person, title)
+ * is RACI_ERROR_INPUT with the header's location. Row-level problems become
+ * raci_row_issues and the rest of the table is still read.
+ */
+raci_error raci_roster_add_table(struct raci_roster *r, const struct raci_table *t,
+                                 struct raci_diag *diag);
+
+/*
+ * Finish the model after the last table: resolve reports_to to people, and,
+ * for each product that has no task at all, generate its RACI from the
+ * ruleset's default table (flagged RACI_ASSIGN_GENERATED).
+ */
+raci_error raci_roster_finish(struct raci_roster *r);
+
+void raci_roster_release(struct raci_roster *r);
+
+/* Number of people in a product's team. */
+size_t raci_roster_team_size(const struct raci_roster *r, uint32_t product);
+
+/* Letters of person p on task t (union over rows), 0 when none. */
+unsigned raci_roster_letters(const struct raci_roster *r, uint32_t task, uint32_t person);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * rules.h - the registry of rules raci knows: ids, default severities,
+ * parameters and documentation.
+ *
+ * This table is the one source of what a rule is. The ruleset loader checks
+ * a YAML file against it (an unknown rule id or parameter is an error at its
+ * line), the checks engine runs it, `raci rules` prints it, and the SARIF
+ * writer describes rules from it.
+ */
+#ifndef RACI_RULES_H
+#define RACI_RULES_H
+
+#include <stddef.h>
+
+enum raci_severity {
+    RACI_SEV_OFF = 0, /* the check does not run */
+    RACI_SEV_INFO,
+    RACI_SEV_WARNING,
+    RACI_SEV_ERROR
+};
+
+/* "error", "warning", "info", "off". */
+const char *raci_severity_name(enum raci_severity s);
+/* Parse one of those names (case-insensitive); -1 when s is none. */
+int raci_severity_parse(const char *s);
+
+enum raci_param_type {
+    RACI_PARAM_INT = 1, /* a non-negative integer */
+    RACI_PARAM_STRING,  /* one word, e.g. a role id */
+    RACI_PARAM_LIST     /* a list of strings, e.g. task names */
+};
+
+struct raci_param_def {
+    const char *name;
+    enum raci_param_type type;
+    long int_default;
+    const char *doc;
+};
+
+struct raci_rule_def {
+    const char *id;                 /* stable: tests, baselines, waivers use it */
+    const char *name;               /* CamelCase, for SARIF */
+    enum raci_severity severity;    /* default */
+    const char *scope;              /* what one finding is about: "task", "product", "person", "row", "cell" */
+    const char *summary;            /* one line */
+    const char *why;                /* the documents' reasoning, with its source */
+    const char *example;            /* a roster line (with header) that breaks it */
+    const struct raci_param_def *params; /* terminated by a NULL name */
+};
+
+/* Every rule, in documentation order. */
+const struct raci_rule_def *raci_rules_all(size_t *n);
+/* The rule with this id, or NULL. */
+const struct raci_rule_def *raci_rules_find(const char *id);
+/* Its parameter of this name, or NULL. */
+const struct raci_param_def *raci_rule_param(const struct raci_rule_def *rule, const char *name);
+
+#endif
