@@ -71,7 +71,7 @@ deps:
 	fi
 
 # ----------------------------------------------------------------- build --
-$(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h) | $(BUILD)/tests/.dir
 	$(say) CC $<
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
@@ -86,8 +86,8 @@ $(BUILD)/raci: $(BUILD)/main.o $(BUILD)/libraci.a
 raci: $(BUILD)/raci
 	$(Q)ln -sf $(BUILD)/raci raci
 
-$(BUILD):
-	$(Q)mkdir -p $(BUILD)/tests
+$(BUILD)/tests/.dir:
+	$(Q)mkdir -p $(BUILD)/tests && touch $@
 
 build: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -106,7 +106,7 @@ run: build
 	done
 
 # ------------------------------------------------------------------ test --
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libraci.a | $(BUILD)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libraci.a | $(BUILD)/tests/.dir
 	$(say) CC $@
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libraci.a $(LDLIBS) -lcmocka
 

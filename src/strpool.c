@@ -1,0 +1,164 @@
+/*
+ * strpool.c - string interning: an open-addressing hash set of strings whose
+ * bytes live in large blocks, so that a million cells cost a few allocations.
+ */
+#include "raci/strpool.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOCK_SIZE (64u * 1024u)
+
+struct block {
+    struct block *next;
+    size_t used, size;
+    char data[];
+};
+
+struct raci_strpool {
+    const char **slots; /* hash set; NULL = empty */
+    size_t *lens;       /* length of the string in each slot */
+    size_t nslots;      /* power of two */
+    size_t count;
+    size_t bytes;
+    struct block *blocks;
+};
+
+/* FNV-1a: simple, and good enough for names. */
+static uint64_t hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+struct raci_strpool *raci_strpool_new(void)
+{
+    struct raci_strpool *p = calloc(1, sizeof(*p));
+    if (!p)
+        return NULL;
+    p->nslots = 256;
+    p->slots = calloc(p->nslots, sizeof(*p->slots));
+    p->lens = calloc(p->nslots, sizeof(*p->lens));
+    if (!p->slots || !p->lens) {
+        raci_strpool_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static char *store(struct raci_strpool *p, const char *s, size_t len)
+{
+    struct block *b = p->blocks;
+    char *d;
+
+    if (!b || b->size - b->used < len + 1) {
+        /* A string longer than a block gets a block of its own; the current
+         * block stays at the head so its free space is not lost. */
+        size_t size = len + 1 > BLOCK_SIZE ? len + 1 : BLOCK_SIZE;
+        struct block *nb = malloc(sizeof(*nb) + size);
+        if (!nb)
+            return NULL;
+        nb->used = 0;
+        nb->size = size;
+        if (b && size != BLOCK_SIZE) {
+            nb->next = b->next;
+            b->next = nb;
+        } else {
+            nb->next = b;
+            p->blocks = nb;
+        }
+        b = nb;
+    }
+    d = b->data + b->used;
+    memcpy(d, s, len);
+    d[len] = '\0';
+    b->used += len + 1;
+    return d;
+}
+
+static int rehash(struct raci_strpool *p)
+{
+    size_t n = p->nslots * 2;
+    const char **slots = calloc(n, sizeof(*slots));
+    size_t *lens = calloc(n, sizeof(*lens));
+
+    if (!slots || !lens) {
+        free(slots);
+        free(lens);
+        return -1;
+    }
+    for (size_t i = 0; i < p->nslots; i++) {
+        if (!p->slots[i])
+            continue;
+        size_t j = hash(p->slots[i], p->lens[i]) & (n - 1);
+        while (slots[j])
+            j = (j + 1) & (n - 1);
+        slots[j] = p->slots[i];
+        lens[j] = p->lens[i];
+    }
+    free(p->slots);
+    free(p->lens);
+    p->slots = slots;
+    p->lens = lens;
+    p->nslots = n;
+    return 0;
+}
+
+const char *raci_strpool_intern(struct raci_strpool *p, const char *s, size_t len)
+{
+    size_t i;
+    char *d;
+
+    if (!s)
+        s = "";
+    /* Keep the load at most 1/2 so probes stay short and a free slot exists. */
+    if ((p->count + 1) * 2 > p->nslots && rehash(p) != 0)
+        return NULL;
+    i = hash(s, len) & (p->nslots - 1);
+    while (p->slots[i]) {
+        if (p->lens[i] == len && memcmp(p->slots[i], s, len) == 0)
+            return p->slots[i];
+        i = (i + 1) & (p->nslots - 1);
+    }
+    d = store(p, s, len);
+    if (!d)
+        return NULL;
+    p->slots[i] = d;
+    p->lens[i] = len;
+    p->count++;
+    p->bytes += len + 1;
+    return d;
+}
+
+const char *raci_strpool_add(struct raci_strpool *p, const char *s)
+{
+    return raci_strpool_intern(p, s, s ? strlen(s) : 0);
+}
+
+size_t raci_strpool_count(const struct raci_strpool *p)
+{
+    return p->count;
+}
+
+size_t raci_strpool_bytes(const struct raci_strpool *p)
+{
+    return p->bytes;
+}
+
+void raci_strpool_free(struct raci_strpool *p)
+{
+    if (!p)
+        return;
+    for (struct block *b = p->blocks, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    free(p->slots);
+    free(p->lens);
+    free(p);
+}
