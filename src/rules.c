@@ -55,7 +55,9 @@ static const struct raci_param_def p_span_of_control[] = {
     {NULL, 0, 0, NULL}};
 
 #define RULE(id_, name_, sev_, scope_, params_, summary_, why_, example_)                          \
-    {id_, name_, RACI_SEV_##sev_, scope_, summary_, why_, example_, params_}
+    {                                                                                              \
+        id_, name_, RACI_SEV_##sev_, scope_, summary_, why_, example_, params_                     \
+    }
 
 static const struct raci_rule_def rules[] = {
     /* RACI hygiene */
@@ -183,8 +185,7 @@ static const struct raci_rule_def rules[] = {
          "Org chart integrity: a reporting line must end at a person the roster knows, by name or "
          "id.",
          "person,title,reports_to\nAna,Developer,Nobody Known"),
-    RULE("reporting-cycle", "ReportingCycle", ERROR, "person", no_params,
-         "a loop in reports_to",
+    RULE("reporting-cycle", "ReportingCycle", ERROR, "person", no_params, "a loop in reports_to",
          "Org chart integrity: following reports_to upwards must reach the top, not come back to "
          "where it started.",
          "person,title,reports_to\nAna,Engineering Manager,Bo\nBo,Director of Engineering,Ana"),

@@ -23,7 +23,8 @@ static void test_norm_key(void **state)
     raci_norm_key("", buf, sizeof buf);
     assert_string_equal(buf, "");
     raci_norm_key("Écoute client", buf, sizeof buf);
-    assert_string_equal(buf, "\xc3\x89" "coute client");
+    assert_string_equal(buf, "\xc3\x89"
+                             "coute client");
     /* Truncation keeps the terminator. */
     assert_int_equal(raci_norm_key("abcdef", buf, 4), 3);
     assert_string_equal(buf, "abc");
