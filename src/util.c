@@ -90,7 +90,7 @@ size_t raci_norm_key(const char *s, char *out, size_t size)
         return 0;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned char c = *p;
-        if (c == '*' || c == '_' || c == '`')
+        if (c == '*' || c == '`')
             continue; /* markdown emphasis is not part of a name */
         if (is_alnum_ascii(c) || c >= 0x80) {
             if (pending_space && n > 0 && n + 1 < size)

@@ -34,7 +34,7 @@ const char *raci_strerror(raci_error err);
  * owns its strings.
  */
 struct raci_diag {
-    char *file;    /* as the user named it ("-" is shown as <stdin>) */
+    char *file; /* as the user named it ("-" is shown as <stdin>) */
     unsigned line;
     unsigned col;
     char *message; /* lower case, no full stop: what is wrong, what is right */

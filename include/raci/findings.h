@@ -17,16 +17,16 @@
 #include "raci/rules.h"
 
 struct raci_finding {
-    const char *rule;               /* static, from the registry */
+    const char *rule; /* static, from the registry */
     enum raci_severity severity;
-    char *message;                  /* owned */
+    char *message; /* owned */
     struct raci_loc loc;
-    struct raci_loc *related;       /* owned; other rows involved */
+    struct raci_loc *related; /* owned; other rows involved */
     size_t nrelated;
-    uint32_t product;               /* RACI_NONE when not about one */
+    uint32_t product; /* RACI_NONE when not about one */
     uint32_t task;
     uint32_t person;
-    char *entity;                   /* owned; stable key of the subject, e.g. "Atlas/market research" */
+    char *entity; /* owned; stable key of the subject, e.g. "Atlas/market research" */
 };
 
 struct raci_findings {

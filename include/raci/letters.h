@@ -16,17 +16,11 @@
 
 #include <stddef.h>
 
-enum {
-    RACI_R = 1u << 0,
-    RACI_A = 1u << 1,
-    RACI_C = 1u << 2,
-    RACI_I = 1u << 3,
-    RACI_ALL = 0xfu
-};
+enum { RACI_R = 1u << 0, RACI_A = 1u << 1, RACI_C = 1u << 2, RACI_I = 1u << 3, RACI_ALL = 0xfu };
 
 struct raci_letter_alias {
-    const char *name;  /* compared case-insensitively */
-    unsigned letters;  /* RACI_* mask */
+    const char *name; /* compared case-insensitively */
+    unsigned letters; /* RACI_* mask */
 };
 
 struct raci_letters {

@@ -10,9 +10,9 @@
 #include "raci/roster.h"
 
 struct raci_report_opts {
-    int color;                     /* ANSI colours */
-    int quiet;                     /* only findings at or above fail_on, no summary line */
-    enum raci_severity fail_on;    /* RACI_SEV_OFF: never */
+    int color;                  /* ANSI colours */
+    int quiet;                  /* only findings at or above fail_on, no summary line */
+    enum raci_severity fail_on; /* RACI_SEV_OFF: never */
 };
 
 /* One gcc-style line per finding, then a count line:

@@ -34,28 +34,28 @@ struct raci_loc {
 
 struct raci_person {
     const char *name;
-    const char *id;          /* "" when none */
-    const char *manager;     /* reports_to as written, "" when none */
+    const char *id;      /* "" when none */
+    const char *manager; /* reports_to as written, "" when none */
     struct raci_loc manager_loc;
-    uint32_t manager_idx;    /* the person it names, or RACI_NONE */
-    const char **titles;     /* distinct titles, in order of appearance */
+    uint32_t manager_idx; /* the person it names, or RACI_NONE */
+    const char **titles;  /* distinct titles, in order of appearance */
     uint32_t ntitles;
-    uint64_t roles;          /* mask of ruleset role indexes */
-    struct raci_loc loc;     /* the person's first row (person cell) */
+    uint64_t roles;            /* mask of ruleset role indexes */
+    struct raci_loc loc;       /* the person's first row (person cell) */
     struct raci_loc title_loc; /* cell of the first title */
-    const char **extra;      /* per extra column: first non-empty value, or NULL */
+    const char **extra;        /* per extra column: first non-empty value, or NULL */
 };
 
 struct raci_product {
     const char *name;
-    struct raci_loc loc;     /* first row naming it */
+    struct raci_loc loc; /* first row naming it */
 };
 
 struct raci_task {
-    const char *name;        /* canonical name when matched, else as given */
+    const char *name; /* canonical name when matched, else as given */
     uint32_t product;
-    int def;                 /* ruleset task index, or -1 */
-    struct raci_loc loc;     /* first row naming it (task cell) */
+    int def;             /* ruleset task index, or -1 */
+    struct raci_loc loc; /* first row naming it (task cell) */
 };
 
 enum {
@@ -67,46 +67,54 @@ struct raci_assign {
     uint32_t person;
     uint32_t product;
     uint32_t task;
-    unsigned letters;       /* RACI_* mask (0 when unknown or blank) */
-    unsigned conditional;   /* those bracketed */
-    unsigned flags;         /* RACI_ASSIGN_* */
-    const char *raw;        /* the letters cell as written */
-    struct raci_loc loc;    /* the letters cell (or the task cell if none) */
-    uint32_t row_line;      /* line of the row */
+    unsigned letters;     /* RACI_* mask (0 when unknown or blank) */
+    unsigned conditional; /* those bracketed */
+    unsigned flags;       /* RACI_ASSIGN_* */
+    const char *raw;      /* the letters cell as written */
+    struct raci_loc loc;  /* the letters cell (or the task cell if none) */
+    uint32_t row_line;    /* line of the row */
 };
 
 /* A person's membership of a product's team. */
 struct raci_member {
     uint32_t person;
     uint32_t product;
-    struct raci_loc loc;    /* first row putting them there */
+    struct raci_loc loc; /* first row putting them there */
 };
 
 enum raci_row_problem {
-    RACI_ROW_RAGGED = 1,    /* field count differs from the header's */
-    RACI_ROW_NO_PERSON,     /* the person cell is empty */
-    RACI_ROW_NO_TITLE       /* the title cell is empty */
+    RACI_ROW_RAGGED = 1, /* field count differs from the header's */
+    RACI_ROW_NO_PERSON,  /* the person cell is empty */
+    RACI_ROW_NO_TITLE    /* the title cell is empty */
 };
 
 struct raci_row_issue {
     enum raci_row_problem problem;
     struct raci_loc loc;
-    uint32_t got, want;     /* for RAGGED: fields found, fields expected */
-    uint32_t person;        /* RACI_NONE when unknown */
+    uint32_t got, want; /* for RAGGED: fields found, fields expected */
+    uint32_t person;    /* RACI_NONE when unknown */
 };
 
 struct raci_roster {
-    struct raci_strpool *pool;       /* borrowed */
-    const struct raci_ruleset *rs;   /* borrowed */
-    struct raci_person *persons;   size_t npersons, cap_persons;
-    struct raci_product *products; size_t nproducts, cap_products;
-    struct raci_task *tasks;       size_t ntasks, cap_tasks;
-    struct raci_assign *assigns;   size_t nassigns, cap_assigns;
-    struct raci_member *members;   size_t nmembers, cap_members;
-    struct raci_row_issue *issues; size_t nissues, cap_issues;
-    const char **extra_names;      size_t nextra, cap_extra; /* extra columns, in order */
-    const char **files;            size_t nfiles, cap_files; /* tables added */
-    void *index;                   /* private lookup tables */
+    struct raci_strpool *pool;     /* borrowed */
+    const struct raci_ruleset *rs; /* borrowed */
+    struct raci_person *persons;
+    size_t npersons, cap_persons;
+    struct raci_product *products;
+    size_t nproducts, cap_products;
+    struct raci_task *tasks;
+    size_t ntasks, cap_tasks;
+    struct raci_assign *assigns;
+    size_t nassigns, cap_assigns;
+    struct raci_member *members;
+    size_t nmembers, cap_members;
+    struct raci_row_issue *issues;
+    size_t nissues, cap_issues;
+    const char **extra_names;
+    size_t nextra, cap_extra; /* extra columns, in order */
+    const char **files;
+    size_t nfiles, cap_files; /* tables added */
+    void *index;              /* private lookup tables */
 };
 
 raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
@@ -134,5 +142,8 @@ size_t raci_roster_team_size(const struct raci_roster *r, uint32_t product);
 
 /* Letters of person p on task t (union over rows), 0 when none. */
 unsigned raci_roster_letters(const struct raci_roster *r, uint32_t task, uint32_t person);
+
+/* Those of them that were written bracketed, as conditional. */
+unsigned raci_roster_conditional(const struct raci_roster *r, uint32_t task, uint32_t person);
 
 #endif

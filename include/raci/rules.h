@@ -38,13 +38,13 @@ struct raci_param_def {
 };
 
 struct raci_rule_def {
-    const char *id;                 /* stable: tests, baselines, waivers use it */
-    const char *name;               /* CamelCase, for SARIF */
-    enum raci_severity severity;    /* default */
-    const char *scope;              /* what one finding is about: "task", "product", "person", "row", "cell" */
-    const char *summary;            /* one line */
-    const char *why;                /* the documents' reasoning, with its source */
-    const char *example;            /* a roster line (with header) that breaks it */
+    const char *id;              /* stable: tests, baselines, waivers use it */
+    const char *name;            /* CamelCase, for SARIF */
+    enum raci_severity severity; /* default */
+    const char *scope;   /* what one finding is about: "task", "product", "person", "row", "cell" */
+    const char *summary; /* one line */
+    const char *why;     /* the documents' reasoning, with its source */
+    const char *example; /* a roster line (with header) that breaks it */
     const struct raci_param_def *params; /* terminated by a NULL name */
 };
 

@@ -29,8 +29,8 @@ char *raci_vasprintf(const char *fmt, va_list ap);
  * Write a matching key for s into out (size bytes, always terminated):
  * ASCII letters lower-cased, every run of characters that are not letters or
  * digits turned into one space, no leading or trailing space, markdown
- * emphasis (* _ `) dropped. Bytes >= 0x80 (UTF-8) are kept as they are.
- * "  Market-Research! " -> "market research". Returns the key's length.
+ * emphasis (* `) dropped ('_' separates words, as in "reports_to"). Bytes >= 0x80 (UTF-8) are kept
+ * as they are. "  Market-Research! " -> "market research". Returns the key's length.
  */
 size_t raci_norm_key(const char *s, char *out, size_t size);
 

@@ -19,7 +19,7 @@ static void test_norm_key(void **state)
     raci_norm_key("**KPIs** (success metrics)", buf, sizeof buf);
     assert_string_equal(buf, "kpis success metrics");
     raci_norm_key("Sr. Product_Owner", buf, sizeof buf);
-    assert_string_equal(buf, "sr productowner");
+    assert_string_equal(buf, "sr product owner");
     raci_norm_key("", buf, sizeof buf);
     assert_string_equal(buf, "");
     raci_norm_key("Écoute client", buf, sizeof buf);

@@ -1,0 +1,124 @@
+/*
+ * findings.c - the list of findings: adding, relating rows, sorting.
+ */
+#include "raci/findings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/util.h"
+
+struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rule,
+                                       enum raci_severity severity, struct raci_loc loc,
+                                       uint32_t product, uint32_t task, uint32_t person,
+                                       const char *entity, const char *fmt, ...)
+{
+    struct raci_finding *f;
+    va_list ap;
+
+    if (raci_grow(&fs->v, &fs->cap, fs->n + 1, sizeof(*fs->v)) != RACI_OK)
+        return NULL;
+    f = &fs->v[fs->n];
+    memset(f, 0, sizeof(*f));
+    va_start(ap, fmt);
+    f->message = raci_vasprintf(fmt, ap);
+    va_end(ap);
+    f->entity = raci_strdup(entity ? entity : "");
+    if (!f->message || !f->entity) {
+        free(f->message);
+        free(f->entity);
+        return NULL;
+    }
+    f->rule = rule;
+    f->severity = severity;
+    f->loc = loc;
+    f->product = product;
+    f->task = task;
+    f->person = person;
+    fs->n++;
+    return f;
+}
+
+static int loc_equal(struct raci_loc a, struct raci_loc b)
+{
+    return a.file == b.file && a.line == b.line && a.col == b.col;
+}
+
+static int loc_cmp(const struct raci_loc *a, const struct raci_loc *b)
+{
+    int c;
+    if (a->file != b->file) {
+        if (!a->file || !b->file)
+            return a->file ? -1 : 1;
+        if ((c = strcmp(a->file, b->file)) != 0)
+            return c;
+    }
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    return 0;
+}
+
+raci_error raci_finding_relate(struct raci_finding *f, struct raci_loc loc)
+{
+    size_t cap = f->nrelated;
+    if (loc_equal(loc, f->loc))
+        return RACI_OK;
+    for (size_t i = 0; i < f->nrelated; i++)
+        if (loc_equal(loc, f->related[i]))
+            return RACI_OK;
+    /* Related lists are short; grow one at a time. */
+    if (raci_grow(&f->related, &cap, f->nrelated + 1, sizeof(*f->related)) != RACI_OK)
+        return RACI_ERROR_NOMEM;
+    /* Keep them in file order: a finding's rows read top to bottom. */
+    size_t i = f->nrelated;
+    while (i > 0 && loc_cmp(&f->related[i - 1], &loc) > 0) {
+        f->related[i] = f->related[i - 1];
+        i--;
+    }
+    f->related[i] = loc;
+    f->nrelated++;
+    return RACI_OK;
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+    const struct raci_finding *a = pa, *b = pb;
+    int c = loc_cmp(&a->loc, &b->loc);
+    if (c)
+        return c;
+    if ((c = strcmp(a->rule, b->rule)) != 0)
+        return c;
+    if ((c = strcmp(a->message, b->message)) != 0)
+        return c;
+    return strcmp(a->entity, b->entity);
+}
+
+void raci_findings_sort(struct raci_findings *fs)
+{
+    if (fs->n > 1)
+        qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
+}
+
+size_t raci_findings_count(const struct raci_findings *fs, enum raci_severity s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->v[i].severity == s)
+            n++;
+    return n;
+}
+
+void raci_findings_release(struct raci_findings *fs)
+{
+    if (!fs)
+        return;
+    for (size_t i = 0; i < fs->n; i++) {
+        free(fs->v[i].message);
+        free(fs->v[i].related);
+        free(fs->v[i].entity);
+    }
+    free(fs->v);
+    memset(fs, 0, sizeof(*fs));
+}
