@@ -106,7 +106,7 @@ run: build
 	done
 
 # ------------------------------------------------------------------ test --
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libraci.a | $(BUILD)/tests/.dir
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libraci.a | $(BUILD)/tests/.dir
 	$(say) CC $@
 	$(Q)$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libraci.a $(LDLIBS) -lcmocka
 

@@ -428,6 +428,621 @@ static raci_error check_malformed_row(struct ctx *c, const struct raci_check *ch
     return RACI_OK;
 }
 
+/* ------------------------------------------------------- the role rules -- */
+/* Role bit of a role id, 0 when the ruleset has no such role. */
+static uint64_t role_bit(const struct ctx *c, const char *id)
+{
+    int i = raci_ruleset_role(c->rs, id);
+    return i < 0 ? 0 : (uint64_t)1 << i;
+}
+
+static const char *role_name(const struct ctx *c, const char *id)
+{
+    int i = raci_ruleset_role(c->rs, id);
+    return i < 0 ? id : c->rs->roles[i].name;
+}
+
+static int has_role(const struct ctx *c, uint32_t person, uint64_t bit)
+{
+    return bit && (c->r->persons[person].roles & bit);
+}
+
+/* The first member of product p holding role bit, or RACI_NONE. */
+static uint32_t member_with(const struct ctx *c, uint32_t p, uint64_t bit)
+{
+    for (size_t m = 0; m < c->r->nmembers; m++)
+        if (c->r->members[m].product == p && has_role(c, c->r->members[m].person, bit))
+            return c->r->members[m].person;
+    return RACI_NONE;
+}
+
+/* Whether the task's ruleset definition is named in a check's `tasks`. */
+static int task_listed(const struct ctx *c, const struct raci_check *chk, uint32_t t)
+{
+    const struct raci_param *p = raci_check_param(chk, "tasks");
+    const struct raci_task *task = &c->r->tasks[t];
+    char key[256];
+    if (!p)
+        return 0;
+    raci_norm_key(task->name, key, sizeof key);
+    for (size_t i = 0; i < p->nlist; i++) {
+        int def = raci_ruleset_find_task(c->rs, p->list[i]);
+        if (def >= 0 ? def == task->def : strcmp(p->list[i], key) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static const char *first_title(const struct ctx *c, uint32_t person)
+{
+    const struct raci_person *p = &c->r->persons[person];
+    return p->ntitles ? p->titles[0] : "no title";
+}
+
+/*
+ * The accountable person of each listed task must hold role `want`, when
+ * the product has someone in that role (else in role `fallback`). One
+ * finding per task, at the first wrong A.
+ */
+static raci_error owner_rule(struct ctx *c, const struct raci_check *chk, const char *want,
+                             const char *fallback, const char *why)
+{
+    const struct raci_roster *r = c->r;
+    uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
+    raci_error err = RACI_OK;
+
+    if (!h)
+        return RACI_ERROR_NOMEM;
+    for (uint32_t t = 0; t < r->ntasks && !err; t++) {
+        const struct raci_task *task = &r->tasks[t];
+        if (!task_listed(c, chk, t))
+            continue;
+        const char *role = want;
+        uint64_t bit = role_bit(c, want);
+        uint32_t holder = member_with(c, task->product, bit);
+        if (holder == RACI_NONE && fallback) {
+            role = fallback;
+            bit = role_bit(c, fallback);
+            holder = member_with(c, task->product, bit);
+        }
+        if (holder == RACI_NONE)
+            continue; /* nobody in the role: nothing better to suggest */
+        size_t n = holders(c, t, RACI_A, h);
+        for (size_t i = 0; i < n; i++) {
+            const struct raci_assign *a = &r->assigns[h[i]];
+            if (has_role(c, a->person, bit))
+                continue;
+            char *entity = task_entity(c, t);
+            struct raci_finding *f =
+                entity ? raci_findings_add(
+                             c->out, chk->def->id, chk->severity, a->loc, task->product, t,
+                             a->person, entity,
+                             "%s (%s) is accountable for '%s' in product '%s', but %s is its "
+                             "%s; %s",
+                             person_name(c, a->person), first_title(c, a->person), task->name,
+                             product_name(c, task->product), person_name(c, holder),
+                             role_name(c, role), why)
+                       : NULL;
+            free(entity);
+            if (!f) {
+                err = RACI_ERROR_NOMEM;
+                break;
+            }
+            for (size_t j = 0; j < n && !err; j++)
+                if (j != i)
+                    err = raci_finding_relate(f, r->assigns[h[j]].loc);
+            break; /* once per task */
+        }
+    }
+    free(h);
+    return err;
+}
+
+static raci_error check_pm_owns_strategy(struct ctx *c, const struct raci_check *chk)
+{
+    return owner_rule(c, chk, "pm", NULL,
+                      "the documents make the Product Manager accountable for strategy: market "
+                      "research, customer feedback, vision, roadmap and KPIs");
+}
+
+static raci_error check_po_owns_backlog(struct ctx *c, const struct raci_check *chk)
+{
+    return owner_rule(c, chk, "po", NULL,
+                      "the documents make the Product Owner accountable for the backlog, user "
+                      "stories, acceptance criteria, the sprint review and the product goal");
+}
+
+static raci_error check_director_owns_people(struct ctx *c, const struct raci_check *chk)
+{
+    const struct raci_param *fb = raci_check_param(chk, "fallback");
+    return owner_rule(c, chk, "director", fb && fb->sval && *fb->sval ? fb->sval : NULL,
+                      "the documents give career planning, promotions, coaching and people "
+                      "management to the Director (to the Engineering Manager where there is "
+                      "no Director)");
+}
+
+static raci_error check_scrum_contact_po(struct ctx *c, const struct raci_check *chk)
+{
+    const struct raci_param *fw = raci_check_param(chk, "framework");
+    const char *want = fw && fw->sval && *fw->sval ? fw->sval : "scrum";
+    uint64_t pm = role_bit(c, "pm"), po = role_bit(c, "po");
+    const struct raci_roster *r = c->r;
+    uint32_t *h;
+    raci_error err = RACI_OK;
+
+    if (!c->rs->framework || raci_strcasecmp(c->rs->framework, want) != 0)
+        return RACI_OK;
+    if (!(h = malloc((r->nassigns + 1) * sizeof(*h))))
+        return RACI_ERROR_NOMEM;
+    for (uint32_t t = 0; t < r->ntasks && !err; t++) {
+        const struct raci_task *task = &r->tasks[t];
+        if (!task_listed(c, chk, t))
+            continue;
+        size_t n = holders(c, t, RACI_A, h);
+        for (size_t i = 0; i < n; i++) {
+            const struct raci_assign *a = &r->assigns[h[i]];
+            if (!has_role(c, a->person, pm) || has_role(c, a->person, po))
+                continue;
+            uint32_t owner = member_with(c, task->product, po);
+            char *entity = task_entity(c, t);
+            struct raci_finding *f =
+                entity ? raci_findings_add(
+                             c->out, chk->def->id, chk->severity, a->loc, task->product, t,
+                             a->person, entity,
+                             "%s (%s) is accountable for '%s' in product '%s'; in Scrum the "
+                             "developers' day-to-day contact is the Product Owner%s%s%s",
+                             person_name(c, a->person), first_title(c, a->person), task->name,
+                             product_name(c, task->product), owner != RACI_NONE ? " (" : "",
+                             owner != RACI_NONE ? person_name(c, owner) : "",
+                             owner != RACI_NONE ? ")" : "")
+                       : NULL;
+            free(entity);
+            if (!f)
+                err = RACI_ERROR_NOMEM;
+            break;
+        }
+    }
+    free(h);
+    return err;
+}
+
+/* Members of product p holding role bit, as "Ana (line 2), Bo (line 5)";
+ * relates their rows to f when f is given. Returns the count. */
+static size_t list_members(const struct ctx *c, uint32_t p, uint64_t bit, char **who,
+                           struct raci_loc self, struct raci_loc *first)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < c->r->nmembers; m++) {
+        const struct raci_member *mem = &c->r->members[m];
+        if (mem->product != p || !has_role(c, mem->person, bit))
+            continue;
+        if (!n && first)
+            *first = mem->loc;
+        if (who && append_who(who, person_name(c, mem->person), mem->loc, self))
+            return SIZE_MAX;
+        n++;
+    }
+    return n;
+}
+
+static char *product_entity(const struct ctx *c, uint32_t p)
+{
+    char k[256];
+    raci_norm_key(product_name(c, p), k, sizeof k);
+    return raci_asprintf("product:%s", k);
+}
+
+static raci_error relate_members(const struct ctx *c, struct raci_finding *f, uint32_t p,
+                                 uint64_t bit)
+{
+    for (size_t m = 0; m < c->r->nmembers; m++) {
+        const struct raci_member *mem = &c->r->members[m];
+        if (mem->product == p && (!bit || has_role(c, mem->person, bit)) &&
+            raci_finding_relate(f, mem->loc))
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+static raci_error check_product_without_po(struct ctx *c, const struct raci_check *chk)
+{
+    uint64_t po = role_bit(c, "po");
+    if (!po)
+        return RACI_OK;
+    for (uint32_t p = 0; p < c->r->nproducts; p++) {
+        if (member_with(c, p, po) != RACI_NONE)
+            continue;
+        char *entity = product_entity(c, p);
+        struct raci_finding *f =
+            entity ? raci_findings_add(c->out, chk->def->id, chk->severity, c->r->products[p].loc,
+                                       p, RACI_NONE, RACI_NONE, entity,
+                                       "product '%s' has no Product Owner; the documents give "
+                                       "each product one PO who owns its backlog and delivery",
+                                       product_name(c, p))
+                   : NULL;
+        free(entity);
+        if (!f)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+static raci_error check_multiple_po(struct ctx *c, const struct raci_check *chk)
+{
+    uint64_t po = role_bit(c, "po");
+    long max = raci_check_int(chk, "max_po");
+    raci_error err = RACI_OK;
+
+    for (uint32_t p = 0; p < c->r->nproducts && po && !err; p++) {
+        struct raci_loc first = {0};
+        size_t n = list_members(c, p, po, NULL, first, &first);
+        if ((long)n <= max)
+            continue;
+        char *who = NULL, *entity = product_entity(c, p);
+        struct raci_finding *f = NULL;
+        if (entity && list_members(c, p, po, &who, first, NULL) != SIZE_MAX)
+            f = raci_findings_add(c->out, chk->def->id, chk->severity, first, p, RACI_NONE,
+                                  RACI_NONE, entity,
+                                  "product '%s' has %zu Product Owners: %s; the Scrum Guide makes "
+                                  "the Product Owner one person, not a committee (at most %ld)",
+                                  product_name(c, p), n, who, max);
+        if (!f || relate_members(c, f, p, po))
+            err = RACI_ERROR_NOMEM;
+        free(who);
+        free(entity);
+    }
+    return err;
+}
+
+/* Products person is a member of: count, their names joined, rows related. */
+static size_t person_products(const struct ctx *c, uint32_t person, char **names,
+                              struct raci_finding *f)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < c->r->nmembers; m++) {
+        const struct raci_member *mem = &c->r->members[m];
+        if (mem->person != person)
+            continue;
+        if (names) {
+            char *s = raci_asprintf("%s%s'%s'", *names ? *names : "", *names ? ", " : "",
+                                    product_name(c, mem->product));
+            if (!s)
+                return SIZE_MAX;
+            free(*names);
+            *names = s;
+        }
+        if (f && raci_finding_relate(f, mem->loc))
+            return SIZE_MAX;
+        n++;
+    }
+    return n;
+}
+
+static raci_error check_po_multiple_products(struct ctx *c, const struct raci_check *chk)
+{
+    uint64_t po = role_bit(c, "po");
+    long max = raci_check_int(chk, "max_products");
+
+    for (uint32_t i = 0; i < c->r->npersons && po; i++) {
+        if (!has_role(c, i, po))
+            continue;
+        size_t n = person_products(c, i, NULL, NULL);
+        if ((long)n <= max)
+            continue;
+        char *names = NULL, *entity = person_entity(c, i);
+        struct raci_finding *f = NULL;
+        if (entity && person_products(c, i, &names, NULL) != SIZE_MAX)
+            f = raci_findings_add(c->out, chk->def->id, chk->severity, c->r->persons[i].loc,
+                                  RACI_NONE, RACI_NONE, i, entity,
+                                  "%s is Product Owner on %zu products (%s); the documents have a "
+                                  "PO focus on one product (at most %ld)",
+                                  person_name(c, i), n, names, max);
+        raci_error err = !f || person_products(c, i, NULL, f) == SIZE_MAX ? RACI_ERROR_NOMEM : 0;
+        free(names);
+        free(entity);
+        if (err)
+            return err;
+    }
+    return RACI_OK;
+}
+
+static raci_error check_split_po_pm(struct ctx *c, const struct raci_check *chk)
+{
+    uint64_t po = role_bit(c, "po"), pm = role_bit(c, "pm");
+    long max = raci_check_int(chk, "max_team_size");
+
+    for (uint32_t i = 0; i < c->r->npersons && po && pm; i++) {
+        if (!has_role(c, i, po) || !has_role(c, i, pm))
+            continue;
+        size_t nprod = 0, largest = 0;
+        uint32_t largest_p = RACI_NONE;
+        for (size_t m = 0; m < c->r->nmembers; m++) {
+            const struct raci_member *mem = &c->r->members[m];
+            if (mem->person != i)
+                continue;
+            size_t size = raci_roster_team_size(c->r, mem->product);
+            nprod++;
+            if (size > largest) {
+                largest = size;
+                largest_p = mem->product;
+            }
+        }
+        if (nprod <= 1 && (long)largest <= max)
+            continue;
+        char *entity = person_entity(c, i);
+        struct raci_finding *f = NULL;
+        if (!entity)
+            return RACI_ERROR_NOMEM;
+        if (nprod > 1)
+            f = raci_findings_add(c->out, chk->def->id, chk->severity, c->r->persons[i].title_loc,
+                                  RACI_NONE, RACI_NONE, i, entity,
+                                  "%s is both Product Owner and Product Manager across %zu "
+                                  "products; the documents combine the roles only on one small "
+                                  "team: give the products their own PO",
+                                  person_name(c, i), nprod);
+        else
+            f = raci_findings_add(c->out, chk->def->id, chk->severity, c->r->persons[i].title_loc,
+                                  largest_p, RACI_NONE, i, entity,
+                                  "%s is both Product Owner and Product Manager of '%s', a team "
+                                  "of %zu (more than %ld); the documents separate the roles as "
+                                  "the team grows",
+                                  person_name(c, i), product_name(c, largest_p), largest, max);
+        free(entity);
+        if (!f || person_products(c, i, NULL, f) == SIZE_MAX)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+static raci_error check_pm_span(struct ctx *c, const struct raci_check *chk)
+{
+    uint64_t po = role_bit(c, "po"), pm = role_bit(c, "pm");
+    long max = raci_check_int(chk, "max_pos");
+    uint8_t *seen = calloc(c->r->npersons ? c->r->npersons : 1, 1);
+    raci_error err = RACI_OK;
+
+    if (!seen)
+        return RACI_ERROR_NOMEM;
+    for (uint32_t i = 0; i < c->r->npersons && pm && !err; i++) {
+        if (!has_role(c, i, pm))
+            continue;
+        /* The POs of every product the PM is on, each counted once. */
+        size_t nprod = 0, npos = 0;
+        memset(seen, 0, c->r->npersons);
+        for (size_t m = 0; m < c->r->nmembers; m++) {
+            const struct raci_member *mem = &c->r->members[m];
+            if (mem->person != i)
+                continue;
+            nprod++;
+            for (size_t k = 0; k < c->r->nmembers; k++) {
+                const struct raci_member *o = &c->r->members[k];
+                if (o->product == mem->product && o->person != i && has_role(c, o->person, po) &&
+                    !seen[o->person]) {
+                    seen[o->person] = 1;
+                    npos++;
+                }
+            }
+        }
+        if ((long)nprod <= max && (long)npos <= max)
+            continue;
+        char *entity = person_entity(c, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(c->out, chk->def->id, chk->severity, c->r->persons[i].loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s (%s) spans %zu products and %zu Product Owners (more "
+                                       "than %ld); SAFe puts a Product Manager's practical limit "
+                                       "near four POs",
+                                       person_name(c, i), first_title(c, i), nprod, npos, max)
+                   : NULL;
+        if (!f || person_products(c, i, NULL, f) == SIZE_MAX)
+            err = RACI_ERROR_NOMEM;
+        free(entity);
+    }
+    free(seen);
+    return err;
+}
+
+static raci_error check_team_size(struct ctx *c, const struct raci_check *chk)
+{
+    long max = raci_check_int(chk, "max_team_size");
+    for (uint32_t p = 0; p < c->r->nproducts; p++) {
+        size_t n = raci_roster_team_size(c->r, p);
+        if ((long)n <= max)
+            continue;
+        char *entity = product_entity(c, p);
+        struct raci_finding *f =
+            entity ? raci_findings_add(c->out, chk->def->id, chk->severity, c->r->products[p].loc,
+                                       p, RACI_NONE, RACI_NONE, entity,
+                                       "product '%s' has a team of %zu people (more than %ld); "
+                                       "the Scrum Guide keeps a team to ten or fewer: split it "
+                                       "into teams that share one Product Goal, backlog and PO",
+                                       product_name(c, p), n, max)
+                   : NULL;
+        free(entity);
+        if (!f)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+/* ------------------------------------------------------- the load rules -- */
+static raci_error check_load(struct ctx *c, const struct raci_check *chk, int sole)
+{
+    const struct raci_roster *r = c->r;
+    long max = raci_check_int(chk, sole ? "max_sole" : "max_accountable");
+    uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
+    uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
+    raci_error err = RACI_OK;
+
+    if (!count || !h) {
+        free(count);
+        free(h);
+        return RACI_ERROR_NOMEM;
+    }
+    for (uint32_t t = 0; t < r->ntasks; t++) {
+        size_t na = holders(c, t, RACI_A, h);
+        if (!sole) {
+            for (size_t i = 0; i < na; i++)
+                count[r->assigns[h[i]].person]++;
+            continue;
+        }
+        /* The only R, and the one A. */
+        if (na != 1)
+            continue;
+        uint32_t a = r->assigns[h[0]].person;
+        if (holders(c, t, RACI_R, h) == 1 && r->assigns[h[0]].person == a)
+            count[a]++;
+    }
+    for (uint32_t i = 0; i < r->npersons && !err; i++) {
+        if ((long)count[i] <= max)
+            continue;
+        char *entity = person_entity(c, i);
+        struct raci_finding *f = NULL;
+        if (entity && !sole)
+            f = raci_findings_add(c->out, chk->def->id, chk->severity, r->persons[i].loc, RACI_NONE,
+                                  RACI_NONE, i, entity,
+                                  "%s is accountable for %u tasks (more than %ld); combined "
+                                  "roles risk burnout: hand some A's to the roles the documents "
+                                  "give them",
+                                  person_name(c, i), count[i], max);
+        else if (entity)
+            f = raci_findings_add(c->out, chk->def->id, chk->severity, r->persons[i].loc, RACI_NONE,
+                                  RACI_NONE, i, entity,
+                                  "%s is both the accountable and the only responsible person "
+                                  "on %u tasks (more than %ld); work stops when they are away: "
+                                  "add a second R",
+                                  person_name(c, i), count[i], max);
+        free(entity);
+        if (!f)
+            err = RACI_ERROR_NOMEM;
+    }
+    free(count);
+    free(h);
+    return err;
+}
+
+static raci_error check_accountability_overload(struct ctx *c, const struct raci_check *chk)
+{
+    return check_load(c, chk, 0);
+}
+
+static raci_error check_single_point_of_failure(struct ctx *c, const struct raci_check *chk)
+{
+    return check_load(c, chk, 1);
+}
+
+/* -------------------------------------------------- the org-chart rules -- */
+static raci_error check_unknown_manager(struct ctx *c, const struct raci_check *chk)
+{
+    for (uint32_t i = 0; i < c->r->npersons; i++) {
+        const struct raci_person *p = &c->r->persons[i];
+        if (!*p->manager || p->manager_idx != RACI_NONE)
+            continue;
+        char *entity = person_entity(c, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(c->out, chk->def->id, chk->severity, p->manager_loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s reports to '%s', who is not on the roster (expected "
+                                       "the name or id of a person listed)",
+                                       p->name, p->manager)
+                   : NULL;
+        free(entity);
+        if (!f)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+static raci_error check_reporting_cycle(struct ctx *c, const struct raci_check *chk)
+{
+    const struct raci_roster *r = c->r;
+    /* 0 unvisited, 1 on the current path, 2 done. Following manager links
+     * from each person in roster order finds each loop once, entered at
+     * its first person reached. */
+    uint8_t *state = calloc(r->npersons ? r->npersons : 1, 1);
+    raci_error err = RACI_OK;
+
+    if (!state)
+        return RACI_ERROR_NOMEM;
+    for (uint32_t start = 0; start < r->npersons && !err; start++) {
+        uint32_t p = start;
+        while (p != RACI_NONE && state[p] == 0) {
+            state[p] = 1;
+            p = r->persons[p].manager_idx;
+        }
+        if (p != RACI_NONE && state[p] == 1) {
+            /* p is on a loop: name it from its earliest person in roster order. */
+            uint32_t first = p;
+            for (uint32_t q = r->persons[p].manager_idx; q != p; q = r->persons[q].manager_idx)
+                if (q < first)
+                    first = q;
+            char *who = NULL, *entity = person_entity(c, first);
+            uint32_t q = first;
+            do {
+                char *s = raci_asprintf("%s%s -> ", who ? who : "", r->persons[q].name);
+                free(who);
+                who = s;
+                q = r->persons[q].manager_idx;
+            } while (q != first && who);
+            struct raci_finding *f = NULL;
+            if (who && entity)
+                f = raci_findings_add(c->out, chk->def->id, chk->severity,
+                                      r->persons[first].manager_loc, RACI_NONE, RACI_NONE, first,
+                                      entity,
+                                      "reporting loop: %s%s; following reports_to must reach "
+                                      "the top of the organisation",
+                                      who, r->persons[first].name);
+            q = first;
+            do {
+                if (!f || raci_finding_relate(f, r->persons[q].manager_loc))
+                    err = RACI_ERROR_NOMEM;
+                q = r->persons[q].manager_idx;
+            } while (q != first && !err);
+            free(who);
+            free(entity);
+        }
+        /* Everything walked is now done. */
+        for (p = start; p != RACI_NONE && state[p] == 1; p = r->persons[p].manager_idx)
+            state[p] = 2;
+    }
+    free(state);
+    return err;
+}
+
+static raci_error check_span_of_control(struct ctx *c, const struct raci_check *chk)
+{
+    const struct raci_roster *r = c->r;
+    long max = raci_check_int(chk, "max_reports");
+    uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
+    raci_error err = RACI_OK;
+
+    if (!count)
+        return RACI_ERROR_NOMEM;
+    for (uint32_t i = 0; i < r->npersons; i++)
+        if (r->persons[i].manager_idx != RACI_NONE && r->persons[i].manager_idx != i)
+            count[r->persons[i].manager_idx]++;
+    for (uint32_t m = 0; m < r->npersons && !err; m++) {
+        if ((long)count[m] <= max)
+            continue;
+        char *entity = person_entity(c, m);
+        struct raci_finding *f =
+            entity ? raci_findings_add(c->out, chk->def->id, chk->severity, r->persons[m].loc,
+                                       RACI_NONE, RACI_NONE, m, entity,
+                                       "%s has %u direct reports (more than %ld); Larson's An "
+                                       "Elegant Puzzle puts a healthy span at six to eight",
+                                       r->persons[m].name, count[m], max)
+                   : NULL;
+        for (uint32_t i = 0; i < r->npersons && f && !err; i++)
+            if (r->persons[i].manager_idx == m && i != m)
+                err = raci_finding_relate(f, r->persons[i].manager_loc);
+        free(entity);
+        if (!f)
+            err = RACI_ERROR_NOMEM;
+    }
+    free(count);
+    return err;
+}
+
 /* ------------------------------------------------------------- engine -- */
 static const struct {
     const char *id;
@@ -441,6 +1056,21 @@ static const struct {
     {"unknown-title", check_unknown_title},
     {"idle-person", check_idle_person},
     {"malformed-row", check_malformed_row},
+    {"product-without-po", check_product_without_po},
+    {"multiple-po", check_multiple_po},
+    {"po-multiple-products", check_po_multiple_products},
+    {"pm-owns-strategy", check_pm_owns_strategy},
+    {"po-owns-backlog", check_po_owns_backlog},
+    {"director-owns-people", check_director_owns_people},
+    {"split-po-pm", check_split_po_pm},
+    {"scrum-contact-po", check_scrum_contact_po},
+    {"pm-span", check_pm_span},
+    {"team-size", check_team_size},
+    {"accountability-overload", check_accountability_overload},
+    {"single-point-of-failure", check_single_point_of_failure},
+    {"unknown-manager", check_unknown_manager},
+    {"reporting-cycle", check_reporting_cycle},
+    {"span-of-control", check_span_of_control},
 };
 
 raci_error raci_checks_run(const struct raci_roster *r, const struct raci_ruleset *rs,

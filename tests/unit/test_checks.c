@@ -1,0 +1,321 @@
+/*
+ * test_checks.c - every RACI check with a roster that breaks it and a
+ * near-identical one that passes. Each test checks the rule id, severity,
+ * subject and the rows named.
+ */
+#include "testutil.h"
+
+#include "fixture.h"
+
+#define HEAD "person,title,product,task,raci\n"
+
+static void test_single_accountable_two(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana Silva,Product Manager,Atlas,Market research,A/R\n"
+                          "Cy Ode,Developer,Atlas,Market research,I\n"
+                          "Bo Chen,Product Manager,Atlas,Market research,A\n");
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "single-accountable", 0);
+    assert_int_equal(f->severity, RACI_SEV_ERROR);
+    assert_string_equal(f->message, "task 'Market research' in product 'Atlas' has 2 accountable "
+                                    "people: Ana Silva (line 2), Bo Chen (line 4)");
+    assert_string_equal(f->loc.file, "team.csv");
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 44);
+    assert_int_equal(f->nrelated, 1);
+    assert_int_equal(f->related[0].line, 4);
+    assert_string_equal(fx.r.products[f->product].name, "Atlas");
+    assert_string_equal(fx.r.tasks[f->task].name, "Market research");
+    assert_int_equal(f->person, RACI_NONE);
+    fixture_release(&fx);
+}
+
+static void test_single_accountable_none(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana Silva,Product Owner,Atlas,User stories,R\n"
+                          "Bo Chen,Developer,Atlas,User stories,C\n");
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "single-accountable", 0);
+    assert_string_equal(f->message, "task 'User stories' in product 'Atlas' has no accountable "
+                                    "person (expected exactly one A)");
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 29); /* the task cell */
+    /* Every row of the task is involved. */
+    assert_int_equal(f->nrelated, 2);
+    fixture_release(&fx);
+}
+
+static void test_single_accountable_passes(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana Silva,Product Manager,Atlas,Market research,A/R\n"
+                          "Cy Ode,Developer,Atlas,Market research,I\n"
+                          "Bo Chen,Product Manager,Atlas,Market research,C\n");
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 0);
+    fixture_release(&fx);
+}
+
+static void test_single_accountable_per_product(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* The same task in two products is two tasks; an alias is the same task. */
+    fixture_run(&fx, HEAD "Ana,Product Manager,Atlas,Market research,A/R\n"
+                          "Bo,Product Manager,Borealis,Market research,A/R\n"
+                          "Cy,Product Manager,Atlas,Competitor analysis,A\n");
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "single-accountable", 0);
+    assert_string_equal(fx.r.products[f->product].name, "Atlas");
+    assert_int_equal(f->nrelated, 1);
+    assert_int_equal(f->related[0].line, 4);
+    fixture_release(&fx);
+}
+
+static void test_missing_responsible(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A\n"
+                          "Bo,Developer,Atlas,User stories,C\n");
+    assert_int_equal(fixture_count(&fx, "missing-responsible"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "missing-responsible", 0);
+    assert_int_equal(f->severity, RACI_SEV_WARNING);
+    assert_string_equal(f->message, "task 'User stories' in product 'Atlas' has nobody responsible "
+                                    "(expected at least one R; A/R counts)");
+    assert_int_equal(f->loc.line, 2);
+    fixture_release(&fx);
+
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A\n"
+                          "Bo,Developer,Atlas,User stories,R\n");
+    assert_int_equal(fixture_count(&fx, "missing-responsible"), 0);
+    fixture_release(&fx);
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n");
+    assert_int_equal(fixture_count(&fx, "missing-responsible"), 0);
+    fixture_release(&fx);
+}
+
+static void test_too_many_responsible(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,Release,A\n"
+                          "D1,Developer,Atlas,Release,R\n"
+                          "D2,Developer,Atlas,Release,R\n"
+                          "D3,Developer,Atlas,Release,R\n"
+                          "D4,Developer,Atlas,Release,R\n");
+    assert_int_equal(fixture_count(&fx, "too-many-responsible"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "too-many-responsible", 0);
+    assert_int_equal(f->severity, RACI_SEV_INFO);
+    assert_string_equal(f->message,
+                        "task 'Release' in product 'Atlas' has 4 people responsible (more than "
+                        "3): D1 (line 3), D2 (line 4), D3 (line 5), D4 (line 6); consider "
+                        "splitting it");
+    assert_int_equal(f->loc.line, 3);
+    assert_int_equal(f->nrelated, 3);
+    fixture_release(&fx);
+
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,Release,A\n"
+                          "D1,Developer,Atlas,Release,R\n"
+                          "D2,Developer,Atlas,Release,R\n"
+                          "D3,Developer,Atlas,Release,R\n"
+                          "D4,Developer,Atlas,Release,C\n");
+    assert_int_equal(fixture_count(&fx, "too-many-responsible"), 0);
+    fixture_release(&fx);
+}
+
+static void test_unknown_letter(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,User stories,X\n"
+                          "Cy,Developer,Atlas,User stories,A (see note 2)\n");
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 2);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-letter", 0);
+    assert_int_equal(f->severity, RACI_SEV_WARNING);
+    assert_int_equal(f->loc.line, 3);
+    assert_int_equal(f->loc.col, 30);
+    assert_non_null(strstr(f->message, "unknown RACI letter 'X' for Bo on task 'User stories'"));
+    assert_non_null(strstr(f->message, "DRI"));
+    f = fixture_find(&fx, "unknown-letter", 1);
+    assert_int_equal(f->loc.line, 4);
+    /* An unreadable cell is not an A: the task still has one. */
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 0);
+    fixture_release(&fx);
+
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,User stories,DRI\n"
+                          "Cy,Developer,Atlas,User stories,(C)\n");
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 0);
+    /* DRI is A and R: now two A's. */
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 1);
+    fixture_release(&fx);
+}
+
+static void test_duplicate_assignment(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,User stories,C\n"
+                          "ana,Product Owner,Atlas,user-stories,I\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-assignment"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "duplicate-assignment", 0);
+    assert_int_equal(f->severity, RACI_SEV_WARNING);
+    assert_int_equal(f->loc.line, 4);
+    assert_int_equal(f->nrelated, 1);
+    assert_int_equal(f->related[0].line, 2);
+    assert_string_equal(f->message, "Ana is on task 'User stories' in product 'Atlas' more than "
+                                    "once (first at line 2); keep one row with all their letters");
+    fixture_release(&fx);
+
+    /* The same person on two tasks, or two products, is no duplicate. */
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Ana,Product Owner,Atlas,Acceptance criteria,A/R\n"
+                          "Ana,Product Owner,Borealis,User stories,A/R\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-assignment"), 0);
+    fixture_release(&fx);
+}
+
+static void test_unknown_title(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Chief Vibes Officer,Atlas,User stories,I\n");
+    assert_int_equal(fixture_count(&fx, "unknown-title"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-title", 0);
+    assert_int_equal(f->severity, RACI_SEV_INFO);
+    assert_int_equal(f->loc.line, 3);
+    assert_int_equal(f->loc.col, 4);
+    assert_string_equal(fx.r.persons[f->person].name, "Bo");
+    fixture_release(&fx);
+
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Sr. Software Engineer,Atlas,User stories,I\n");
+    assert_int_equal(fixture_count(&fx, "unknown-title"), 0);
+    fixture_release(&fx);
+}
+
+static void test_idle_person(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,,\n"
+                          "Cy,Developer,Atlas,User stories,X\n");
+    assert_int_equal(fixture_count(&fx, "idle-person"), 2);
+    const struct raci_finding *f = fixture_find(&fx, "idle-person", 0);
+    assert_int_equal(f->severity, RACI_SEV_INFO);
+    assert_int_equal(f->loc.line, 3);
+    assert_string_equal(f->message, "Bo (Developer) has no R, A, C or I on any task; give them "
+                                    "their part or take them off the roster");
+    fixture_release(&fx);
+
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,,\n"
+                          "Bo,Developer,Atlas,User stories,C\n");
+    assert_int_equal(fixture_count(&fx, "idle-person"), 0);
+    fixture_release(&fx);
+}
+
+static void test_malformed_row(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas\n"
+                          ",Developer,Atlas,User stories,C\n"
+                          "Cy,,Atlas,User stories,C\n"
+                          "Di,Developer,Atlas,User stories,I,extra\n");
+    assert_int_equal(fixture_count(&fx, "malformed-row"), 4);
+    const struct raci_finding *f = fixture_find(&fx, "malformed-row", 0);
+    assert_int_equal(f->loc.line, 3);
+    assert_string_equal(
+        f->message, "row has 3 fields but the header has 5 (the missing ones are read as empty)");
+    f = fixture_find(&fx, "malformed-row", 1);
+    assert_int_equal(f->loc.line, 4);
+    assert_non_null(strstr(f->message, "row has no person"));
+    f = fixture_find(&fx, "malformed-row", 2);
+    assert_int_equal(f->loc.line, 5);
+    assert_int_equal(f->loc.col, 4);
+    assert_non_null(strstr(f->message, "Cy has no title"));
+    f = fixture_find(&fx, "malformed-row", 3);
+    assert_int_equal(f->loc.line, 6);
+    assert_non_null(strstr(f->message, "the extra ones are ignored"));
+    /* The audit went on: Bo, Cy and Di are on the roster. */
+    assert_int_equal(fx.r.npersons, 4);
+    fixture_release(&fx);
+
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,,\n");
+    assert_int_equal(fixture_count(&fx, "malformed-row"), 0);
+    fixture_release(&fx);
+}
+
+static void test_severity_and_off(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* A ruleset that extends the default, turns a check off and changes a
+     * severity and a threshold. */
+    fixture_rules(&fx, "extends: default\n"
+                       "checks:\n"
+                       "  idle-person: {severity: off}\n"
+                       "  missing-responsible: {severity: error}\n"
+                       "  too-many-responsible: {max_responsible: 1}\n");
+    assert_int_equal(fixture_add(&fx, "team.csv",
+                                 HEAD "Ana,Product Owner,Atlas,User stories,A\n"
+                                      "Bo,Developer,Atlas,,\n"
+                                      "Cy,Developer,Atlas,Sprint backlog,A/R\n"
+                                      "Di,Developer,Atlas,Sprint backlog,R\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "idle-person"), 0);
+    assert_int_equal(fixture_count(&fx, "missing-responsible"), 1);
+    assert_int_equal(fixture_find(&fx, "missing-responsible", 0)->severity, RACI_SEV_ERROR);
+    assert_int_equal(fixture_count(&fx, "too-many-responsible"), 1);
+    fixture_release(&fx);
+}
+
+static void test_sorted(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,X\n"
+                          "Bo,Nobody Knows,Atlas,Roadmap,A\n"
+                          "Cy,Developer,Atlas,User stories,A\n");
+    for (size_t i = 1; i < fx.fs.n; i++) {
+        const struct raci_finding *a = &fx.fs.v[i - 1], *b = &fx.fs.v[i];
+        assert_true(a->loc.line < b->loc.line ||
+                    (a->loc.line == b->loc.line &&
+                     (a->loc.col < b->loc.col ||
+                      (a->loc.col == b->loc.col && strcmp(a->rule, b->rule) <= 0))));
+    }
+    fixture_release(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_single_accountable_two),
+        cmocka_unit_test(test_single_accountable_none),
+        cmocka_unit_test(test_single_accountable_passes),
+        cmocka_unit_test(test_single_accountable_per_product),
+        cmocka_unit_test(test_missing_responsible),
+        cmocka_unit_test(test_too_many_responsible),
+        cmocka_unit_test(test_unknown_letter),
+        cmocka_unit_test(test_duplicate_assignment),
+        cmocka_unit_test(test_unknown_title),
+        cmocka_unit_test(test_idle_person),
+        cmocka_unit_test(test_malformed_row),
+        cmocka_unit_test(test_severity_and_off),
+        cmocka_unit_test(test_sorted),
+    };
+    return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
+}

@@ -1,0 +1,226 @@
+/*
+ * test_roster.c - the roster model: identity, titles and roles, products,
+ * canonical tasks, letters, extra columns, reporting lines, wide charts and
+ * generation from titles.
+ */
+#include "testutil.h"
+
+#include "fixture.h"
+
+static uint32_t person(const struct fixture *fx, const char *name)
+{
+    for (uint32_t i = 0; i < fx->r.npersons; i++)
+        if (strcmp(fx->r.persons[i].name, name) == 0)
+            return i;
+    fail_msg("no person '%s'", name);
+    return RACI_NONE;
+}
+
+static uint32_t task(const struct fixture *fx, const char *product, const char *name)
+{
+    for (uint32_t i = 0; i < fx->r.ntasks; i++)
+        if (strcmp(fx->r.tasks[i].name, name) == 0 &&
+            strcmp(fx->r.products[fx->r.tasks[i].product].name, product) == 0)
+            return i;
+    fail_msg("no task '%s' in '%s'", name, product);
+    return RACI_NONE;
+}
+
+static uint64_t role(const struct fixture *fx, const char *id)
+{
+    int i = raci_ruleset_role(&fx->rs, id);
+    assert_true(i >= 0);
+    return (uint64_t)1 << i;
+}
+
+static void test_identity_and_titles(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "Name,Job Title,Team,Activity,Letters,Email\n"
+                     "Ana Silva,Product Owner,Atlas,Roadmap,C,ana@x.io\n"
+                     "ana silva,Product Manager,Atlas,Market research,A/R,ana@x.io\n"
+                     "Ana Silva,Developer,Atlas,Sprint backlog,R,ana2@x.io\n"
+                     " Bo Chen ,Sr. Product Owner,Atlas,,,\n");
+    /* Same email: one person with two titles; another email: another person. */
+    assert_int_equal(fx.r.npersons, 3);
+    const struct raci_person *ana = &fx.r.persons[0];
+    assert_string_equal(ana->name, "Ana Silva");
+    assert_string_equal(ana->id, "ana@x.io");
+    assert_int_equal(ana->ntitles, 2);
+    assert_string_equal(ana->titles[1], "Product Manager");
+    assert_int_equal(ana->roles, role(&fx, "po") | role(&fx, "pm"));
+    assert_int_equal(ana->loc.line, 2);
+    assert_int_equal(ana->loc.col, 1);
+    assert_string_equal(fx.r.persons[1].id, "ana2@x.io");
+    /* Names are trimmed; seniority words do not hide the role. */
+    uint32_t bo = person(&fx, "Bo Chen");
+    assert_int_equal(fx.r.persons[bo].roles, role(&fx, "po"));
+    fixture_release(&fx);
+}
+
+static void test_tasks_and_letters(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana,Product Manager,Atlas,Competitor analysis,A\n"
+                     "Ana,Product Manager,Atlas,market-research!,R\n"
+                     "Bo,Developer,Atlas,Market Research,(C)\n"
+                     "Bo,Developer,Atlas,Code review,R\n"
+                     "Cy,Developer,Atlas,code  review,A\n");
+    /* Aliases, case and punctuation: one canonical task. */
+    assert_int_equal(fx.r.ntasks, 2);
+    uint32_t mr = task(&fx, "Atlas", "Market research");
+    assert_true(fx.r.tasks[mr].def >= 0);
+    assert_int_equal(fx.r.tasks[mr].loc.line, 2);
+    /* A task the ruleset does not know keeps its first name. */
+    uint32_t cr = task(&fx, "Atlas", "Code review");
+    assert_int_equal(fx.r.tasks[cr].def, -1);
+    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo");
+    assert_int_equal(raci_roster_letters(&fx.r, mr, ana), RACI_A | RACI_R);
+    assert_int_equal(raci_roster_letters(&fx.r, mr, bo), RACI_C);
+    assert_int_equal(raci_roster_conditional(&fx.r, mr, bo), RACI_C);
+    assert_int_equal(raci_roster_letters(&fx.r, cr, ana), 0);
+    assert_int_equal(fx.r.nassigns, 5);
+    assert_int_equal(fx.r.assigns[0].loc.col, 36);
+    fixture_release(&fx);
+}
+
+static void test_products_and_members(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_rules(&fx, NULL);
+    /* No product column: the file's name is the product. */
+    assert_int_equal(fixture_add(&fx, "teams/atlas.csv",
+                                 "person,title,task,raci\n"
+                                 "Ana,Product Owner,User stories,A/R\n"
+                                 "Bo,Developer,,\n"),
+                     RACI_OK);
+    assert_int_equal(fixture_add(&fx, "borealis.csv",
+                                 "person,title,product,task,raci\n"
+                                 "Ana,Product Owner,Borealis,User stories,A/R\n"
+                                 "Cy,Developer,,User stories,R\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fx.r.nproducts, 3);
+    assert_string_equal(fx.r.products[0].name, "atlas");
+    assert_string_equal(fx.r.products[1].name, "Borealis");
+    assert_string_equal(fx.r.products[2].name, "borealis");
+    assert_int_equal(raci_roster_team_size(&fx.r, 0), 2);
+    assert_int_equal(raci_roster_team_size(&fx.r, 1), 1);
+    assert_int_equal(fx.r.nfiles, 2);
+    fixture_release(&fx);
+}
+
+static void test_extra_columns_and_managers(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,reports_to,Location,id,Start date\n"
+                     "Ana,Director of Product,Atlas,,Lisbon,a1,\n"
+                     "Bo,Product Owner,Atlas,Ana,Porto,b1,2024-01-02\n"
+                     "Cy,Developer,Atlas,b1,,c1,\n"
+                     "Di,Developer,Atlas,Nobody,,d1,\n");
+    assert_int_equal(fx.r.nextra, 2);
+    assert_string_equal(fx.r.extra_names[0], "Location");
+    assert_string_equal(fx.r.extra_names[1], "Start date");
+    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo"), cy = person(&fx, "Cy");
+    assert_string_equal(fx.r.persons[bo].extra[0], "Porto");
+    assert_string_equal(fx.r.persons[bo].extra[1], "2024-01-02");
+    assert_null(fx.r.persons[cy].extra[0]);
+    /* reports_to by name and by id; unknown stays unresolved. */
+    assert_int_equal(fx.r.persons[bo].manager_idx, ana);
+    assert_int_equal(fx.r.persons[cy].manager_idx, bo);
+    assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_idx, RACI_NONE);
+    assert_string_equal(fx.r.persons[person(&fx, "Di")].manager, "Nobody");
+    assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_loc.col, 26);
+    fixture_release(&fx);
+}
+
+static void test_missing_required_column(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_rules(&fx, NULL);
+    assert_int_equal(fixture_add(&fx, "team.csv", "person,product,task\nAna,Atlas,Roadmap\n"),
+                     RACI_ERROR_INPUT);
+    assert_string_equal(fx.diag.file, "team.csv");
+    assert_int_equal(fx.diag.line, 1);
+    assert_int_equal(fx.diag.col, 1);
+    assert_non_null(strstr(fx.diag.message, "the header has no title column"));
+    assert_int_equal(fixture_add(&fx, "t2.csv", "who,title\nAna,Developer\n"), RACI_ERROR_INPUT);
+    assert_non_null(strstr(fx.diag.message, "no person column"));
+    fixture_release(&fx);
+}
+
+static void test_wide_chart(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* A chart as published: tasks down, roles across, a section heading,
+     * combined letters, words, markdown and a note. */
+    fixture_run(&fx, "Task,Product Owner,Product Manager,Tech Lead,Notes\n"
+                     "Planning,,,,\n"
+                     "Market research,C,\"R, A\",,\n"
+                     "User stories,**A/R**,I,Consulted,\n"
+                     "Release,A,A,R,\n"
+                     "Code review,,,A (see note 2),\n");
+    assert_int_equal(fx.r.npersons, 4);
+    uint32_t po = person(&fx, "Product Owner"), pm = person(&fx, "Product Manager");
+    assert_int_equal(fx.r.persons[po].roles, role(&fx, "po"));
+    uint32_t mr = task(&fx, "team", "Market research");
+    assert_int_equal(raci_roster_letters(&fx.r, mr, pm), RACI_A | RACI_R);
+    uint32_t us = task(&fx, "team", "User stories");
+    assert_int_equal(raci_roster_letters(&fx.r, us, po), RACI_A | RACI_R);
+    /* "Planning" has no letters at all but is a task row of the chart. */
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 3);
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-letter", 0);
+    assert_int_equal(f->loc.line, 6);
+    assert_int_equal(f->loc.col, 16);
+    fixture_release(&fx);
+}
+
+static void test_generate_from_titles(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product\n"
+                     "Ana,Product Owner,Atlas\n"
+                     "Bo,Product Manager,Atlas\n"
+                     "Cy,Software Engineer,Atlas\n");
+    uint32_t mr = task(&fx, "Atlas", "Market research");
+    uint32_t pb = task(&fx, "Atlas", "Product backlog");
+    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo");
+    assert_int_equal(raci_roster_letters(&fx.r, mr, bo), RACI_A | RACI_R);
+    assert_int_equal(raci_roster_letters(&fx.r, mr, ana), RACI_C);
+    assert_int_equal(raci_roster_letters(&fx.r, pb, ana), RACI_A | RACI_R);
+    for (size_t i = 0; i < fx.r.nassigns; i++)
+        assert_true(fx.r.assigns[i].flags & RACI_ASSIGN_GENERATED);
+    fixture_release(&fx);
+
+    /* A product that gives tasks keeps its own letters only. */
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana,Product Owner,Atlas,Roadmap,A/R\n"
+                     "Bo,Product Manager,Atlas,,\n");
+    assert_int_equal(fx.r.ntasks, 1);
+    assert_int_equal(fx.r.nassigns, 1);
+    assert_int_equal(fx.r.assigns[0].flags, 0);
+    fixture_release(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_identity_and_titles),
+        cmocka_unit_test(test_tasks_and_letters),
+        cmocka_unit_test(test_products_and_members),
+        cmocka_unit_test(test_extra_columns_and_managers),
+        cmocka_unit_test(test_missing_required_column),
+        cmocka_unit_test(test_wide_chart),
+        cmocka_unit_test(test_generate_from_titles),
+    };
+    return cmocka_run_group_tests_name("roster", tests, NULL, NULL);
+}
