@@ -23,7 +23,7 @@ static void test_single_accountable_two(void **state)
                                     "people: Ana Silva (line 2), Bo Chen (line 4)");
     assert_string_equal(f->loc.file, "team.csv");
     assert_int_equal(f->loc.line, 2);
-    assert_int_equal(f->loc.col, 44);
+    assert_int_equal(f->loc.col, 49); /* the raci cell */
     assert_int_equal(f->nrelated, 1);
     assert_int_equal(f->related[0].line, 4);
     assert_string_equal(fx.r.products[f->product].name, "Atlas");
@@ -43,7 +43,7 @@ static void test_single_accountable_none(void **state)
     assert_string_equal(f->message, "task 'User stories' in product 'Atlas' has no accountable "
                                     "person (expected exactly one A)");
     assert_int_equal(f->loc.line, 2);
-    assert_int_equal(f->loc.col, 29); /* the task cell */
+    assert_int_equal(f->loc.col, 31); /* the task cell */
     /* Every row of the task is involved. */
     assert_int_equal(f->nrelated, 2);
     fixture_release(&fx);
@@ -139,7 +139,7 @@ static void test_unknown_letter(void **state)
     const struct raci_finding *f = fixture_find(&fx, "unknown-letter", 0);
     assert_int_equal(f->severity, RACI_SEV_WARNING);
     assert_int_equal(f->loc.line, 3);
-    assert_int_equal(f->loc.col, 30);
+    assert_int_equal(f->loc.col, 33);
     assert_non_null(strstr(f->message, "unknown RACI letter 'X' for Bo on task 'User stories'"));
     assert_non_null(strstr(f->message, "DRI"));
     f = fixture_find(&fx, "unknown-letter", 1);

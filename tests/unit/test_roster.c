@@ -83,7 +83,7 @@ static void test_tasks_and_letters(void **state)
     assert_int_equal(raci_roster_conditional(&fx.r, mr, bo), RACI_C);
     assert_int_equal(raci_roster_letters(&fx.r, cr, ana), 0);
     assert_int_equal(fx.r.nassigns, 5);
-    assert_int_equal(fx.r.assigns[0].loc.col, 36);
+    assert_int_equal(fx.r.assigns[0].loc.col, 47);
     fixture_release(&fx);
 }
 
@@ -104,12 +104,13 @@ static void test_products_and_members(void **state)
                                  "Cy,Developer,,User stories,R\n"),
                      RACI_OK);
     fixture_check(&fx);
-    assert_int_equal(fx.r.nproducts, 3);
+    /* Product names compare like task names: "borealis" (Cy's row, from the
+     * file name) is "Borealis". */
+    assert_int_equal(fx.r.nproducts, 2);
     assert_string_equal(fx.r.products[0].name, "atlas");
     assert_string_equal(fx.r.products[1].name, "Borealis");
-    assert_string_equal(fx.r.products[2].name, "borealis");
     assert_int_equal(raci_roster_team_size(&fx.r, 0), 2);
-    assert_int_equal(raci_roster_team_size(&fx.r, 1), 1);
+    assert_int_equal(raci_roster_team_size(&fx.r, 1), 2);
     assert_int_equal(fx.r.nfiles, 2);
     fixture_release(&fx);
 }
@@ -135,7 +136,7 @@ static void test_extra_columns_and_managers(void **state)
     assert_int_equal(fx.r.persons[cy].manager_idx, bo);
     assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_idx, RACI_NONE);
     assert_string_equal(fx.r.persons[person(&fx, "Di")].manager, "Nobody");
-    assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_loc.col, 26);
+    assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_loc.col, 20);
     fixture_release(&fx);
 }
 
@@ -179,7 +180,7 @@ static void test_wide_chart(void **state)
     assert_int_equal(fixture_count(&fx, "unknown-letter"), 1);
     const struct raci_finding *f = fixture_find(&fx, "unknown-letter", 0);
     assert_int_equal(f->loc.line, 6);
-    assert_int_equal(f->loc.col, 16);
+    assert_int_equal(f->loc.col, 15);
     fixture_release(&fx);
 }
 
