@@ -637,6 +637,42 @@ static raci_error build_extras(struct raci_roster *r)
     return RACI_OK;
 }
 
+/* The first member of product p holding role, or RACI_NONE. */
+static uint32_t first_in_role(const struct raci_roster *r, uint32_t p, int role)
+{
+    for (size_t m = 0; m < r->nmembers; m++)
+        if (r->members[m].product == p &&
+            (r->persons[r->members[m].person].roles & ((uint64_t)1 << role)))
+            return r->members[m].person;
+    return RACI_NONE;
+}
+
+/*
+ * Who is accountable for default task d in product p: the first member in
+ * the role the table makes accountable, or, where the product has nobody in
+ * it, the first member of its fallback roles in the ruleset's order. The A
+ * goes to one person, so that several developers do not make several A's.
+ * Sets *letters to the accountable role's letters.
+ */
+static uint32_t generated_owner(const struct raci_roster *r, uint32_t p, size_t d,
+                                unsigned *letters)
+{
+    const struct raci_ruleset *rs = r->rs;
+    for (size_t role = 0; role < rs->nroles; role++) {
+        if (!(rs->tasks[d].raci[role] & RACI_A))
+            continue;
+        uint32_t who = first_in_role(r, p, (int)role);
+        for (size_t k = 0; who == RACI_NONE && k < rs->roles[role].nfallbacks; k++)
+            who = first_in_role(r, p, rs->roles[role].fallbacks[k]);
+        if (who != RACI_NONE) {
+            *letters = rs->tasks[d].raci[role];
+            return who;
+        }
+    }
+    *letters = 0;
+    return RACI_NONE;
+}
+
 /* A product that names no task at all gets the ruleset's default RACI,
  * from the roles its people's titles map to. */
 static raci_error generate(struct raci_roster *r)
@@ -654,6 +690,8 @@ static raci_error generate(struct raci_roster *r)
             continue;
         for (size_t d = 0; d < rs->ntasks; d++) {
             uint32_t task = RACI_NONE;
+            unsigned owner_letters;
+            uint32_t owner = generated_owner(r, p, d, &owner_letters);
             for (size_t m = 0; m < r->nmembers; m++) {
                 const struct raci_member *mem = &r->members[m];
                 if (mem->product != p)
@@ -661,7 +699,11 @@ static raci_error generate(struct raci_roster *r)
                 unsigned letters = 0;
                 for (size_t role = 0; role < rs->nroles; role++)
                     if (r->persons[mem->person].roles & ((uint64_t)1 << role))
-                        letters |= rs->tasks[d].raci[role];
+                        letters |= rs->tasks[d].raci[role] & ~(unsigned)RACI_A;
+                /* Who takes the A takes the accountable role's letters; C and
+                 * I of their own role would only repeat them. */
+                if (mem->person == owner)
+                    letters = owner_letters | (letters & RACI_R);
                 if (!letters)
                     continue;
                 if (task == RACI_NONE && (err = get_task(r, p, rs->tasks[d].name, mem->loc, &task)))

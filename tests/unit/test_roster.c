@@ -202,6 +202,26 @@ static void test_generate_from_titles(void **state)
         assert_true(fx.r.assigns[i].flags & RACI_ASSIGN_GENERATED);
     fixture_release(&fx);
 
+    /* Several developers: one A. No PM: strategy falls to the PO. No
+     * Director: people tasks fall to the Engineering Manager. */
+    fixture_run(&fx, "person,title,product\n"
+                     "Ana,Product Owner,Atlas\n"
+                     "Eve,Engineering Manager,Atlas\n"
+                     "Cy,Software Engineer,Atlas\n"
+                     "Di,Developer,Atlas\n"
+                     "Tom,Tech Lead,Atlas\n");
+    uint32_t sb = task(&fx, "Atlas", "Sprint backlog");
+    uint32_t cy = person(&fx, "Cy"), di = person(&fx, "Di"), eve = person(&fx, "Eve");
+    ana = person(&fx, "Ana");
+    assert_int_equal(raci_roster_letters(&fx.r, sb, cy), RACI_A | RACI_R);
+    assert_int_equal(raci_roster_letters(&fx.r, sb, di), RACI_R);
+    mr = task(&fx, "Atlas", "Market research");
+    assert_int_equal(raci_roster_letters(&fx.r, mr, ana), RACI_A | RACI_R);
+    uint32_t cp = task(&fx, "Atlas", "Career planning");
+    assert_int_equal(raci_roster_letters(&fx.r, cp, eve), RACI_A | RACI_R);
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 0);
+    fixture_release(&fx);
+
     /* A product that gives tasks keeps its own letters only. */
     fixture_run(&fx, "person,title,product,task,raci\n"
                      "Ana,Product Owner,Atlas,Roadmap,A/R\n"
