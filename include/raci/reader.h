@@ -12,11 +12,17 @@
  * they match what an editor shows. A quoted field's column is the column of
  * its opening quote.
  *
+ * Unquoted fields lose the spaces (and, unless tab is the delimiter, the tabs)
+ * around them, as libcsv trims them; quoted fields keep theirs. Text is
+ * otherwise as written: a line end inside quotes stays CR LF or LF. Blank
+ * lines between rows are skipped.
+ *
  * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag:
- * an empty file, bytes in no supported encoding, an unterminated quote, a
- * field over RACI_READER_MAX_FIELD bytes, a file over RACI_READER_MAX_FILE
- * bytes. Rows whose field count differs from the header's are kept as they
- * are: judging them is the model's business.
+ * an empty file, bytes in no supported encoding (or a NUL byte), an
+ * unterminated quote, a quote where strict CSV allows none, a field over
+ * RACI_READER_MAX_FIELD bytes, a file over RACI_READER_MAX_FILE bytes. Rows
+ * whose field count differs from the header's are kept as they are: judging
+ * them is the model's business.
  */
 #ifndef RACI_READER_H
 #define RACI_READER_H
@@ -41,13 +47,14 @@ struct raci_cell {
 
 struct raci_row {
     uint32_t line;           /* line where the row starts */
-    uint32_t ncells;
+    uint32_t ncells;         /* may differ from the header's */
     struct raci_cell *cells; /* owned by the table */
 };
 
 struct raci_table {
-    const char *file;       /* display name, interned ("<stdin>" for -) */
-    const char *encoding;   /* static: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "WINDOWS-1252" */
+    const char *file; /* display name, interned ("<stdin>" for -) */
+    /* static: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE" or "WINDOWS-1252" */
+    const char *encoding;
     char delimiter;         /* ',', ';' or '\t' */
     struct raci_row header; /* the first non-empty row */
     struct raci_row *rows;  /* the data rows, in file order */
@@ -56,19 +63,26 @@ struct raci_table {
 };
 
 /*
- * Read the roster at path into t (which must be zeroed or released). The
- * path "-" reads standard input. display names the file in cells and
- * diagnostics (NULL: path itself, or "<stdin>" for "-"). Strings go into pool,
- * which must outlive t.
+ * Read the roster at path into t (which must be zeroed or released; what it
+ * holds is released first). The path "-" reads standard input. display names
+ * the file in t->file and in diagnostics (NULL: path itself, or "<stdin>" for
+ * "-"). Strings go into pool, which must outlive t.
+ *
+ * Returns RACI_OK; RACI_ERROR_INPUT with *diag saying file:line:column;
+ * RACI_ERROR_IO when the file cannot be opened or read (errno says why, and
+ * *diag names the file, with line 0); RACI_ERROR_NOMEM. On any error t is left
+ * released. diag may be NULL when the caller does not want the details.
  */
 raci_error raci_reader_read_file(struct raci_table *t, const char *path, const char *display,
                                  struct raci_strpool *pool, struct raci_diag *diag);
 
-/* Same, from an open stream (read to its end, not closed). */
+/* Same, from an open stream (read to its end, not closed). display NULL
+ * means "<stdin>". */
 raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
                                    struct raci_strpool *pool, struct raci_diag *diag);
 
-/* Same, from len bytes in memory (the fuzzers' and unit tests' entry). */
+/* Same, from len bytes in memory (the fuzzers' and unit tests' entry); data
+ * need not be NUL-terminated. display NULL means "<memory>". */
 raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
                                 const char *display, struct raci_strpool *pool,
                                 struct raci_diag *diag);

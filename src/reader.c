@@ -1,0 +1,713 @@
+/*
+ * reader.c - the roster CSV reader.
+ *
+ * Three passes over the bytes: decode them to UTF-8 (BOM sniffing, strict
+ * UTF-8 check, iconv for UTF-16 and Windows-1252), pick the delimiter from the
+ * header line, then hand the text to libcsv in chunks that each end at a byte
+ * that can end a field (the delimiter, CR or LF). libcsv calls back only on
+ * such bytes, so every callback is known to come from the last byte of the
+ * chunk: that is what lets cells carry exact line and column numbers without
+ * a second CSV parser of our own.
+ */
+#include "raci/reader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/util.h"
+
+/* Longest run handed to csv_parse in one call. Bounding it lets us widen
+ * libcsv's buffer growth between calls (see parse_text), so that a huge field
+ * costs a few reallocations instead of one per fixed step. */
+#define CHUNK_MAX (64u * 1024u)
+#define BLK_MAX   (1024u * 1024u)
+
+/* What undecodable input becomes in the text shown with a diagnostic. */
+#define REPLACEMENT     "\xEF\xBF\xBD"
+#define REPLACEMENT_LEN 3
+
+#define NOT_FOUND SIZE_MAX
+
+/* How much of a line past the error a diagnostic shows. */
+#define DISPLAY_TAIL 200
+
+/* The input, decoded. */
+struct text {
+    char *buf;            /* UTF-8 (except past `bad`), NUL-terminated */
+    size_t len;           /* bytes in buf, not counting the terminator */
+    size_t bad;           /* offset in buf of the first undecodable input, or NOT_FOUND */
+    size_t bad_in;        /* offset of the same bytes in the input */
+    const char *encoding; /* static name, as in struct raci_table */
+};
+
+/* A position in the text that only ever moves forward, so that locating
+ * every cell costs one pass over the text in all. */
+struct cursor {
+    size_t off;        /* offset it stands at */
+    size_t line_start; /* offset where its line begins */
+    uint32_t line, col;
+};
+
+struct reader {
+    struct raci_table *t;
+    struct raci_strpool *pool;
+    struct raci_diag *diag;
+    const char *name; /* display name for diagnostics */
+    const char *buf;  /* the decoded text, NUL-terminated */
+    size_t len;
+    char delim;
+    int (*is_space)(unsigned char);
+    struct cursor cur;
+    size_t at;          /* offset of the last byte of the chunk being parsed */
+    size_t field_start; /* offset just past the end of the previous field */
+    bool row_start;     /* no field of the current row has ended yet */
+    bool have_header;
+    struct raci_cell *cells; /* the current row, until it ends */
+    size_t ncells, cap;
+    raci_error err; /* set by a callback; parsing stops at the next chunk */
+};
+
+/* ------------------------------------------------------------ decoding -- */
+
+/*
+ * Length of the well-formed UTF-8 sequence at s (n bytes left), 0 if there
+ * is none (Unicode table 3-7). glibc's iconv is not used for this check
+ * because it lets through 5- and 6-byte forms and code points past U+10FFFF,
+ * which no spreadsheet would accept.
+ */
+static size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+    size_t len;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4;
+    else
+        return 0;
+    /* The second byte's range rules out overlong forms, surrogates and
+     * code points past U+10FFFF. */
+    if (c == 0xE0)
+        lo = 0xA0;
+    else if (c == 0xED)
+        hi = 0x9F;
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return len;
+}
+
+/* Offset of the first byte of s that is not well-formed UTF-8, or n. */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq_len(s + i, n - i);
+        if (!k)
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+/* The input as it is, past a BOM of bom bytes, if it is UTF-8. */
+static raci_error decode_utf8(const unsigned char *in, size_t len, size_t bom, const char *encoding,
+                              struct text *out)
+{
+    size_t n = len - bom, valid = utf8_valid_prefix(in + bom, n);
+
+    out->buf = malloc(n + 1);
+    if (!out->buf)
+        return RACI_ERROR_NOMEM;
+    if (n)
+        memcpy(out->buf, in + bom, n);
+    out->buf[n] = '\0';
+    out->len = n;
+    out->bad = valid < n ? valid : NOT_FOUND;
+    out->bad_in = valid + bom;
+    out->encoding = encoding;
+    return RACI_OK;
+}
+
+/*
+ * Convert len bytes of in from the encoding `from` to UTF-8 with iconv. Input
+ * that iconv rejects (an undefined byte, an unpaired surrogate, a character
+ * cut off at the end) is replaced by U+FFFD, unit bytes at a time, and the
+ * first such place is recorded in out->bad: the caller reports it, and the
+ * replaced text is what the diagnostic shows.
+ */
+static raci_error decode_iconv(const unsigned char *in, size_t len, size_t skip, const char *from,
+                               const char *alias, size_t unit, struct text *out)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    /* iconv() takes char ** for its input, which it only reads. */
+    char *ip = (char *)(in + skip), *op, *buf;
+    size_t inleft = len - skip, cap = inleft + inleft / 2 + 16, outleft;
+    raci_error err = RACI_OK;
+
+    if (cd == (iconv_t)-1 && alias)
+        cd = iconv_open("UTF-8", alias);
+    if (cd == (iconv_t)-1)
+        return RACI_ERROR_IO;
+    buf = malloc(cap + 1);
+    if (!buf) {
+        err = RACI_ERROR_NOMEM;
+        goto cleanup;
+    }
+    op = buf;
+    outleft = cap;
+    out->bad = NOT_FOUND;
+    while (inleft > 0) {
+        if (iconv(cd, &ip, &inleft, &op, &outleft) != (size_t)-1)
+            break;
+        /* Grow when iconv runs out of room, or when there is no room left
+         * for the replacement of the input it just refused. */
+        if (errno == E2BIG || ((errno == EILSEQ || errno == EINVAL) && outleft < REPLACEMENT_LEN)) {
+            size_t used = (size_t)(op - buf);
+            char *grown = realloc(buf, cap * 2 + 1);
+            if (!grown) {
+                err = RACI_ERROR_NOMEM;
+                goto cleanup;
+            }
+            buf = grown;
+            cap *= 2;
+            op = buf + used;
+            outleft = cap - used;
+            continue;
+        }
+        if (errno != EILSEQ && errno != EINVAL) {
+            err = RACI_ERROR_IO;
+            goto cleanup;
+        }
+        if (out->bad == NOT_FOUND) {
+            out->bad = (size_t)(op - buf);
+            out->bad_in = (size_t)(ip - (const char *)in);
+        }
+        memcpy(op, REPLACEMENT, REPLACEMENT_LEN);
+        op += REPLACEMENT_LEN;
+        outleft -= REPLACEMENT_LEN;
+        size_t step = inleft < unit ? inleft : unit;
+        ip += step;
+        inleft -= step;
+    }
+    *op = '\0';
+    out->buf = buf;
+    out->len = (size_t)(op - buf);
+    out->encoding = from;
+    buf = NULL;
+cleanup:
+    free(buf);
+    iconv_close(cd);
+    return err;
+}
+
+/* Decode the input by its byte order mark, else as UTF-8 if it is valid
+ * UTF-8, else as Windows-1252 (what Excel writes for "CSV" on Windows). */
+static raci_error decode(const unsigned char *in, size_t len, struct text *out)
+{
+    raci_error err;
+
+    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
+        return decode_utf8(in, len, 3, "UTF-8 (BOM)", out);
+    if (len >= 2 && in[0] == 0xFF && in[1] == 0xFE)
+        return decode_iconv(in, len, 2, "UTF-16LE", NULL, 2, out);
+    if (len >= 2 && in[0] == 0xFE && in[1] == 0xFF)
+        return decode_iconv(in, len, 2, "UTF-16BE", NULL, 2, out);
+    err = decode_utf8(in, len, 0, "UTF-8", out);
+    if (err || out->bad == NOT_FOUND)
+        return err;
+    free(out->buf);
+    memset(out, 0, sizeof(*out));
+    return decode_iconv(in, len, 0, "WINDOWS-1252", "CP1252", 1, out);
+}
+
+/* ------------------------------------------------------------ positions -- */
+
+/* Move the cursor forward to offset to. A line ends at LF, at a CR not
+ * followed by LF, and (once) at CR LF; columns count UTF-8 lead bytes. */
+static void cursor_advance(struct reader *r, size_t to)
+{
+    const unsigned char *s = (const unsigned char *)r->buf;
+    struct cursor *c = &r->cur;
+
+    for (; c->off < to; c->off++) {
+        unsigned char b = s[c->off];
+        /* s[len] is the terminator, so looking one byte ahead is safe. */
+        if (b == '\n' || (b == '\r' && s[c->off + 1] != '\n')) {
+            c->line++;
+            c->col = 1;
+            c->line_start = c->off + 1;
+        } else if ((b & 0xC0) != 0x80) {
+            c->col++;
+        }
+    }
+}
+
+/* The line the cursor is on, fit for display: bytes that are not UTF-8
+ * (past a decoding error) and NULs shown as U+FFFD, and the line cut short
+ * DISPLAY_TAIL bytes past the cursor, so that a runaway field does not flood
+ * the terminal. malloc'd; NULL when out of memory. */
+static char *cursor_line(const struct reader *r)
+{
+    const unsigned char *s = (const unsigned char *)r->buf + r->cur.line_start;
+    size_t head = r->cur.off - r->cur.line_start, limit = head + DISPLAY_TAIL, n = 0, k;
+    char *out, *o;
+
+    while (r->cur.line_start + n < r->len && s[n] != '\r' && s[n] != '\n' && n < limit)
+        n++;
+    /* s[n] is at worst the terminator, so it can always be looked at. */
+    while (n > head && (s[n] & 0xC0) == 0x80)
+        n--;
+    out = malloc(n * REPLACEMENT_LEN + 1);
+    if (!out)
+        return NULL;
+    o = out;
+    for (size_t i = 0; i < n; i += k) {
+        k = s[i] ? utf8_seq_len(s + i, n - i) : 0;
+        if (k) {
+            memcpy(o, s + i, k);
+            o += k;
+        } else {
+            memcpy(o, REPLACEMENT, REPLACEMENT_LEN);
+            o += REPLACEMENT_LEN;
+            k = 1;
+        }
+    }
+    *o = '\0';
+    return out;
+}
+
+/* Report an input error at offset off (at or past the cursor), with its line
+ * as the source. Returns RACI_ERROR_INPUT, or RACI_ERROR_NOMEM. */
+static raci_error fail_at(struct reader *r, size_t off, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static raci_error fail_at(struct reader *r, size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg, *source;
+    raci_error err = RACI_ERROR_NOMEM;
+
+    cursor_advance(r, off);
+    va_start(ap, fmt);
+    msg = raci_vasprintf(fmt, ap);
+    va_end(ap);
+    source = cursor_line(r);
+    if (msg && source)
+        err = raci_diag_set(r->diag, r->name, r->cur.line, r->cur.col, source, "%s", msg);
+    free(msg);
+    free(source);
+    return err;
+}
+
+/* Report the first NUL or undecodable input, if any: either makes the file
+ * no text we can read. */
+static raci_error check_text(struct reader *r, const struct text *txt, const unsigned char *in,
+                             size_t inlen)
+{
+    const char *nul = memchr(txt->buf, '\0', txt->len);
+    size_t at = nul ? (size_t)(nul - txt->buf) : NOT_FOUND;
+
+    if (at != NOT_FOUND && (txt->bad == NOT_FOUND || at < txt->bad))
+        return fail_at(r, at,
+                       "NUL byte in the text: save the roster as UTF-8 CSV "
+                       "(or UTF-16 with a byte order mark)");
+    if (txt->bad == NOT_FOUND)
+        return RACI_OK;
+    if (strcmp(txt->encoding, "UTF-8 (BOM)") == 0)
+        return fail_at(r, txt->bad,
+                       "byte 0x%02X is not UTF-8, yet the file starts with a UTF-8 byte order "
+                       "mark: save the roster as UTF-8 CSV again",
+                       in[txt->bad_in]);
+    if (strncmp(txt->encoding, "UTF-16", 6) == 0) {
+        size_t left = inlen - txt->bad_in;
+        unsigned unit = 0;
+        bool be = strcmp(txt->encoding, "UTF-16BE") == 0;
+        if (left >= 2)
+            unit = be ? ((unsigned)in[txt->bad_in] << 8) | in[txt->bad_in + 1]
+                      : ((unsigned)in[txt->bad_in + 1] << 8) | in[txt->bad_in];
+        if (left < 2 || (left < 4 && unit >= 0xD800 && unit <= 0xDBFF))
+            return fail_at(r, txt->bad,
+                           "the file ends in the middle of a %s character: it looks cut short",
+                           txt->encoding);
+        return fail_at(r, txt->bad,
+                       "invalid %s: unpaired surrogate 0x%04X; save the roster as UTF-8 CSV",
+                       txt->encoding, unit);
+    }
+    return fail_at(r, txt->bad,
+                   "byte 0x%02X is neither UTF-8 nor Windows-1252 text: save the roster as "
+                   "UTF-8 CSV",
+                   in[txt->bad_in]);
+}
+
+/* ------------------------------------------------------------- parsing -- */
+
+/* Spaces libcsv trims around unquoted fields (its default test). With a tab
+ * delimiter a tab must not be one, or a field made of tabs would vanish. */
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static int is_space_not_tab(unsigned char c)
+{
+    return c == ' ';
+}
+
+/* The most frequent of ',' ';' and tab outside quotes on the first line that
+ * is not blank; ',' when none is, or on a tie. */
+static char detect_delimiter(const char *s, size_t n)
+{
+    size_t comma = 0, semi = 0, tab = 0, i = 0;
+    bool quoted = false;
+
+    while (i < n && (s[i] == '\r' || s[i] == '\n' || s[i] == ' '))
+        i++;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (quoted)
+            continue;
+        else if (c == '\r' || c == '\n')
+            break;
+        else if (c == ',')
+            comma++;
+        else if (c == ';')
+            semi++;
+        else if (c == '\t')
+            tab++;
+    }
+    if (semi > comma && semi > tab)
+        return ';';
+    if (tab > comma && tab > semi)
+        return '\t';
+    return ',';
+}
+
+/* Where the field after the previous one begins: past the spaces libcsv
+ * skips, and at the start of a row past blank lines too. A quoted field
+ * begins at its opening quote; a blank field at the byte that ends it. */
+static size_t field_begin(const struct reader *r, size_t limit)
+{
+    size_t i = r->field_start;
+
+    while (i < limit) {
+        unsigned char c = (unsigned char)r->buf[i];
+        if (c != (unsigned char)r->delim && r->is_space(c))
+            i++;
+        else if (r->row_start && (c == '\r' || c == '\n'))
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+
+/* libcsv's field callback: the field ended at r->at. */
+static void on_field(void *s, size_t len, void *data)
+{
+    struct reader *r = data;
+    const char *text;
+
+    if (r->err)
+        return;
+    cursor_advance(r, field_begin(r, r->at));
+    if (len > RACI_READER_MAX_FIELD) {
+        r->err =
+            fail_at(r, r->cur.off, "field is %zu bytes long; a cell holds at most %d characters",
+                    len, RACI_READER_MAX_FIELD);
+        return;
+    }
+    if (raci_grow(&r->cells, &r->cap, r->ncells + 1, sizeof(*r->cells)) != RACI_OK) {
+        r->err = RACI_ERROR_NOMEM;
+        return;
+    }
+    text = raci_strpool_intern(r->pool, len ? (const char *)s : "", len);
+    if (!text) {
+        r->err = RACI_ERROR_NOMEM;
+        return;
+    }
+    r->cells[r->ncells].text = text;
+    r->cells[r->ncells].line = r->cur.line;
+    r->cells[r->ncells].col = r->cur.col;
+    r->ncells++;
+    r->field_start = r->at + 1;
+    r->row_start = false;
+}
+
+/* libcsv's row callback: move the fields gathered so far into a row. */
+static void on_row(int c, void *data)
+{
+    struct reader *r = data;
+    struct raci_table *t = r->t;
+    struct raci_row row;
+
+    (void)c;
+    if (r->err || r->ncells == 0)
+        return;
+    row.line = r->cells[0].line;
+    row.ncells = (uint32_t)r->ncells;
+    row.cells = malloc(r->ncells * sizeof(*row.cells));
+    if (!row.cells) {
+        r->err = RACI_ERROR_NOMEM;
+        return;
+    }
+    memcpy(row.cells, r->cells, r->ncells * sizeof(*row.cells));
+    if (!r->have_header) {
+        t->header = row;
+        r->have_header = true;
+    } else if (raci_grow(&t->rows, &t->cap, t->nrows + 1, sizeof(*t->rows)) != RACI_OK) {
+        free(row.cells);
+        r->err = RACI_ERROR_NOMEM;
+        return;
+    } else {
+        t->rows[t->nrows++] = row;
+    }
+    r->ncells = 0;
+    r->row_start = true;
+    r->field_start = r->at + 1;
+}
+
+/* libcsv stopped at offset off in strict mode: a quote where none may be. */
+static raci_error stray_quote(struct reader *r, const struct csv_parser *p, size_t off)
+{
+    if (p->quoted)
+        return fail_at(r, off,
+                       "unexpected text after a closing quote: inside a quoted field, write a "
+                       "quote as two quotes (\"\")");
+    return fail_at(r, off,
+                   "quote inside an unquoted field: put the whole field in quotes and write "
+                   "each quote in it as two quotes (\"\")");
+}
+
+static raci_error parse_text(struct reader *r)
+{
+    struct csv_parser p;
+    char specials[4] = {r->delim, '\r', '\n', '\0'};
+    size_t pos = 0, next = 0, blk = 4096; /* next: the next special byte at or after pos */
+    raci_error err = RACI_OK;
+
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+        return RACI_ERROR_NOMEM;
+    csv_set_delim(&p, (unsigned char)r->delim);
+    /* libcsv's built-in test (space or tab) is inlined in its loop; a
+     * function of ours costs a call per byte, so it is set only when it must
+     * differ. */
+    if (r->delim == '\t')
+        csv_set_space_func(&p, is_space_not_tab);
+    csv_set_blk_size(&p, blk);
+    while (pos < r->len) {
+        /* The text holds no NUL (check_text saw to it), so strcspn stops at
+         * the next special byte or at the end. */
+        if (next <= pos)
+            next = pos + strcspn(r->buf + pos, specials);
+        size_t end = next < r->len ? next + 1 : r->len;
+        if (end - pos > CHUNK_MAX)
+            end = pos + CHUNK_MAX;
+        /* libcsv grows its field buffer by a fixed step. Make the step
+         * follow the buffer's size, up to BLK_MAX, past which realloc moves
+         * pages rather than bytes and a large step would only waste memory. */
+        if (blk < BLK_MAX && csv_get_buffer_size(&p) > blk) {
+            blk = csv_get_buffer_size(&p) < BLK_MAX ? csv_get_buffer_size(&p) : BLK_MAX;
+            csv_set_blk_size(&p, blk);
+        }
+        r->at = end - 1;
+        size_t done = csv_parse(&p, r->buf + pos, end - pos, on_field, on_row, r);
+        if (r->err) {
+            err = r->err;
+            goto cleanup;
+        }
+        if (done < end - pos) {
+            err = csv_error(&p) == CSV_EPARSE ? stray_quote(r, &p, pos + done) : RACI_ERROR_NOMEM;
+            goto cleanup;
+        }
+        pos = end;
+    }
+    r->at = r->len;
+    if (csv_fini(&p, on_field, on_row, r) != 0) {
+        err = fail_at(r, field_begin(r, r->len), "unterminated quoted field: add the closing '\"'");
+        goto cleanup;
+    }
+    err = r->err;
+cleanup:
+    csv_free(&p);
+    return err;
+}
+
+/* ---------------------------------------------------------- public API -- */
+
+raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
+                                const char *display, struct raci_strpool *pool,
+                                struct raci_diag *diag)
+{
+    struct raci_diag scratch = {0};
+    struct text txt = {0};
+    struct reader r = {0};
+    const unsigned char *in = (const unsigned char *)data;
+    raci_error err;
+
+    raci_table_release(t);
+    if (!diag)
+        diag = &scratch;
+    r.name = display ? display : "<memory>";
+    t->file = raci_strpool_add(pool, r.name);
+    if (!t->file) {
+        err = RACI_ERROR_NOMEM;
+        goto cleanup;
+    }
+    if (len > RACI_READER_MAX_FILE) {
+        err = raci_diag_set(diag, r.name, 0, 0, NULL,
+                            "file is larger than %u MiB: a roster must be smaller",
+                            RACI_READER_MAX_FILE / (1024u * 1024u));
+        goto cleanup;
+    }
+    err = decode(len ? in : (const unsigned char *)"", len, &txt);
+    if (err == RACI_ERROR_IO) {
+        int e = errno;
+        if (raci_diag_set(diag, r.name, 0, 0, NULL, "cannot convert text with iconv: %s",
+                          strerror(e)) == RACI_ERROR_NOMEM)
+            err = RACI_ERROR_NOMEM;
+        errno = e;
+    }
+    if (err)
+        goto cleanup;
+    t->encoding = txt.encoding;
+    r.t = t;
+    r.pool = pool;
+    r.diag = diag;
+    r.buf = txt.buf;
+    r.len = txt.len;
+    r.cur.line = r.cur.col = 1;
+    r.row_start = true;
+    err = check_text(&r, &txt, in, len);
+    if (err)
+        goto cleanup;
+    r.delim = detect_delimiter(r.buf, r.len);
+    r.is_space = r.delim == '\t' ? is_space_not_tab : is_space;
+    t->delimiter = r.delim;
+    err = parse_text(&r);
+    if (!err && !r.have_header)
+        err = raci_diag_set(diag, r.name, 0, 0, NULL,
+                            "file is empty: expected a header row such as "
+                            "'person,title,product,task,raci'");
+cleanup:
+    free(r.cells);
+    free(txt.buf);
+    raci_diag_release(&scratch);
+    if (err)
+        raci_table_release(t);
+    return err;
+}
+
+raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
+                                   struct raci_strpool *pool, struct raci_diag *diag)
+{
+    struct raci_diag scratch = {0};
+    const char *name = display ? display : "<stdin>";
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    raci_error err;
+
+    if (!diag)
+        diag = &scratch;
+    for (;;) {
+        if (len == cap) {
+            /* One byte past the limit is enough for read_mem to refuse it. */
+            if (cap > RACI_READER_MAX_FILE)
+                break;
+            size_t want = cap ? cap * 2 : 64u * 1024u;
+            if (want > (size_t)RACI_READER_MAX_FILE + 1)
+                want = (size_t)RACI_READER_MAX_FILE + 1;
+            char *grown = realloc(buf, want);
+            if (!grown) {
+                raci_table_release(t);
+                err = RACI_ERROR_NOMEM;
+                goto cleanup;
+            }
+            buf = grown;
+            cap = want;
+        }
+        size_t got = fread(buf + len, 1, cap - len, in);
+        len += got;
+        if (len < cap) {
+            /* A short read: the end of the stream, or an error. */
+            if (ferror(in)) {
+                int e = errno;
+                raci_table_release(t);
+                err = raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name,
+                                    strerror(e));
+                if (err != RACI_ERROR_NOMEM)
+                    err = RACI_ERROR_IO;
+                errno = e;
+                goto cleanup;
+            }
+            break;
+        }
+    }
+    err = raci_reader_read_mem(t, buf, len, name, pool, diag);
+cleanup:
+    free(buf);
+    raci_diag_release(&scratch);
+    return err;
+}
+
+raci_error raci_reader_read_file(struct raci_table *t, const char *path, const char *display,
+                                 struct raci_strpool *pool, struct raci_diag *diag)
+{
+    struct raci_diag scratch = {0};
+    FILE *f;
+    raci_error err;
+
+    if (strcmp(path, "-") == 0)
+        return raci_reader_read_stream(t, stdin, display ? display : "<stdin>", pool, diag);
+    if (!display)
+        display = path;
+    f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        raci_table_release(t);
+        err = raci_diag_set(diag ? diag : &scratch, display, 0, 0, NULL, "unable to open '%s': %s",
+                            path, strerror(e));
+        raci_diag_release(&scratch);
+        errno = e;
+        return err == RACI_ERROR_NOMEM ? err : RACI_ERROR_IO;
+    }
+    err = raci_reader_read_stream(t, f, display, pool, diag);
+    fclose(f);
+    return err;
+}
+
+void raci_table_release(struct raci_table *t)
+{
+    if (!t)
+        return;
+    free(t->header.cells);
+    for (size_t i = 0; i < t->nrows; i++)
+        free(t->rows[i].cells);
+    free(t->rows);
+    memset(t, 0, sizeof(*t));
+}

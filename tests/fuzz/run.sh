@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Build every tests/fuzz/fuzz_*.c as a libFuzzer binary under build/fuzz/ and
+# run each for a bounded time, starting from its seed corpus in
+# tests/fuzz/corpus/<name>/ when there is one. Prints one line per fuzzer and
+# exits non-zero when any fails to build or finds a crash.
+#
+#   FUZZ_TIME=20   seconds per fuzzer (libFuzzer's -max_total_time)
+#   FUZZ_CC=clang  the compiler; it needs libFuzzer's runtime, which Debian
+#                  ships in libclang-rt-14-dev (pulled in by libclang-rt-dev)
+#
+# The library is compiled straight into each fuzzer (every src/*.c but
+# main.c), so that all of it carries the fuzzer's coverage instrumentation.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+
+time_limit=${FUZZ_TIME:-20}
+cc=${FUZZ_CC:-clang}
+out=build/fuzz
+# shellcheck disable=SC2054 # the commas belong to -fsanitize's value
+cflags=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+        -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude)
+# shellcheck disable=SC2207 # pkg-config prints flags separated by spaces
+libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson 2>/dev/null ||
+              echo -lxlsxwriter -lyaml -ljansson))
+
+shopt -s nullglob
+lib_src=()
+for f in src/*.c; do
+  [ "$f" = src/main.c ] || lib_src+=("$f")
+done
+harnesses=(tests/fuzz/fuzz_*.c)
+if [ ${#harnesses[@]} -eq 0 ]; then
+  echo "fuzz: no harnesses in tests/fuzz"
+  exit 0
+fi
+
+mkdir -p "$out"
+# Fail early, and say what to install, when clang cannot link a fuzzer.
+probe='#include <stddef.h>
+#include <stdint.h>
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }'
+if ! printf '%s\n' "$probe" | "$cc" -fsanitize=fuzzer -x c - -o "$out/.probe" 2>"$out/.probe.log"; then
+  echo "fuzz: '$cc -fsanitize=fuzzer' cannot link (see $out/.probe.log):" \
+       "install clang and libclang-rt-dev (Debian 12: libclang-rt-14-dev)"
+  exit 2
+fi
+rm -f "$out/.probe" "$out/.probe.log"
+
+failed=0
+for src in "${harnesses[@]}"; do
+  name=$(basename "$src" .c)
+  bin=$out/$name
+  log=$out/$name.log
+  if ! "$cc" "${cflags[@]}" -o "$bin" "$src" "${lib_src[@]}" "${libs[@]}" >"$log" 2>&1; then
+    echo "fuzz: $name: FAILED to build (see $log)"
+    tail -n 20 "$log"
+    failed=1
+    continue
+  fi
+  # New inputs go to a scratch corpus under build/; the seeds in the tree are
+  # only read.
+  corpus=("$out/corpus/$name")
+  mkdir -p "$out/corpus/$name"
+  [ -d "tests/fuzz/corpus/$name" ] && corpus+=("tests/fuzz/corpus/$name")
+  if "$bin" -max_total_time="$time_limit" -timeout=10 -rss_limit_mb=2048 \
+       -artifact_prefix="$out/$name-" "${corpus[@]}" >>"$log" 2>&1; then
+    runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -n 1 | grep -o '[0-9]*')
+    echo "fuzz: $name: ok (${runs:-?} runs in ${time_limit}s)"
+  else
+    echo "fuzz: $name: FAILED: crash input saved as $out/$name-* (log: $log)"
+    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -n 10
+    failed=1
+  fi
+done
+exit $failed

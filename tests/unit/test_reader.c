@@ -1,0 +1,638 @@
+/*
+ * test_reader.c - the roster CSV reader: encodings, delimiters, quoting,
+ * positions and the errors that make a file unreadable.
+ */
+#include "testutil.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/error.h"
+#include "raci/reader.h"
+#include "raci/strpool.h"
+#include "raci/util.h"
+
+struct fix {
+    struct raci_strpool *pool;
+    struct raci_table t;
+    struct raci_diag d;
+};
+
+static int setup(void **state)
+{
+    struct fix *f = calloc(1, sizeof(*f));
+    if (!f)
+        return -1;
+    f->pool = raci_strpool_new();
+    *state = f;
+    return f->pool ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    struct fix *f = *state;
+    raci_table_release(&f->t);
+    raci_diag_release(&f->d);
+    raci_strpool_free(f->pool);
+    free(f);
+    return 0;
+}
+
+static raci_error read_bytes(struct fix *f, const char *s, size_t len)
+{
+    return raci_reader_read_mem(&f->t, s, len, "team.csv", f->pool, &f->d);
+}
+
+/* For NUL-free text. */
+static raci_error read_str(struct fix *f, const char *s)
+{
+    return read_bytes(f, s, strlen(s));
+}
+
+static void assert_cell(const struct raci_cell *c, const char *text, unsigned line, unsigned col)
+{
+    assert_string_equal(c->text, text);
+    assert_int_equal(c->line, line);
+    assert_int_equal(c->col, col);
+}
+
+/* After an error the table must be empty again. */
+static void assert_table_clean(const struct raci_table *t)
+{
+    assert_null(t->header.cells);
+    assert_null(t->rows);
+    assert_int_equal(t->nrows, 0);
+    assert_null(t->file);
+}
+
+static void assert_diag(const struct raci_diag *d, unsigned line, unsigned col, const char *message,
+                        const char *source)
+{
+    assert_non_null(d->message);
+    assert_string_equal(d->file, "team.csv");
+    assert_int_equal(d->line, line);
+    assert_int_equal(d->col, col);
+    assert_string_equal(d->message, message);
+    if (source)
+        assert_string_equal(d->source, source);
+    else
+        assert_null(d->source);
+}
+
+/*
+ * UTF-16 bytes of a UTF-8 string, with a BOM, written by hand here so that
+ * the test does not lean on the iconv the reader uses. Returns the length.
+ */
+static size_t to_utf16(const char *utf8, bool be, unsigned char *out)
+{
+    const unsigned char *s = (const unsigned char *)utf8;
+    size_t n = 0;
+    unsigned units[2];
+
+    out[n++] = be ? 0xFE : 0xFF;
+    out[n++] = be ? 0xFF : 0xFE;
+    while (*s) {
+        unsigned long cp;
+        int k, nunits = 1;
+        if (*s < 0x80) {
+            cp = *s;
+            k = 1;
+        } else if (*s < 0xE0) {
+            cp = *s & 0x1Fu;
+            k = 2;
+        } else if (*s < 0xF0) {
+            cp = *s & 0x0Fu;
+            k = 3;
+        } else {
+            cp = *s & 0x07u;
+            k = 4;
+        }
+        for (int i = 1; i < k; i++)
+            cp = (cp << 6) | (s[i] & 0x3Fu);
+        s += k;
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            units[0] = 0xD800 + (unsigned)(cp >> 10);
+            units[1] = 0xDC00 + (unsigned)(cp & 0x3FF);
+            nunits = 2;
+        } else {
+            units[0] = (unsigned)cp;
+        }
+        for (int i = 0; i < nunits; i++) {
+            out[n++] = (unsigned char)(be ? units[i] >> 8 : units[i] & 0xFF);
+            out[n++] = (unsigned char)(be ? units[i] & 0xFF : units[i] >> 8);
+        }
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ encodings -- */
+
+static void test_utf8_plain(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "person,title\nAna Silva,Product Owner\nBo,Dev\n"), RACI_OK);
+    assert_string_equal(f->t.file, "team.csv");
+    assert_string_equal(f->t.encoding, "UTF-8");
+    assert_int_equal(f->t.delimiter, ',');
+    assert_int_equal(f->t.header.line, 1);
+    assert_int_equal(f->t.header.ncells, 2);
+    assert_cell(&f->t.header.cells[0], "person", 1, 1);
+    assert_cell(&f->t.header.cells[1], "title", 1, 8);
+    assert_int_equal(f->t.nrows, 2);
+    assert_int_equal(f->t.rows[0].line, 2);
+    assert_cell(&f->t.rows[0].cells[0], "Ana Silva", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "Product Owner", 2, 11);
+    assert_int_equal(f->t.rows[1].line, 3);
+    assert_cell(&f->t.rows[1].cells[1], "Dev", 3, 4);
+    /* Texts are interned: the same string is the same pointer. */
+    assert_ptr_equal(f->t.rows[1].cells[1].text, raci_strpool_add(f->pool, "Dev"));
+}
+
+static void test_utf8_bom_crlf_no_final_newline(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "\xEF\xBB\xBFperson,title\r\nJos\xC3\xA9,PO\r\nBo,Dev"), RACI_OK);
+    assert_string_equal(f->t.encoding, "UTF-8 (BOM)");
+    /* The BOM is not a character of the first cell. */
+    assert_cell(&f->t.header.cells[0], "person", 1, 1);
+    assert_int_equal(f->t.nrows, 2);
+    assert_cell(&f->t.rows[0].cells[0], "Jos\xC3\xA9", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "PO", 2, 6);
+    assert_cell(&f->t.rows[1].cells[1], "Dev", 3, 4);
+}
+
+static void test_utf16(void **state, bool be)
+{
+    struct fix *f = *state;
+    unsigned char buf[256];
+    /* A character outside the BMP (a surrogate pair) counts as one column. */
+    size_t n = to_utf16("person,title\r\nZo\xC3\xAB,Lead \xF0\x9F\x98\x80,\xE2\x82\xAC"
+                        "5\r\n",
+                        be, buf);
+    assert_int_equal(read_bytes(f, (const char *)buf, n), RACI_OK);
+    assert_string_equal(f->t.encoding, be ? "UTF-16BE" : "UTF-16LE");
+    assert_cell(&f->t.header.cells[0], "person", 1, 1);
+    assert_cell(&f->t.header.cells[1], "title", 1, 8);
+    assert_int_equal(f->t.nrows, 1);
+    assert_int_equal(f->t.rows[0].ncells, 3);
+    assert_cell(&f->t.rows[0].cells[0], "Zo\xC3\xAB", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "Lead \xF0\x9F\x98\x80", 2, 5);
+    assert_cell(&f->t.rows[0].cells[2],
+                "\xE2\x82\xAC"
+                "5",
+                2, 12);
+}
+
+static void test_utf16le(void **state)
+{
+    test_utf16(state, false);
+}
+
+static void test_utf16be(void **state)
+{
+    test_utf16(state, true);
+}
+
+static void test_utf16_errors(void **state)
+{
+    struct fix *f = *state;
+    unsigned char buf[64];
+    size_t n = to_utf16("a,b\nxy,z", false, buf);
+
+    /* An odd number of bytes: the last character is cut in half. */
+    assert_int_equal(read_bytes(f, (const char *)buf, n - 1), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 4,
+                "the file ends in the middle of a UTF-16LE character: it looks cut short",
+                "xy,\xEF\xBF\xBD");
+    assert_table_clean(&f->t);
+
+    /* A low surrogate with no high one before it, in place of the 'y'. */
+    buf[12] = 0x00;
+    buf[13] = 0xDC;
+    assert_int_equal(read_bytes(f, (const char *)buf, n), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 2,
+                "invalid UTF-16LE: unpaired surrogate 0xDC00; save the roster as UTF-8 CSV",
+                "x\xEF\xBF\xBD,z");
+
+    /* A high surrogate as the very last unit, big-endian. */
+    n = to_utf16("a,b\n", true, buf);
+    buf[n++] = 0xD8;
+    buf[n++] = 0x3D;
+    assert_int_equal(read_bytes(f, (const char *)buf, n), RACI_ERROR_INPUT);
+    assert_int_equal(f->d.line, 2);
+    assert_int_equal(f->d.col, 1);
+    assert_non_null(strstr(f->d.message, "middle of a UTF-16BE character"));
+}
+
+/* What glibc's iconv lets through but UTF-8 forbids: overlong forms,
+ * surrogates, code points past U+10FFFF, 5-byte forms, cut sequences. */
+static void test_utf8_strict(void **state)
+{
+    struct fix *f = *state;
+    static const char *const bad[] = {
+        "\xC0\xAF",         "\xE0\x80\xAF",         "\xED\xA0\x80", "\xF0\x8F\xBF\xBF",
+        "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80", "\xE2\x82",     "\xBF"};
+    char buf[64];
+
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(buf, sizeof buf,
+                 "\xEF\xBB\xBF"
+                 "a,b\n\xC3\xA9x%s,y\n",
+                 bad[i]);
+        assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
+        assert_int_equal(f->d.line, 2);
+        assert_int_equal(f->d.col, 3);
+        assert_non_null(strstr(f->d.message, "is not UTF-8"));
+    }
+    /* The largest code point, and the last ones before and after the
+     * surrogates, are fine. */
+    assert_int_equal(read_str(f, "\xEF\xBB\xBF"
+                                 "a,\xF4\x8F\xBF\xBF\xED\x9F\xBF\xEE\x80\x80,b\n"),
+                     RACI_OK);
+    assert_cell(&f->t.header.cells[2], "b", 1, 7);
+    /* Without a BOM, bytes that are not UTF-8 are read as Windows-1252. */
+    assert_int_equal(read_str(f, "a,\xE0\x80\xAF\n"), RACI_OK);
+    assert_string_equal(f->t.encoding, "WINDOWS-1252");
+    assert_string_equal(f->t.header.cells[1].text, "\xC3\xA0\xE2\x82\xAC\xC2\xAF");
+}
+
+static void test_windows_1252(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "person,title\nJos\xE9,\x80 budget owner\n"), RACI_OK);
+    assert_string_equal(f->t.encoding, "WINDOWS-1252");
+    assert_cell(&f->t.rows[0].cells[0], "Jos\xC3\xA9", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "\xE2\x82\xAC budget owner", 2, 6);
+}
+
+static void test_invalid_bytes(void **state)
+{
+    struct fix *f = *state;
+    static const char undefined[] = {'\x81', '\x8D', '\x8F', '\x90', '\x9D'};
+    char msg[128];
+
+    for (size_t i = 0; i < sizeof undefined; i++) {
+        char buf[64];
+        int n = snprintf(buf, sizeof buf, "person,title\nAna,PO\nBo,x%cy\n", undefined[i]);
+        assert_int_equal(read_bytes(f, buf, (size_t)n), RACI_ERROR_INPUT);
+        snprintf(msg, sizeof msg,
+                 "byte 0x%02X is neither UTF-8 nor Windows-1252 text: save the roster as UTF-8 "
+                 "CSV",
+                 (unsigned char)undefined[i]);
+        assert_diag(&f->d, 3, 5, msg, "Bo,x\xEF\xBF\xBDy");
+        assert_table_clean(&f->t);
+    }
+
+    /* Columns before the bad byte count characters: CP1252 ones here. */
+    assert_int_equal(read_str(f, "a,b\n\xE9\xE9,\x81"), RACI_ERROR_INPUT);
+    assert_int_equal(f->d.line, 2);
+    assert_int_equal(f->d.col, 4);
+
+    /* A BOM says UTF-8: no falling back to Windows-1252. */
+    assert_int_equal(read_str(f, "\xEF\xBB\xBFperson\r\nJos\xC3\xA9 \xE9t\xE9\r\n"),
+                     RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 6,
+                "byte 0xE9 is not UTF-8, yet the file starts with a UTF-8 byte order mark: save "
+                "the roster as UTF-8 CSV again",
+                "Jos\xC3\xA9 \xEF\xBF\xBDt\xEF\xBF\xBD");
+
+    /* A NUL byte is no text in any of them. */
+    assert_int_equal(read_bytes(f, "a,b\nc,d\0e\n", 10), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 4,
+                "NUL byte in the text: save the roster as UTF-8 CSV (or UTF-16 with a byte order "
+                "mark)",
+                "c,d\xEF\xBF\xBD"
+                "e");
+    assert_table_clean(&f->t);
+}
+
+/* ----------------------------------------------------- lines and blanks -- */
+
+static void test_blank_lines_and_line_ends(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "\r\n  \r\nperson,title\r\n\r\nAna,PO\r\n\r\n\r\nBo,Dev\r\n\r\n"),
+                     RACI_OK);
+    assert_int_equal(f->t.header.line, 3);
+    assert_cell(&f->t.header.cells[0], "person", 3, 1);
+    assert_int_equal(f->t.nrows, 2);
+    assert_int_equal(f->t.rows[0].line, 5);
+    assert_int_equal(f->t.rows[1].line, 8);
+    assert_cell(&f->t.rows[1].cells[1], "Dev", 8, 4);
+
+    /* Old Mac line ends: a lone CR. */
+    assert_int_equal(read_str(f, "a,b\rc,d\r\re,f"), RACI_OK);
+    assert_int_equal(f->t.nrows, 2);
+    assert_cell(&f->t.rows[0].cells[1], "d", 2, 3);
+    assert_cell(&f->t.rows[1].cells[0], "e", 4, 1);
+}
+
+static void test_spaces_and_empty_fields(void **state)
+{
+    struct fix *f = *state;
+    /* libcsv trims spaces around unquoted fields; quoted ones keep them. */
+    assert_int_equal(read_str(f, "a,b,c,d\n Ana , PO ,\" x \",\n,,  ,z"), RACI_OK);
+    assert_int_equal(f->t.rows[0].ncells, 4);
+    assert_cell(&f->t.rows[0].cells[0], "Ana", 2, 2);
+    assert_cell(&f->t.rows[0].cells[1], "PO", 2, 8);
+    assert_cell(&f->t.rows[0].cells[2], " x ", 2, 12);
+    /* An empty field is placed where it ends. */
+    assert_cell(&f->t.rows[0].cells[3], "", 2, 18);
+    assert_int_equal(f->t.rows[1].ncells, 4);
+    assert_cell(&f->t.rows[1].cells[0], "", 3, 1);
+    assert_cell(&f->t.rows[1].cells[1], "", 3, 2);
+    assert_cell(&f->t.rows[1].cells[2], "", 3, 5);
+    assert_cell(&f->t.rows[1].cells[3], "z", 3, 6);
+}
+
+static void test_ragged_rows(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "a,b,c\n1\n1,2,3,4\n\"\"\n"), RACI_OK);
+    assert_int_equal(f->t.header.ncells, 3);
+    assert_int_equal(f->t.nrows, 3);
+    assert_int_equal(f->t.rows[0].ncells, 1);
+    assert_int_equal(f->t.rows[1].ncells, 4);
+    assert_cell(&f->t.rows[1].cells[3], "4", 3, 7);
+    /* A row of one quoted empty field is not a blank line. */
+    assert_int_equal(f->t.rows[2].ncells, 1);
+    assert_cell(&f->t.rows[2].cells[0], "", 4, 1);
+}
+
+/* ----------------------------------------------------------- delimiters -- */
+
+static void test_semicolon(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "person;title;note\nAna;PO;a,b\n"), RACI_OK);
+    assert_int_equal(f->t.delimiter, ';');
+    assert_int_equal(f->t.header.ncells, 3);
+    assert_cell(&f->t.rows[0].cells[2], "a,b", 2, 8);
+}
+
+static void test_tab(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "person\ttitle\tnote\n  Ana \t\tx, y\n"), RACI_OK);
+    assert_int_equal(f->t.delimiter, '\t');
+    assert_int_equal(f->t.rows[0].ncells, 3);
+    assert_cell(&f->t.rows[0].cells[0], "Ana", 2, 3);
+    /* Two tabs in a row are an empty field, not one space. */
+    assert_cell(&f->t.rows[0].cells[1], "", 2, 8);
+    assert_cell(&f->t.rows[0].cells[2], "x, y", 2, 9);
+}
+
+static void test_delimiter_detection(void **state)
+{
+    struct fix *f = *state;
+    /* A tie goes to ','. */
+    assert_int_equal(read_str(f, "a;b,c\n"), RACI_OK);
+    assert_int_equal(f->t.delimiter, ',');
+    assert_int_equal(f->t.header.ncells, 2);
+    /* Delimiters inside quotes do not count. */
+    assert_int_equal(read_str(f, "\"a,b,c\";d;e\n"), RACI_OK);
+    assert_int_equal(f->t.delimiter, ';');
+    assert_cell(&f->t.header.cells[0], "a,b,c", 1, 1);
+    /* Only the header line counts. */
+    assert_int_equal(read_str(f, "person\nAna;PO;x\n"), RACI_OK);
+    assert_int_equal(f->t.delimiter, ',');
+    assert_cell(&f->t.rows[0].cells[0], "Ana;PO;x", 2, 1);
+}
+
+/* -------------------------------------------------------------- quoting -- */
+
+static void test_quoted_fields(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "h1,h2,h3\n"
+                                 "\"Silva, Ana\",\"multi\nline\",after\n"
+                                 "Bo,\"say \"\"hi\"\"\",z\n"
+                                 "\"a\r\n\r\nb\",c\n"),
+                     RACI_OK);
+    assert_int_equal(f->t.nrows, 3);
+    assert_int_equal(f->t.rows[0].line, 2);
+    assert_cell(&f->t.rows[0].cells[0], "Silva, Ana", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "multi\nline", 2, 14);
+    /* The field after a newline in quotes is on the next line. */
+    assert_cell(&f->t.rows[0].cells[2], "after", 3, 7);
+    assert_int_equal(f->t.rows[1].line, 4);
+    assert_cell(&f->t.rows[1].cells[1], "say \"hi\"", 4, 4);
+    assert_cell(&f->t.rows[1].cells[2], "z", 4, 17);
+    /* Blank lines inside quotes are text, and count as lines. */
+    assert_int_equal(f->t.rows[2].line, 5);
+    assert_cell(&f->t.rows[2].cells[0], "a\r\n\r\nb", 5, 1);
+    assert_cell(&f->t.rows[2].cells[1], "c", 7, 4);
+}
+
+static void test_columns_count_characters(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "na\xC3\xAFve,\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E,x\n"
+                                 "\"\xC3\xA9\n\xC3\xA9\xC3\xA9\",y\n"),
+                     RACI_OK);
+    assert_cell(&f->t.header.cells[0], "na\xC3\xAFve", 1, 1);
+    assert_cell(&f->t.header.cells[1], "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 1, 7);
+    assert_cell(&f->t.header.cells[2], "x", 1, 11);
+    assert_cell(&f->t.rows[0].cells[1], "y", 3, 5);
+}
+
+/* --------------------------------------------------------------- errors -- */
+
+static void test_empty_file(void **state)
+{
+    struct fix *f = *state;
+    static const char *const empty[] = {"", "\r\n\n  \n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\r\n"};
+    for (size_t i = 0; i < sizeof empty / sizeof *empty; i++) {
+        assert_int_equal(read_str(f, empty[i]), RACI_ERROR_INPUT);
+        assert_diag(&f->d, 0, 0,
+                    "file is empty: expected a header row such as "
+                    "'person,title,product,task,raci'",
+                    NULL);
+        assert_table_clean(&f->t);
+    }
+    assert_int_equal(read_bytes(f, NULL, 0), RACI_ERROR_INPUT);
+}
+
+static void test_unterminated_quote(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "person,title\nAna, \"Product Owner,\nBo,Dev\n"),
+                     RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 6, "unterminated quoted field: add the closing '\"'",
+                "Ana, \"Product Owner,");
+    assert_table_clean(&f->t);
+
+    /* At the start of a row, after blank lines. */
+    assert_int_equal(read_str(f, "a\n\n\n\"x"), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 4, 1, "unterminated quoted field: add the closing '\"'", "\"x");
+}
+
+static void test_stray_quotes(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "a,b\nx,\"ab\"c\n"), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 7,
+                "unexpected text after a closing quote: inside a quoted field, write a quote as "
+                "two quotes (\"\")",
+                "x,\"ab\"c");
+    assert_table_clean(&f->t);
+
+    assert_int_equal(read_str(f, "a,b\nx,ab\"c\n"), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 5,
+                "quote inside an unquoted field: put the whole field in quotes and write each "
+                "quote in it as two quotes (\"\")",
+                "x,ab\"c");
+}
+
+static void test_field_too_large(void **state)
+{
+    struct fix *f = *state;
+    size_t big = 40000;
+    char *buf = malloc(big + 16);
+    assert_non_null(buf);
+
+    memcpy(buf, "a,b\n\xC3\xA9,", 7);
+    memset(buf + 7, 'x', big);
+    buf[7 + big] = '\0';
+    /* The last field of the file, ended by csv_fini rather than a newline. */
+    assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
+    /* The source shown stops 200 bytes past the field's start. */
+    char *shown = raci_strdup(buf + 4);
+    assert_non_null(shown);
+    shown[3 + 200] = '\0';
+    assert_diag(&f->d, 2, 3, "field is 40000 bytes long; a cell holds at most 32767 characters",
+                shown);
+    free(shown);
+    memcpy(buf + 7 + big, "\nc,d\n", 6);
+    assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
+    assert_int_equal(f->d.line, 2);
+    assert_int_equal(f->d.col, 3);
+    assert_non_null(strstr(f->d.message, "40000 bytes"));
+    assert_table_clean(&f->t);
+
+    /* Exactly at the limit is fine, in quotes too. */
+    buf[7] = '"';
+    memset(buf + 8, 'x', RACI_READER_MAX_FIELD);
+    memcpy(buf + 8 + RACI_READER_MAX_FIELD, "\"\nc,d\n", 7);
+    assert_int_equal(read_str(f, buf), RACI_OK);
+    assert_int_equal(strlen(f->t.rows[0].cells[1].text), RACI_READER_MAX_FIELD);
+    assert_cell(&f->t.rows[1].cells[1], "d", 3, 3);
+    /* One byte more, and a doubled quote counts as one byte of the cell. */
+    memcpy(buf + 8 + RACI_READER_MAX_FIELD - 1, "\"\"x\"\nc,d\n", 10);
+    assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
+    assert_string_equal(f->d.message,
+                        "field is 32768 bytes long; a cell holds at most 32767 characters");
+    free(buf);
+}
+
+/* ------------------------------------------------- streams, files, size -- */
+
+static void test_stream(void **state)
+{
+    struct fix *f = *state;
+    FILE *in = tmpfile();
+    assert_non_null(in);
+    fputs("person;title\nAna;PO\n", in);
+    rewind(in);
+    assert_int_equal(raci_reader_read_stream(&f->t, in, NULL, f->pool, &f->d), RACI_OK);
+    assert_string_equal(f->t.file, "<stdin>");
+    assert_int_equal(f->t.delimiter, ';');
+    assert_cell(&f->t.rows[0].cells[1], "PO", 2, 5);
+    /* Read again into the same table: the old content is released first. */
+    rewind(in);
+    assert_int_equal(raci_reader_read_stream(&f->t, in, "roster.csv", f->pool, &f->d), RACI_OK);
+    assert_string_equal(f->t.file, "roster.csv");
+    assert_int_equal(f->t.nrows, 1);
+    fclose(in);
+}
+
+static void test_file(void **state)
+{
+    struct fix *f = *state;
+    char path[] = "/tmp/raci-test-reader-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *out = fdopen(fd, "w");
+    assert_non_null(out);
+    fputs("person,title\r\nAna,PO\r\n", out);
+    fclose(out);
+    assert_int_equal(raci_reader_read_file(&f->t, path, NULL, f->pool, &f->d), RACI_OK);
+    assert_string_equal(f->t.file, path);
+    assert_cell(&f->t.rows[0].cells[1], "PO", 2, 5);
+    remove(path);
+
+    assert_int_equal(
+        raci_reader_read_file(&f->t, "/nonexistent/team.csv", "team.csv", f->pool, &f->d),
+        RACI_ERROR_IO);
+    assert_int_equal(errno, ENOENT);
+    assert_diag(&f->d, 0, 0, "unable to open '/nonexistent/team.csv': No such file or directory",
+                NULL);
+    assert_table_clean(&f->t);
+}
+
+/* A larger roster: every row, cell and line number must come out right. */
+static void test_many_rows(void **state)
+{
+    struct fix *f = *state;
+    size_t rows = 20000, cap = rows * 64, n = 0;
+    char *buf = malloc(cap);
+    assert_non_null(buf);
+    n += (size_t)snprintf(buf + n, cap - n, "person,title,task,raci\r\n");
+    for (size_t i = 0; i < rows; i++)
+        n += (size_t)snprintf(buf + n, cap - n, "P%zu,\"T, %zu\",task %zu,R\r\n", i, i % 7, i);
+    assert_int_equal(read_bytes(f, buf, n), RACI_OK);
+    assert_int_equal(f->t.nrows, rows);
+    for (size_t i = 0; i < rows; i += 997) {
+        char want[32];
+        snprintf(want, sizeof want, "task %zu", i);
+        assert_int_equal(f->t.rows[i].line, i + 2);
+        assert_string_equal(f->t.rows[i].cells[2].text, want);
+    }
+    free(buf);
+}
+
+static void test_diag_may_be_null(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(raci_reader_read_mem(&f->t, "\"x", 2, NULL, f->pool, NULL), RACI_ERROR_INPUT);
+    assert_table_clean(&f->t);
+    assert_int_equal(raci_reader_read_mem(&f->t, "x", 1, NULL, f->pool, NULL), RACI_OK);
+    assert_string_equal(f->t.file, "<memory>");
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_utf8_plain),
+        T(test_utf8_bom_crlf_no_final_newline),
+        T(test_utf16le),
+        T(test_utf16be),
+        T(test_utf16_errors),
+        T(test_utf8_strict),
+        T(test_windows_1252),
+        T(test_invalid_bytes),
+        T(test_blank_lines_and_line_ends),
+        T(test_spaces_and_empty_fields),
+        T(test_ragged_rows),
+        T(test_semicolon),
+        T(test_tab),
+        T(test_delimiter_detection),
+        T(test_quoted_fields),
+        T(test_columns_count_characters),
+        T(test_empty_file),
+        T(test_unterminated_quote),
+        T(test_stray_quotes),
+        T(test_field_too_large),
+        T(test_stream),
+        T(test_file),
+        T(test_many_rows),
+        T(test_diag_may_be_null),
+    };
+    return cmocka_run_group_tests_name("reader", tests, NULL, NULL);
+}
