@@ -6,6 +6,14 @@
  * The file format is documented in rules/default.yaml, which is itself the
  * default ruleset. Every key is checked: an unknown key, a value of the wrong
  * type or an unknown rule id is RACI_ERROR_INPUT with file:line:column.
+ *
+ * A ruleset may start from another with `extends:`; its keys then merge into
+ * the base: checks per rule id (severity and the parameters given), roles per
+ * id (name replaced, titles added), tasks by name or alias (aliases added,
+ * letters replaced per role), letter aliases per name, fallbacks per role;
+ * seniority words are added. `extends: NAME` (letters, digits, - and _) is a
+ * bundled ruleset, found as by raci_ruleset_locate(); anything else is a path,
+ * relative to the extending file's directory.
  */
 #ifndef RACI_RULESET_H
 #define RACI_RULESET_H
@@ -21,18 +29,22 @@
 #define RACI_MAX_ROLES 64
 
 struct raci_role {
-    char *id;         /* "po" */
-    char *name;       /* "Product Owner" */
-    char **titles;    /* normalised title patterns (raci_norm_key form) */
+    char *id;      /* "po" */
+    char *name;    /* "Product Owner" */
+    char **titles; /* normalised title patterns (raci_norm_key form) */
     size_t ntitles;
+    int *fallbacks; /* role indexes that take over this role's A where a
+                       product has no one in it, in order of preference */
+    size_t nfallbacks;
 };
 
 struct raci_task_def {
-    char *name;       /* canonical display name: "Market research" */
-    char *key;        /* its normalised key */
-    char **aliases;   /* normalised keys of its aliases */
+    char *name;     /* canonical display name: "Market research" */
+    char *key;      /* its normalised key */
+    char **aliases; /* normalised keys of its aliases */
     size_t naliases;
-    unsigned *raci;   /* default letters per role index (nroles entries) */
+    unsigned *raci; /* default letters (RACI_* mask) per role index; room
+                       for RACI_MAX_ROLES entries, nroles of them used */
 };
 
 struct raci_param {
@@ -46,49 +58,75 @@ struct raci_param {
 
 struct raci_check {
     const struct raci_rule_def *def;
-    enum raci_severity severity;  /* RACI_SEV_OFF: turned off */
-    struct raci_param *params;    /* every parameter of def, defaults filled in */
+    enum raci_severity severity; /* RACI_SEV_OFF: turned off */
+    struct raci_param *params;   /* every parameter of def, defaults filled in */
     size_t nparams;
 };
 
 struct raci_ruleset {
-    char *file;                   /* where it was loaded from */
-    char *framework;              /* "scrum", "safe", ... or NULL */
+    char *file;      /* where it was loaded from */
+    char *framework; /* "scrum", "safe", ... or NULL */
     struct raci_role *roles;
     size_t nroles;
-    char **seniority;             /* normalised words stripped from titles */
+    char **seniority; /* normalised words stripped from titles */
     size_t nseniority;
     struct raci_task_def *tasks;
     size_t ntasks;
     struct raci_letter_alias *aliases; /* names owned */
     size_t naliases;
-    struct raci_check *checks;    /* one per registry rule, in registry order */
+    struct raci_check *checks; /* one per registry rule, in registry order */
     size_t nchecks;
 };
 
-/* Load the ruleset at path into rs (zeroed or released first). */
+/*
+ * Load the ruleset at path into rs (zeroed or released first). On failure rs
+ * is left released (zeroed) and: RACI_ERROR_IO when path cannot be read
+ * (errno says why), RACI_ERROR_INPUT for a malformed ruleset or base ruleset;
+ * both with diag set (file:line:column of the offending node, its source
+ * line, and what would be right). RACI_ERROR_NOMEM leaves diag alone.
+ */
 raci_error raci_ruleset_load(struct raci_ruleset *rs, const char *path, struct raci_diag *diag);
 
-/* Same, from YAML text in memory; display names it in diagnostics. */
+/* Same, from YAML text in memory (len bytes, need not be terminated; text is
+ * only read during the call); display names it in diagnostics. Such a
+ * ruleset can only extend a bundled ruleset by name, never a path. */
 raci_error raci_ruleset_load_mem(struct raci_ruleset *rs, const char *text, size_t len,
                                  const char *display, struct raci_diag *diag);
 
+/* Free everything rs holds and zero it; copes with a half-loaded ruleset and
+ * with one already released. rs itself is not freed. */
 void raci_ruleset_release(struct raci_ruleset *rs);
+
+/*
+ * The path of the bundled ruleset NAME ("default", "safe"): the first
+ * readable NAME.yaml in $RACI_RULES_DIR (when set), ./rules, then
+ * RACI_DATADIR/rules (where `make install` puts them). `extends: NAME` looks
+ * there first (then beside the extending file); use this to find the default
+ * ruleset so both agree. malloc'd; NULL when none is found, when name is not
+ * a bare name (letters, digits, - and _), or when out of memory.
+ */
+char *raci_ruleset_locate(const char *name);
 
 /* Index of the role with this id, or -1. */
 int raci_ruleset_role(const struct raci_ruleset *rs, const char *id);
 
 /*
- * The roles a job title names, as a mask of role indexes. The title is split
- * on '/', ',', ';', '&', '+', '|' and the word "and"; each part is normalised
- * and matched whole against every role's patterns, first as it is, then with
- * the seniority words removed ("Sr. Product Owner" -> po, "Lead Developer"
- * stays tl). 0 when no part names a role.
+ * The roles a job title names, as a mask of role indexes. Bracketed notes
+ * ("(interim)", "[contractor]") are dropped; the title is split on '/', ',',
+ * ';', '&', '+', '|' and the word "and"; each part is normalised (markdown
+ * emphasis dropped) and matched whole against every role's patterns, first
+ * as it is, then by deleting seniority words anywhere in it: of the patterns
+ * reached that way, those with the most words win ("Sr. Product Owner" -> po,
+ * "Lead Developer" stays tl, "Senior Lead Developer" is tl, not dev). The
+ * result is the union over the parts ("Product Owner / Product Manager" ->
+ * po|pm). 0 when no part names a role (or out of memory).
  */
 uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *title);
 
-/* Index of the canonical task whose name or alias matches name (normalised),
- * or -1. */
+/* Index of the canonical task whose key or an alias equals name normalised
+ * ("  Market-Research! " finds "Market research"), or -1. When nothing
+ * matches, one plural step is tried: a final 's' removed, or else added
+ * ("KPI" finds "KPIs", "Roadmaps" finds "Roadmap"). */
 int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name);
 
 /* The check for a rule id (NULL if unknown). */
@@ -96,6 +134,12 @@ const struct raci_check *raci_ruleset_check(const struct raci_ruleset *rs, const
 
 /* A parameter's value; the registry default when absent. */
 long raci_check_int(const struct raci_check *c, const char *name);
+/* The parameter of this name, or NULL. List parameters named "tasks" hold
+ * task keys (raci_norm_key form of the canonical name); "role", "roles",
+ * "fallback" hold role ids; both are checked against the ruleset on load. */
 const struct raci_param *raci_check_param(const struct raci_check *c, const char *name);
+/* Does string parameter name equal value, or list parameter name hold it
+ * (case-insensitively)? 0 when c or the parameter is absent. */
+int raci_check_has(const struct raci_check *c, const char *name, const char *value);
 
 #endif
