@@ -16,14 +16,15 @@ MANDIR   ?= $(PREFIX)/share/man
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := xlsxwriter yaml-0.1 jansson
+PKGS     := xlsxwriter yaml-0.1 jansson libxml-2.0
 WARN     := -Wall -Wextra -Wstrict-prototypes -Wwrite-strings -Wvla -Wformat=2 -pedantic
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
 CFLAGS   ?=
 CPPFLAGS += -Iinclude -DRACI_VERSION='"$(VERSION)"' -DRACI_DATADIR='"$(DATADIR)"'
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson)
+LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson -lxml2)
 BUILD    ?= build
 
 ifeq ($(DEVELOPER),1)
@@ -55,7 +56,7 @@ all: $(BUILD)/raci raci
 # ---------------------------------------------------------------- set-up --
 # Debian packages the build and the tests need; installed with apt-get
 # (through sudo when not root) only when missing.
-DEB_PKGS := gcc make pkg-config libcsv-dev libxlsxwriter-dev libyaml-dev libjansson-dev \
+DEB_PKGS := gcc make pkg-config libcsv-dev libxlsxwriter-dev libyaml-dev libjansson-dev libxml2-dev \
             libcmocka-dev python3 python3-openpyxl valgrind cppcheck clang-format \
             clang libclang-rt-dev jq libxml2-utils
 

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "raci/baseline.h"
 #include "raci/checks.h"
 #include "raci/error.h"
 #include "raci/findings.h"
@@ -49,10 +50,18 @@ enum opt_id {
     OPT_RULES,
     OPT_FORMAT,
     OPT_FAIL_ON,
-    OPT_COLOR
+    OPT_MAX_WARNINGS,
+    OPT_REPORT,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
+    OPT_STDIN_FILENAME,
+    OPT_COLOR,
+    OPT_HELP_MAN
 };
 
-/* The options, with their help: --help is generated from this table. */
+/* The options, with their help: --help and the man page's OPTIONS section
+ * (raci --help-man) are generated from this table. An option without help
+ * is hidden. */
 static const struct option_doc {
     struct option opt;
     const char *arg;
@@ -65,30 +74,72 @@ static const struct option_doc {
     {{"rules", required_argument, NULL, OPT_RULES},
      "FILE.yaml",
      "the ruleset (default: rules/default.yaml)"},
-    {{"format", required_argument, NULL, OPT_FORMAT}, "FMT", "findings on standard output: text"},
+    {{"format", required_argument, NULL, OPT_FORMAT},
+     "FMT",
+     "findings on standard output: text (default), json, sarif, github, gitlab, junit or "
+     "markdown"},
+    {{"report", required_argument, NULL, OPT_REPORT},
+     "FMT=FILE",
+     "also write the findings to FILE in format FMT (repeatable), e.g. sarif=raci.sarif"},
     {{"fail-on", required_argument, NULL, OPT_FAIL_ON},
      "LEVEL",
      "exit 1 when a finding is at least error, warning, info, or never (default: error)"},
+    {{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+     "N",
+     "exit 1 when there are more than N warnings (default: -1, no limit)"},
+    {{"baseline", required_argument, NULL, OPT_BASELINE},
+     "FILE",
+     "report only findings not recorded in FILE, and note those no longer found"},
+    {{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+     "FILE",
+     "record every finding in FILE (by rule and subject, not by line); without --baseline, "
+     "the run then reports against it"},
+    {{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+     "NAME",
+     "the name of the roster read from '-', for locations in the findings"},
     {{"color", required_argument, NULL, OPT_COLOR},
      "WHEN",
      "colour the output: auto, always or never (default: auto; NO_COLOR is honoured)"},
-    {{"quiet", no_argument, NULL, OPT_QUIET}, NULL, "print only the findings that fail the run"},
+    {{"quiet", no_argument, NULL, OPT_QUIET},
+     NULL,
+     "print only the findings that fail the run, and no count line"},
     {{"help", no_argument, NULL, OPT_HELP}, NULL, "show this help and exit"},
     {{"version", no_argument, NULL, OPT_VERSION}, NULL, "show the version and exit"},
+    {{"help-man", no_argument, NULL, OPT_HELP_MAN}, NULL, NULL},
 };
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
+
+struct report_req {
+    enum raci_format format;
+    const char *path;
+};
 
 struct cli {
     const char *output;
     const char *rules;
-    const char *format;
+    enum raci_format format;
     int no_xlsx;
     int quiet;
-    int color;                  /* -1: auto */
-    enum raci_severity fail_on; /* RACI_SEV_OFF: never */
+    int color; /* -1: auto */
+    struct raci_policy policy;
+    const char *baseline;
+    const char *write_baseline;
+    const char *stdin_filename;
+    struct report_req *reports; /* --report, in order given */
+    int nreports;
     char **rosters;
     int nrosters;
 };
+
+/* "--name ARG" or "-n, --name ARG", as --help shows it. */
+static void option_left(const struct option_doc *o, char *left, size_t size)
+{
+    if (o->opt.val < 256)
+        snprintf(left, size, "-%c, --%s%s%s", o->opt.val, o->opt.name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+    else
+        snprintf(left, size, "    --%s%s%s", o->opt.name, o->arg ? " " : "", o->arg ? o->arg : "");
+}
 
 static void usage(FILE *out)
 {
@@ -99,17 +150,58 @@ static void usage(FILE *out)
                  "options:\n");
     for (size_t i = 0; i < NOPTIONS; i++) {
         char left[64];
-        const struct option_doc *o = &options[i];
-        if (o->opt.val < 256)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", o->opt.val, o->opt.name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
+        if (!options[i].help)
+            continue;
+        option_left(&options[i], left, sizeof left);
+        if (strlen(left) > 26)
+            fprintf(out, "  %s\n  %-26s %s\n", left, "", options[i].help);
         else
-            snprintf(left, sizeof left, "    --%s%s%s", o->opt.name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
-        fprintf(out, "  %-26s %s\n", left, o->help);
+            fprintf(out, "  %-26s %s\n", left, options[i].help);
     }
     fprintf(out, "\nexit status: 0 no finding reaches --fail-on, 1 one does, 2 trouble\n"
                  "(a usage error, an unreadable roster or ruleset, an unwritable output).\n");
+}
+
+/* Text for roff: a leading '.' or '\'' would be a request, '\\' an escape,
+ * '-' a hyphen rather than the minus of an option. */
+static void roff_text(FILE *out, const char *s)
+{
+    if (*s == '.' || *s == '\'')
+        fputs("\\&", out);
+    for (; *s; s++) {
+        if (*s == '\\')
+            fputs("\\e", out);
+        else if (*s == '-')
+            fputs("\\-", out);
+        else
+            fputc(*s, out);
+    }
+}
+
+/* The man page's OPTIONS section (raci --help-man): what the Makefile puts
+ * into doc/raci.1.in to make raci.1, so that the page and --help agree. */
+static void usage_man(FILE *out)
+{
+    fputs(".SH OPTIONS\n", out);
+    for (size_t i = 0; i < NOPTIONS; i++) {
+        const struct option_doc *o = &options[i];
+        if (!o->help)
+            continue;
+        fputs(".TP\n", out);
+        if (o->opt.val < 256)
+            fprintf(out, "\\fB\\-%c\\fR, ", o->opt.val);
+        fputs("\\fB\\-\\-", out);
+        roff_text(out, o->opt.name);
+        fputs("\\fR", out);
+        if (o->arg) {
+            fputs(" \\fI", out);
+            roff_text(out, o->arg);
+            fputs("\\fR", out);
+        }
+        fputs("\n", out);
+        roff_text(out, o->help);
+        fputs(".\n", out);
+    }
 }
 
 static int usage_error(const char *fmt, ...)
@@ -141,10 +233,12 @@ static int want_color(int flag, FILE *stream)
     return !(term && strcmp(term, "dumb") == 0);
 }
 
+#define FORMATS "text, json, sarif, github, gitlab, junit or markdown"
+
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
     struct option longopts[NOPTIONS + 1];
-    int c;
+    int c, f;
 
     for (size_t i = 0; i < NOPTIONS; i++)
         longopts[i] = options[i].opt;
@@ -163,19 +257,59 @@ static int parse_args(int argc, char **argv, struct cli *cli)
             cli->rules = optarg;
             break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") != 0)
-                return usage_error("unknown format '%s' (expected text)", optarg);
-            cli->format = optarg;
+            if ((f = raci_format_parse(optarg)) < 0)
+                return usage_error("unknown format '%s' (expected %s)", optarg, FORMATS);
+            cli->format = (enum raci_format)f;
             break;
+        case OPT_REPORT: {
+            const char *eq = strchr(optarg, '=');
+            char name[16];
+            if (!eq || eq == optarg || !eq[1] || (size_t)(eq - optarg) >= sizeof name)
+                return usage_error("invalid --report '%s' (expected FORMAT=FILE, such as "
+                                   "sarif=raci.sarif)",
+                                   optarg);
+            memcpy(name, optarg, (size_t)(eq - optarg));
+            name[eq - optarg] = '\0';
+            if ((f = raci_format_parse(name)) < 0)
+                return usage_error("unknown format '%s' in --report '%s' (expected %s)", name,
+                                   optarg, FORMATS);
+            cli->reports[cli->nreports].format = (enum raci_format)f;
+            cli->reports[cli->nreports++].path = eq + 1;
+            break;
+        }
+        case OPT_MAX_WARNINGS: {
+            char *end;
+            long n;
+            errno = 0;
+            n = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || n < -1)
+                return usage_error("invalid --max-warnings '%s' (expected a number of warnings, "
+                                   "or -1 for no limit)",
+                                   optarg);
+            cli->policy.max_warnings = n;
+            break;
+        }
+        case OPT_BASELINE:
+            cli->baseline = optarg;
+            break;
+        case OPT_WRITE_BASELINE:
+            cli->write_baseline = optarg;
+            break;
+        case OPT_STDIN_FILENAME:
+            cli->stdin_filename = optarg;
+            break;
+        case OPT_HELP_MAN:
+            usage_man(stdout);
+            return -1;
         case OPT_FAIL_ON:
             if (strcmp(optarg, "never") == 0)
-                cli->fail_on = RACI_SEV_OFF;
+                cli->policy.fail_on = RACI_SEV_OFF;
             else {
                 int s = raci_severity_parse(optarg);
                 if (s <= RACI_SEV_OFF)
                     return usage_error(
                         "invalid --fail-on '%s' (expected error, warning, info or never)", optarg);
-                cli->fail_on = (enum raci_severity)s;
+                cli->policy.fail_on = (enum raci_severity)s;
             }
             break;
         case OPT_COLOR:
@@ -205,6 +339,14 @@ static int parse_args(int argc, char **argv, struct cli *cli)
     }
     cli->rosters = argv + optind;
     cli->nrosters = argc - optind;
+    if (cli->stdin_filename) {
+        int stdin_given = 0;
+        for (int i = 0; i < cli->nrosters; i++)
+            stdin_given |= strcmp(cli->rosters[i], "-") == 0;
+        if (!stdin_given)
+            return usage_error("%s", "--stdin-filename names the roster read from '-', but no "
+                                     "roster is '-'");
+    }
     return EXIT_CLEAN;
 }
 
@@ -296,14 +438,109 @@ static int cmd_rules(int nargs, char **args, const struct raci_ruleset *rs)
     return EXIT_CLEAN;
 }
 
+/* "raci: unable to write 'FILE': reason" for an output that failed. */
+static void output_error(const char *what, raci_error err)
+{
+    if (err == RACI_ERROR_NOMEM)
+        fprintf(stderr, "raci: unable to write '%s': %s\n", what, raci_strerror(err));
+    else
+        fprintf(stderr, "raci: unable to write '%s': %s\n", what, strerror(errno));
+}
+
+/* Write the reports: standard output in --format (only what fails the run
+ * with -q), then each --report file in full. EXIT_TROUBLE when one could
+ * not be written. */
+static int write_reports(const struct cli *cli, const struct raci_report *full)
+{
+    struct raci_report shown = *full;
+    struct raci_findings view = {0};
+    raci_error err;
+
+    shown.color = cli->format == RACI_FORMAT_TEXT && want_color(cli->color, stdout);
+    shown.quiet = cli->quiet;
+    if (cli->quiet) {
+        if (raci_report_filter(full->fs, &cli->policy, &view) != RACI_OK) {
+            fprintf(stderr, "raci: %s\n", raci_strerror(RACI_ERROR_NOMEM));
+            return EXIT_TROUBLE;
+        }
+        shown.fs = &view;
+    }
+    err = raci_report_write(stdout, cli->format, &shown);
+    free(view.v); /* a view: the findings themselves belong to full->fs */
+    if (err == RACI_OK && fflush(stdout) != 0)
+        err = RACI_ERROR_OUTPUT;
+    if (err) {
+        output_error("standard output", err);
+        return EXIT_TROUBLE;
+    }
+    for (int i = 0; i < cli->nreports; i++) {
+        if ((err = raci_report_save(cli->reports[i].path, cli->reports[i].format, full))) {
+            output_error(cli->reports[i].path, err);
+            return EXIT_TROUBLE;
+        }
+    }
+    return EXIT_CLEAN;
+}
+
+/*
+ * The baseline to report against: --baseline FILE, or else the one just
+ * recorded by --write-baseline. Known findings leave fs; diff says what
+ * happened. Returns EXIT_TROUBLE (message printed) or EXIT_CLEAN.
+ */
+static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
+                          const struct raci_roster *roster, struct raci_baseline_diff *diff,
+                          int *applied)
+{
+    struct raci_baseline b = {0};
+    struct raci_diag diag = {0};
+    const char *file = cli->baseline;
+    raci_error err = RACI_OK;
+
+    *applied = 0;
+    if (cli->write_baseline) {
+        if ((err = raci_baseline_build(&b, fs, roster)) ||
+            (err = raci_baseline_save(&b, cli->write_baseline))) {
+            output_error(cli->write_baseline, err);
+            raci_baseline_release(&b);
+            return EXIT_TROUBLE;
+        }
+        if (!file)
+            file = cli->write_baseline;
+        else
+            raci_baseline_release(&b);
+    }
+    if (!file)
+        return EXIT_CLEAN;
+    if (cli->baseline && (err = raci_baseline_load(&b, cli->baseline, &diag)) != RACI_OK) {
+        if (diag.message)
+            raci_diag_print(stderr, &diag, want_color(cli->color, stderr));
+        else if (err == RACI_ERROR_IO)
+            fprintf(stderr, "raci: unable to read baseline '%s': %s\n", cli->baseline,
+                    strerror(errno));
+        else
+            fprintf(stderr, "raci: %s\n", raci_strerror(err));
+        raci_diag_release(&diag);
+        return EXIT_TROUBLE;
+    }
+    err = raci_baseline_apply(&b, file, fs, roster, diff);
+    raci_baseline_release(&b);
+    if (err) {
+        fprintf(stderr, "raci: %s\n", raci_strerror(err));
+        return EXIT_TROUBLE;
+    }
+    *applied = 1;
+    return EXIT_CLEAN;
+}
+
 static int audit(const struct cli *cli, const struct raci_ruleset *rs)
 {
     struct raci_strpool *pool = raci_strpool_new();
     struct raci_roster roster;
     struct raci_findings fs = {0};
     struct raci_diag diag = {0};
+    struct raci_baseline_diff diff = {0};
     char *output = NULL;
-    int status = EXIT_TROUBLE;
+    int status = EXIT_TROUBLE, applied;
     raci_error err;
 
     if (!pool || raci_roster_init(&roster, pool, rs) != RACI_OK) {
@@ -313,7 +550,8 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     }
     for (int i = 0; i < cli->nrosters; i++) {
         struct raci_table t = {0};
-        err = raci_reader_read_file(&t, cli->rosters[i], NULL, pool, &diag);
+        const char *display = strcmp(cli->rosters[i], "-") == 0 ? cli->stdin_filename : NULL;
+        err = raci_reader_read_file(&t, cli->rosters[i], display, pool, &diag);
         if (err == RACI_OK)
             err = raci_roster_add_table(&roster, &t, &diag);
         raci_table_release(&t);
@@ -323,13 +561,8 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     if ((err = raci_roster_finish(&roster)) || (err = raci_checks_run(&roster, rs, &fs)))
         goto fail;
 
-    struct raci_report_opts ro = {want_color(cli->color, stdout), cli->quiet, cli->fail_on};
-    raci_report_text(stdout, &fs, &ro);
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "raci: unable to write standard output: %s\n", strerror(errno));
-        goto out;
-    }
-
+    /* The workbook shows every finding, also those a baseline knows: it is
+     * for people, the baseline for CI. */
     if (!cli->no_xlsx) {
         output = cli->output ? raci_strdup(cli->output) : default_output(cli->rosters[0]);
         if (!output) {
@@ -339,20 +572,32 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
         if ((err = raci_xlsx_write(output, &roster, rs, &fs, &diag)))
             goto fail;
     }
-    status = EXIT_CLEAN;
-    if (cli->fail_on != RACI_SEV_OFF)
-        for (size_t i = 0; i < fs.n; i++)
-            if (fs.v[i].severity >= cli->fail_on)
-                status = EXIT_FINDINGS;
+    if (apply_baseline(cli, &fs, &roster, &diff, &applied) != EXIT_CLEAN)
+        goto out;
+
+    struct raci_report report = {&fs,
+                                 &roster,
+                                 rs,
+                                 applied ? &diff : NULL,
+                                 raci_policy_fails(&cli->policy, &fs),
+                                 cli->policy.fail_on,
+                                 0,
+                                 0};
+    if (write_reports(cli, &report) != EXIT_CLEAN)
+        goto out;
+    status = report.failed ? EXIT_FINDINGS : EXIT_CLEAN;
     goto out;
 
 fail:
     if (diag.message)
         raci_diag_print(stderr, &diag, want_color(cli->color, stderr));
+    else if (err == RACI_ERROR_IO)
+        fprintf(stderr, "raci: %s: %s\n", raci_strerror(err), strerror(errno));
     else
         fprintf(stderr, "raci: %s\n", raci_strerror(err));
 out:
     free(output);
+    raci_baseline_diff_release(&diff);
     raci_diag_release(&diag);
     raci_findings_release(&fs);
     raci_roster_release(&roster);
@@ -362,22 +607,34 @@ out:
 
 int main(int argc, char **argv)
 {
-    struct cli cli = {NULL, NULL, "text", 0, 0, -1, RACI_SEV_ERROR, NULL, 0};
+    struct cli cli = {0};
     struct raci_ruleset rs = {0};
     struct raci_diag diag = {0};
     char *rules_path = NULL;
     int is_rules = argc > 1 && strcmp(argv[1], "rules") == 0;
     int status;
 
+    cli.color = -1;
+    cli.policy.fail_on = RACI_SEV_ERROR;
+    cli.policy.max_warnings = -1;
+    /* Room for every --report the arguments could hold. */
+    if (!(cli.reports = calloc((size_t)argc, sizeof(*cli.reports)))) {
+        fprintf(stderr, "raci: %s\n", raci_strerror(RACI_ERROR_NOMEM));
+        return EXIT_TROUBLE;
+    }
     status = parse_args(is_rules ? argc - 1 : argc, is_rules ? argv + 1 : argv, &cli);
-    if (status < 0)
-        return EXIT_CLEAN; /* --help, --version */
-    if (status != EXIT_CLEAN)
-        return status;
+    if (status != EXIT_CLEAN) {
+        free(cli.reports);
+        return status < 0 ? EXIT_CLEAN : status; /* < 0: --help, --version */
+    }
     if (!is_rules && cli.nrosters == 0)
-        return usage_error("%s", "no roster given (usage: raci [options] ROSTER.csv ...)");
-    if (!is_rules && strcmp(cli.rosters[0], "diff") == 0)
-        return usage_error("%s", "'raci diff' is not available in this version");
+        status = usage_error("%s", "no roster given (usage: raci [options] ROSTER.csv ...)");
+    else if (!is_rules && strcmp(cli.rosters[0], "diff") == 0)
+        status = usage_error("%s", "'raci diff' is not available in this version");
+    if (status != EXIT_CLEAN) {
+        free(cli.reports);
+        return status;
+    }
 
     rules_path = cli.rules ? raci_strdup(cli.rules) : default_rules();
     if (!rules_path || raci_ruleset_load(&rs, rules_path, &diag) != RACI_OK) {
@@ -393,6 +650,7 @@ int main(int argc, char **argv)
     else
         status = audit(&cli, &rs);
 out:
+    free(cli.reports);
     free(rules_path);
     raci_diag_release(&diag);
     raci_ruleset_release(&rs);

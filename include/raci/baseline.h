@@ -1,0 +1,108 @@
+/*
+ * baseline.h - known findings, recorded so that a CI job fails only on new
+ * ones, and the stable identity of a finding that makes this work.
+ *
+ * A finding is identified by its rule, its entity (the subject named by
+ * product, task and person, never by line: see findings.h) and the person it
+ * concerns when it has one (a task-level rule such as pm-owns-strategy may
+ * report two people of the same task). Lines, columns, file order, quoting
+ * and messages play no part, so re-sorting or reformatting a roster changes
+ * no identity. Two findings with the same identity are counted.
+ *
+ * The baseline file is JSON, sorted, one entry per identity:
+ *   {
+ *     "version": 1,
+ *     "tool": "raci",
+ *     "findings": [
+ *       {"rule": "multiple-po", "entity": "product:atlas", "person": null, "count": 1},
+ *       {"rule": "pm-owns-strategy", "entity": "product:atlas/task:roadmap",
+ *        "person": "person:bo chen", "count": 1}
+ *     ]
+ *   }
+ */
+#ifndef RACI_BASELINE_H
+#define RACI_BASELINE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "raci/error.h"
+#include "raci/findings.h"
+#include "raci/roster.h"
+
+/* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
+#define RACI_FINGERPRINT_SIZE 17
+
+/*
+ * The key of the person a finding concerns, as the checks name people in
+ * entities: "person:id:<id>" when the roster gives an id, else
+ * "person:<normalised name>". "" when the finding has no person (or r is
+ * NULL). Written into out (size bytes, always terminated).
+ */
+void raci_finding_person_key(const struct raci_finding *f, const struct raci_roster *r, char *out,
+                             size_t size);
+
+/*
+ * The finding's fingerprint: 64-bit FNV-1a of rule, entity and person key
+ * (NUL-separated) as 16 hex digits. Not a security hash: a stable name for
+ * one finding across runs, for SARIF's partialFingerprints and GitLab.
+ */
+void raci_fingerprint(const struct raci_finding *f, const struct raci_roster *r,
+                      char out[RACI_FINGERPRINT_SIZE]);
+
+struct raci_baseline_entry {
+    char *rule;
+    char *entity;
+    char *person; /* "" when none */
+    size_t count;
+};
+
+struct raci_baseline {
+    struct raci_baseline_entry *v; /* sorted by rule, entity, person; unique */
+    size_t n;
+    size_t cap;
+};
+
+/* What applying a baseline left out and what it no longer found. */
+struct raci_baseline_diff {
+    char *file;                         /* the baseline's path, as given */
+    size_t known;                       /* findings taken out as known */
+    struct raci_baseline_entry *absent; /* in the baseline, not found (count: how many) */
+    size_t nabsent;
+};
+
+/* Record every finding of fs into b (zeroed or released first). */
+raci_error raci_baseline_build(struct raci_baseline *b, const struct raci_findings *fs,
+                               const struct raci_roster *r);
+
+/* Write b as JSON to out / to path (whole or not at all, as
+ * raci_report_save). RACI_ERROR_OUTPUT with errno on a write error. */
+raci_error raci_baseline_dump(const struct raci_baseline *b, FILE *out);
+raci_error raci_baseline_save(const struct raci_baseline *b, const char *path);
+
+/*
+ * Load the baseline at path into b (zeroed or released first).
+ * RACI_ERROR_IO when it cannot be read (errno says why); RACI_ERROR_INPUT
+ * with diag for malformed JSON (its line and column) or a document that is
+ * not a raci baseline.
+ */
+raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct raci_diag *diag);
+/* Same, from len bytes in memory; display names it in diag. */
+raci_error raci_baseline_load_mem(struct raci_baseline *b, const char *text, size_t len,
+                                  const char *display, struct raci_diag *diag);
+
+/*
+ * Take out of fs every finding that b knows (as many of each identity as b
+ * counts, the first ones in fs's order), freeing them; fs stays sorted.
+ * diff (zeroed or released first) gets how many were taken out, and the
+ * entries of b, with the count missing, that fs no longer holds. file is
+ * copied into diff->file (may be NULL).
+ */
+raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
+                               struct raci_findings *fs, const struct raci_roster *r,
+                               struct raci_baseline_diff *diff);
+
+void raci_baseline_release(struct raci_baseline *b);
+void raci_baseline_diff_release(struct raci_baseline_diff *d);
+
+#endif
