@@ -432,11 +432,6 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
         } else if ((err = add_title(r, person, title, cell_loc(t, row, cols[COL_TITLE])))) {
             return err;
         }
-        if ((err = get_product(r, *prod ? prod : fallback_product,
-                               *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)))
-            return err;
-        if ((err = add_member(r, person, product, cell_loc(t, row, cols[COL_PERSON]))))
-            return err;
         struct raci_person *pp = &r->persons[person];
         if (*mgr && !*pp->manager) {
             pp->manager = mgr;
@@ -445,6 +440,15 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
         for (uint32_t c = 0; c < row->ncells && c < t->header.ncells; c++)
             if (is_extra[c] && (err = add_extra(r, person, extra_ix[c], row->cells[c].text)))
                 return err;
+        /* A file without a product column is one product; in a file with
+         * one, an empty cell on a roster entry puts the person in none. */
+        if (!*prod && cols[COL_PRODUCT] >= 0 && !*tname)
+            continue;
+        if ((err = get_product(r, *prod ? prod : fallback_product,
+                               *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)))
+            return err;
+        if ((err = add_member(r, person, product, cell_loc(t, row, cols[COL_PERSON]))))
+            return err;
         if (!*tname)
             continue; /* a roster entry alone */
         if ((err = get_task(r, product, tname, cell_loc(t, row, cols[COL_TASK]), &task)))
@@ -492,8 +496,16 @@ static raci_error add_wide(struct raci_roster *r, const struct raci_table *t, co
         if (row->ncells != t->header.ncells &&
             (err = add_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells, RACI_NONE)))
             goto cleanup;
-        if (!*tname)
-            continue; /* section headings and notes in published charts */
+        /* Section headings, legends and notes in published charts: a row
+         * with nothing in any role column is no task. */
+        int any = 0;
+        for (uint32_t c = 0; c < t->header.ncells && c < row->ncells && !any; c++) {
+            struct raci_letters l;
+            any = is_role[c] && raci_letters_parse(row->cells[c].text, r->rs->aliases,
+                                                   r->rs->naliases, &l) != RACI_LETTERS_EMPTY;
+        }
+        if (!*tname || !any)
+            continue;
         if ((err = get_product(r, *prod ? prod : fallback_product,
                                *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)))
             goto cleanup;

@@ -154,6 +154,18 @@ static void test_missing_required_column(void **state)
     assert_int_equal(fixture_add(&fx, "t2.csv", "who,title\nAna,Developer\n"), RACI_ERROR_INPUT);
     assert_non_null(strstr(fx.diag.message, "no person column"));
     fixture_release(&fx);
+
+    /* An empty product cell on a roster entry puts the person in no
+     * product; with a task, the row falls in the file's product. */
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana,Product Owner,Atlas,User stories,A/R\n"
+                     "Bo,Developer,,,\n"
+                     "Cy,Developer,,Code review,A/R\n");
+    assert_int_equal(fx.r.nproducts, 2);
+    assert_string_equal(fx.r.products[1].name, "team");
+    assert_int_equal(fx.r.nmembers, 2);
+    assert_int_equal(fx.r.members[1].person, person(&fx, "Cy"));
+    fixture_release(&fx);
 }
 
 static void test_wide_chart(void **state)
@@ -175,8 +187,12 @@ static void test_wide_chart(void **state)
     assert_int_equal(raci_roster_letters(&fx.r, mr, pm), RACI_A | RACI_R);
     uint32_t us = task(&fx, "team", "User stories");
     assert_int_equal(raci_roster_letters(&fx.r, us, po), RACI_A | RACI_R);
-    /* "Planning" has no letters at all but is a task row of the chart. */
-    assert_int_equal(fixture_count(&fx, "single-accountable"), 3);
+    /* "Planning" has nothing in any role column: a section heading, no task.
+     * Release has two A's; Code review's only letter cannot be read. */
+    for (uint32_t i = 0; i < fx.r.ntasks; i++)
+        assert_string_not_equal(fx.r.tasks[i].name, "Planning");
+    assert_int_equal(fx.r.ntasks, 4);
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 2);
     assert_int_equal(fixture_count(&fx, "unknown-letter"), 1);
     const struct raci_finding *f = fixture_find(&fx, "unknown-letter", 0);
     assert_int_equal(f->loc.line, 6);
