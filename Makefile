@@ -49,7 +49,8 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run test deps build check-unit check-cli check-xlsx check-format check-cppcheck \
-        check-sanitize check-valgrind check-fuzz install uninstall clean format picture bench
+        check-sanitize check-valgrind check-fuzz check-sarif check-man install uninstall clean format \
+        picture bench man
 
 all: $(BUILD)/raci raci
 
@@ -143,10 +144,15 @@ check-valgrind: all
 check-fuzz:
 	@tests/fuzz/run.sh
 
+# The SARIF of every sample against the SARIF 2.1.0 schema and Microsoft's
+# SARIF multitool (both installed from npm into build/npm once).
+check-sarif: all
+	@tests/sarif/validate.sh
+
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 check-unit check-cli check-xlsx check-format \
-	  check-cppcheck check-sanitize check-valgrind check-fuzz
+	  check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif
 	@echo "all tests passed"
 
 # --------------------------------------------------------------- extras --

@@ -330,15 +330,17 @@ raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct 
 
 raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
                                struct raci_findings *fs, const struct raci_roster *r,
-                               struct raci_baseline_diff *diff)
+                               struct raci_findings *known, struct raci_baseline_diff *diff)
 {
     size_t *used = calloc(b->n ? b->n : 1, sizeof(*used));
     char person[512];
     size_t k = 0, cap = 0;
 
     memset(diff, 0, sizeof(*diff));
-    if (!used || (file && !(diff->file = raci_strdup(file)))) {
+    if (!used || (file && !(diff->file = raci_strdup(file))) ||
+        (known && raci_grow(&known->v, &known->cap, known->n + fs->n, sizeof(*known->v)))) {
         free(used);
+        raci_baseline_diff_release(diff);
         return RACI_ERROR_NOMEM;
     }
     for (size_t i = 0; i < fs->n; i++) {
@@ -348,9 +350,13 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
         if (e && used[e - b->v] < e->count) {
             used[e - b->v]++;
             diff->known++;
-            free(f->message);
-            free(f->related);
-            free(f->entity);
+            if (known) {
+                known->v[known->n++] = *f;
+            } else {
+                free(f->message);
+                free(f->related);
+                free(f->entity);
+            }
             continue;
         }
         fs->v[k++] = *f;
@@ -366,5 +372,16 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
         }
     }
     free(used);
+    return RACI_OK;
+}
+
+raci_error raci_baseline_restore(struct raci_findings *fs, struct raci_findings *known)
+{
+    if (raci_grow(&fs->v, &fs->cap, fs->n + known->n, sizeof(*fs->v)) != RACI_OK)
+        return RACI_ERROR_NOMEM;
+    for (size_t i = 0; i < known->n; i++)
+        fs->v[fs->n++] = known->v[i];
+    known->n = 0;
+    raci_findings_sort(fs);
     return RACI_OK;
 }

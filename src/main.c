@@ -92,8 +92,7 @@ static const struct option_doc {
      "report only findings not recorded in FILE, and note those no longer found"},
     {{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
      "FILE",
-     "record every finding in FILE (by rule and subject, not by line); without --baseline, "
-     "the run then reports against it"},
+     "record all findings in FILE and, without --baseline, report against it"},
     {{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
      "NAME",
      "the name of the roster read from '-', for locations in the findings"},
@@ -484,12 +483,12 @@ static int write_reports(const struct cli *cli, const struct raci_report *full)
 
 /*
  * The baseline to report against: --baseline FILE, or else the one just
- * recorded by --write-baseline. Known findings leave fs; diff says what
- * happened. Returns EXIT_TROUBLE (message printed) or EXIT_CLEAN.
+ * recorded by --write-baseline. Known findings move from fs to known; diff
+ * says what happened. Returns EXIT_TROUBLE (message printed) or EXIT_CLEAN.
  */
 static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
-                          const struct raci_roster *roster, struct raci_baseline_diff *diff,
-                          int *applied)
+                          const struct raci_roster *roster, struct raci_findings *known,
+                          struct raci_baseline_diff *diff, int *applied)
 {
     struct raci_baseline b = {0};
     struct raci_diag diag = {0};
@@ -522,7 +521,7 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
         raci_diag_release(&diag);
         return EXIT_TROUBLE;
     }
-    err = raci_baseline_apply(&b, file, fs, roster, diff);
+    err = raci_baseline_apply(&b, file, fs, roster, known, diff);
     raci_baseline_release(&b);
     if (err) {
         fprintf(stderr, "raci: %s\n", raci_strerror(err));
@@ -536,7 +535,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
 {
     struct raci_strpool *pool = raci_strpool_new();
     struct raci_roster roster;
-    struct raci_findings fs = {0};
+    struct raci_findings fs = {0}, known = {0};
     struct raci_diag diag = {0};
     struct raci_baseline_diff diff = {0};
     char *output = NULL;
@@ -561,20 +560,8 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     if ((err = raci_roster_finish(&roster)) || (err = raci_checks_run(&roster, rs, &fs)))
         goto fail;
 
-    /* The workbook shows every finding, also those a baseline knows: it is
-     * for people, the baseline for CI. */
-    if (!cli->no_xlsx) {
-        output = cli->output ? raci_strdup(cli->output) : default_output(cli->rosters[0]);
-        if (!output) {
-            fprintf(stderr, "raci: unable to create 'output': %s\n", strerror(errno));
-            goto out;
-        }
-        if ((err = raci_xlsx_write(output, &roster, rs, &fs, &diag)))
-            goto fail;
-    }
-    if (apply_baseline(cli, &fs, &roster, &diff, &applied) != EXIT_CLEAN)
+    if (apply_baseline(cli, &fs, &roster, &known, &diff, &applied) != EXIT_CLEAN)
         goto out;
-
     struct raci_report report = {&fs,
                                  &roster,
                                  rs,
@@ -585,6 +572,20 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
                                  0};
     if (write_reports(cli, &report) != EXIT_CLEAN)
         goto out;
+
+    /* The workbook shows every finding, also those a baseline knows: it is
+     * for people, the baseline for CI. */
+    if (!cli->no_xlsx) {
+        if ((err = raci_baseline_restore(&fs, &known)))
+            goto fail;
+        output = cli->output ? raci_strdup(cli->output) : default_output(cli->rosters[0]);
+        if (!output) {
+            fprintf(stderr, "raci: unable to create 'output': %s\n", strerror(errno));
+            goto out;
+        }
+        if ((err = raci_xlsx_write(output, &roster, rs, &fs, &diag)))
+            goto fail;
+    }
     status = report.failed ? EXIT_FINDINGS : EXIT_CLEAN;
     goto out;
 
@@ -599,6 +600,7 @@ out:
     free(output);
     raci_baseline_diff_release(&diff);
     raci_diag_release(&diag);
+    raci_findings_release(&known);
     raci_findings_release(&fs);
     raci_roster_release(&roster);
     raci_strpool_free(pool);

@@ -93,14 +93,20 @@ raci_error raci_baseline_load_mem(struct raci_baseline *b, const char *text, siz
 
 /*
  * Take out of fs every finding that b knows (as many of each identity as b
- * counts, the first ones in fs's order), freeing them; fs stays sorted.
- * diff (zeroed or released first) gets how many were taken out, and the
- * entries of b, with the count missing, that fs no longer holds. file is
- * copied into diff->file (may be NULL).
+ * counts, the first ones in fs's order); fs stays sorted. The findings
+ * taken out are moved to `known` when it is not NULL (appended; known owns
+ * them), else freed. diff (zeroed or released first) gets how many were
+ * taken out, and the entries of b, with the count missing, that fs no longer
+ * holds. file is copied into diff->file (may be NULL).
  */
 raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
                                struct raci_findings *fs, const struct raci_roster *r,
-                               struct raci_baseline_diff *diff);
+                               struct raci_findings *known, struct raci_baseline_diff *diff);
+
+/* Move every finding of `known` back into fs and sort fs: the whole set
+ * again, for writers that show known findings too (the workbook). known is
+ * left empty. */
+raci_error raci_baseline_restore(struct raci_findings *fs, struct raci_findings *known);
 
 void raci_baseline_release(struct raci_baseline *b);
 void raci_baseline_diff_release(struct raci_baseline_diff *d);
