@@ -15,27 +15,6 @@
 
 /* ------------------------------------------------------------ identity -- */
 
-void raci_finding_person_key(const struct raci_finding *f, const struct raci_roster *r, char *out,
-                             size_t size)
-{
-    char key[256];
-
-    if (size == 0)
-        return;
-    out[0] = '\0';
-    if (!r || f->person == RACI_NONE || f->person >= r->npersons)
-        return;
-    const struct raci_person *p = &r->persons[f->person];
-    /* The same form as the checks' person entities, so that a reader of the
-     * baseline sees one way of naming a person. */
-    if (p->id && *p->id) {
-        snprintf(out, size, "person:id:%s", p->id);
-        return;
-    }
-    raci_norm_key(p->name, key, sizeof key);
-    snprintf(out, size, "person:%s", key);
-}
-
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -45,49 +24,39 @@ static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
     return h;
 }
 
-void raci_fingerprint(const struct raci_finding *f, const struct raci_roster *r,
-                      char out[RACI_FINGERPRINT_SIZE])
+void raci_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE])
 {
-    char person[512];
     uint64_t h = 14695981039346656037u;
 
-    raci_finding_person_key(f, r, person, sizeof person);
-    /* Each part with its NUL, so that ("a", "bc") and ("ab", "c") differ. */
+    /* The rule with its NUL, so that ("a", "bc") and ("ab", "c") differ. */
     h = fnv1a(h, f->rule, strlen(f->rule) + 1);
-    h = fnv1a(h, f->entity, strlen(f->entity) + 1);
-    h = fnv1a(h, person, strlen(person));
+    h = fnv1a(h, f->entity, strlen(f->entity));
     snprintf(out, RACI_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
 }
 
 /* ------------------------------------------------------------- entries -- */
 
-static int entry_cmp3(const char *rule, const char *entity, const char *person,
-                      const struct raci_baseline_entry *e)
+static int entry_cmp2(const char *rule, const char *entity, const struct raci_baseline_entry *e)
 {
     int c = strcmp(rule, e->rule);
-    if (c == 0)
-        c = strcmp(entity, e->entity);
-    if (c == 0)
-        c = strcmp(person, e->person);
-    return c;
+    return c ? c : strcmp(entity, e->entity);
 }
 
 static int entry_cmp(const void *pa, const void *pb)
 {
     const struct raci_baseline_entry *a = pa;
-    return entry_cmp3(a->rule, a->entity, a->person, pb);
+    return entry_cmp2(a->rule, a->entity, pb);
 }
 
 static void entry_release(struct raci_baseline_entry *e)
 {
     free(e->rule);
     free(e->entity);
-    free(e->person);
 }
 
-/* Append (rule, entity, person) with count to v; strings copied. */
+/* Append (rule, entity) with count to v; strings copied. */
 static raci_error entry_add(struct raci_baseline_entry **v, size_t *n, size_t *cap,
-                            const char *rule, const char *entity, const char *person, size_t count)
+                            const char *rule, const char *entity, size_t count)
 {
     struct raci_baseline_entry *e;
 
@@ -96,9 +65,8 @@ static raci_error entry_add(struct raci_baseline_entry **v, size_t *n, size_t *c
     e = &(*v)[*n];
     e->rule = raci_strdup(rule);
     e->entity = raci_strdup(entity);
-    e->person = raci_strdup(person);
     e->count = count;
-    if (!e->rule || !e->entity || !e->person) {
+    if (!e->rule || !e->entity) {
         entry_release(e);
         return RACI_ERROR_NOMEM;
     }
@@ -125,14 +93,13 @@ static void baseline_normalise(struct raci_baseline *b)
 }
 
 static const struct raci_baseline_entry *baseline_find(const struct raci_baseline *b,
-                                                       const char *rule, const char *entity,
-                                                       const char *person)
+                                                       const char *rule, const char *entity)
 {
     size_t lo = 0, hi = b->n;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = entry_cmp3(rule, entity, person, &b->v[mid]);
+        int c = entry_cmp2(rule, entity, &b->v[mid]);
         if (c == 0)
             return &b->v[mid];
         if (c < 0)
@@ -164,16 +131,12 @@ void raci_baseline_diff_release(struct raci_baseline_diff *d)
     memset(d, 0, sizeof(*d));
 }
 
-raci_error raci_baseline_build(struct raci_baseline *b, const struct raci_findings *fs,
-                               const struct raci_roster *r)
+raci_error raci_baseline_build(struct raci_baseline *b, const struct raci_findings *fs)
 {
-    char person[512];
-
     memset(b, 0, sizeof(*b));
     for (size_t i = 0; i < fs->n; i++) {
         const struct raci_finding *f = &fs->v[i];
-        raci_finding_person_key(f, r, person, sizeof person);
-        if (entry_add(&b->v, &b->n, &b->cap, f->rule, f->entity, person, 1) != RACI_OK) {
+        if (entry_add(&b->v, &b->n, &b->cap, f->rule, f->entity, 1) != RACI_OK) {
             raci_baseline_release(b);
             return RACI_ERROR_NOMEM;
         }
@@ -196,7 +159,6 @@ static json_t *baseline_to_json(const struct raci_baseline *b)
         json_t *o = json_object();
         if (raci_json_push(list, o) || raci_json_set(o, "rule", raci_json_string(e->rule)) ||
             raci_json_set(o, "entity", raci_json_string(e->entity)) ||
-            raci_json_set(o, "person", raci_json_string(*e->person ? e->person : NULL)) ||
             raci_json_set(o, "count", json_integer((json_int_t)e->count)))
             goto fail;
     }
@@ -252,20 +214,15 @@ static raci_error baseline_from_json(struct raci_baseline *b, const json_t *doc,
     json_array_foreach(list, i, o)
     {
         const char *rule = get_string(o, "rule"), *entity = get_string(o, "entity");
-        const json_t *person = json_object_get(o, "person"), *count = json_object_get(o, "count");
+        const json_t *count = json_object_get(o, "count");
         json_int_t c = count ? json_integer_value(count) : 1;
 
-        if (!json_is_object(o) || !rule || !entity ||
-            (person && !json_is_null(person) && !json_is_string(person)) ||
-            (count && !json_is_integer(count)) || c < 1)
+        if (!json_is_object(o) || !rule || !entity || (count && !json_is_integer(count)) || c < 1)
             return raci_diag_set(diag, display, 0, 0, NULL,
                                  "entry %zu of \"findings\" is malformed (expected \"rule\" and "
-                                 "\"entity\" strings, \"person\" a string or null, \"count\" a "
-                                 "positive integer)",
+                                 "\"entity\" strings and \"count\" a positive integer)",
                                  i + 1);
-        if (entry_add(&b->v, &b->n, &b->cap, rule, entity,
-                      json_is_string(person) ? json_string_value(person) : "",
-                      (size_t)c) != RACI_OK)
+        if (entry_add(&b->v, &b->n, &b->cap, rule, entity, (size_t)c) != RACI_OK)
             return RACI_ERROR_NOMEM;
     }
     baseline_normalise(b);
@@ -329,11 +286,10 @@ raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct 
 /* --------------------------------------------------------------- apply -- */
 
 raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
-                               struct raci_findings *fs, const struct raci_roster *r,
-                               struct raci_findings *known, struct raci_baseline_diff *diff)
+                               struct raci_findings *fs, struct raci_findings *known,
+                               struct raci_baseline_diff *diff)
 {
     size_t *used = calloc(b->n ? b->n : 1, sizeof(*used));
-    char person[512];
     size_t k = 0, cap = 0;
 
     memset(diff, 0, sizeof(*diff));
@@ -345,8 +301,7 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
     }
     for (size_t i = 0; i < fs->n; i++) {
         struct raci_finding *f = &fs->v[i];
-        raci_finding_person_key(f, r, person, sizeof person);
-        const struct raci_baseline_entry *e = baseline_find(b, f->rule, f->entity, person);
+        const struct raci_baseline_entry *e = baseline_find(b, f->rule, f->entity);
         if (e && used[e - b->v] < e->count) {
             used[e - b->v]++;
             diff->known++;
@@ -365,7 +320,7 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
     for (size_t i = 0; i < b->n; i++) {
         const struct raci_baseline_entry *e = &b->v[i];
         if (used[i] < e->count && entry_add(&diff->absent, &diff->nabsent, &cap, e->rule, e->entity,
-                                            e->person, e->count - used[i]) != RACI_OK) {
+                                            e->count - used[i]) != RACI_OK) {
             free(used);
             raci_baseline_diff_release(diff);
             return RACI_ERROR_NOMEM;

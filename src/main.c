@@ -487,8 +487,8 @@ static int write_reports(const struct cli *cli, const struct raci_report *full)
  * says what happened. Returns EXIT_TROUBLE (message printed) or EXIT_CLEAN.
  */
 static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
-                          const struct raci_roster *roster, struct raci_findings *known,
-                          struct raci_baseline_diff *diff, int *applied)
+                          struct raci_findings *known, struct raci_baseline_diff *diff,
+                          int *applied)
 {
     struct raci_baseline b = {0};
     struct raci_diag diag = {0};
@@ -497,7 +497,7 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
 
     *applied = 0;
     if (cli->write_baseline) {
-        if ((err = raci_baseline_build(&b, fs, roster)) ||
+        if ((err = raci_baseline_build(&b, fs)) ||
             (err = raci_baseline_save(&b, cli->write_baseline))) {
             output_error(cli->write_baseline, err);
             raci_baseline_release(&b);
@@ -521,7 +521,7 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
         raci_diag_release(&diag);
         return EXIT_TROUBLE;
     }
-    err = raci_baseline_apply(&b, file, fs, roster, known, diff);
+    err = raci_baseline_apply(&b, file, fs, known, diff);
     raci_baseline_release(&b);
     if (err) {
         fprintf(stderr, "raci: %s\n", raci_strerror(err));
@@ -560,7 +560,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     if ((err = raci_roster_finish(&roster)) || (err = raci_checks_run(&roster, rs, &fs)))
         goto fail;
 
-    if (apply_baseline(cli, &fs, &roster, &known, &diff, &applied) != EXIT_CLEAN)
+    if (apply_baseline(cli, &fs, &known, &diff, &applied) != EXIT_CLEAN)
         goto out;
     struct raci_report report = {&fs,
                                  &roster,

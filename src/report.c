@@ -138,8 +138,6 @@ static void text_baseline(FILE *out, const struct raci_baseline_diff *d, const c
     for (size_t i = 0; i < d->nabsent; i++) {
         const struct raci_baseline_entry *e = &d->absent[i];
         fprintf(out, "%s %s %s", i ? "," : "", e->rule, e->entity);
-        if (*e->person && !strstr(e->entity, e->person))
-            fprintf(out, " %s", e->person);
         if (e->count > 1)
             fprintf(out, " (%zu)", e->count);
     }
@@ -279,10 +277,6 @@ static void md_baseline(FILE *out, const struct raci_baseline_diff *d)
         const struct raci_baseline_entry *e = &d->absent[i];
         fprintf(out, "- `%s` ", e->rule);
         md_escape(out, e->entity);
-        if (*e->person && !strstr(e->entity, e->person)) {
-            fputc(' ', out);
-            md_escape(out, e->person);
-        }
         if (e->count > 1)
             fprintf(out, " (%zu)", e->count);
         fputc('\n', out);

@@ -68,12 +68,6 @@ static json_t *files_array(const struct raci_report *r)
     return a;
 }
 
-/* "person" of a baseline entry: null when it has none. */
-static json_t *entry_person(const struct raci_baseline_entry *e)
-{
-    return raci_json_string(*e->person ? e->person : NULL);
-}
-
 /* ---------------------------------------------------------------- json -- */
 
 static json_t *json_loc(const struct raci_loc *l)
@@ -93,7 +87,7 @@ static json_t *json_finding(const struct raci_report *r, const struct raci_findi
     char fp[RACI_FINGERPRINT_SIZE];
     json_t *o = json_object(), *rel = json_array(), *subj = json_object();
 
-    raci_fingerprint(f, r->roster, fp);
+    raci_fingerprint(f, fp);
     /* The containers go into o first, so that o's one reference frees all. */
     if (!o || !rel || !subj)
         goto fail;
@@ -131,7 +125,6 @@ static json_t *absent_array(const struct raci_baseline_diff *d, const char *rule
         json_t *o = json_object();
         if (raci_json_push(a, o) || raci_json_set(o, rule_key, raci_json_string(e->rule)) ||
             raci_json_set(o, "entity", raci_json_string(e->entity)) ||
-            raci_json_set(o, "person", entry_person(e)) ||
             raci_json_set(o, "count", json_integer((json_int_t)e->count))) {
             json_decref(a);
             return NULL;
@@ -295,7 +288,7 @@ static json_t *sarif_result(const struct raci_report *r, const struct raci_findi
     char fp[RACI_FINGERPRINT_SIZE];
     json_t *o = json_object(), *loc = json_object(), *rel;
 
-    raci_fingerprint(f, r->roster, fp);
+    raci_fingerprint(f, fp);
     if (!o || raci_json_set(o, "ruleId", raci_json_string(f->rule)))
         goto fail;
     if (d && index[d - all] >= 0 && raci_json_set(o, "ruleIndex", json_integer(index[d - all])))
@@ -415,7 +408,7 @@ raci_error raci_report_gitlab(FILE *out, const struct raci_report *r)
         char *path = gitlab_path(f->loc.file ? f->loc.file : "-");
         json_t *o = NULL;
 
-        raci_fingerprint(f, r->roster, fp);
+        raci_fingerprint(f, fp);
         if (path)
             o = json_pack("{s:o, s:s, s:s, s:s, s:{s:o, s:{s:i}}}", "description",
                           raci_json_string(f->message), "check_name", f->rule, "fingerprint", fp,

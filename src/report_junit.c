@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "raci/baseline.h"
 #include "raci/report.h"
 #include "raci/util.h"
 
@@ -109,15 +108,11 @@ static int write_counts(xmlTextWriterPtr w, struct counts c)
 static int write_case(xmlTextWriterPtr w, const struct raci_report *r, const struct raci_finding *f)
 {
     int failure = r->fail_on != RACI_SEV_OFF && f->severity >= r->fail_on;
-    char person[512], *classname, *name, *body, *skip;
+    char *classname, *name, *body, *skip;
     int bad;
 
-    raci_finding_person_key(f, r->roster, person, sizeof person);
     classname = raci_asprintf("raci.%s", f->rule);
-    /* The person tells apart two findings of one task-level rule. */
-    name = raci_asprintf("%s %s%s%s", f->rule, f->entity,
-                         *person && !strstr(f->entity, person) ? " " : "",
-                         *person && !strstr(f->entity, person) ? person : "");
+    name = raci_asprintf("%s %s", f->rule, f->entity);
     body = raci_asprintf("%s:%u:%u: %s: %s [%s]", file_of(f), f->loc.line, f->loc.col,
                          raci_severity_name(f->severity), f->message, f->rule);
     skip = raci_asprintf("%s: %s", raci_severity_name(f->severity), f->message);

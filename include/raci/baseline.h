@@ -2,21 +2,19 @@
  * baseline.h - known findings, recorded so that a CI job fails only on new
  * ones, and the stable identity of a finding that makes this work.
  *
- * A finding is identified by its rule, its entity (the subject named by
- * product, task and person, never by line: see findings.h) and the person it
- * concerns when it has one (a task-level rule such as pm-owns-strategy may
- * report two people of the same task). Lines, columns, file order, quoting
- * and messages play no part, so re-sorting or reformatting a roster changes
- * no identity. Two findings with the same identity are counted.
+ * A finding is identified by its rule and its entity: the subject named by
+ * product, task or person, never by line (see findings.h; every check
+ * reports once per entity). Lines, columns, file order, quoting and messages
+ * play no part, so re-sorting or reformatting a roster changes no identity.
+ * Should two findings share an identity, they are counted.
  *
  * The baseline file is JSON, sorted, one entry per identity:
  *   {
  *     "version": 1,
  *     "tool": "raci",
  *     "findings": [
- *       {"rule": "multiple-po", "entity": "product:atlas", "person": null, "count": 1},
- *       {"rule": "pm-owns-strategy", "entity": "product:atlas/task:roadmap",
- *        "person": "person:bo chen", "count": 1}
+ *       {"rule": "multiple-po", "entity": "product:atlas", "count": 1},
+ *       {"rule": "pm-owns-strategy", "entity": "product:atlas/task:roadmap", "count": 1}
  *     ]
  *   }
  */
@@ -28,37 +26,25 @@
 
 #include "raci/error.h"
 #include "raci/findings.h"
-#include "raci/roster.h"
 
 /* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
 #define RACI_FINGERPRINT_SIZE 17
 
 /*
- * The key of the person a finding concerns, as the checks name people in
- * entities: "person:id:<id>" when the roster gives an id, else
- * "person:<normalised name>". "" when the finding has no person (or r is
- * NULL). Written into out (size bytes, always terminated).
- */
-void raci_finding_person_key(const struct raci_finding *f, const struct raci_roster *r, char *out,
-                             size_t size);
-
-/*
- * The finding's fingerprint: 64-bit FNV-1a of rule, entity and person key
- * (NUL-separated) as 16 hex digits. Not a security hash: a stable name for
+ * The finding's fingerprint: 64-bit FNV-1a of its rule and entity (with the
+ * NUL between them) as 16 hex digits. Not a security hash: a stable name for
  * one finding across runs, for SARIF's partialFingerprints and GitLab.
  */
-void raci_fingerprint(const struct raci_finding *f, const struct raci_roster *r,
-                      char out[RACI_FINGERPRINT_SIZE]);
+void raci_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE]);
 
 struct raci_baseline_entry {
     char *rule;
     char *entity;
-    char *person; /* "" when none */
     size_t count;
 };
 
 struct raci_baseline {
-    struct raci_baseline_entry *v; /* sorted by rule, entity, person; unique */
+    struct raci_baseline_entry *v; /* sorted by rule, entity; unique */
     size_t n;
     size_t cap;
 };
@@ -72,8 +58,7 @@ struct raci_baseline_diff {
 };
 
 /* Record every finding of fs into b (zeroed or released first). */
-raci_error raci_baseline_build(struct raci_baseline *b, const struct raci_findings *fs,
-                               const struct raci_roster *r);
+raci_error raci_baseline_build(struct raci_baseline *b, const struct raci_findings *fs);
 
 /* Write b as JSON to out / to path (whole or not at all, as
  * raci_report_save). RACI_ERROR_OUTPUT with errno on a write error. */
@@ -100,8 +85,8 @@ raci_error raci_baseline_load_mem(struct raci_baseline *b, const char *text, siz
  * holds. file is copied into diff->file (may be NULL).
  */
 raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
-                               struct raci_findings *fs, const struct raci_roster *r,
-                               struct raci_findings *known, struct raci_baseline_diff *diff);
+                               struct raci_findings *fs, struct raci_findings *known,
+                               struct raci_baseline_diff *diff);
 
 /* Move every finding of `known` back into fs and sort fs: the whole set
  * again, for writers that show known findings too (the workbook). known is

@@ -46,13 +46,13 @@
  *     "baseline": null, or when a baseline was applied:
  *       {"file": "raci-baseline.json",
  *        "known": 12,                 findings in it, not written above
- *        "absent": [{"rule": "...", "entity": "...", "person": null,
- *                    "count": 1}]}    in it, no longer found
+ *        "absent": [{"rule": "...", "entity": "...", "count": 1}]}
+ *                                     in it, no longer found
  *   }
  *
  * Lines and columns are 1-based; columns count characters. "entity" names
  * the subject without line numbers, and "fingerprint" (raci_fingerprint)
- * hashes rule, entity and person, so both survive a re-sorted roster.
+ * hashes rule and entity, so both survive a re-sorted roster.
  */
 #ifndef RACI_REPORT_H
 #define RACI_REPORT_H

@@ -1,0 +1,300 @@
+/*
+ * test_baseline.c - finding identities and the baseline file: building,
+ * writing, reading back, applying, and the promise that a re-sorted,
+ * re-quoted roster matches the baseline of the original.
+ */
+#include "testutil.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "raci/baseline.h"
+
+#define HEAD "person,title,product,task,raci,id\n"
+
+/* Two wrong A's on one strategy task (pm-owns-strategy, reported once for
+ * the task), so two A's (single-accountable), and an idle person. */
+static const char *const original =
+    HEAD "Ana Silva,Product Owner,Atlas,Roadmap,A/R,ana@example.com\n"
+         "Bo Chen,Product Manager,Atlas,Roadmap,C,\n"
+         "Eve Ng,Developer,Atlas,Roadmap,A,\n"
+         "Cy Ode,Developer,Atlas,User stories,R,\n"
+         "Ana Silva,Product Owner,Atlas,User stories,A,ana@example.com\n"
+         "Di Lu,Developer,Atlas,,,\n";
+
+/* The same roster: rows in another order, columns reordered, everything
+ * quoted, ';' and CRLF, names in other case and spacing. */
+static const char *const reshuffled =
+    "\"raci\";\"id\";\"task\";\"product\";\"title\";\"person\"\r\n"
+    "\"\";\"\";\"\";\"Atlas\";\"Developer\";\"Di Lu\"\r\n"
+    "\"A\";\"ana@example.com\";\"User stories\";\"Atlas\";\"Product Owner\";\"Ana Silva\"\r\n"
+    "\"A\";\"\";\"roadmap\";\"ATLAS\";\"Developer\";\"Eve  Ng\"\r\n"
+    "\"R\";\"\";\"User stories\";\"Atlas\";\"Developer\";\"Cy Ode\"\r\n"
+    "\"C\";\"\";\"Roadmap\";\"Atlas\";\"Product Manager\";\"Bo Chen\"\r\n"
+    "\"A/R\";\"ana@example.com\";\"Roadmap\";\"Atlas\";\"Product Owner\";\"Ana Silva\"\r\n";
+
+static void run(struct fixture *fx, const char *csv)
+{
+    fixture_run(fx, csv);
+}
+
+static char *dump(const struct raci_baseline *b)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_int_equal(raci_baseline_dump(b, f), RACI_OK);
+    assert_int_equal(fclose(f), 0);
+    return buf;
+}
+
+static void test_fingerprint(void **state)
+{
+    struct fixture fx;
+    struct raci_finding f;
+    char a[RACI_FINGERPRINT_SIZE], b[RACI_FINGERPRINT_SIZE];
+    (void)state;
+
+    run(&fx, original);
+    /* pm-owns-strategy reports once per task, two wrong A's or not. */
+    assert_int_equal(fixture_count(&fx, "pm-owns-strategy"), 1);
+    f = *fixture_find(&fx, "pm-owns-strategy", 0);
+    assert_string_equal(f.entity, "product:atlas/task:roadmap");
+    raci_fingerprint(&f, a);
+    assert_int_equal(strlen(a), 16);
+    assert_string_equal(a, "447407a951028f0a");
+    /* Lines, messages and people play no part; rule and entity do. */
+    f.loc.line += 10;
+    f.message = (char *)"another message";
+    f.person = RACI_NONE;
+    raci_fingerprint(&f, b);
+    assert_string_equal(a, b);
+    f.rule = "single-accountable";
+    raci_fingerprint(&f, b);
+    assert_string_not_equal(a, b);
+    f.rule = "pm-owns-strategy";
+    f.entity = (char *)"product:atlas/task:roadmaps";
+    raci_fingerprint(&f, b);
+    assert_string_not_equal(a, b);
+    fixture_release(&fx);
+}
+
+static void test_build_and_dump(void **state)
+{
+    struct fixture fx;
+    struct raci_baseline b;
+    (void)state;
+
+    run(&fx, original);
+    assert_int_equal(raci_baseline_build(&b, &fx.fs), RACI_OK);
+    assert_int_equal(b.n, fx.fs.n);
+    for (size_t i = 1; i < b.n; i++) {
+        int c = strcmp(b.v[i - 1].rule, b.v[i].rule);
+        if (c == 0)
+            c = strcmp(b.v[i - 1].entity, b.v[i].entity);
+        assert_true(c < 0); /* sorted and unique */
+    }
+    char *text = dump(&b);
+    /* No line numbers anywhere: only rules, entities and people. */
+    assert_null(strstr(text, "\"line\""));
+    assert_non_null(strstr(text, "\"tool\": \"raci\""));
+    assert_non_null(strstr(text, "\"rule\": \"pm-owns-strategy\",\n      \"entity\": "
+                                 "\"product:atlas/task:roadmap\",\n      \"count\": 1"));
+    free(text);
+    raci_baseline_release(&b);
+    fixture_release(&fx);
+}
+
+static void test_resorted_roster_matches(void **state)
+{
+    struct fixture a, b;
+    struct raci_baseline ba, bb;
+    struct raci_baseline_diff d;
+    (void)state;
+
+    run(&a, original);
+    run(&b, reshuffled);
+    assert_int_equal(raci_baseline_build(&ba, &a.fs), RACI_OK);
+    assert_int_equal(raci_baseline_build(&bb, &b.fs), RACI_OK);
+    /* The same baseline, byte for byte... */
+    char *ta = dump(&ba), *tb = dump(&bb);
+    assert_string_equal(ta, tb);
+    free(ta);
+    free(tb);
+    /* ...and the same fingerprints. */
+    for (size_t i = 0; i < a.fs.n; i++) {
+        char fa[RACI_FINGERPRINT_SIZE], fb[RACI_FINGERPRINT_SIZE];
+        size_t j, hits = 0;
+        raci_fingerprint(&a.fs.v[i], fa);
+        for (j = 0; j < b.fs.n; j++) {
+            raci_fingerprint(&b.fs.v[j], fb);
+            hits += strcmp(fa, fb) == 0;
+        }
+        assert_int_equal(hits, 1);
+    }
+    /* ...so applying one to the other leaves nothing, and misses nothing. */
+    size_t n = b.fs.n;
+    assert_int_equal(raci_baseline_apply(&ba, "b.json", &b.fs, NULL, &d), RACI_OK);
+    assert_int_equal(b.fs.n, 0);
+    assert_int_equal(d.known, n);
+    assert_int_equal(d.nabsent, 0);
+    assert_string_equal(d.file, "b.json");
+    raci_baseline_diff_release(&d);
+    raci_baseline_release(&ba);
+    raci_baseline_release(&bb);
+    fixture_release(&a);
+    fixture_release(&b);
+}
+
+static void test_apply_new_and_absent(void **state)
+{
+    struct fixture before, after;
+    struct raci_baseline b;
+    struct raci_baseline_diff d;
+    struct raci_findings known = {0};
+    (void)state;
+
+    run(&before, original);
+    assert_int_equal(raci_baseline_build(&b, &before.fs), RACI_OK);
+    /* Bo accountable alone: pm-owns-strategy and single-accountable are
+     * gone. Fay is new and idle. */
+    run(&after, HEAD "Ana Silva,Product Owner,Atlas,Roadmap,R,ana@example.com\n"
+                     "Bo Chen,Product Manager,Atlas,Roadmap,A,\n"
+                     "Eve Ng,Developer,Atlas,Roadmap,I,\n"
+                     "Cy Ode,Developer,Atlas,User stories,R,\n"
+                     "Ana Silva,Product Owner,Atlas,User stories,A,ana@example.com\n"
+                     "Di Lu,Developer,Atlas,,,\n"
+                     "Fay Wu,Developer,Atlas,,,\n");
+    size_t total = after.fs.n;
+    assert_int_equal(raci_baseline_apply(&b, NULL, &after.fs, &known, &d), RACI_OK);
+    assert_int_equal(after.fs.n, 1);
+    assert_string_equal(after.fs.v[0].rule, "idle-person");
+    assert_string_equal(after.fs.v[0].entity, "person:fay wu");
+    assert_int_equal(known.n, total - 1);
+    assert_int_equal(d.known, total - 1);
+    assert_null(d.file);
+    assert_int_equal(d.nabsent, 2);
+    assert_string_equal(d.absent[0].rule, "pm-owns-strategy");
+    assert_string_equal(d.absent[0].entity, "product:atlas/task:roadmap");
+    assert_string_equal(d.absent[1].rule, "single-accountable");
+
+    /* Restored: the whole set again, sorted. */
+    assert_int_equal(raci_baseline_restore(&after.fs, &known), RACI_OK);
+    assert_int_equal(after.fs.n, total);
+    assert_int_equal(known.n, 0);
+    for (size_t i = 1; i < after.fs.n; i++)
+        assert_true(after.fs.v[i - 1].loc.line <= after.fs.v[i].loc.line);
+    raci_findings_release(&known);
+    raci_baseline_diff_release(&d);
+    raci_baseline_release(&b);
+    fixture_release(&before);
+    fixture_release(&after);
+}
+
+static void test_counts(void **state)
+{
+    struct raci_baseline b;
+    struct raci_diag diag = {0};
+    struct raci_baseline_diff d;
+    struct fixture fx;
+    static const char text[] =
+        "{\"version\": 1, \"tool\": \"raci\", \"findings\": [\n"
+        "  {\"rule\": \"idle-person\", \"entity\": \"person:di lu\", \"count\": 3},\n"
+        "  {\"rule\": \"idle-person\", \"entity\": \"person:di lu\"}\n"
+        "]}\n";
+    (void)state;
+
+    /* Entries of one identity merge; count defaults to 1. */
+    assert_int_equal(raci_baseline_load_mem(&b, text, strlen(text), "b.json", &diag), RACI_OK);
+    assert_int_equal(b.n, 1);
+    assert_int_equal(b.v[0].count, 4);
+    run(&fx, original);
+    assert_int_equal(raci_baseline_apply(&b, "b.json", &fx.fs, NULL, &d), RACI_OK);
+    assert_int_equal(d.known, 1);
+    assert_int_equal(d.nabsent, 1);
+    assert_int_equal(d.absent[0].count, 3);
+    raci_baseline_diff_release(&d);
+    raci_baseline_release(&b);
+    fixture_release(&fx);
+}
+
+static void test_load_errors(void **state)
+{
+    static const struct {
+        const char *text;
+        unsigned line;
+        const char *message;
+    } cases[] = {
+        {"{\"version\": 1,\n \"tool\": \"raci\",\n \"findings\": [}", 3, "malformed baseline"},
+        {"[]", 0, "not a raci baseline"},
+        {"{\"version\": 1, \"tool\": \"eslint\", \"findings\": []}", 0, "not a raci baseline"},
+        {"{\"version\": 2, \"tool\": \"raci\", \"findings\": []}", 0,
+         "unsupported baseline version"},
+        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [{\"rule\": \"x\"}]}", 0,
+         "entry 1 of \"findings\" is malformed"},
+        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [{\"rule\": \"x\", \"entity\": \"y\", "
+         "\"count\": 0}]}",
+         0, "entry 1 of \"findings\" is malformed"},
+        {"{\"version\": 1, \"version\": 1, \"tool\": \"raci\", \"findings\": []}", 1,
+         "malformed baseline"},
+    };
+    (void)state;
+
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct raci_baseline b;
+        struct raci_diag diag = {0};
+        assert_int_equal(
+            raci_baseline_load_mem(&b, cases[i].text, strlen(cases[i].text), "b.json", &diag),
+            RACI_ERROR_INPUT);
+        assert_int_equal(b.n, 0);
+        assert_string_equal(diag.file, "b.json");
+        assert_int_equal(diag.line, cases[i].line);
+        assert_non_null(strstr(diag.message, cases[i].message));
+        raci_diag_release(&diag);
+    }
+}
+
+static void test_save_and_load(void **state)
+{
+    struct fixture fx;
+    struct raci_baseline b, back;
+    struct raci_diag diag = {0};
+    char dir[] = "/tmp/raci-baseline-XXXXXX", path[64];
+    (void)state;
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/b.json", dir);
+    run(&fx, original);
+    assert_int_equal(raci_baseline_build(&b, &fx.fs), RACI_OK);
+    assert_int_equal(raci_baseline_save(&b, path), RACI_OK);
+    assert_int_equal(raci_baseline_load(&back, path, &diag), RACI_OK);
+    char *ta = dump(&b), *tb = dump(&back);
+    assert_string_equal(ta, tb);
+    free(ta);
+    free(tb);
+    raci_baseline_release(&back);
+    remove(path);
+    assert_int_equal(remove(dir), 0);
+    assert_int_equal(raci_baseline_load(&back, path, &diag), RACI_ERROR_IO);
+    assert_null(diag.message);
+    raci_baseline_release(&b);
+    fixture_release(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fingerprint),
+        cmocka_unit_test(test_build_and_dump),
+        cmocka_unit_test(test_resorted_roster_matches),
+        cmocka_unit_test(test_apply_new_and_absent),
+        cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_save_and_load),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
