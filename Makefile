@@ -49,7 +49,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run test deps build check-unit check-cli check-xlsx check-format check-cppcheck \
-        check-sanitize check-valgrind check-fuzz check-sarif check-man install uninstall clean format \
+        check-sanitize check-valgrind check-fuzz check-sarif check-install install uninstall clean format \
         picture bench man
 
 all: $(BUILD)/raci raci
@@ -152,7 +152,7 @@ check-sarif: all
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 check-unit check-cli check-xlsx check-format \
-	  check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif
+	  check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install
 	@echo "all tests passed"
 
 # --------------------------------------------------------------- extras --
@@ -165,14 +165,39 @@ picture: build
 bench: build
 	bench/run.sh
 
-install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules
+# The man page: doc/raci.1.in with the OPTIONS section that `raci
+# --help-man` prints from the same table as --help.
+man: $(BUILD)/raci.1
+
+# Made again every time: PREFIX may differ from one install to the next.
+$(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci FORCE
+	$(say) MAN $@
+	$(Q)$(BUILD)/raci --help-man >$@.options
+	$(Q)sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' doc/raci.1.in | \
+	  awk -v opts=$@.options '/^@OPTIONS@$$/ { while ((getline l < opts) > 0) print l; next } { print }' \
+	  >$@.tmp && rm -f $@.options && mv $@.tmp $@
+
+# Install into a scratch DESTDIR and check what a user gets: the binary finds
+# its rulesets, the man page renders cleanly and names every option of
+# --help, the completion loads; then uninstall leaves nothing.
+check-install: all
+	@tests/install/check.sh
+
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+install: all $(BUILD)/raci.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BUILD)/raci $(DESTDIR)$(BINDIR)/raci
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
+	install -m 644 $(BUILD)/raci.1 $(DESTDIR)$(MANDIR)/man1/raci.1
+	install -m 644 doc/raci.bash-completion $(DESTDIR)$(BASHCOMPDIR)/raci
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/raci
+	rm -f $(DESTDIR)$(BINDIR)/raci $(DESTDIR)$(MANDIR)/man1/raci.1 $(DESTDIR)$(BASHCOMPDIR)/raci
 	rm -rf $(DESTDIR)$(DATADIR)
+
+FORCE:
 
 clean:
 	rm -rf build raci

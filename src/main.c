@@ -198,7 +198,13 @@ static void usage_man(FILE *out)
             fputs("\\fR", out);
         }
         fputs("\n", out);
-        roff_text(out, o->help);
+        /* --help speaks in lower case; a man page in sentences. */
+        if (*o->help >= 'a' && *o->help <= 'z') {
+            fputc(*o->help - 'a' + 'A', out);
+            roff_text(out, o->help + 1);
+        } else {
+            roff_text(out, o->help);
+        }
         fputs(".\n", out);
     }
 }
