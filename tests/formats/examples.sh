@@ -39,6 +39,9 @@ PY
   [ -n "$cmd" ] || { echo "$ex: no raci command"; bad=1; continue; }
   dir=$work/$(basename "$ex" .yml)
   mkdir -p "$dir/team" && cp "$root/samples/startup.csv" "$dir/team/roster.csv"
+  # As in a user's checkout of raci's rules: found in ./rules whatever
+  # binary runs (a sanitizer build has none beside it).
+  ln -s "$root/rules" "$dir/rules"
   (cd "$dir" && ROSTER=team/roster.csv PATH="$(dirname "$raci"):$PATH" \
      eval "${cmd/#raci /\"$raci\" }" >out.txt 2>err.txt)
   st=$?
