@@ -92,6 +92,7 @@ for args_file in "$cases_dir"/$pattern.args; do
   line=$(head -n 1 "$args_file")
   line=${line//@TMP@/$tmp/dir}
   # Split the line as the shell would, so quoted arguments stay whole.
+  args=()
   if ! eval "args=($line)"; then
     echo "FAIL $name: cannot split $args_file"
     fail=$((fail + 1)); failed+=("$name")
@@ -118,7 +119,7 @@ for args_file in "$cases_dir"/$pattern.args; do
     cp "$tmp/status" "$base.status"
   fi
 
-  report=$(
+  if report=$(
     bad=0
     compare "standard output ($base.out)" "$base.out" "$tmp/out" || bad=1
     compare "standard error ($base.err)" "$base.err" "$tmp/err" || bad=1
@@ -135,8 +136,7 @@ for args_file in "$cases_dir"/$pattern.args; do
       bad=1
     fi
     exit $bad
-  )
-  if [ $? -eq 0 ]; then
+  ); then
     pass=$((pass + 1))
   else
     echo "FAIL $name: raci $line"
