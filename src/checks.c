@@ -341,13 +341,15 @@ static raci_error check_unknown_title(struct ctx *c, const struct raci_check *ch
         if (p->roles || !p->ntitles)
             continue;
         char *entity = person_entity(c, i);
+        /* In a wide chart the column's header is name and title at once. */
+        int same = strcmp(p->titles[0], p->name) == 0;
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, p->title_loc, RACI_NONE,
                                        RACI_NONE, i, entity,
-                                       "title '%s' of %s maps to no role; the role rules leave "
+                                       "title '%s'%s%s maps to no role; the role rules leave "
                                        "them out (add the title to a role's titles in the "
                                        "ruleset if it names one)",
-                                       p->titles[0], p->name)
+                                       p->titles[0], same ? "" : " of ", same ? "" : p->name)
                    : NULL;
         free(entity);
         if (!f)

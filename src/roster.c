@@ -190,8 +190,10 @@ static raci_error get_product(struct raci_roster *r, const char *name, struct ra
     return RACI_OK;
 }
 
+/* The person with this identity, made on first sight. scope, when not NULL,
+ * makes the identity private to it (a wide chart's column in one product). */
 static raci_error get_person(struct raci_roster *r, const char *name, const char *id,
-                             struct raci_loc loc, uint32_t *out)
+                             const char *scope, struct raci_loc loc, uint32_t *out)
 {
     const char *nkey = norm_intern(r, name);
     const char *key;
@@ -201,7 +203,10 @@ static raci_error get_person(struct raci_roster *r, const char *name, const char
         return RACI_ERROR_NOMEM;
     /* The id decides identity when given: two Ana Silvas with different
      * emails are two people. */
-    tmp = *id ? raci_asprintf("id:%s", id) : raci_asprintf("name:%s", nkey);
+    if (scope)
+        tmp = raci_asprintf("scope:%s:%s", scope, nkey);
+    else
+        tmp = *id ? raci_asprintf("id:%s", id) : raci_asprintf("name:%s", nkey);
     if (!tmp)
         return RACI_ERROR_NOMEM;
     key = raci_strpool_add(r->pool, tmp);
@@ -423,7 +428,7 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
                 return err;
             continue;
         }
-        if ((err = get_person(r, name, id, cell_loc(t, row, cols[COL_PERSON]), &person)))
+        if ((err = get_person(r, name, id, NULL, cell_loc(t, row, cols[COL_PERSON]), &person)))
             return err;
         if (!*title) {
             if ((err = add_issue(r, RACI_ROW_NO_TITLE, cell_loc(t, row, cols[COL_TITLE]), 0, 0,
@@ -461,41 +466,67 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
     return RACI_OK;
 }
 
+/*
+ * A role column of a wide chart is one person per product: in a chart that
+ * covers several products, "Product Owner" is each product's own PO, not
+ * one person owning them all. Without a product column it is one person.
+ */
+static raci_error wide_person(struct raci_roster *r, const struct raci_table *t, uint32_t col,
+                              uint32_t product, int per_product, uint32_t *out)
+{
+    const char *h = trim_intern(r, t->header.cells[col].text);
+    struct raci_loc l = loc_of(t, &t->header.cells[col]);
+    const char *scope = NULL;
+    raci_error err;
+
+    if (!h)
+        return RACI_ERROR_NOMEM;
+    if (per_product) {
+        char *tmp = raci_asprintf("%s#%u#%u", t->file, col, product);
+        if (!tmp)
+            return RACI_ERROR_NOMEM;
+        scope = raci_strpool_add(r->pool, tmp);
+        free(tmp);
+        if (!scope)
+            return RACI_ERROR_NOMEM;
+    }
+    if ((err = get_person(r, h, "", scope, l, out)) || (err = add_title(r, *out, h, l)))
+        return err;
+    return add_member(r, *out, product, l);
+}
+
 static raci_error add_wide(struct raci_roster *r, const struct raci_table *t, const int *cols,
                            const int *is_role)
 {
     const char *fallback_product = default_product(r, t->file);
-    uint32_t *people = calloc(t->header.ncells ? t->header.ncells : 1, sizeof(*people));
+    int per_product = cols[COL_PRODUCT] >= 0;
     raci_error err = RACI_OK;
 
-    if (!people || !fallback_product) {
-        free(people);
+    if (!fallback_product)
         return RACI_ERROR_NOMEM;
-    }
-    /* Each role column is a person named and titled by its header. */
-    for (uint32_t c = 0; c < t->header.ncells; c++) {
-        if (!is_role[c])
-            continue;
-        const char *h = trim_intern(r, t->header.cells[c].text);
-        struct raci_loc l = loc_of(t, &t->header.cells[c]);
-        if (!h || (err = get_person(r, h, "", l, &people[c])) ||
-            (err = add_title(r, people[c], h, l)))
-            goto cleanup;
+    if (!per_product) {
+        /* One product: its people are every role column, in order, even
+         * those the chart leaves empty. */
+        uint32_t product, who;
+        struct raci_loc l = {t->file, t->header.line, 1};
+        if ((err = get_product(r, fallback_product, l, &product)))
+            return err;
+        for (uint32_t c = 0; c < t->header.ncells; c++)
+            if (is_role[c] && (err = wide_person(r, t, c, product, 0, &who)))
+                return err;
     }
     for (size_t i = 0; i < t->nrows; i++) {
         const struct raci_row *row = &t->rows[i];
         struct raci_loc rowloc = {t->file, row->line, 1};
-        uint32_t product, task;
+        uint32_t product, task, who;
         const char *prod = trim_intern(r, cell_text(row, cols[COL_PRODUCT]));
         const char *tname = trim_intern(r, cell_text(row, cols[COL_TASK]));
 
-        if (!prod || !tname) {
-            err = RACI_ERROR_NOMEM;
-            goto cleanup;
-        }
+        if (!prod || !tname)
+            return RACI_ERROR_NOMEM;
         if (row->ncells != t->header.ncells &&
             (err = add_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells, RACI_NONE)))
-            goto cleanup;
+            return err;
         /* Section headings, legends and notes in published charts: a row
          * with nothing in any role column is no task. */
         int any = 0;
@@ -508,23 +539,20 @@ static raci_error add_wide(struct raci_roster *r, const struct raci_table *t, co
             continue;
         if ((err = get_product(r, *prod ? prod : fallback_product,
                                *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)))
-            goto cleanup;
+            return err;
         if ((err = get_task(r, product, tname, cell_loc(t, row, cols[COL_TASK]), &task)))
-            goto cleanup;
+            return err;
         for (uint32_t c = 0; c < t->header.ncells; c++) {
             if (!is_role[c])
                 continue;
-            if ((err = add_member(r, people[c], product, loc_of(t, &t->header.cells[c]))))
-                goto cleanup;
-            if (c < row->ncells &&
-                (err = assign_cell(r, people[c], product, task, row->cells[c].text,
-                                   loc_of(t, &row->cells[c]), row->line)))
-                goto cleanup;
+            if ((err = wide_person(r, t, c, product, per_product, &who)))
+                return err;
+            if (c < row->ncells && (err = assign_cell(r, who, product, task, row->cells[c].text,
+                                                      loc_of(t, &row->cells[c]), row->line)))
+                return err;
         }
     }
-cleanup:
-    free(people);
-    return err;
+    return RACI_OK;
 }
 
 raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
@@ -704,6 +732,10 @@ static raci_error generate(struct raci_roster *r)
             uint32_t task = RACI_NONE;
             unsigned owner_letters;
             uint32_t owner = generated_owner(r, p, d, &owner_letters);
+            /* Nobody in the accountable role or its fallbacks: the team does
+             * not do this task, so no row is made for it. */
+            if (owner == RACI_NONE)
+                continue;
             for (size_t m = 0; m < r->nmembers; m++) {
                 const struct raci_member *mem = &r->members[m];
                 if (mem->product != p)

@@ -699,6 +699,16 @@ static uint64_t match_part(const struct raci_ruleset *rs, const char *part, size
     return mask;
 }
 
+/* A part as it is, or else as a singular: published charts head their
+ * columns "Developers" or "Product Owners". */
+static uint64_t match_part_or_singular(const struct raci_ruleset *rs, const char *part, size_t len)
+{
+    uint64_t mask = match_part(rs, part, len);
+    if (!mask && len > 1 && part[len - 1] == 's')
+        mask = match_part(rs, part, len - 1);
+    return mask;
+}
+
 static int is_title_separator(char c)
 {
     return c && strchr("/,;&+|", c) != NULL;
@@ -747,13 +757,13 @@ uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *tit
                 j++;
             if (j - i == 3 && !memcmp(key + i, "and", 3)) {
                 if (i > start)
-                    mask |= match_part(rs, key + start, i - 1 - start);
+                    mask |= match_part_or_singular(rs, key + start, i - 1 - start);
                 start = j + 1;
             }
             i = j + 1;
         }
         if (klen > start)
-            mask |= match_part(rs, key + start, klen - start);
+            mask |= match_part_or_singular(rs, key + start, klen - start);
         part = saved ? end + 1 : NULL;
     }
 cleanup:

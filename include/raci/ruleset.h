@@ -119,7 +119,8 @@ int raci_ruleset_role(const struct raci_ruleset *rs, const char *id);
  * reached that way, those with the most words win ("Sr. Product Owner" -> po,
  * "Lead Developer" stays tl, "Senior Lead Developer" is tl, not dev). The
  * result is the union over the parts ("Product Owner / Product Manager" ->
- * po|pm). 0 when no part names a role (or out of memory).
+ * po|pm). A part that matches nothing is tried once more without a final
+ * 's' ("Developers" -> dev). 0 when no part names a role (or out of memory).
  */
 uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *title);
 

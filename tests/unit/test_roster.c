@@ -200,6 +200,23 @@ static void test_wide_chart(void **state)
     fixture_release(&fx);
 }
 
+static void test_wide_chart_per_product(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* With a product column, a role column is each product's own person. */
+    fixture_run(&fx, "Product,Task,Product Owner,Developers\n"
+                     "Atlas,User stories,A/R,C\n"
+                     "Beacon,User stories,A,R\n");
+    assert_int_equal(fx.r.npersons, 4);
+    assert_int_equal(fixture_count(&fx, "po-multiple-products"), 0);
+    assert_int_equal(fixture_count(&fx, "product-without-po"), 0);
+    assert_int_equal(fx.r.persons[1].roles, role(&fx, "dev"));
+    assert_int_equal(raci_roster_team_size(&fx.r, 0), 2);
+    assert_int_equal(raci_roster_team_size(&fx.r, 1), 2);
+    fixture_release(&fx);
+}
+
 static void test_generate_from_titles(void **state)
 {
     struct fixture fx;
@@ -257,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_extra_columns_and_managers),
         cmocka_unit_test(test_missing_required_column),
         cmocka_unit_test(test_wide_chart),
+        cmocka_unit_test(test_wide_chart_per_product),
         cmocka_unit_test(test_generate_from_titles),
     };
     return cmocka_run_group_tests_name("roster", tests, NULL, NULL);

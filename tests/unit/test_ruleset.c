@@ -391,6 +391,8 @@ static void test_match_title(void **state)
         {"Senior Tech Lead", "tl"},
         {"Team Lead", "tl"},
         {"Developer", "dev"},
+        {"Developers", "dev"},
+        {"Product Owners", "po"},
         {"Staff Software Engineer", "dev"},
         {"Software Engineer II", "dev"},
         {"Frontend Engineer", "dev"},
