@@ -63,137 +63,191 @@ static const struct raci_rule_def rules[] = {
     /* RACI hygiene */
     RULE("single-accountable", "SingleAccountable", ERROR, "task", no_params,
          "each task of each product has exactly one accountable person (A)",
-         "Accountability that is shared is accountability nobody holds. The PMBOK Guide's RACI "
-         "practice gives every activity exactly one A; seed 001 and seed 000 stress that each role "
-         "must know who answers for what, to avoid conflicts and misunderstandings.",
+         "When two people answer for a task, each can wait for the other and nobody decides; "
+         "when nobody does, the task has no owner at all. RACI practice as taught with the PMBOK "
+         "Guide gives every activity exactly one A. Seed 001 names clear accountability as the "
+         "first reason to tell the roles apart, and seed 000 asks that both roles know who is "
+         "responsible for what, to avoid conflicts and misunderstandings.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,Roadmap,A\nBo,Product "
          "Manager,Atlas,Roadmap,A"),
     RULE("missing-responsible", "MissingResponsible", WARNING, "task", no_params,
          "each task has at least one responsible person (R; A/R counts)",
-         "A task with an owner but nobody doing the work stalls. Seed 004 asks for clear "
-         "boundaries between roles so people know whom to talk to; standard RACI practice asks "
-         "for at least one R per activity.",
+         "An accountable person with nobody doing the work is a task that waits. RACI practice "
+         "asks for at least one R on every activity (the A may be it: A/R). Seed 004 asks for "
+         "clear boundaries so that everyone knows whom to talk to; a task without an R leaves "
+         "that question open.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,User stories,A"),
     RULE("too-many-responsible", "TooManyResponsible", INFO, "task", p_too_many_responsible,
          "a task with more than max_responsible people responsible should be split",
-         "When many people are responsible for one task, each assumes another is doing it. RACI "
-         "audits treat a crowded R column as a sign that the task is really several tasks.",
-         "person,title,product,task,raci\nA1,Developer,Atlas,Release,R\nA2,Developer,Atlas,"
-         "Release,R\nA3,Developer,Atlas,Release,R\nA4,Developer,Atlas,Release,R"),
+         "When many people are responsible for one task, each can assume someone else is doing "
+         "it. RACI audits read a crowded R column as several tasks under one name: split it so "
+         "each part has a small group that does it. The threshold is audit practice, not a "
+         "figure from the seeds.",
+         "person,title,product,task,raci\nCy,Developer,Atlas,Sprint backlog,A/R\nDi,Developer,"
+         "Atlas,Sprint backlog,R\nEd,Developer,Atlas,Sprint backlog,R\nFlo,Developer,Atlas,"
+         "Sprint backlog,R"),
     RULE("unknown-letter", "UnknownLetter", WARNING, "cell", no_params,
          "a RACI cell whose text is no known letter, word or alias",
-         "A cell that cannot be read is a decision nobody can rely on. raci accepts R, A, C, I, "
-         "their combinations, the full words and the ruleset's aliases; anything else is "
-         "reported where it stands so it can be fixed.",
+         "A cell nobody can read is a decision nobody can rely on. raci reads R, A, C and I in "
+         "any case, their combinations (A/R, RA, R+A), the full words and the ruleset's "
+         "aliases; anything else is reported at its cell, and the rest of the audit goes on. "
+         "Input hygiene.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,Roadmap,X"),
     RULE("duplicate-assignment", "DuplicateAssignment", WARNING, "row", no_params,
          "the same person, product and task on two rows",
-         "Two rows for one assignment drift apart when one is edited. Input hygiene: keep one row "
-         "per person and task, with all their letters in it.",
+         "Two rows for one assignment drift apart as soon as one of them is edited, and the "
+         "matrix then says two things at once. Input hygiene: keep one row per person and task, "
+         "with all of their letters in it.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,Roadmap,C\nAna,Product "
          "Owner,Atlas,Roadmap,I"),
     RULE("unknown-title", "UnknownTitle", INFO, "person", no_params,
          "a job title that maps to no role of the ruleset",
-         "The role rules work from titles. A title that names no known role leaves that person "
-         "out of them; add the title to a role's patterns in your ruleset if it should count.",
+         "The role rules work from job titles. A title that names no role of the ruleset leaves "
+         "its holder out of every role rule, so a real Product Owner with an unusual title "
+         "would go unchecked. Add the title to a role's titles in your ruleset if it names one. "
+         "Input hygiene.",
          "person,title,product,task,raci\nAna,Chief Vibes Officer,Atlas,Roadmap,C"),
     RULE("idle-person", "IdlePerson", INFO, "person", no_params,
          "a person on the roster with no assignment at all",
-         "An empty column in a RACI matrix is a person whose part nobody wrote down. RACI audits "
-         "look for them: either the matrix misses tasks or the team carries someone idle.",
-         "person,title,product,task,raci\nAna,Developer,Atlas,,"),
+         "An empty column in a RACI matrix is someone whose part nobody wrote down. RACI audits "
+         "look for them: either the matrix is missing tasks, or the team carries a person it "
+         "has no work for.",
+         "person,title,product,task,raci\nAna,Product Owner,Atlas,User stories,A/R\nHana,QA "
+         "Engineer,Atlas,,"),
     RULE("malformed-row", "MalformedRow", WARNING, "row", no_params,
          "a roster row that cannot be read whole: wrong number of fields, no person, no title",
-         "A problem confined to one row should not stop the audit of the rest, but it must not "
-         "pass unseen either. Input hygiene.",
+         "A problem confined to one row should not stop the audit of the others, but it must "
+         "not pass unseen either: a row read with fields missing may put a person on the wrong "
+         "task. Input hygiene.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas"),
     /* Role rules (seeds 000-004) */
     RULE("product-without-po", "ProductWithoutPo", ERROR, "product", no_params,
          "a product with no Product Owner",
-         "Seed 000: the Product Owner is in charge of delivering a single product. Seed 004: in "
-         "Scrum the Product Owner is the central role. A product without one has nobody "
-         "maximising its value.",
+         "Seed 000 puts the Product Owner in charge of delivering one product; seed 004 calls "
+         "the PO the central role of Scrum, the one who maximises the product's value through "
+         "its backlog. A product without a PO has nobody ordering its work.",
          "person,title,product,task,raci\nBo,Developer,Atlas,Sprint backlog,A/R"),
     RULE("multiple-po", "MultiplePo", ERROR, "product", p_multiple_po,
          "a product with more than max_po Product Owners",
-         "Scrum Guide 2020: the Product Owner is one person, not a committee; a product that "
-         "splits into several teams keeps one Product Owner.",
+         "The Scrum Guide (2020) makes the Product Owner one person, not a committee; a product "
+         "worked on by several teams still has one Product Goal, one Product Backlog and one "
+         "PO. Two POs on one product means two people ordering the same backlog.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,,\nBo,Product Owner,Atlas,,"),
     RULE("po-multiple-products", "PoMultipleProducts", WARNING, "person", p_po_multiple_products,
          "a Product Owner on more than max_products products",
-         "Seed 001: the Product Owner focuses on a single product, close to its team day to day. "
-         "Seed 000: the PO delivers one product, the PM looks across several.",
+         "Seed 001: the Product Owner focuses on a single product and works with its team day "
+         "to day; seed 000 likewise gives the PO one product and the PM several. A PO spread "
+         "over several products is no longer available to each team. SAFe lets a PO serve one "
+         "or two teams, and rules/safe.yaml raises the limit to match.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,,\nAna,Product Owner,Borealis,,"),
     RULE("pm-owns-strategy", "PmOwnsStrategy", ERROR, "task", p_pm_owns_strategy,
          "market research, customer feedback, vision, roadmap and KPIs answer to a Product Manager",
-         "Seeds 001, 002 and 004: the Product Manager sets strategy: market research, the voice "
-         "of the customer, vision, roadmap and success metrics. Where a product (or its "
-         "portfolio) has a PM, that PM should be accountable for them.",
+         "Seeds 001, 002 and 004 give the strategic side to the Product Manager: market "
+         "research, the voice of the customer (seed 004: customer feedback is the PM's remit), "
+         "the vision and roadmap, and the KPIs that measure success. Where a product has a PM, "
+         "the A for these tasks belongs to that PM; the PO is consulted.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,Market research,A/R\nBo,"
          "Product Manager,Atlas,Market research,C"),
     RULE("po-owns-backlog", "PoOwnsBacklog", ERROR, "task", p_po_owns_backlog,
          "the backlog, user stories, acceptance criteria, sprint review and product goal answer "
          "to the Product Owner",
-         "Seeds 001, 002 and 004: the Product Owner maintains and orders the backlog, writes "
-         "stories and acceptance criteria, accepts the increment at the sprint review and sets "
-         "the Product Goal.",
+         "Seeds 001, 002 and 004 give the tactical side to the Product Owner: ordering the "
+         "product backlog, writing user stories and acceptance criteria, accepting the "
+         "increment at the sprint review, and (seed 004, as in the Scrum Guide) defining the "
+         "Product Goal. A PM may be consulted; the A is the PO's.",
          "person,title,product,task,raci\nBo,Product Manager,Atlas,Product backlog,A/R\nAna,"
          "Product Owner,Atlas,Product backlog,C"),
     RULE("director-owns-people", "DirectorOwnsPeople", WARNING, "task", p_director_owns_people,
          "career planning, promotions, coaching and people management answer to a Director "
          "(an Engineering Manager where there is none)",
-         "Seed 000: the Director is in charge of both people and products: career planning, "
-         "promotions, coaching and people management sit with the Director.",
+         "Seed 000: the Director is in charge of both people and products, and its table lists "
+         "career planning, promotions, coaching and people management in the Director's "
+         "column. Engineering Managers do much of that work (R), and without a Director the A "
+         "falls to them (the ruleset's fallback); a PO, PM or Tech Lead should not hold it.",
          "person,title,product,task,raci\nAna,Product Owner,Atlas,Promotions,A/R\nCy,Director of "
          "Product,Atlas,Promotions,C"),
     RULE("split-po-pm", "SplitPoPm", WARNING, "person", p_split_po_pm,
          "one person is both PO and PM on a team larger than max_team_size, or across products",
-         "Seeds 000, 001 and 004: one person may hold both roles while the team is small, but as "
-         "products and teams grow the roles need different people.",
-         "person,title,product,task,raci\nAna,Product Owner / Product Manager,Atlas,,"),
+         "Seed 000: one person may be both PO and PM while the team is small, but as products "
+         "and teams grow each role needs its own person. Seed 001 warns that the combined role "
+         "risks burnout, and seed 004 asks to separate the roles once team and product grow. "
+         "\"Small\" is taken as the Scrum Guide's team of ten or fewer.",
+         "person,title,product,task,raci\nAna,Product Owner / Product Manager,Atlas,,\nAna,"
+         "Product Owner / Product Manager,Borealis,,"),
     RULE("scrum-contact-po", "ScrumContactPo", WARNING, "task", p_scrum_contact_po,
          "in Scrum, the developers' day-to-day questions answer to the PO, not the PM",
-         "Seed 004: with Scrum the Product Owner is always available to the developers and is "
-         "their primary contact; the Product Manager works through the PO.",
+         "Seed 004: where Scrum is used, the Product Owner is the developers' primary contact "
+         "and is available to answer their questions while each item is worked on; the Product "
+         "Manager supports developers directly only outside Scrum. The check runs when the "
+         "ruleset's framework is the one named by its framework parameter.",
          "person,title,product,task,raci\nBo,Product Manager,Atlas,Requirements clarification,A/R"),
     RULE("pm-span", "PmSpan", WARNING, "person", p_pm_span,
          "a Product Manager over more than max_pos Product Owners or products",
-         "Seeds 000 and 001: a PM spans several products. SAFe puts the practical limit near four "
-         "Product Owners per Product Manager (a second-hand figure).",
+         "Seeds 000 and 001: a Product Manager looks across several products, while each PO "
+         "keeps to one. How many is too many? SAFe's guidance, as usually quoted, has a PM "
+         "support up to about four POs (a second-hand figure); beyond that the PM can no "
+         "longer keep each product's strategy in view.",
          "person,title,product,task,raci\nBo,Product Manager,A,,\nBo,Product Manager,B,,\nBo,"
          "Product Manager,C,,\nBo,Product Manager,D,,\nBo,Product Manager,E,,"),
     RULE("team-size", "TeamSize", WARNING, "product", p_team_size,
          "a product team larger than max_team_size people",
-         "Scrum Guide 2020: a Scrum Team is typically ten or fewer people; larger teams should "
-         "reorganise into several cohesive teams sharing one Product Goal, backlog and PO.",
-         "person,title,product\n(eleven people on one product)"),
+         "Scrum Guide 2020: a Scrum Team is small enough to stay nimble, typically ten or fewer "
+         "people; a larger one should reorganise into several cohesive teams that share one "
+         "Product Goal, one Product Backlog and one Product Owner.",
+         "person,title,product\nAna,Product Owner,Atlas\nBo,Scrum Master,Atlas\nCy,Developer,"
+         "Atlas\nDi,Developer,Atlas\nEd,Developer,Atlas\nFlo,Developer,Atlas\nGus,Developer,"
+         "Atlas\nHal,Developer,Atlas\nIvy,Developer,Atlas\nJo,Developer,Atlas\nKai,Developer,"
+         "Atlas"),
     /* Load rules */
     RULE("accountability-overload", "AccountabilityOverload", WARNING, "person",
          p_accountability_overload, "a person accountable for more than max_accountable tasks",
-         "Seed 001: combining roles in one person risks burnout and poor outcomes; a long list of "
-         "A's is the measurable form of that risk.",
-         "person,title,product,task,raci\n(one person with A on thirteen tasks)"),
+         "Seed 001: one person combining roles gains speed but risks burnout and loses focus on "
+         "either the long term or the day to day. A long list of A's is the measurable form of "
+         "that risk. The default, 12, is a judgement: more than half of the 22 canonical tasks.",
+         "person,title,product,task,raci\nAna,Product Owner / Product Manager,Atlas,Market "
+         "research,A/R\nAna,Product Owner / Product Manager,Atlas,Customer feedback,A/R\nAna,"
+         "Product Owner / Product Manager,Atlas,Product vision,A/R\nAna,Product Owner / Product "
+         "Manager,Atlas,Roadmap,A/R\nAna,Product Owner / Product Manager,Atlas,KPIs,A/R\nAna,"
+         "Product Owner / Product Manager,Atlas,Customer relationship,A/R\nAna,Product Owner / "
+         "Product Manager,Atlas,Go-to-market,A/R\nAna,Product Owner / Product Manager,Atlas,"
+         "Budget and schedule,A/R\nAna,Product Owner / Product Manager,Atlas,Product goal,A/R\n"
+         "Ana,Product Owner / Product Manager,Atlas,Product backlog,A/R\nAna,Product Owner / "
+         "Product Manager,Atlas,User stories,A/R\nAna,Product Owner / Product Manager,Atlas,"
+         "Acceptance criteria,A/R\nAna,Product Owner / Product Manager,Atlas,Sprint review "
+         "acceptance,A/R"),
     RULE("single-point-of-failure", "SinglePointOfFailure", INFO, "person",
          p_single_point_of_failure,
          "a person who is both the only R and the A on more than max_sole tasks",
-         "RACI audit practice: a task whose owner is also its only doer stops when that person is "
-         "away. A few are normal; many are a bus-factor risk.",
-         "person,title,product,task,raci\n(one person with A/R and no other R on nine tasks)"),
+         "RACI audit practice: a task whose owner is also its only doer stops the day that "
+         "person is away. A few such tasks are normal in a small team; many of them in one "
+         "person are a bus-factor risk. Add a second R, or hand some of the work on.",
+         "person,title,product,task,raci\nAna,Product Owner,Atlas,Product goal,A/R\nAna,Product "
+         "Owner,Atlas,Product backlog,A/R\nAna,Product Owner,Atlas,User stories,A/R\nAna,Product "
+         "Owner,Atlas,Acceptance criteria,A/R\nAna,Product Owner,Atlas,Sprint review "
+         "acceptance,A/R\nAna,Product Owner,Atlas,Requirements clarification,A/R\nAna,Product "
+         "Owner,Atlas,Delivery process,A/R\nAna,Product Owner,Atlas,Progress reporting,A/R\nAna,"
+         "Product Owner,Atlas,Roadmap,A/R"),
     /* Org-chart rules */
     RULE("unknown-manager", "UnknownManager", ERROR, "person", no_params,
          "reports_to names nobody on the roster",
-         "Org chart integrity: a reporting line must end at a person the roster knows, by name or "
-         "id.",
+         "Org chart integrity: a reporting line must end at someone the roster knows, by name or "
+         "by id. A manager who is missing (a typo, someone who left) leaves the chart, and the "
+         "span-of-control and reporting-cycle checks, with a hole.",
          "person,title,reports_to\nAna,Developer,Nobody Known"),
     RULE("reporting-cycle", "ReportingCycle", ERROR, "person", no_params, "a loop in reports_to",
-         "Org chart integrity: following reports_to upwards must reach the top, not come back to "
-         "where it started.",
+         "Org chart integrity: following reports_to upwards must reach the top of the "
+         "organisation. A loop (Ana reports to Bo, Bo to Ana) is always a data error, and every "
+         "person in it is named so that it can be fixed.",
          "person,title,reports_to\nAna,Engineering Manager,Bo\nBo,Director of Engineering,Ana"),
     RULE("span-of-control", "SpanOfControl", WARNING, "person", p_span_of_control,
          "a manager with more than max_reports direct reports",
-         "Will Larson, An Elegant Puzzle: six to eight engineers per manager. McKinsey (2017) "
-         "describes spans from 3-5 for player/coaches to 15 or more for coordinators.",
-         "person,title,reports_to\n(nine people reporting to one manager)"),
+         "Will Larson (An Elegant Puzzle) puts a healthy span at six to eight engineers per "
+         "manager, and four to six for managers of managers. McKinsey (2017) describes spans "
+         "from 3-5 for player/coaches to 15 or more for coordinators; Gallup (2025) measures "
+         "an average of 12.1. The default, 8, is Larson's upper bound for line managers.",
+         "person,title,reports_to\nMia,Engineering Manager,\nAna,Developer,Mia\nBo,Developer,"
+         "Mia\nCy,Developer,Mia\nDi,Developer,Mia\nEd,Developer,Mia\nFlo,Developer,Mia\nGus,"
+         "Developer,Mia\nHal,Developer,Mia\nIvy,Developer,Mia"),
 };
 
 const struct raci_rule_def *raci_rules_all(size_t *n)

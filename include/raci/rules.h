@@ -41,10 +41,15 @@ struct raci_rule_def {
     const char *id;              /* stable: tests, baselines, waivers use it */
     const char *name;            /* CamelCase, for SARIF */
     enum raci_severity severity; /* default */
-    const char *scope;   /* what one finding is about: "task", "product", "person", "row", "cell" */
+    /* What one finding is about: "task", "product", "person", "row", "cell",
+     * or "waiver" (a waiver of the ruleset: its findings point at the
+     * ruleset file, not at the roster). */
+    const char *scope;
     const char *summary; /* one line */
     const char *why;     /* the documents' reasoning, with its source */
-    const char *example; /* a roster line (with header) that breaks it */
+    /* A roster (CSV with its header) that breaks the rule under the default
+     * ruleset; for the "waiver" rules, the ruleset excerpt that does. */
+    const char *example;
     const struct raci_param_def *params; /* terminated by a NULL name */
 };
 

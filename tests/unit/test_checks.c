@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <stdlib.h>
+
 #include "fixture.h"
 
 #define HEAD "person,title,product,task,raci\n"
@@ -300,6 +302,37 @@ static void test_sorted(void **state)
     fixture_release(&fx);
 }
 
+/* The registry's example of each roster rule is a roster that breaks it:
+ * `raci rules ID` and doc/rules.md show it, so it must be true. (The
+ * waiver rules' examples are rulesets; test_waivers.c runs them.) */
+static void test_registry_examples(void **state)
+{
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n);
+    int bad = 0;
+    (void)state;
+    for (size_t i = 0; i < n; i++) {
+        struct fixture fx;
+        char *csv;
+        if (!strcmp(all[i].scope, "waiver"))
+            continue;
+        csv = malloc(strlen(all[i].example) + 2);
+        assert_non_null(csv);
+        strcpy(csv, all[i].example);
+        strcat(csv, "\n");
+        fixture_rules(&fx, NULL);
+        assert_int_equal(fixture_add(&fx, "example.csv", csv), RACI_OK);
+        fixture_check(&fx);
+        if (fixture_count(&fx, all[i].id) == 0) {
+            print_error("the example of '%s' does not break it:\n%s", all[i].id, csv);
+            bad = 1;
+        }
+        free(csv);
+        fixture_release(&fx);
+    }
+    assert_false(bad);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_malformed_row),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
+        cmocka_unit_test(test_registry_examples),
     };
     return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
 }
