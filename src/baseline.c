@@ -12,6 +12,9 @@
 #include "raci/util.h"
 
 #define BASELINE_VERSION 1
+/* More of one finding than any roster holds; merged counts stop here, so
+ * that what is written can always be read back. */
+#define BASELINE_MAX_COUNT 1000000000
 
 /* ------------------------------------------------------------ identity -- */
 
@@ -83,7 +86,8 @@ static void baseline_normalise(struct raci_baseline *b)
         qsort(b->v, b->n, sizeof(*b->v), entry_cmp);
     for (size_t i = 0; i < b->n; i++) {
         if (k > 0 && entry_cmp(&b->v[i], &b->v[k - 1]) == 0) {
-            b->v[k - 1].count += b->v[i].count;
+            size_t sum = b->v[k - 1].count + b->v[i].count;
+            b->v[k - 1].count = sum > BASELINE_MAX_COUNT ? BASELINE_MAX_COUNT : sum;
             entry_release(&b->v[i]);
             continue;
         }
@@ -217,7 +221,8 @@ static raci_error baseline_from_json(struct raci_baseline *b, const json_t *doc,
         const json_t *count = json_object_get(o, "count");
         json_int_t c = count ? json_integer_value(count) : 1;
 
-        if (!json_is_object(o) || !rule || !entity || (count && !json_is_integer(count)) || c < 1)
+        if (!json_is_object(o) || !rule || !entity || (count && !json_is_integer(count)) || c < 1 ||
+            c > BASELINE_MAX_COUNT)
             return raci_diag_set(diag, display, 0, 0, NULL,
                                  "entry %zu of \"findings\" is malformed (expected \"rule\" and "
                                  "\"entity\" strings and \"count\" a positive integer)",

@@ -17,11 +17,13 @@ time_limit=${FUZZ_TIME:-20}
 cc=${FUZZ_CC:-clang}
 out=build/fuzz
 # shellcheck disable=SC2054 # the commas belong to -fsanitize's value
-cflags=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-        -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude)
 # shellcheck disable=SC2207 # pkg-config prints flags separated by spaces
-libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson 2>/dev/null ||
-              echo -lxlsxwriter -lyaml -ljansson))
+cflags=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+        -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude
+        $(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2))
+# shellcheck disable=SC2207 # pkg-config prints flags separated by spaces
+libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson libxml-2.0 2>/dev/null ||
+              echo -lxlsxwriter -lyaml -ljansson -lxml2))
 
 shopt -s nullglob
 lib_src=()
