@@ -7,11 +7,16 @@
  * points at the most telling row and relates every other row involved.
  * Adding a check is adding a function and a line to `checks` below; its id,
  * severity and parameters come from the registry (rules.c) and the ruleset.
+ *
+ * After the checks, the ruleset's waivers are applied: a finding a waiver in
+ * force matches is dropped, and the waivers themselves are judged (expired,
+ * or matching nothing) as findings located in the ruleset file.
  */
 #include "raci/checks.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "raci/letters.h"
 #include "raci/util.h"
@@ -1045,6 +1050,251 @@ static raci_error check_span_of_control(struct ctx *c, const struct raci_check *
     return err;
 }
 
+/* ------------------------------------------------------------ waivers -- */
+
+/* Does name equal want, both compared as raci_norm_key makes them? -1 when
+ * out of memory. */
+static int same_name(const char *name, const char *want)
+{
+    size_t n = strlen(name) + 1, m = strlen(want) + 1;
+    char *a = malloc(n), *b = malloc(m);
+    int same = -1;
+
+    if (a && b) {
+        raci_norm_key(name, a, n);
+        raci_norm_key(want, b, m);
+        same = strcmp(a, b) == 0;
+    }
+    free(a);
+    free(b);
+    return same;
+}
+
+/* Does waiver w cover finding f: the same rule, and each subject it gives
+ * equal to the finding's? A task is compared as a ruleset task when the
+ * waiver's name is one (so an alias names it too), else by name; a person by
+ * name or by id. 1 yes, 0 no, -1 out of memory. */
+static int waiver_covers(const struct ctx *c, const struct raci_waiver *w,
+                         const struct raci_finding *f)
+{
+    int m = 1;
+
+    if (strcmp(f->rule, w->rule->id) != 0)
+        return 0;
+    if (w->product)
+        m = f->product == RACI_NONE ? 0 : same_name(product_name(c, f->product), w->product);
+    if (m == 1 && w->task) {
+        int def = raci_ruleset_find_task(c->rs, w->task);
+        if (f->task == RACI_NONE)
+            m = 0;
+        else if (def >= 0)
+            m = c->r->tasks[f->task].def == def;
+        else
+            m = same_name(c->r->tasks[f->task].name, w->task);
+    }
+    if (m == 1 && w->person) {
+        const struct raci_person *p = f->person == RACI_NONE ? NULL : &c->r->persons[f->person];
+        m = p ? same_name(p->name, w->person) : 0;
+        if (m == 0 && p && *p->id)
+            m = same_name(p->id, w->person);
+    }
+    return m;
+}
+
+/* "product 'Insights', task 'Roadmap'": what a waiver is about. */
+static char *waiver_subject(const struct raci_waiver *w)
+{
+    return raci_asprintf("%s%s%s%s%s%s%s%s%s", w->product ? "product '" : "",
+                         w->product ? w->product : "", w->product ? "'" : "",
+                         w->task ? (w->product ? ", task '" : "task '") : "",
+                         w->task ? w->task : "", w->task ? "'" : "",
+                         w->person ? (w->product || w->task ? ", person '" : "person '") : "",
+                         w->person ? w->person : "", w->person ? "'" : "");
+}
+
+/* "waiver:team-size/product:atlas": a waiver's stable key, for baselines. */
+static char *waiver_entity(const struct raci_waiver *w)
+{
+    const char *field[3] = {w->product, w->task, w->person};
+    static const char *const label[3] = {"product", "task", "person"};
+    char *out = raci_asprintf("waiver:%s", w->rule->id);
+
+    for (int i = 0; i < 3 && out; i++) {
+        size_t n;
+        char *key, *more;
+        if (!field[i])
+            continue;
+        n = strlen(field[i]) + 1;
+        if (!(key = malloc(n))) {
+            free(out);
+            return NULL;
+        }
+        raci_norm_key(field[i], key, n);
+        more = raci_asprintf("%s/%s:%s", out, label[i], key);
+        free(key);
+        free(out);
+        out = more;
+    }
+    return out;
+}
+
+/* Free what a finding owns. (raci_findings_release does the same for all of
+ * them; the engine drops single findings only here, when a waiver covers
+ * them.) */
+static void drop_finding(struct raci_finding *f)
+{
+    free(f->message);
+    free(f->related);
+    free(f->entity);
+}
+
+/* A finding about waiver w, at its entry in the ruleset file. The location's
+ * file is the waiver's own string, owned by the ruleset. */
+static struct raci_finding *waiver_finding(struct ctx *c, const struct raci_check *chk,
+                                           const struct raci_waiver *w, const char *message)
+{
+    struct raci_loc at = {w->file, w->line, w->col};
+    char *entity = waiver_entity(w);
+    struct raci_finding *f =
+        entity ? raci_findings_add(c->out, chk->def->id, chk->severity, at, RACI_NONE, RACI_NONE,
+                                   RACI_NONE, entity, "%s", message)
+               : NULL;
+    free(entity);
+    return f;
+}
+
+/* Report waiver w, which has expired: the findings it covered (hits of
+ * them) are back, and related to it. */
+static raci_error report_expired(struct ctx *c, const struct raci_check *chk,
+                                 const struct raci_waiver *w, size_t hits, size_t first)
+{
+    char *subject = waiver_subject(w), *msg = NULL;
+    struct raci_finding *f = NULL;
+    raci_error err = RACI_OK;
+
+    if (subject)
+        msg = raci_asprintf(
+            "waiver of '%s' for %s expired on %s (reason: %s); %s", w->rule->id, subject,
+            w->expires, w->reason,
+            hits == 0   ? "it covers no finding now: remove it"
+            : hits == 1 ? "the finding it covered is reported again: fix it, or renew the "
+                          "waiver with a new date"
+                        : "the findings it covered are reported again: fix them, or renew the "
+                          "waiver with a new date");
+    if (msg)
+        f = waiver_finding(c, chk, w, msg);
+    free(subject);
+    free(msg);
+    if (!f)
+        return RACI_ERROR_NOMEM;
+    /* The rows of the findings that are back. (f was appended last, so the
+     * findings before it stay where they are.) */
+    for (size_t i = first; i + 1 < c->out->n && !err; i++) {
+        const struct raci_finding *g = &c->out->v[i];
+        int m = waiver_covers(c, w, g);
+        if (m < 0)
+            err = RACI_ERROR_NOMEM;
+        else if (m && g->loc.file)
+            err = raci_finding_relate(&c->out->v[c->out->n - 1], g->loc);
+    }
+    return err;
+}
+
+static raci_error report_unused(struct ctx *c, const struct raci_check *chk,
+                                const struct raci_waiver *w)
+{
+    const struct raci_check *waived = raci_ruleset_check(c->rs, w->rule->id);
+    int off = !waived || waived->severity == RACI_SEV_OFF;
+    char *subject = waiver_subject(w), *msg = NULL;
+    struct raci_finding *f = NULL;
+
+    if (subject && off)
+        msg = raci_asprintf("waiver of '%s' for %s (until %s) has nothing to cover: '%s' is off "
+                            "in this ruleset; remove the waiver",
+                            w->rule->id, subject, w->expires, w->rule->id);
+    else if (subject)
+        msg = raci_asprintf("waiver of '%s' for %s (until %s) matches no finding: the problem is "
+                            "fixed, or the names differ from the roster's; remove the waiver",
+                            w->rule->id, subject, w->expires);
+    if (msg)
+        f = waiver_finding(c, chk, w, msg);
+    free(subject);
+    free(msg);
+    return f ? RACI_OK : RACI_ERROR_NOMEM;
+}
+
+/* Today as YYYY-MM-DD: the ruleset's (RACI_TODAY or its load date), else
+ * the local date now; "" when even the clock fails (no waiver then
+ * expires). */
+static void today_of(const struct raci_ruleset *rs, char out[11])
+{
+    time_t now;
+    struct tm tm;
+
+    if (rs->today[0]) {
+        memcpy(out, rs->today, 11);
+        return;
+    }
+    out[0] = '\0';
+    now = time(NULL);
+    if (now == (time_t)-1 || !localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+        out[0] = '\0';
+}
+
+/*
+ * Apply the ruleset's waivers to the findings from index first on: drop
+ * each finding a waiver in force covers, then report each expired waiver
+ * (the findings it covered stay) and each waiver in force that covered
+ * nothing.
+ */
+static raci_error apply_waivers(struct ctx *c, size_t first)
+{
+    const struct raci_ruleset *rs = c->rs;
+    struct raci_findings *out = c->out;
+    const struct raci_check *expired = raci_ruleset_check(rs, "expired-waiver");
+    const struct raci_check *unused = raci_ruleset_check(rs, "unused-waiver");
+    size_t *hits, kept = first;
+    char today[11];
+    raci_error err = RACI_OK;
+
+    if (!rs->nwaivers)
+        return RACI_OK;
+    if (!(hits = calloc(rs->nwaivers, sizeof(*hits))))
+        return RACI_ERROR_NOMEM;
+    today_of(rs, today);
+    for (size_t i = first; i < out->n; i++) {
+        struct raci_finding *f = &out->v[i];
+        int covered = 0;
+        /* Every waiver that covers f counts it, so that none of them is
+         * reported unused; an expired one counts what it would cover. */
+        for (size_t k = 0; k < rs->nwaivers && !err; k++) {
+            int m = waiver_covers(c, &rs->waivers[k], f);
+            if (m < 0)
+                err = RACI_ERROR_NOMEM;
+            if (m > 0) {
+                hits[k]++;
+                covered |= strcmp(rs->waivers[k].expires, today) >= 0;
+            }
+        }
+        if (covered && !err)
+            drop_finding(f);
+        else
+            out->v[kept++] = *f;
+    }
+    out->n = kept;
+    for (size_t k = 0; k < rs->nwaivers && !err; k++) {
+        const struct raci_waiver *w = &rs->waivers[k];
+        if (strcmp(w->expires, today) < 0) {
+            if (expired && expired->severity != RACI_SEV_OFF)
+                err = report_expired(c, expired, w, hits[k], first);
+        } else if (!hits[k] && unused && unused->severity != RACI_SEV_OFF) {
+            err = report_unused(c, unused, w);
+        }
+    }
+    free(hits);
+    return err;
+}
+
 /* ------------------------------------------------------------- engine -- */
 static const struct {
     const char *id;
@@ -1079,6 +1329,7 @@ raci_error raci_checks_run(const struct raci_roster *r, const struct raci_rulese
                            struct raci_findings *out)
 {
     struct ctx c = {r, rs, out, NULL, NULL};
+    size_t first = out->n;
     raci_error err = build_task_index(&c);
 
     for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]) && !err; i++) {
@@ -1087,6 +1338,8 @@ raci_error raci_checks_run(const struct raci_roster *r, const struct raci_rulese
             continue;
         err = checks[i].fn(&c, chk);
     }
+    if (!err)
+        err = apply_waivers(&c, first);
     free(c.task_start);
     free(c.by_task);
     if (!err)

@@ -248,6 +248,23 @@ static const struct raci_rule_def rules[] = {
          "person,title,reports_to\nMia,Engineering Manager,\nAna,Developer,Mia\nBo,Developer,"
          "Mia\nCy,Developer,Mia\nDi,Developer,Mia\nEd,Developer,Mia\nFlo,Developer,Mia\nGus,"
          "Developer,Mia\nHal,Developer,Mia\nIvy,Developer,Mia"),
+    /* Waivers (the ruleset's `waivers:`) */
+    RULE("expired-waiver", "ExpiredWaiver", WARNING, "waiver", no_params,
+         "a waiver in the ruleset whose expiry date has passed",
+         "A waiver is a dated promise: the team accepts a finding for a reason, until a date by "
+         "which it will be fixed. Once the date has passed the waiver no longer hides anything, "
+         "the finding is reported again, and the waiver itself is reported at its line in the "
+         "ruleset: renew it with a new date and reason, or fix the problem and remove it. "
+         "Today is the local date, or RACI_TODAY (YYYY-MM-DD) when it is set.",
+         "waivers:\n  - rule: team-size\n    product: Atlas\n    reason: the team splits in two "
+         "after the March release\n    expires: 2024-03-31"),
+    RULE("unused-waiver", "UnusedWaiver", INFO, "waiver", no_params,
+         "a waiver in force that matches no finding",
+         "A waiver that hides nothing is a leftover: the problem it covered was fixed, the "
+         "names it gives no longer match the roster, or its rule is off. Remove it, so that the "
+         "ruleset only records the exceptions the team still lives with.",
+         "waivers:\n  - rule: multiple-po\n    product: Atlas\n    reason: Bo hands over to Ana "
+         "during the transition\n    expires: 2099-12-31"),
 };
 
 const struct raci_rule_def *raci_rules_all(size_t *n)

@@ -5,8 +5,9 @@
  * node keeps its mark (line and column) for diagnostics and so that the keys
  * of a mapping can be applied in a fixed order whatever order the file uses:
  * extends first (the base is loaded into the same ruleset, then overridden),
- * then version, framework, seniority, roles, letters, tasks, fallbacks, and
- * checks last, because a check's parameters may name tasks and roles.
+ * then version, framework, seniority, roles, letters, tasks, fallbacks,
+ * checks, because a check's parameters may name tasks and roles, and waivers
+ * last.
  *
  * Only this file includes <yaml.h>.
  */
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <yaml.h>
 
@@ -600,6 +602,27 @@ int raci_check_has(const struct raci_check *c, const char *name, const char *val
     return 0;
 }
 
+int raci_date_valid(const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y = 0, m, d;
+
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    for (int i = 0; i < 4; i++)
+        y = y * 10 + (s[i] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1 || m < 1 || m > 12 || d < 1)
+        return 0;
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return d <= 29;
+    return d <= days[m - 1];
+}
+
 /* ------------------------------------------------------ title matching -- */
 
 struct tokens {
@@ -811,6 +834,14 @@ void raci_ruleset_release(struct raci_ruleset *rs)
     for (size_t i = 0; i < rs->nchecks; i++)
         release_check(&rs->checks[i]);
     free(rs->checks);
+    for (size_t i = 0; i < rs->nwaivers; i++) {
+        free(rs->waivers[i].product);
+        free(rs->waivers[i].task);
+        free(rs->waivers[i].person);
+        free(rs->waivers[i].reason);
+        free(rs->waivers[i].file);
+    }
+    free(rs->waivers);
     memset(rs, 0, sizeof(*rs));
 }
 
@@ -1581,6 +1612,133 @@ static raci_error apply_checks(struct loader *L, struct src *s, const yaml_node_
     return RACI_OK;
 }
 
+/* ------------------------------------------------------------ waivers -- */
+
+/* A subject field of a waiver (product, task or person): text that has
+ * letters or digits, copied into *out. */
+static raci_error waiver_subject(struct loader *L, struct src *s, const yaml_node_t *n,
+                                 const char *field, char **out)
+{
+    char what[64], *key;
+    const char *v = NULL;
+    raci_error err;
+
+    snprintf(what, sizeof what, "the name of a %s as the roster writes it", field);
+    if ((err = text_of(L, s, n, what, 0, &v)) != RACI_OK)
+        return err;
+    if (!(key = norm_dup(v)))
+        return RACI_ERROR_NOMEM;
+    if (!*key) {
+        free(key);
+        return fail(L, s, n, "%s '%s' has no letters or digits", field, v);
+    }
+    free(key);
+    *out = raci_strdup(v);
+    return *out ? RACI_OK : RACI_ERROR_NOMEM;
+}
+
+static raci_error apply_waiver(struct loader *L, struct src *s, const yaml_node_t *item)
+{
+    static const char *const keys[] = {"rule", "product", "task", "person", "reason", "expires"};
+    const yaml_node_t *v;
+    const char *text = NULL;
+    struct raci_waiver *w;
+    raci_error err = want(L, s, item, YAML_MAPPING_NODE,
+                          "a waiver: {rule, product, task, person, reason, expires}");
+
+    if (!err)
+        err = check_keys(L, s, item);
+    if (err)
+        return err;
+    FOR_PAIRS(item, p)
+    {
+        const yaml_node_t *k = node_at(s, p->key);
+        size_t i = 0;
+        while (i < sizeof keys / sizeof *keys && strcmp(keys[i], sval(k)) != 0)
+            i++;
+        if (i == sizeof keys / sizeof *keys)
+            return unknown_key(L, s, k, " in a waiver", keys, sizeof keys / sizeof *keys);
+    }
+    /* Appended first, so that a failure below leaves nothing unowned:
+     * raci_ruleset_release frees what was filled in. */
+    w = append(&L->rs->waivers, &L->rs->nwaivers, sizeof(*w));
+    if (!w)
+        return RACI_ERROR_NOMEM;
+    w->line = (unsigned)item->start_mark.line + 1;
+    w->col = (unsigned)item->start_mark.column + 1;
+    if (!(w->file = raci_strdup(s->display)))
+        return RACI_ERROR_NOMEM;
+
+    if (!(v = lookup(s, item, "rule")))
+        return fail(L, s, item,
+                    "waiver without a rule (expected rule: and a rule id such as "
+                    "single-accountable)");
+    if ((err = text_of(L, s, v, "a rule id such as single-accountable", 0, &text)) != RACI_OK)
+        return err;
+    if (!(w->rule = raci_rules_find(text)))
+        return unknown_rule(L, s, v);
+    if (!strcmp(w->rule->scope, "waiver"))
+        return fail(L, s, v,
+                    "a waiver cannot waive '%s' (renew the waiver it reports, or remove it)", text);
+
+    if ((v = lookup(s, item, "product")) &&
+        (err = waiver_subject(L, s, v, "product", &w->product)) != RACI_OK)
+        return err;
+    if ((v = lookup(s, item, "task")) &&
+        (err = waiver_subject(L, s, v, "task", &w->task)) != RACI_OK)
+        return err;
+    if ((v = lookup(s, item, "person")) &&
+        (err = waiver_subject(L, s, v, "person", &w->person)) != RACI_OK)
+        return err;
+    if (!w->product && !w->task && !w->person)
+        return fail(L, s, item,
+                    "waiver of '%s' names no subject (expected product, task or person; to "
+                    "turn the rule off everywhere, give it severity off under checks)",
+                    w->rule->id);
+
+    if (!(v = lookup(s, item, "reason")))
+        return fail(L, s, item,
+                    "waiver of '%s' has no reason (expected reason: why the team accepts "
+                    "the finding for now)",
+                    w->rule->id);
+    if ((err = text_of(L, s, v, "a reason", 0, &text)) != RACI_OK)
+        return err;
+    if (strspn(text, " \t\r\n") == strlen(text))
+        return fail(L, s, v, "expected a reason, got an empty value");
+    if (!(w->reason = raci_strdup(text)))
+        return RACI_ERROR_NOMEM;
+
+    if (!(v = lookup(s, item, "expires")))
+        return fail(L, s, item,
+                    "waiver of '%s' has no expiry date (expected expires: and a date such as "
+                    "2025-06-30)",
+                    w->rule->id);
+    if ((err = text_of(L, s, v, "an expiry date such as 2025-06-30", 0, &text)) != RACI_OK)
+        return err;
+    if (!raci_date_valid(text))
+        return fail(L, s, v,
+                    "invalid expiry date '%s' (expected a real date written YYYY-MM-DD, such "
+                    "as 2025-06-30)",
+                    text);
+    memcpy(w->expires, text, sizeof w->expires);
+    return RACI_OK;
+}
+
+static raci_error apply_waivers(struct loader *L, struct src *s, const yaml_node_t *n)
+{
+    raci_error err = want(L, s, n, YAML_SEQUENCE_NODE,
+                          "a list of waivers for 'waivers', each {rule, product, task, person, "
+                          "reason, expires}");
+
+    FOR_ITEMS(n, it)
+    {
+        if (err)
+            break;
+        err = apply_waiver(L, s, node_at(s, *it));
+    }
+    return err;
+}
+
 /* ------------------------------------------------------------- loading -- */
 
 static raci_error load_file(struct loader *L, const char *path, const struct src *parent,
@@ -1679,12 +1837,13 @@ enum top_key {
     K_TASKS,
     K_FALLBACKS,
     K_CHECKS,
+    K_WAIVERS,
     K_COUNT
 };
 
 static const char *const top_keys[K_COUNT] = {
     "version", "extends", "framework", "seniority", "roles",
-    "letters", "tasks",   "fallbacks", "checks",
+    "letters", "tasks",   "fallbacks", "checks",    "waivers",
 };
 
 static raci_error apply(struct loader *L, struct src *s, const yaml_node_t *root)
@@ -1731,6 +1890,8 @@ static raci_error apply(struct loader *L, struct src *s, const yaml_node_t *root
     if (val[K_FALLBACKS] && (err = apply_fallbacks(L, s, val[K_FALLBACKS])) != RACI_OK)
         return err;
     if (val[K_CHECKS] && (err = apply_checks(L, s, val[K_CHECKS])) != RACI_OK)
+        return err;
+    if (val[K_WAIVERS] && (err = apply_waivers(L, s, val[K_WAIVERS])) != RACI_OK)
         return err;
     return RACI_OK;
 }
@@ -1914,10 +2075,36 @@ static raci_error load_file(struct loader *L, const char *path, const struct src
     return err;
 }
 
-static raci_error finish(struct raci_ruleset *rs, const char *display, raci_error err)
+/* rs->today: $RACI_TODAY, or the local date. */
+static raci_error set_today(struct raci_ruleset *rs, struct raci_diag *diag)
+{
+    const char *env = getenv("RACI_TODAY");
+    time_t now;
+    struct tm tm;
+
+    if (env && *env) {
+        if (!raci_date_valid(env))
+            return raci_diag_set(diag, NULL, 0, 0, NULL,
+                                 "invalid RACI_TODAY '%.40s' (expected a date written "
+                                 "YYYY-MM-DD, such as 2025-06-30, or unset it to use today's)",
+                                 env);
+        memcpy(rs->today, env, sizeof rs->today);
+        return RACI_OK;
+    }
+    now = time(NULL);
+    if (now == (time_t)-1 || !localtime_r(&now, &tm) ||
+        strftime(rs->today, sizeof rs->today, "%Y-%m-%d", &tm) != 10)
+        rs->today[0] = '\0'; /* raci_checks_run asks the clock again */
+    return RACI_OK;
+}
+
+static raci_error finish(struct raci_ruleset *rs, const char *display, struct raci_diag *diag,
+                         raci_error err)
 {
     if (!err && !rs->checks)
         err = init_checks(rs);
+    if (!err)
+        err = set_today(rs, diag);
     if (!err && !(rs->file = raci_strdup(display)))
         err = RACI_ERROR_NOMEM;
     if (err)
@@ -1930,7 +2117,7 @@ raci_error raci_ruleset_load(struct raci_ruleset *rs, const char *path, struct r
     struct loader L = {rs, diag};
 
     memset(rs, 0, sizeof(*rs));
-    return finish(rs, path, load_file(&L, path, NULL, NULL));
+    return finish(rs, path, diag, load_file(&L, path, NULL, NULL));
 }
 
 raci_error raci_ruleset_load_mem(struct raci_ruleset *rs, const char *text, size_t len,
@@ -1943,5 +2130,5 @@ raci_error raci_ruleset_load_mem(struct raci_ruleset *rs, const char *text, size
     s.display = display ? display : "<ruleset>";
     s.text = text ? text : "";
     s.len = text ? len : 0;
-    return finish(rs, s.display, load_text(&L, &s));
+    return finish(rs, s.display, diag, load_text(&L, &s));
 }

@@ -11,7 +11,7 @@
  * the base: checks per rule id (severity and the parameters given), roles per
  * id (name replaced, titles added), tasks by name or alias (aliases added,
  * letters replaced per role), letter aliases per name, fallbacks per role;
- * seniority words are added. `extends: NAME` (letters, digits, - and _) is a
+ * seniority words are added; waivers are appended. `extends: NAME` (letters, digits, - and _) is a
  * bundled ruleset, found as by raci_ruleset_locate(); anything else is a path,
  * relative to the extending file's directory.
  */
@@ -63,6 +63,25 @@ struct raci_check {
     size_t nparams;
 };
 
+/*
+ * A waiver: a finding the team accepts, for a reason, until a date. It names
+ * a rule and a subject - at least one of product, task and person, as the
+ * roster writes them - and hides each finding of that rule whose product,
+ * task and person equal those given (see raci_checks_run). The waiver holds
+ * through its expiry day; after it, it hides nothing and is reported as an
+ * expired-waiver finding at its place in the ruleset.
+ */
+struct raci_waiver {
+    const struct raci_rule_def *rule; /* never one of scope "waiver" */
+    char *product;                    /* as written; NULL when not given */
+    char *task;
+    char *person;
+    char *reason;       /* never empty */
+    char expires[11];   /* "YYYY-MM-DD", a real date */
+    char *file;         /* the ruleset file it is written in, as diagnostics name it */
+    unsigned line, col; /* its entry in that file, 1-based */
+};
+
 struct raci_ruleset {
     char *file;      /* where it was loaded from */
     char *framework; /* "scrum", "safe", ... or NULL */
@@ -76,14 +95,22 @@ struct raci_ruleset {
     size_t naliases;
     struct raci_check *checks; /* one per registry rule, in registry order */
     size_t nchecks;
+    struct raci_waiver *waivers; /* those of the bases first, in file order */
+    size_t nwaivers;
+    /* The day waivers are judged on, "YYYY-MM-DD": $RACI_TODAY when it is
+     * set and not empty (for tests and reproducible runs), else the local
+     * date when the ruleset was loaded. "" in a ruleset not loaded by this
+     * module, which raci_checks_run takes as the local date. */
+    char today[11];
 };
 
 /*
  * Load the ruleset at path into rs (zeroed or released first). On failure rs
  * is left released (zeroed) and: RACI_ERROR_IO when path cannot be read
- * (errno says why), RACI_ERROR_INPUT for a malformed ruleset or base ruleset;
- * both with diag set (file:line:column of the offending node, its source
- * line, and what would be right). RACI_ERROR_NOMEM leaves diag alone.
+ * (errno says why), RACI_ERROR_INPUT for a malformed ruleset or base ruleset,
+ * or for a RACI_TODAY that is no date; both with diag set (file:line:column
+ * of the offending node, its source line, and what would be right).
+ * RACI_ERROR_NOMEM leaves diag alone.
  */
 raci_error raci_ruleset_load(struct raci_ruleset *rs, const char *path, struct raci_diag *diag);
 
@@ -106,6 +133,9 @@ void raci_ruleset_release(struct raci_ruleset *rs);
  * a bare name (letters, digits, - and _), or when out of memory.
  */
 char *raci_ruleset_locate(const char *name);
+
+/* Is s a real calendar date written YYYY-MM-DD (years 0001-9999)? */
+int raci_date_valid(const char *s);
 
 /* Index of the role with this id, or -1. */
 int raci_ruleset_role(const struct raci_ruleset *rs, const char *id);

@@ -650,7 +650,7 @@ static void test_errors(void **state)
         /* unknown keys */
         {"version: 1\nrols: {}\n", 2, 1,
          "unknown key 'rols' (expected version, extends, framework, seniority, roles, letters, "
-         "tasks, fallbacks or checks)"},
+         "tasks, fallbacks, checks or waivers)"},
         {"checks:\n  team-size: {severty: error}\n", 2, 15,
          "unknown key 'severty' in check 'team-size' (expected severity or max_team_size)"},
         {"checks:\n  single-accountable:\n    max: 2\n", 3, 5,
