@@ -1200,6 +1200,53 @@ static raci_error report_expired(struct ctx *c, const struct raci_check *chk,
     return err;
 }
 
+/* The first subject field of w that names nothing on the roster ("product",
+ * "task" or "person"), NULL when all are there; *err set when out of
+ * memory. A waiver that names someone absent is often a typo. */
+static const char *absent_subject(const struct ctx *c, const struct raci_waiver *w, raci_error *err)
+{
+    const struct raci_roster *r = c->r;
+    int found = 0, m;
+
+    if (w->product) {
+        for (size_t i = 0; i < r->nproducts && !found; i++)
+            if ((m = same_name(r->products[i].name, w->product)) < 0)
+                *err = RACI_ERROR_NOMEM;
+            else
+                found = m;
+        if (!found)
+            return "product";
+    }
+    if (w->task) {
+        int def = raci_ruleset_find_task(c->rs, w->task);
+        found = 0;
+        for (size_t i = 0; i < r->ntasks && !found; i++)
+            if (def >= 0)
+                found = r->tasks[i].def == def;
+            else if ((m = same_name(r->tasks[i].name, w->task)) < 0)
+                *err = RACI_ERROR_NOMEM;
+            else
+                found = m;
+        if (!found)
+            return "task";
+    }
+    if (w->person) {
+        found = 0;
+        for (size_t i = 0; i < r->npersons && !found; i++) {
+            const struct raci_person *p = &r->persons[i];
+            if ((m = same_name(p->name, w->person)) == 0 && *p->id)
+                m = same_name(p->id, w->person);
+            if (m < 0)
+                *err = RACI_ERROR_NOMEM;
+            else
+                found = m;
+        }
+        if (!found)
+            return "person";
+    }
+    return NULL;
+}
+
 static raci_error report_unused(struct ctx *c, const struct raci_check *chk,
                                 const struct raci_waiver *w)
 {
@@ -1207,14 +1254,27 @@ static raci_error report_unused(struct ctx *c, const struct raci_check *chk,
     int off = !waived || waived->severity == RACI_SEV_OFF;
     char *subject = waiver_subject(w), *msg = NULL;
     struct raci_finding *f = NULL;
+    raci_error err = RACI_OK;
+    const char *absent = absent_subject(c, w, &err);
 
+    if (err) {
+        free(subject);
+        return err;
+    }
     if (subject && off)
         msg = raci_asprintf("waiver of '%s' for %s (until %s) has nothing to cover: '%s' is off "
                             "in this ruleset; remove the waiver",
                             w->rule->id, subject, w->expires, w->rule->id);
+    else if (subject && absent)
+        msg = raci_asprintf("waiver of '%s' for %s (until %s) matches no finding: there is no %s "
+                            "'%s' on the roster; correct the name, or remove the waiver",
+                            w->rule->id, subject, w->expires, absent,
+                            !strcmp(absent, "product") ? w->product
+                            : !strcmp(absent, "task")  ? w->task
+                                                       : w->person);
     else if (subject)
-        msg = raci_asprintf("waiver of '%s' for %s (until %s) matches no finding: the problem is "
-                            "fixed, or the names differ from the roster's; remove the waiver",
+        msg = raci_asprintf("waiver of '%s' for %s (until %s) matches no finding: the problem it "
+                            "covered is gone; remove the waiver",
                             w->rule->id, subject, w->expires);
     if (msg)
         f = waiver_finding(c, chk, w, msg);

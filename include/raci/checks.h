@@ -4,6 +4,14 @@
  * Runs every check whose severity in the ruleset is not off over a finished
  * roster, appending findings. Each check reports once per entity and lists
  * every row involved. The roster and ruleset are only read.
+ *
+ * Then the ruleset's waivers are applied to the findings of this run (those
+ * already in out are left alone): a finding that a waiver in force covers
+ * is removed; a waiver past its expiry date (rs->today) covers nothing and is
+ * reported as an expired-waiver finding, one in force that covered nothing
+ * as an unused-waiver finding. Both are located at the waiver in its
+ * ruleset file: their loc.file points into rs, which must outlive out.
+ * Finally out is sorted.
  */
 #ifndef RACI_CHECKS_H
 #define RACI_CHECKS_H

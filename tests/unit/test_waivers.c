@@ -498,9 +498,33 @@ static void test_unused(void **state)
     assert_int_equal(f->loc.line, 3);
     assert_string_equal(f->message,
                         "waiver of 'team-size' for product 'Atlas' (until 2025-06-30) matches no "
-                        "finding: the problem is fixed, or the names differ from the roster's; "
-                        "remove the waiver");
+                        "finding: the problem it covered is gone; remove the waiver");
     assert_string_equal(f->entity, "waiver:team-size/product:atlas");
+    fixture_release(&fx);
+
+    /* A subject that is not on the roster at all: most likely a typo. */
+    run(&fx, "2025-01-01",
+        "  - {rule: multiple-po, product: Atlas, reason: r, expires: 2025-06-30}\n"
+        "  - {rule: po-owns-backlog, product: Atlas, task: Backlog grooming, reason: r, "
+        "expires: 2025-06-30}\n"
+        "  - {rule: po-owns-backlog, task: Product backlog, person: Bo Chenn, reason: r, "
+        "expires: 2025-06-30}\n"
+        "  - {rule: single-accountable, product: Atlantis, task: Roadmap, reason: r, "
+        "expires: 2025-06-30}\n");
+    assert_int_equal(fixture_count(&fx, "unused-waiver"), 3);
+    assert_string_equal(fixture_find(&fx, "unused-waiver", 0)->message,
+                        "waiver of 'po-owns-backlog' for product 'Atlas', task 'Backlog grooming' "
+                        "(until 2025-06-30) matches no finding: there is no task 'Backlog "
+                        "grooming' on the roster; correct the name, or remove the waiver");
+    assert_string_equal(fixture_find(&fx, "unused-waiver", 1)->message,
+                        "waiver of 'po-owns-backlog' for task 'Product backlog', person 'Bo Chenn' "
+                        "(until 2025-06-30) matches no finding: there is no person 'Bo Chenn' on "
+                        "the roster; correct the name, or remove the waiver");
+    assert_string_equal(fixture_find(&fx, "unused-waiver", 2)->message,
+                        "waiver of 'single-accountable' for product 'Atlantis', task 'Roadmap' "
+                        "(until 2025-06-30) matches no finding: there is no product 'Atlantis' on "
+                        "the roster; correct the name, or remove the waiver");
+    assert_int_equal(fixture_count(&fx, "multiple-po"), 0);
     fixture_release(&fx);
 
     /* A waiver of a rule that is off covers nothing either. */
