@@ -156,6 +156,18 @@ test: deps
 	@echo "all tests passed"
 
 # --------------------------------------------------------------- extras --
+# doc/rules.md: every rule of the registry (src/rules.c) with the severities
+# and parameters of rules/default.yaml, printed by src/rules_doc.c.
+# tests/unit/test_rules_doc.c fails when the committed file is not what this
+# prints: run `make doc/rules.md` after changing a rule, and commit both.
+$(BUILD)/gen-rules-doc: tools/gen-rules-doc.c $(BUILD)/libraci.a | $(BUILD)/tests/.dir
+	$(say) CC $@
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libraci.a $(LDLIBS)
+
+doc/rules.md: $(BUILD)/gen-rules-doc rules/default.yaml
+	$(say) GEN $@
+	$(Q)RACI_RULES_DIR=rules $(BUILD)/gen-rules-doc rules/default.yaml >$@.tmp && mv $@.tmp $@
+
 format:
 	clang-format -i src/*.c include/raci/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
 

@@ -1,0 +1,159 @@
+/*
+ * test_rules_doc.c - doc/rules.md is what src/rules_doc.c prints for
+ * rules/default.yaml (run `make doc/rules.md` when this fails), and every
+ * rule of the registry is documented whole: its reasons with a source, an
+ * example, a summary that reads as a phrase.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/rules.h"
+#include "raci/rules_doc.h"
+#include "raci/ruleset.h"
+
+#define DEFAULT_YAML RACI_SOURCE_DIR "/rules/default.yaml"
+#define RULES_MD     RACI_SOURCE_DIR "/doc/rules.md"
+
+/* The document for rs (NULL: registry defaults), malloc'd. */
+static char *render(const struct raci_ruleset *rs)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+
+    assert_non_null(f);
+    assert_int_equal(raci_rules_markdown(f, rs), RACI_OK);
+    assert_int_equal(fclose(f), 0);
+    return text;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *text;
+    long n;
+
+    if (!f)
+        fail_msg("cannot open %s", path);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    text = malloc((size_t)n + 1);
+    assert_non_null(text);
+    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
+static void load_default(struct raci_ruleset *rs)
+{
+    struct raci_diag d = {0};
+    if (raci_ruleset_load(rs, DEFAULT_YAML, &d) != RACI_OK)
+        fail_msg("%s:%u:%u: %s", d.file, d.line, d.col, d.message);
+}
+
+static void test_committed_doc_is_current(void **state)
+{
+    struct raci_ruleset rs = {0};
+    char *want, *have;
+    (void)state;
+
+    load_default(&rs);
+    have = render(&rs);
+    want = slurp(RULES_MD);
+    if (strcmp(want, have) != 0) {
+        /* Say where, so that the failure reads without a diff tool. */
+        size_t line = 1, i = 0;
+        while (want[i] && want[i] == have[i])
+            line += want[i++] == '\n';
+        fail_msg("doc/rules.md is out of date from line %zu on: run 'make doc/rules.md' "
+                 "and commit it",
+                 line);
+    }
+    free(want);
+    free(have);
+    raci_ruleset_release(&rs);
+}
+
+static void test_every_rule_documented(void **state)
+{
+    struct raci_ruleset rs = {0};
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n);
+    char *doc;
+    (void)state;
+
+    load_default(&rs);
+    doc = render(&rs);
+    for (size_t i = 0; i < n; i++) {
+        const struct raci_rule_def *d = &all[i];
+        char heading[96], row[96];
+        snprintf(heading, sizeof heading, "\n## %s\n", d->id);
+        snprintf(row, sizeof row, "| [%s](#%s) |", d->id, d->id);
+        assert_non_null(strstr(doc, heading));
+        assert_non_null(strstr(doc, row));
+        /* A phrase: lower case, no full stop (the writers add one). */
+        assert_false(d->summary[0] >= 'A' && d->summary[0] <= 'Z' &&
+                     !(d->summary[1] >= 'A' && d->summary[1] <= 'Z'));
+        assert_true(d->summary[strlen(d->summary) - 1] != '.');
+        /* Reasons of some length, naming where they come from. */
+        if (strlen(d->why) < 120)
+            fail_msg("the why of '%s' is too thin", d->id);
+        if (!strstr(d->why, "eed ") && !strstr(d->why, "Scrum Guide") && !strstr(d->why, "SAFe") &&
+            !strstr(d->why, "RACI") && !strstr(d->why, "Larson") && !strstr(d->why, "hygiene") &&
+            !strstr(d->why, "integrity") && !strstr(d->why, "waiver"))
+            fail_msg("the why of '%s' names no source", d->id);
+        /* An example with a header and at least one row. */
+        assert_non_null(strchr(d->example, '\n'));
+        assert_non_null(strstr(doc, d->example));
+        for (const struct raci_param_def *p = d->params; p->name; p++)
+            assert_true(p->doc && *p->doc);
+    }
+    free(doc);
+    raci_ruleset_release(&rs);
+}
+
+static void test_values_follow_the_ruleset(void **state)
+{
+    struct raci_ruleset rs = {0};
+    struct raci_diag d = {0};
+    const char *yaml = "extends: default\n"
+                       "checks:\n"
+                       "  team-size: {severity: error, max_team_size: 7}\n"
+                       "  pm-owns-strategy: {tasks: [roadmap, kpi]}\n"
+                       "  director-owns-people: {fallback: tl}\n";
+    char *doc;
+    (void)state;
+
+    assert_int_equal(raci_ruleset_load_mem(&rs, yaml, strlen(yaml), "t.yaml", &d), RACI_OK);
+    doc = render(&rs);
+    assert_non_null(strstr(doc, "| [team-size](#team-size) | error | `max_team_size` = 7 |"));
+    assert_non_null(strstr(doc, "Severity: error (registry default: warning)."));
+    assert_non_null(strstr(doc, "- `max_team_size` = 7: largest product team (registry "
+                                "default 10)\n"));
+    assert_non_null(strstr(doc, "| error | `tasks` = Roadmap, KPIs |"));
+    assert_non_null(strstr(doc, "`fallback` = tl (Tech Lead) |"));
+    free(doc);
+    raci_ruleset_release(&rs);
+
+    /* No ruleset: the registry's severities and numbers. */
+    doc = render(NULL);
+    assert_non_null(strstr(doc, "| [team-size](#team-size) | warning | `max_team_size` = 10 |"));
+    assert_non_null(strstr(doc, "`tasks` = (set by the ruleset)"));
+    free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_committed_doc_is_current),
+        cmocka_unit_test(test_every_rule_documented),
+        cmocka_unit_test(test_values_follow_the_ruleset),
+    };
+    return cmocka_run_group_tests_name("rules_doc", tests, NULL, NULL);
+}
