@@ -857,13 +857,18 @@ static raci_error check_team_size(struct ctx *c, const struct raci_check *chk)
         if ((long)n <= max)
             continue;
         char *entity = product_entity(c, p);
+        /* The Scrum Guide is cited for its own number only: a ruleset with
+         * another limit would have it "keep a team to ten" about a team of
+         * nine. */
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, c->r->products[p].loc,
                                        p, RACI_NONE, RACI_NONE, entity,
                                        "product '%s' has a team of %zu people (more than %ld); "
-                                       "the Scrum Guide keeps a team to ten or fewer: split it "
-                                       "into teams that share one Product Goal, backlog and PO",
-                                       product_name(c, p), n, max)
+                                       "%s into teams that share one Product Goal, backlog and PO",
+                                       product_name(c, p), n, max,
+                                       max == 10 ? "the Scrum Guide keeps a team to ten or fewer: "
+                                                   "split it"
+                                                 : "split it")
                    : NULL;
         free(entity);
         if (!f)

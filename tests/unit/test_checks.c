@@ -302,6 +302,27 @@ static void test_sorted(void **state)
     fixture_release(&fx);
 }
 
+static void test_team_size_own_limit(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* With the default limit the message cites the Scrum Guide's ten; with
+     * a ruleset's own limit it does not (a team of nine is within ten). */
+    fixture_rules(&fx, "extends: default\nchecks: {team-size: {max_team_size: 7}}\n");
+    assert_int_equal(fixture_add(&fx, "team.csv",
+                                 "person,title,product\nA,Product Owner,Atlas\nB,Developer,Atlas\n"
+                                 "C,Developer,Atlas\nD,Developer,Atlas\nE,Developer,Atlas\n"
+                                 "F,Developer,Atlas\nG,Developer,Atlas\nH,Developer,Atlas\n"
+                                 "I,Developer,Atlas\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "team-size"), 1);
+    assert_string_equal(fixture_find(&fx, "team-size", 0)->message,
+                        "product 'Atlas' has a team of 9 people (more than 7); split it into teams "
+                        "that share one Product Goal, backlog and PO");
+    fixture_release(&fx);
+}
+
 /* The registry's example of each roster rule is a roster that breaks it:
  * `raci rules ID` and doc/rules.md show it, so it must be true. (The
  * waiver rules' examples are rulesets; test_waivers.c runs them.) */
@@ -349,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_malformed_row),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
+        cmocka_unit_test(test_team_size_own_limit),
         cmocka_unit_test(test_registry_examples),
     };
     return cmocka_run_group_tests_name("checks", tests, NULL, NULL);
