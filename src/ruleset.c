@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -1744,25 +1745,55 @@ static raci_error apply_waivers(struct loader *L, struct src *s, const yaml_node
 static raci_error load_file(struct loader *L, const char *path, const struct src *parent,
                             const yaml_node_t *at);
 
+/* The directory of the running executable, with a final '/', or NULL. A
+ * build tree keeps its rulesets at build/../rules, an installation at
+ * bin/../share/raci/rules: both are found from here, whatever the current
+ * directory. */
+static char *exe_dir(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    char *slash;
+
+    if (n <= 0)
+        return NULL;
+    buf[n] = '\0';
+    slash = strrchr(buf, '/');
+    if (!slash)
+        return NULL;
+    slash[1] = '\0';
+    return raci_strdup(buf);
+}
+
 char *raci_ruleset_locate(const char *name)
 {
     const char *env = getenv("RACI_RULES_DIR");
-    const char *dirs[3];
+    char *exe = exe_dir(), *dirs[5] = {NULL};
+    char *found = NULL;
     size_t n = 0;
 
     if (!name || !is_bundled_name(name))
-        return NULL;
+        goto cleanup;
     if (env && *env)
-        dirs[n++] = env;
-    dirs[n++] = "rules";
-    dirs[n++] = RACI_DATADIR "/rules";
-    for (size_t i = 0; i < n; i++) {
-        char *path = raci_asprintf("%s/%s.yaml", dirs[i], name);
-        if (!path || readable(path))
-            return path;
-        free(path);
+        dirs[n++] = raci_strdup(env);
+    if (exe) {
+        dirs[n++] = raci_asprintf("%s../rules", exe);
+        dirs[n++] = raci_asprintf("%s../share/raci/rules", exe);
     }
-    return NULL;
+    dirs[n++] = raci_strdup("rules");
+    dirs[n++] = raci_strdup(RACI_DATADIR "/rules");
+    for (size_t i = 0; i < n && !found; i++) {
+        char *path = dirs[i] ? raci_asprintf("%s/%s.yaml", dirs[i], name) : NULL;
+        if (path && readable(path))
+            found = path;
+        else
+            free(path);
+    }
+cleanup:
+    for (size_t i = 0; i < n; i++)
+        free(dirs[i]);
+    free(exe);
+    return found;
 }
 
 static raci_error apply_extends(struct loader *L, struct src *s, const yaml_node_t *n)
@@ -1789,10 +1820,11 @@ static raci_error apply_extends(struct loader *L, struct src *s, const yaml_node
             }
         }
         if (!path)
-            return fail(L, s, n,
-                        "cannot find ruleset '%s' (looked for %s.yaml in $RACI_RULES_DIR, "
-                        "./rules and %s/rules)",
-                        v, v, RACI_DATADIR);
+            return fail(
+                L, s, n,
+                "cannot find ruleset '%s' (looked for %s.yaml in $RACI_RULES_DIR, beside raci, "
+                "./rules and %s/rules)",
+                v, v, RACI_DATADIR);
     } else if (!s->path) {
         return fail(L, s, n,
                     "a ruleset that is not a file can only extend a bundled ruleset by name, "

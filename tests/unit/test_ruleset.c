@@ -739,7 +739,7 @@ static void test_errors(void **state)
         /* extends */
         {"extends: no-such-ruleset\n", 1, 10,
          "cannot find ruleset 'no-such-ruleset' (looked for no-such-ruleset.yaml in "
-         "$RACI_RULES_DIR, ./rules and " RACI_DATADIR "/rules)"},
+         "$RACI_RULES_DIR, beside raci, ./rules and " RACI_DATADIR "/rules)"},
         {"extends: ../../etc/passwd\n", 1, 10,
          "a ruleset that is not a file can only extend a bundled ruleset by name, such as "
          "'extends: default'"},
