@@ -266,12 +266,8 @@ static raci_error check_unknown_letter(struct ctx *c, const struct raci_check *c
         if (!(a->flags & RACI_ASSIGN_UNKNOWN))
             continue;
         const struct raci_task *task = &r->tasks[a->task];
-        char *entity = raci_asprintf("cell:%u/%u", a->person, a->task);
         char *pe = person_entity(c, a->person), *te = task_entity(c, a->task);
-        if (entity && pe && te) {
-            free(entity);
-            entity = raci_asprintf("%s/%s", te, pe);
-        }
+        char *entity = pe && te ? raci_asprintf("%s/%s", te, pe) : NULL;
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, a->loc, a->product,
                                        a->task, a->person, entity,
@@ -400,8 +396,12 @@ static raci_error check_malformed_row(struct ctx *c, const struct raci_check *ch
     const struct raci_roster *r = c->r;
     for (size_t i = 0; i < r->nissues; i++) {
         const struct raci_row_issue *is = &r->issues[i];
-        char *entity = raci_asprintf("row:%s:%u:%d", is->loc.file ? is->loc.file : "", is->loc.line,
-                                     (int)is->problem);
+        /* A row's subject is its problem and its person (rows repeat, and
+         * baselines count repeats), never its line: re-sorting changes lines. */
+        static const char *const kind[] = {"", "ragged", "no-person", "no-title"};
+        char *pe = is->person != RACI_NONE ? person_entity(c, is->person) : NULL;
+        char *entity = raci_asprintf("row:%s/%s", kind[is->problem], pe ? pe : "person:");
+        free(pe);
         struct raci_finding *f = NULL;
         if (!entity)
             return RACI_ERROR_NOMEM;
@@ -965,6 +965,19 @@ static raci_error check_unknown_manager(struct ctx *c, const struct raci_check *
     return RACI_OK;
 }
 
+/* Whether person a sorts before person b: by normalised name, then id. */
+static int person_before(const struct ctx *c, uint32_t a, uint32_t b)
+{
+    char ka[256], kb[256];
+    int cmp;
+    raci_norm_key(c->r->persons[a].name, ka, sizeof ka);
+    raci_norm_key(c->r->persons[b].name, kb, sizeof kb);
+    cmp = strcmp(ka, kb);
+    if (!cmp)
+        cmp = strcmp(c->r->persons[a].id, c->r->persons[b].id);
+    return cmp < 0;
+}
+
 static raci_error check_reporting_cycle(struct ctx *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
@@ -984,9 +997,11 @@ static raci_error check_reporting_cycle(struct ctx *c, const struct raci_check *
         }
         if (p != RACI_NONE && state[p] == 1) {
             /* p is on a loop: name it from its earliest person in roster order. */
+            /* Name the loop from its member whose name sorts first, so that
+             * the finding is the same whatever the order of the rows. */
             uint32_t first = p;
             for (uint32_t q = r->persons[p].manager_idx; q != p; q = r->persons[q].manager_idx)
-                if (q < first)
+                if (person_before(c, q, first))
                     first = q;
             char *who = NULL, *entity = person_entity(c, first);
             uint32_t q = first;

@@ -419,16 +419,21 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
         if (!name || !title || !prod || !tname || !id || !mgr)
             return RACI_ERROR_NOMEM;
 
-        if (row->ncells != t->header.ncells &&
-            (err = add_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells, RACI_NONE)))
-            return err;
+        int ragged = row->ncells != t->header.ncells;
         if (!*name) {
-            if ((err = add_issue(r, RACI_ROW_NO_PERSON, cell_loc(t, row, cols[COL_PERSON]), 0, 0,
+            if ((ragged && (err = add_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells,
+                                            t->header.ncells, RACI_NONE))) ||
+                (err = add_issue(r, RACI_ROW_NO_PERSON, cell_loc(t, row, cols[COL_PERSON]), 0, 0,
                                  RACI_NONE)))
                 return err;
             continue;
         }
         if ((err = get_person(r, name, id, NULL, cell_loc(t, row, cols[COL_PERSON]), &person)))
+            return err;
+        /* The issue names the person, so that it keeps its identity when the
+         * rows are re-sorted (baselines compare by subject, not by line). */
+        if (ragged &&
+            (err = add_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells, person)))
             return err;
         if (!*title) {
             if ((err = add_issue(r, RACI_ROW_NO_TITLE, cell_loc(t, row, cols[COL_TITLE]), 0, 0,
