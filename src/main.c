@@ -240,6 +240,35 @@ static int want_color(int flag, FILE *stream)
 
 #define FORMATS "text, json, sarif, github, gitlab, junit or markdown"
 
+/* Whether two paths name the same file: the same text, or the same inode. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A roster given twice would be audited twice (every row its own
+ * duplicate), and standard input can only be read once; a workbook written
+ * over a roster would destroy it. */
+static int check_paths(const struct cli *cli)
+{
+    for (int i = 0; i < cli->nrosters; i++) {
+        for (int j = 0; j < i; j++)
+            if (same_file(cli->rosters[i], cli->rosters[j]))
+                return usage_error("roster '%s' is given twice", cli->rosters[i]);
+        if (cli->output && !cli->no_xlsx && strcmp(cli->rosters[i], "-") != 0 &&
+            same_file(cli->output, cli->rosters[i]))
+            return usage_error("the workbook '%s' would overwrite the roster '%s' (choose "
+                               "another -o FILE.xlsx)",
+                               cli->output, cli->rosters[i]);
+    }
+    return EXIT_CLEAN;
+}
+
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
     struct option longopts[NOPTIONS + 1];
@@ -337,13 +366,20 @@ static int parse_args(int argc, char **argv, struct cli *cli)
             printf("raci %s\n", RACI_VERSION);
             return -1;
         case ':':
+            if (optopt > 0 && optopt < 256)
+                return usage_error("option '-%c' needs a value", optopt);
             return usage_error("option '%s' needs a value", argv[optind - 1]);
         default:
+            /* A short option inside a group ("-qz") is named alone. */
+            if (optopt > 0 && optopt < 256)
+                return usage_error("unknown option '-%c'", optopt);
             return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
     cli->rosters = argv + optind;
     cli->nrosters = argc - optind;
+    if (check_paths(cli) != EXIT_CLEAN)
+        return EXIT_TROUBLE;
     if (cli->stdin_filename) {
         int stdin_given = 0;
         for (int i = 0; i < cli->nrosters; i++)
@@ -355,29 +391,14 @@ static int parse_args(int argc, char **argv, struct cli *cli)
     return EXIT_CLEAN;
 }
 
-/* The default ruleset: beside the binary in a build tree (build/../rules),
- * then where `make install` puts it. */
+/* The default ruleset, found where `extends: default` finds it too: beside
+ * the binary (a build tree or an installation), then ./rules, then where
+ * `make install` puts it. When none exists, the installed path, so that the
+ * error names where it was expected. */
 static char *default_rules(void)
 {
-    static const char *const rel[] = {"../rules/default.yaml", "../share/raci/rules/default.yaml"};
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            slash[1] = '\0';
-        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-            char *p = raci_asprintf("%s%s", exe, rel[i]);
-            if (p && access(p, R_OK) == 0)
-                return p;
-            free(p);
-        }
-    }
-    if (access("rules/default.yaml", R_OK) == 0)
-        return raci_strdup("rules/default.yaml");
-    return raci_strdup(RACI_DATADIR "/rules/default.yaml");
+    char *path = raci_ruleset_locate("default");
+    return path ? path : raci_strdup(RACI_DATADIR "/rules/default.yaml");
 }
 
 /* output/<first roster's name>-raci.xlsx; output/ is made if missing. */
