@@ -106,6 +106,7 @@ run: build
 	  ./raci $$s; st=$$?; \
 	  [ $$st -le 1 ] || exit $$st; \
 	done
+	@echo "== workbooks"; ls -1 output/*.xlsx
 
 # ------------------------------------------------------------------ test --
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libraci.a | $(BUILD)/tests/.dir
