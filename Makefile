@@ -58,7 +58,7 @@ all: $(BUILD)/raci raci
 # Debian packages the build and the tests need; installed with apt-get
 # (through sudo when not root) only when missing.
 DEB_PKGS := gcc make pkg-config libcsv-dev libxlsxwriter-dev libyaml-dev libjansson-dev libxml2-dev \
-            libcmocka-dev python3 python3-openpyxl valgrind cppcheck clang-format \
+            libcmocka-dev python3 python3-openpyxl python3-yaml valgrind cppcheck clang-format \
             clang libclang-rt-dev jq libxml2-utils
 
 deps:

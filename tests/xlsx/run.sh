@@ -74,6 +74,13 @@ for s in "${samples[@]}"; do
     failed "$name" "the workbook does not match what raci found"
     continue
   fi
+  # Every letter of the input in its cell, as an oracle apart from raci
+  # reads the CSV (tests/xlsx/input_cells.py).
+  if ! "$PYTHON" tests/xlsx/input_cells.py "$s" rules/default.yaml >"$tmp/$name.cells.json" 2>"$tmp/err" ||
+     ! "$PYTHON" "$CHECK" -q "$wb" "$tmp/$name.cells.json" >"$tmp/err" 2>&1; then
+    failed "$name" "a letter of the roster is not in its cell"
+    continue
+  fi
   if [ -f "tests/xlsx/expected/$name.json" ] &&
      ! "$PYTHON" "$CHECK" -q "$wb" "tests/xlsx/expected/$name.json" >"$tmp/err" 2>&1; then
     failed "$name" "the workbook does not match tests/xlsx/expected/$name.json"
