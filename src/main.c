@@ -140,6 +140,29 @@ static void option_left(const struct option_doc *o, char *left, size_t size)
         snprintf(left, size, "    --%s%s%s", o->opt.name, o->arg ? " " : "", o->arg ? o->arg : "");
 }
 
+/* Print text from column `indent` on, breaking lines between words so that
+ * none passes column `width`; the first line starts where the cursor is. */
+static void print_wrapped(FILE *out, const char *text, int indent, int width)
+{
+    int col = indent;
+    while (*text) {
+        int word = (int)strcspn(text, " ");
+        if (col > indent && col + 1 + word > width) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', out);
+            col++;
+        }
+        fprintf(out, "%.*s", word, text);
+        col += word;
+        text += word;
+        while (*text == ' ')
+            text++;
+    }
+    fputc('\n', out);
+}
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: raci [options] ROSTER.csv [ROSTER2.csv ...]\n"
@@ -153,9 +176,10 @@ static void usage(FILE *out)
             continue;
         option_left(&options[i], left, sizeof left);
         if (strlen(left) > 26)
-            fprintf(out, "  %s\n  %-26s %s\n", left, "", options[i].help);
+            fprintf(out, "  %s\n  %-26s ", left, "");
         else
-            fprintf(out, "  %-26s %s\n", left, options[i].help);
+            fprintf(out, "  %-26s ", left);
+        print_wrapped(out, options[i].help, 29, 79);
     }
     fprintf(out, "\nexit status: 0 no finding reaches --fail-on, 1 one does, 2 trouble\n"
                  "(a usage error, an unreadable roster or ruleset, an unwritable output).\n");
