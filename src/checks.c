@@ -87,6 +87,27 @@ static raci_error append_who(char **list, const char *name, struct raci_loc at,
     return RACI_OK;
 }
 
+/* Most people a message names; the finding's related rows hold them all. */
+#define MAX_NAMED 10
+
+/* Append the i-th of n holders to a message's list of people, naming the
+ * first MAX_NAMED and counting the rest. */
+static raci_error list_who(const struct ctx *c, char **who, const uint32_t *h, size_t i, size_t n,
+                           struct raci_loc self)
+{
+    const struct raci_assign *a = &c->r->assigns[h[i]];
+    if (i < MAX_NAMED)
+        return append_who(who, person_name(c, a->person), a->loc, self);
+    if (i == MAX_NAMED) {
+        char *s = raci_asprintf("%s and %zu more", *who ? *who : "", n - MAX_NAMED);
+        if (!s)
+            return RACI_ERROR_NOMEM;
+        free(*who);
+        *who = s;
+    }
+    return RACI_OK;
+}
+
 static raci_error build_task_index(struct ctx *c)
 {
     const struct raci_roster *r = c->r;
@@ -162,8 +183,7 @@ static raci_error check_single_accountable(struct ctx *c, const struct raci_chec
         } else if (n > 1) {
             struct raci_loc at = r->assigns[h[0]].loc;
             for (size_t i = 0; i < n && !err; i++)
-                err = append_who(&who, person_name(c, r->assigns[h[i]].person),
-                                 r->assigns[h[i]].loc, at);
+                err = list_who(c, &who, h, i, n, at);
             if (!err)
                 f = raci_findings_add(c->out, chk->def->id, chk->severity, at, task->product, t,
                                       RACI_NONE, entity,
@@ -227,8 +247,7 @@ static raci_error check_too_many_responsible(struct ctx *c, const struct raci_ch
         struct raci_loc at = r->assigns[h[0]].loc;
         struct raci_finding *f = NULL;
         for (size_t i = 0; i < n && !err; i++)
-            err =
-                append_who(&who, person_name(c, r->assigns[h[i]].person), r->assigns[h[i]].loc, at);
+            err = list_who(c, &who, h, i, n, at);
         if (!err && entity)
             f = raci_findings_add(c->out, chk->def->id, chk->severity, at, task->product, t,
                                   RACI_NONE, entity,

@@ -7,6 +7,8 @@
 
 #include <stdlib.h>
 
+#include <stdio.h>
+
 #include "fixture.h"
 
 #define HEAD "person,title,product,task,raci\n"
@@ -127,6 +129,27 @@ static void test_too_many_responsible(void **state)
                           "D3,Developer,Atlas,Release,R\n"
                           "D4,Developer,Atlas,Release,C\n");
     assert_int_equal(fixture_count(&fx, "too-many-responsible"), 0);
+    fixture_release(&fx);
+}
+
+static void test_too_many_responsible_names_ten(void **state)
+{
+    struct fixture fx;
+    char csv[2048];
+    int len;
+    (void)state;
+    /* Twelve people responsible: the message names ten and counts the
+     * rest; the related rows hold every one. */
+    len = snprintf(csv, sizeof csv, HEAD "Ana,Product Owner,Atlas,Release,A\n");
+    for (int i = 1; i <= 12; i++)
+        len += snprintf(csv + len, sizeof csv - (size_t)len, "D%d,Developer,Atlas,Release,R\n", i);
+    fixture_run(&fx, csv);
+    const struct raci_finding *f = fixture_find(&fx, "too-many-responsible", 0);
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "has 12 people responsible"));
+    assert_non_null(strstr(f->message, "D10 (line 12) and 2 more; consider splitting it"));
+    assert_null(strstr(f->message, "D11"));
+    assert_int_equal(f->nrelated, 11);
     fixture_release(&fx);
 }
 
@@ -363,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_single_accountable_per_product),
         cmocka_unit_test(test_missing_responsible),
         cmocka_unit_test(test_too_many_responsible),
+        cmocka_unit_test(test_too_many_responsible_names_ten),
         cmocka_unit_test(test_unknown_letter),
         cmocka_unit_test(test_duplicate_assignment),
         cmocka_unit_test(test_unknown_title),
