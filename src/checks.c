@@ -90,22 +90,35 @@ static raci_error append_who(char **list, const char *name, struct raci_loc at,
 /* Most people a message names; the finding's related rows hold them all. */
 #define MAX_NAMED 10
 
-/* Append the i-th of n holders to a message's list of people, naming the
- * first MAX_NAMED and counting the rest. */
-static raci_error list_who(const struct ctx *c, char **who, const uint32_t *h, size_t i, size_t n,
-                           struct raci_loc self)
+/* The n holders h[] as a message's list of people, "Ana (line 2), Bo (line
+ * 5)", naming the first MAX_NAMED and counting the rest. *out is malloc'd. */
+static raci_error who_list(const struct ctx *c, const uint32_t *h, size_t n, struct raci_loc self,
+                           char **out)
 {
-    const struct raci_assign *a = &c->r->assigns[h[i]];
-    if (i < MAX_NAMED)
-        return append_who(who, person_name(c, a->person), a->loc, self);
-    if (i == MAX_NAMED) {
-        char *s = raci_asprintf("%s and %zu more", *who ? *who : "", n - MAX_NAMED);
-        if (!s)
-            return RACI_ERROR_NOMEM;
-        free(*who);
-        *who = s;
+    raci_error err = RACI_OK;
+    *out = NULL;
+    for (size_t i = 0; i < n && i < MAX_NAMED && !err; i++) {
+        const struct raci_assign *a = &c->r->assigns[h[i]];
+        err = append_who(out, person_name(c, a->person), a->loc, self);
     }
-    return RACI_OK;
+    if (!err && n > MAX_NAMED) {
+        char *s = raci_asprintf("%s and %zu more", *out ? *out : "", n - MAX_NAMED);
+        free(*out);
+        *out = s;
+        if (!s)
+            err = RACI_ERROR_NOMEM;
+    }
+    return err;
+}
+
+/* Relate the rows of holders h[1..n) to f (h[0] is its own location). */
+static raci_error relate_holders(const struct ctx *c, struct raci_finding *f, const uint32_t *h,
+                                 size_t n)
+{
+    raci_error err = RACI_OK;
+    for (size_t i = 1; i < n && !err; i++)
+        err = raci_finding_relate(f, c->r->assigns[h[i]].loc);
+    return err;
 }
 
 static raci_error build_task_index(struct ctx *c)
@@ -182,17 +195,14 @@ static raci_error check_single_accountable(struct ctx *c, const struct raci_chec
                 err = RACI_ERROR_NOMEM;
         } else if (n > 1) {
             struct raci_loc at = r->assigns[h[0]].loc;
-            for (size_t i = 0; i < n && !err; i++)
-                err = list_who(c, &who, h, i, n, at);
+            err = who_list(c, h, n, at, &who);
             if (!err)
                 f = raci_findings_add(c->out, chk->def->id, chk->severity, at, task->product, t,
                                       RACI_NONE, entity,
                                       "task '%s' in product '%s' has %zu accountable people: %s",
                                       task->name, product_name(c, task->product), n, who);
-            if (!err && !f)
-                err = RACI_ERROR_NOMEM;
-            for (size_t i = 1; i < n && !err; i++)
-                err = raci_finding_relate(f, r->assigns[h[i]].loc);
+            if (!err)
+                err = f ? relate_holders(c, f, h, n) : RACI_ERROR_NOMEM;
         }
         free(who);
         free(entity);
@@ -246,18 +256,15 @@ static raci_error check_too_many_responsible(struct ctx *c, const struct raci_ch
         char *entity = task_entity(c, t), *who = NULL;
         struct raci_loc at = r->assigns[h[0]].loc;
         struct raci_finding *f = NULL;
-        for (size_t i = 0; i < n && !err; i++)
-            err = list_who(c, &who, h, i, n, at);
+        err = who_list(c, h, n, at, &who);
         if (!err && entity)
             f = raci_findings_add(c->out, chk->def->id, chk->severity, at, task->product, t,
                                   RACI_NONE, entity,
                                   "task '%s' in product '%s' has %zu people responsible (more "
                                   "than %ld): %s; consider splitting it",
                                   task->name, product_name(c, task->product), n, max, who);
-        if (!err && !f)
-            err = RACI_ERROR_NOMEM;
-        for (size_t i = 1; i < n && !err; i++)
-            err = raci_finding_relate(f, r->assigns[h[i]].loc);
+        if (!err)
+            err = f ? relate_holders(c, f, h, n) : RACI_ERROR_NOMEM;
         free(who);
         free(entity);
     }
