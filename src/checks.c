@@ -489,21 +489,25 @@ static uint32_t member_with(const struct ctx *c, uint32_t p, uint64_t bit)
     return RACI_NONE;
 }
 
-/* Whether the task's ruleset definition is named in a check's `tasks`. */
-static int task_listed(const struct ctx *c, const struct raci_check *chk, uint32_t t)
+/* The ruleset tasks a check's `tasks` names, as one flag per ruleset task,
+ * resolved once per check rather than once per roster task. The loader has
+ * checked that every name is a known task. malloc'd; NULL when out of
+ * memory. */
+static uint8_t *listed_defs(const struct ctx *c, const struct raci_check *chk)
 {
     const struct raci_param *p = raci_check_param(chk, "tasks");
-    const struct raci_task *task = &c->r->tasks[t];
-    char key[256];
-    if (!p)
-        return 0;
-    raci_norm_key(task->name, key, sizeof key);
-    for (size_t i = 0; i < p->nlist; i++) {
+    uint8_t *defs = calloc(c->rs->ntasks ? c->rs->ntasks : 1, 1);
+    for (size_t i = 0; defs && p && i < p->nlist; i++) {
         int def = raci_ruleset_find_task(c->rs, p->list[i]);
-        if (def >= 0 ? def == task->def : strcmp(p->list[i], key) == 0)
-            return 1;
+        if (def >= 0)
+            defs[def] = 1;
     }
-    return 0;
+    return defs;
+}
+
+static int task_listed(const struct ctx *c, const uint8_t *defs, uint32_t t)
+{
+    return c->r->tasks[t].def >= 0 && defs[c->r->tasks[t].def];
 }
 
 static const char *first_title(const struct ctx *c, uint32_t person)
@@ -522,13 +526,17 @@ static raci_error owner_rule(struct ctx *c, const struct raci_check *chk, const 
 {
     const struct raci_roster *r = c->r;
     uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
+    uint8_t *defs = listed_defs(c, chk);
     raci_error err = RACI_OK;
 
-    if (!h)
+    if (!h || !defs) {
+        free(h);
+        free(defs);
         return RACI_ERROR_NOMEM;
+    }
     for (uint32_t t = 0; t < r->ntasks && !err; t++) {
         const struct raci_task *task = &r->tasks[t];
-        if (!task_listed(c, chk, t))
+        if (!task_listed(c, defs, t))
             continue;
         const char *role = want;
         uint64_t bit = role_bit(c, want);
@@ -568,6 +576,7 @@ static raci_error owner_rule(struct ctx *c, const struct raci_check *chk, const 
         }
     }
     free(h);
+    free(defs);
     return err;
 }
 
@@ -601,15 +610,21 @@ static raci_error check_scrum_contact_po(struct ctx *c, const struct raci_check 
     uint64_t pm = role_bit(c, "pm"), po = role_bit(c, "po");
     const struct raci_roster *r = c->r;
     uint32_t *h;
+    uint8_t *defs;
     raci_error err = RACI_OK;
 
     if (!c->rs->framework || raci_strcasecmp(c->rs->framework, want) != 0)
         return RACI_OK;
-    if (!(h = malloc((r->nassigns + 1) * sizeof(*h))))
+    h = malloc((r->nassigns + 1) * sizeof(*h));
+    defs = listed_defs(c, chk);
+    if (!h || !defs) {
+        free(h);
+        free(defs);
         return RACI_ERROR_NOMEM;
+    }
     for (uint32_t t = 0; t < r->ntasks && !err; t++) {
         const struct raci_task *task = &r->tasks[t];
-        if (!task_listed(c, chk, t))
+        if (!task_listed(c, defs, t))
             continue;
         size_t n = holders(c, t, RACI_A, h);
         for (size_t i = 0; i < n; i++) {
@@ -636,6 +651,7 @@ static raci_error check_scrum_contact_po(struct ctx *c, const struct raci_check 
         }
     }
     free(h);
+    free(defs);
     return err;
 }
 

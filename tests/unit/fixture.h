@@ -21,8 +21,8 @@ struct fixture {
     struct raci_diag diag;
 };
 
-/* Load the ruleset at rules_path (NULL: rules/default.yaml), or the given
- * YAML text when yaml is not NULL. */
+/* Load the ruleset from YAML text when yaml is not NULL, else
+ * rules/default.yaml. */
 static inline void fixture_rules(struct fixture *fx, const char *yaml)
 {
     memset(fx, 0, sizeof(*fx));
