@@ -43,8 +43,13 @@ else
   say = @printf '  %-6s %s\n'
 endif
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+# The stages of the pipeline, in the order data flows through them; each is
+# a folder of src/ (the README's Developing section draws them).
+STAGES   := base read model rules checks findings write cli
+LIB_SRC  := $(filter-out src/cli/main.c,$(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/raci/*.h) \
+            $(wildcard tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tools/*.c)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -73,15 +78,16 @@ deps:
 	fi
 
 # ----------------------------------------------------------------- build --
-$(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h) | $(BUILD)/tests/.dir
+$(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h include/raci/*.def) | $(BUILD)/tests/.dir
 	$(say) CC $<
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
 $(BUILD)/libraci.a: $(LIB_OBJ)
 	$(say) AR $@
 	$(Q)rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/raci: $(BUILD)/main.o $(BUILD)/libraci.a
+$(BUILD)/raci: $(BUILD)/cli/main.o $(BUILD)/libraci.a
 	$(say) LD $@
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -94,7 +100,7 @@ $(BUILD)/tests/.dir:
 build: deps
 	$(Q)$(MAKE) --no-print-directory all
 
--include $(wildcard $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/*/*.d)
 
 # ------------------------------------------------------------------- run --
 SAMPLES := $(wildcard samples/*.csv)
@@ -174,7 +180,7 @@ doc/rules.md: $(BUILD)/gen-rules-doc rules/default.yaml
 	$(Q)RACI_RULES_DIR=rules $(BUILD)/gen-rules-doc rules/default.yaml >$@.tmp && mv $@.tmp $@
 
 format:
-	clang-format -i src/*.c include/raci/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c
+	clang-format -i $(C_FILES)
 
 picture: build
 	tests/../doc/make-picture.sh

@@ -8,8 +8,8 @@
 #   FUZZ_CC=clang  the compiler; it needs libFuzzer's runtime, which Debian
 #                  ships in libclang-rt-14-dev (pulled in by libclang-rt-dev)
 #
-# The library is compiled straight into each fuzzer (every src/*.c but
-# main.c), so that all of it carries the fuzzer's coverage instrumentation.
+# The library is compiled straight into each fuzzer (every src/*/*.c but
+# src/cli/main.c), so that all of it carries the fuzzer's coverage instrumentation.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 
@@ -27,8 +27,8 @@ libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson libxml-2.0 2>/dev/nu
 
 shopt -s nullglob
 lib_src=()
-for f in src/*.c; do
-  [ "$f" = src/main.c ] || lib_src+=("$f")
+for f in src/*/*.c; do
+  [ "$f" = src/cli/main.c ] || lib_src+=("$f")
 done
 harnesses=(tests/fuzz/fuzz_*.c)
 if [ ${#harnesses[@]} -eq 0 ]; then
