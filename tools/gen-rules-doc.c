@@ -29,7 +29,7 @@ int main(int argc, char **argv)
         if (diag.message)
             raci_diag_print(stderr, &diag, 0);
         else
-            fprintf(stderr, "gen-rules-doc: %s\n", raci_strerror(err));
+            fprintf(stderr, "gen-rules-doc: %s\n", raci_error_string(err));
         raci_diag_release(&diag);
         return 2;
     }

@@ -24,6 +24,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/findings.h"
 

@@ -1,19 +1,16 @@
 /*
- * error.h - the one error enum of raci, and input diagnostics.
+ * error.h - the one error enum of raci and its message table.
  *
  * Three kinds of failure are kept apart:
  *  - system errors (out of memory, a file that cannot be opened): a
  *    raci_error code, with errno left as the system set it;
  *  - input errors (a malformed roster or ruleset): RACI_ERROR_INPUT, with a
- *    struct raci_diag that says file:line:column, what is wrong and what would
+ *    struct raci_diag (diag.h) that says file:line:column, what is wrong and what would
  *    be right;
  *  - programmer bugs: assert().
  */
 #ifndef RACI_ERROR_H
 #define RACI_ERROR_H
-
-#include <stdarg.h>
-#include <stdio.h>
 
 typedef enum raci_error {
     RACI_OK = 0,
@@ -26,39 +23,6 @@ typedef enum raci_error {
 } raci_error;
 
 /* A short, static, lower-case description of err. Never NULL. */
-const char *raci_strerror(raci_error err);
-
-/*
- * A diagnostic about one place in an input file. line and col are 1-based;
- * 0 means "not known" (for example an empty file has no line). The struct
- * owns its strings.
- */
-struct raci_diag {
-    char *file; /* as the user named it ("-" is shown as <stdin>) */
-    unsigned line;
-    unsigned col;
-    char *message; /* lower case, no full stop: what is wrong, what is right */
-    char *source;  /* the offending line's text, or NULL */
-};
-
-/* Set every field of d, replacing what it held. file and source are copied
- * (either may be NULL). Returns RACI_ERROR_INPUT, so that callers can write
- * `return raci_diag_set(...)`; RACI_ERROR_NOMEM when copying fails. */
-raci_error raci_diag_set(struct raci_diag *d, const char *file, unsigned line, unsigned col,
-                         const char *source, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-/* Print d the way compilers do:
- *   raci: team.csv:12:3: error: unknown column 'x'
- *      12 | Ana,"Product Owner,x
- *         |   ^
- * color: non-zero to use ANSI colours. */
-void raci_diag_print(FILE *out, const struct raci_diag *d, int color);
-
-/* Free what d holds and zero it; d itself is not freed. */
-void raci_diag_release(struct raci_diag *d);
+const char *raci_error_string(raci_error err);
 
 #endif

@@ -31,6 +31,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/strpool.h"
 

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/reader.h"
 #include "raci/ruleset.h"

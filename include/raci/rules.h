@@ -12,17 +12,7 @@
 
 #include <stddef.h>
 
-enum raci_severity {
-    RACI_SEV_OFF = 0, /* the check does not run */
-    RACI_SEV_INFO,
-    RACI_SEV_WARNING,
-    RACI_SEV_ERROR
-};
-
-/* "error", "warning", "info", "off". */
-const char *raci_severity_name(enum raci_severity s);
-/* Parse one of those names (case-insensitive); -1 when s is none. */
-int raci_severity_parse(const char *s);
+#include "raci/severity.h"
 
 enum raci_param_type {
     RACI_PARAM_INT = 1, /* a non-negative integer */

@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/letters.h"
 #include "raci/rules.h"
@@ -133,9 +134,6 @@ void raci_ruleset_release(struct raci_ruleset *rs);
  * a bare name (letters, digits, - and _), or when out of memory.
  */
 char *raci_ruleset_locate(const char *name);
-
-/* Is s a real calendar date written YYYY-MM-DD (years 0001-9999)? */
-int raci_date_valid(const char *s);
 
 /* Index of the role with this id, or -1. */
 int raci_ruleset_role(const struct raci_ruleset *rs, const char *id);

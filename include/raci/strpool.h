@@ -22,6 +22,17 @@ const char *raci_strpool_intern(struct raci_strpool *pool, const char *s, size_t
 /* Same for a NUL-terminated string. */
 const char *raci_strpool_add(struct raci_strpool *pool, const char *s);
 
+/* The pool's copy of s's matching key (raci_str_key_into), however long s
+ * is. NULL when out of memory. */
+const char *raci_strpool_key(struct raci_strpool *pool, const char *s);
+
+/* The pool's copy of a formatted string. NULL when out of memory. */
+const char *raci_strpool_printf(struct raci_strpool *pool, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* Number of distinct strings and bytes held (for tests and benchmarks). */
 size_t raci_strpool_count(const struct raci_strpool *pool);
 size_t raci_strpool_bytes(const struct raci_strpool *pool);

@@ -29,6 +29,7 @@
 #ifndef RACI_XLSX_H
 #define RACI_XLSX_H
 
+#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/findings.h"
 #include "raci/roster.h"

@@ -1,12 +1,7 @@
 /*
- * error.c - the error message table and input diagnostics.
+ * error.c - the message table of raci_error.
  */
 #include "raci/error.h"
-
-#include <stdlib.h>
-#include <string.h>
-
-#include "raci/util.h"
 
 static const char *const error_strings[RACI_ERROR_MAX] = {
     [RACI_OK] = "no error",
@@ -17,92 +12,9 @@ static const char *const error_strings[RACI_ERROR_MAX] = {
     [RACI_ERROR_OUTPUT] = "output could not be written",
 };
 
-const char *raci_strerror(raci_error err)
+const char *raci_error_string(raci_error err)
 {
     if ((unsigned)err >= RACI_ERROR_MAX)
         return "unknown error";
     return error_strings[err];
-}
-
-raci_error raci_diag_set(struct raci_diag *d, const char *file, unsigned line, unsigned col,
-                         const char *source, const char *fmt, ...)
-{
-    va_list ap;
-    char *msg, *f = NULL, *src = NULL;
-
-    va_start(ap, fmt);
-    msg = raci_vasprintf(fmt, ap);
-    va_end(ap);
-    if (file)
-        f = raci_strdup(file);
-    if (source) {
-        /* Keep only the first line of the source, without its line end. */
-        size_t n = strcspn(source, "\r\n");
-        src = malloc(n + 1);
-        if (src) {
-            memcpy(src, source, n);
-            src[n] = '\0';
-        }
-    }
-    if (!msg || (file && !f) || (source && !src)) {
-        free(msg);
-        free(f);
-        free(src);
-        return RACI_ERROR_NOMEM;
-    }
-    raci_diag_release(d);
-    d->file = f;
-    d->line = line;
-    d->col = col;
-    d->message = msg;
-    d->source = src;
-    return RACI_ERROR_INPUT;
-}
-
-void raci_diag_print(FILE *out, const struct raci_diag *d, int color)
-{
-    const char *bold = color ? "\033[1m" : "";
-    const char *red = color ? "\033[1;31m" : "";
-    const char *green = color ? "\033[1;32m" : "";
-    const char *reset = color ? "\033[0m" : "";
-
-    fprintf(out, "raci: %s", bold);
-    if (d->file) {
-        fputs(d->file, out);
-        if (d->line) {
-            fprintf(out, ":%u", d->line);
-            if (d->col)
-                fprintf(out, ":%u", d->col);
-        }
-        fputs(": ", out);
-    }
-    fprintf(out, "%s%serror:%s %s\n", reset, red, reset, d->message ? d->message : "");
-    if (d->source && d->line) {
-        /* The offending line, then a caret under the column (columns count
-         * characters, so the caret is placed by walking UTF-8). */
-        int width = fprintf(out, "%5u | ", d->line) - 2;
-        fprintf(out, "%s\n", d->source);
-        if (d->col) {
-            fprintf(out, "%*s| ", width, "");
-            size_t chars = 0;
-            for (const unsigned char *p = (const unsigned char *)d->source;
-                 *p && chars + 1 < d->col; p++) {
-                if ((*p & 0xc0) == 0x80)
-                    continue;
-                fputc(*p == '\t' ? '\t' : ' ', out);
-                chars++;
-            }
-            fprintf(out, "%s^%s\n", green, reset);
-        }
-    }
-}
-
-void raci_diag_release(struct raci_diag *d)
-{
-    if (!d)
-        return;
-    free(d->file);
-    free(d->message);
-    free(d->source);
-    memset(d, 0, sizeof(*d));
 }

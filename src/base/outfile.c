@@ -8,11 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 raci_error raci_outfile_write(const char *path, raci_outfile_fn fn, const void *ctx)
 {
-    char *tmp = raci_asprintf("%s.XXXXXX", path);
+    char *tmp = raci_str_printf("%s.XXXXXX", path);
     FILE *out = NULL;
     raci_error err = RACI_ERROR_OUTPUT;
     mode_t mask;

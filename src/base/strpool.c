@@ -4,9 +4,12 @@
  */
 #include "raci/strpool.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "raci/str.h"
 
 #define BLOCK_SIZE (64u * 1024u)
 
@@ -23,6 +26,7 @@ struct raci_strpool {
     size_t count;
     size_t bytes;
     struct block *blocks;
+    struct raci_str scratch; /* for raci_strpool_key and _printf */
 };
 
 /* FNV-1a: simple, and good enough for names. */
@@ -140,6 +144,31 @@ const char *raci_strpool_add(struct raci_strpool *p, const char *s)
     return raci_strpool_intern(p, s, s ? strlen(s) : 0);
 }
 
+const char *raci_strpool_key(struct raci_strpool *p, const char *s)
+{
+    raci_str_reset(&p->scratch);
+    raci_str_addkey(&p->scratch, s ? s : "");
+    if (p->scratch.failed)
+        return NULL;
+    return raci_strpool_intern(p, raci_str_cstr(&p->scratch), p->scratch.len);
+}
+
+const char *raci_strpool_printf(struct raci_strpool *p, const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+    const char *out;
+
+    va_start(ap, fmt);
+    s = raci_str_vprintf(fmt, ap);
+    va_end(ap);
+    if (!s)
+        return NULL;
+    out = raci_strpool_add(p, s);
+    free(s);
+    return out;
+}
+
 size_t raci_strpool_count(const struct raci_strpool *p)
 {
     return p->count;
@@ -160,5 +189,6 @@ void raci_strpool_free(struct raci_strpool *p)
     }
     free(p->slots);
     free(p->lens);
+    raci_str_release(&p->scratch);
     free(p);
 }

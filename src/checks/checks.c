@@ -19,7 +19,9 @@
 #include <time.h>
 
 #include "raci/letters.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/date.h"
+#include "raci/str.h"
 
 struct ctx {
     const struct raci_roster *r;
@@ -53,20 +55,23 @@ static int valid(const struct raci_assign *a)
  * numbers, for baselines and fingerprints. */
 static char *task_entity(const struct ctx *c, uint32_t t)
 {
-    char p[256], k[256];
-    raci_norm_key(product_name(c, c->r->tasks[t].product), p, sizeof p);
-    raci_norm_key(c->r->tasks[t].name, k, sizeof k);
-    return raci_asprintf("product:%s/task:%s", p, k);
+    struct raci_str b = RACI_STR_INIT;
+    raci_str_add(&b, "product:");
+    raci_str_addkey(&b, product_name(c, c->r->tasks[t].product));
+    raci_str_add(&b, "/task:");
+    raci_str_addkey(&b, c->r->tasks[t].name);
+    return raci_str_take(&b);
 }
 
 static char *person_entity(const struct ctx *c, uint32_t person)
 {
     const struct raci_person *p = &c->r->persons[person];
-    char k[256];
+    struct raci_str b = RACI_STR_INIT;
     if (*p->id)
-        return raci_asprintf("person:id:%s", p->id);
-    raci_norm_key(p->name, k, sizeof k);
-    return raci_asprintf("person:%s", k);
+        return raci_str_printf("person:id:%s", p->id);
+    raci_str_add(&b, "person:");
+    raci_str_addkey(&b, p->name);
+    return raci_str_take(&b);
 }
 
 /* "Ana Silva (line 12)", or "(team.csv:12)" when the row is in another file
@@ -76,10 +81,11 @@ static raci_error append_who(char **list, const char *name, struct raci_loc at,
 {
     char *s;
     if (at.file == self.file)
-        s = raci_asprintf("%s%s%s (line %u)", *list ? *list : "", *list ? ", " : "", name, at.line);
+        s = raci_str_printf("%s%s%s (line %u)", *list ? *list : "", *list ? ", " : "", name,
+                            at.line);
     else
-        s = raci_asprintf("%s%s%s (%s:%u)", *list ? *list : "", *list ? ", " : "", name,
-                          at.file ? at.file : "generated", at.line);
+        s = raci_str_printf("%s%s%s (%s:%u)", *list ? *list : "", *list ? ", " : "", name,
+                            at.file ? at.file : "generated", at.line);
     if (!s)
         return RACI_ERROR_NOMEM;
     free(*list);
@@ -102,7 +108,7 @@ static raci_error who_list(const struct ctx *c, const uint32_t *h, size_t n, str
         err = append_who(out, person_name(c, a->person), a->loc, self);
     }
     if (!err && n > MAX_NAMED) {
-        char *s = raci_asprintf("%s and %zu more", *out ? *out : "", n - MAX_NAMED);
+        char *s = raci_str_printf("%s and %zu more", *out ? *out : "", n - MAX_NAMED);
         free(*out);
         *out = s;
         if (!s)
@@ -281,7 +287,7 @@ static raci_error check_unknown_letter(struct ctx *c, const struct raci_check *c
     /* Name the ruleset's aliases, so the message says what would be right. */
     for (size_t i = 0; i < c->rs->naliases && !err; i++) {
         char *s =
-            raci_asprintf("%s%s%s", hint ? hint : "", hint ? ", " : "", c->rs->aliases[i].name);
+            raci_str_printf("%s%s%s", hint ? hint : "", hint ? ", " : "", c->rs->aliases[i].name);
         if (!s)
             err = RACI_ERROR_NOMEM;
         free(hint);
@@ -293,7 +299,7 @@ static raci_error check_unknown_letter(struct ctx *c, const struct raci_check *c
             continue;
         const struct raci_task *task = &r->tasks[a->task];
         char *pe = person_entity(c, a->person), *te = task_entity(c, a->task);
-        char *entity = pe && te ? raci_asprintf("%s/%s", te, pe) : NULL;
+        char *entity = pe && te ? raci_str_printf("%s/%s", te, pe) : NULL;
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, a->loc, a->product,
                                        a->task, a->person, entity,
@@ -335,7 +341,7 @@ static raci_error check_duplicate_assignment(struct ctx *c, const struct raci_ch
                     continue;
                 if (!f) {
                     char *pe = person_entity(c, a->person), *te = task_entity(c, t);
-                    char *entity = pe && te ? raci_asprintf("%s/%s", te, pe) : NULL;
+                    char *entity = pe && te ? raci_str_printf("%s/%s", te, pe) : NULL;
                     if (entity)
                         f = raci_findings_add(
                             c->out, chk->def->id, chk->severity, b->loc, a->product, t, a->person,
@@ -426,7 +432,7 @@ static raci_error check_malformed_row(struct ctx *c, const struct raci_check *ch
          * baselines count repeats), never its line: re-sorting changes lines. */
         static const char *const kind[] = {"", "ragged", "no-person", "no-title"};
         char *pe = is->person != RACI_NONE ? person_entity(c, is->person) : NULL;
-        char *entity = raci_asprintf("row:%s/%s", kind[is->problem], pe ? pe : "person:");
+        char *entity = raci_str_printf("row:%s/%s", kind[is->problem], pe ? pe : "person:");
         free(pe);
         struct raci_finding *f = NULL;
         if (!entity)
@@ -613,7 +619,7 @@ static raci_error check_scrum_contact_po(struct ctx *c, const struct raci_check 
     uint8_t *defs;
     raci_error err = RACI_OK;
 
-    if (!c->rs->framework || raci_strcasecmp(c->rs->framework, want) != 0)
+    if (!c->rs->framework || raci_str_casecmp(c->rs->framework, want) != 0)
         return RACI_OK;
     h = malloc((r->nassigns + 1) * sizeof(*h));
     defs = listed_defs(c, chk);
@@ -676,9 +682,10 @@ static size_t list_members(const struct ctx *c, uint32_t p, uint64_t bit, char *
 
 static char *product_entity(const struct ctx *c, uint32_t p)
 {
-    char k[256];
-    raci_norm_key(product_name(c, p), k, sizeof k);
-    return raci_asprintf("product:%s", k);
+    struct raci_str b = RACI_STR_INIT;
+    raci_str_add(&b, "product:");
+    raci_str_addkey(&b, product_name(c, p));
+    return raci_str_take(&b);
 }
 
 static raci_error relate_members(const struct ctx *c, struct raci_finding *f, uint32_t p,
@@ -753,8 +760,8 @@ static size_t person_products(const struct ctx *c, uint32_t person, char **names
         if (mem->person != person)
             continue;
         if (names) {
-            char *s = raci_asprintf("%s%s'%s'", *names ? *names : "", *names ? ", " : "",
-                                    product_name(c, mem->product));
+            char *s = raci_str_printf("%s%s'%s'", *names ? *names : "", *names ? ", " : "",
+                                      product_name(c, mem->product));
             if (!s)
                 return SIZE_MAX;
             free(*names);
@@ -1010,11 +1017,11 @@ static raci_error check_unknown_manager(struct ctx *c, const struct raci_check *
 /* Whether person a sorts before person b: by normalised name, then id. */
 static int person_before(const struct ctx *c, uint32_t a, uint32_t b)
 {
-    char ka[256], kb[256];
-    int cmp;
-    raci_norm_key(c->r->persons[a].name, ka, sizeof ka);
-    raci_norm_key(c->r->persons[b].name, kb, sizeof kb);
-    cmp = strcmp(ka, kb);
+    char *ka = raci_str_key(c->r->persons[a].name), *kb = raci_str_key(c->r->persons[b].name);
+    /* Out of memory only changes which person the loop is named from. */
+    int cmp = ka && kb ? strcmp(ka, kb) : 0;
+    free(ka);
+    free(kb);
     if (!cmp)
         cmp = strcmp(c->r->persons[a].id, c->r->persons[b].id);
     return cmp < 0;
@@ -1048,7 +1055,7 @@ static raci_error check_reporting_cycle(struct ctx *c, const struct raci_check *
             char *who = NULL, *entity = person_entity(c, first);
             uint32_t q = first;
             do {
-                char *s = raci_asprintf("%s%s -> ", who ? who : "", r->persons[q].name);
+                char *s = raci_str_printf("%s%s -> ", who ? who : "", r->persons[q].name);
                 free(who);
                 who = s;
                 q = r->persons[q].manager_idx;
@@ -1114,22 +1121,10 @@ static raci_error check_span_of_control(struct ctx *c, const struct raci_check *
 
 /* ------------------------------------------------------------ waivers -- */
 
-/* Does name equal want, both compared as raci_norm_key makes them? -1 when
- * out of memory. */
+/* Does name equal want, both as matching keys? -1 when out of memory. */
 static int same_name(const char *name, const char *want)
 {
-    size_t n = strlen(name) + 1, m = strlen(want) + 1;
-    char *a = malloc(n), *b = malloc(m);
-    int same = -1;
-
-    if (a && b) {
-        raci_norm_key(name, a, n);
-        raci_norm_key(want, b, m);
-        same = strcmp(a, b) == 0;
-    }
-    free(a);
-    free(b);
-    return same;
+    return raci_str_same_key(name, want);
 }
 
 /* Does waiver w cover finding f: the same rule, and each subject it gives
@@ -1166,12 +1161,12 @@ static int waiver_covers(const struct ctx *c, const struct raci_waiver *w,
 /* "product 'Insights', task 'Roadmap'": what a waiver is about. */
 static char *waiver_subject(const struct raci_waiver *w)
 {
-    return raci_asprintf("%s%s%s%s%s%s%s%s%s", w->product ? "product '" : "",
-                         w->product ? w->product : "", w->product ? "'" : "",
-                         w->task ? (w->product ? ", task '" : "task '") : "",
-                         w->task ? w->task : "", w->task ? "'" : "",
-                         w->person ? (w->product || w->task ? ", person '" : "person '") : "",
-                         w->person ? w->person : "", w->person ? "'" : "");
+    return raci_str_printf("%s%s%s%s%s%s%s%s%s", w->product ? "product '" : "",
+                           w->product ? w->product : "", w->product ? "'" : "",
+                           w->task ? (w->product ? ", task '" : "task '") : "",
+                           w->task ? w->task : "", w->task ? "'" : "",
+                           w->person ? (w->product || w->task ? ", person '" : "person '") : "",
+                           w->person ? w->person : "", w->person ? "'" : "");
 }
 
 /* "waiver:team-size/product:atlas": a waiver's stable key, for baselines. */
@@ -1179,25 +1174,16 @@ static char *waiver_entity(const struct raci_waiver *w)
 {
     const char *field[3] = {w->product, w->task, w->person};
     static const char *const label[3] = {"product", "task", "person"};
-    char *out = raci_asprintf("waiver:%s", w->rule->id);
+    struct raci_str b = RACI_STR_INIT;
 
-    for (int i = 0; i < 3 && out; i++) {
-        size_t n;
-        char *key, *more;
+    raci_str_addf(&b, "waiver:%s", w->rule->id);
+    for (int i = 0; i < 3; i++) {
         if (!field[i])
             continue;
-        n = strlen(field[i]) + 1;
-        if (!(key = malloc(n))) {
-            free(out);
-            return NULL;
-        }
-        raci_norm_key(field[i], key, n);
-        more = raci_asprintf("%s/%s:%s", out, label[i], key);
-        free(key);
-        free(out);
-        out = more;
+        raci_str_addf(&b, "/%s:", label[i]);
+        raci_str_addkey(&b, field[i]);
     }
-    return out;
+    return raci_str_take(&b);
 }
 
 /* Free what a finding owns. (raci_findings_release does the same for all of
@@ -1235,7 +1221,7 @@ static raci_error report_expired(struct ctx *c, const struct raci_check *chk,
     raci_error err = RACI_OK;
 
     if (subject)
-        msg = raci_asprintf(
+        msg = raci_str_printf(
             "waiver of '%s' for %s expired on %s (reason: %s); %s", w->rule->id, subject,
             w->expires, w->reason,
             hits == 0   ? "it covers no finding now: remove it"
@@ -1324,20 +1310,20 @@ static raci_error report_unused(struct ctx *c, const struct raci_check *chk,
         return err;
     }
     if (subject && off)
-        msg = raci_asprintf("waiver of '%s' for %s (until %s) has nothing to cover: '%s' is off "
-                            "in this ruleset; remove the waiver",
-                            w->rule->id, subject, w->expires, w->rule->id);
+        msg = raci_str_printf("waiver of '%s' for %s (until %s) has nothing to cover: '%s' is off "
+                              "in this ruleset; remove the waiver",
+                              w->rule->id, subject, w->expires, w->rule->id);
     else if (subject && absent)
-        msg = raci_asprintf("waiver of '%s' for %s (until %s) matches no finding: there is no %s "
-                            "'%s' on the roster; correct the name, or remove the waiver",
-                            w->rule->id, subject, w->expires, absent,
-                            !strcmp(absent, "product") ? w->product
-                            : !strcmp(absent, "task")  ? w->task
-                                                       : w->person);
+        msg = raci_str_printf("waiver of '%s' for %s (until %s) matches no finding: there is no %s "
+                              "'%s' on the roster; correct the name, or remove the waiver",
+                              w->rule->id, subject, w->expires, absent,
+                              !strcmp(absent, "product") ? w->product
+                              : !strcmp(absent, "task")  ? w->task
+                                                         : w->person);
     else if (subject)
-        msg = raci_asprintf("waiver of '%s' for %s (until %s) matches no finding: the problem it "
-                            "covered is gone; remove the waiver",
-                            w->rule->id, subject, w->expires);
+        msg = raci_str_printf("waiver of '%s' for %s (until %s) matches no finding: the problem it "
+                              "covered is gone; remove the waiver",
+                              w->rule->id, subject, w->expires);
     if (msg)
         f = waiver_finding(c, chk, w, msg);
     free(subject);
@@ -1350,17 +1336,10 @@ static raci_error report_unused(struct ctx *c, const struct raci_check *chk,
  * expires). */
 static void today_of(const struct raci_ruleset *rs, char out[11])
 {
-    time_t now;
-    struct tm tm;
-
-    if (rs->today[0]) {
+    if (rs->today[0])
         memcpy(out, rs->today, 11);
-        return;
-    }
-    out[0] = '\0';
-    now = time(NULL);
-    if (now == (time_t)-1 || !localtime_r(&now, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
-        out[0] = '\0';
+    else
+        raci_date_today(out);
 }
 
 /*

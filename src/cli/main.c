@@ -15,6 +15,7 @@
 
 #include "raci/baseline.h"
 #include "raci/checks.h"
+#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/findings.h"
 #include "raci/reader.h"
@@ -23,7 +24,8 @@
 #include "raci/rules.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 #include "raci/xlsx.h"
 
 #ifndef RACI_VERSION
@@ -421,7 +423,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 static char *default_rules(void)
 {
     char *path = raci_ruleset_locate("default");
-    return path ? path : raci_strdup(RACI_DATADIR "/rules/default.yaml");
+    return path ? path : raci_str_dup(RACI_DATADIR "/rules/default.yaml");
 }
 
 /* output/<first roster's name>-raci.xlsx; output/ is made if missing. */
@@ -438,7 +440,7 @@ static char *default_output(const char *roster)
     n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
     if (mkdir("output", 0777) != 0 && errno != EEXIST)
         return NULL;
-    return raci_asprintf("output/%.*s-raci.xlsx", (int)n, base);
+    return raci_str_printf("output/%.*s-raci.xlsx", (int)n, base);
 }
 
 /* `raci rules [ID]`: args are what follows "rules". */
@@ -491,7 +493,7 @@ static int cmd_rules(int nargs, char **args, const struct raci_ruleset *rs)
 static void output_error(const char *what, raci_error err)
 {
     if (err == RACI_ERROR_NOMEM)
-        fprintf(stderr, "raci: unable to write '%s': %s\n", what, raci_strerror(err));
+        fprintf(stderr, "raci: unable to write '%s': %s\n", what, raci_error_string(err));
     else
         fprintf(stderr, "raci: unable to write '%s': %s\n", what, strerror(errno));
 }
@@ -509,7 +511,7 @@ static int write_reports(const struct cli *cli, const struct raci_report *full)
     shown.quiet = cli->quiet;
     if (cli->quiet) {
         if (raci_report_filter(full->fs, &cli->policy, &view) != RACI_OK) {
-            fprintf(stderr, "raci: %s\n", raci_strerror(RACI_ERROR_NOMEM));
+            fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
             return EXIT_TROUBLE;
         }
         shown.fs = &view;
@@ -567,14 +569,14 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
             fprintf(stderr, "raci: unable to read baseline '%s': %s\n", cli->baseline,
                     strerror(errno));
         else
-            fprintf(stderr, "raci: %s\n", raci_strerror(err));
+            fprintf(stderr, "raci: %s\n", raci_error_string(err));
         raci_diag_release(&diag);
         return EXIT_TROUBLE;
     }
     err = raci_baseline_apply(&b, file, fs, known, diff);
     raci_baseline_release(&b);
     if (err) {
-        fprintf(stderr, "raci: %s\n", raci_strerror(err));
+        fprintf(stderr, "raci: %s\n", raci_error_string(err));
         return EXIT_TROUBLE;
     }
     *applied = 1;
@@ -593,7 +595,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     raci_error err;
 
     if (!pool || raci_roster_init(&roster, pool, rs) != RACI_OK) {
-        fprintf(stderr, "raci: %s\n", raci_strerror(RACI_ERROR_NOMEM));
+        fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         raci_strpool_free(pool);
         return EXIT_TROUBLE;
     }
@@ -628,7 +630,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     if (!cli->no_xlsx) {
         if ((err = raci_baseline_restore(&fs, &known)))
             goto fail;
-        output = cli->output ? raci_strdup(cli->output) : default_output(cli->rosters[0]);
+        output = cli->output ? raci_str_dup(cli->output) : default_output(cli->rosters[0]);
         if (!output) {
             fprintf(stderr, "raci: unable to create 'output': %s\n", strerror(errno));
             goto out;
@@ -643,9 +645,9 @@ fail:
     if (diag.message)
         raci_diag_print(stderr, &diag, want_color(cli->color, stderr));
     else if (err == RACI_ERROR_IO)
-        fprintf(stderr, "raci: %s: %s\n", raci_strerror(err), strerror(errno));
+        fprintf(stderr, "raci: %s: %s\n", raci_error_string(err), strerror(errno));
     else
-        fprintf(stderr, "raci: %s\n", raci_strerror(err));
+        fprintf(stderr, "raci: %s\n", raci_error_string(err));
 out:
     free(output);
     raci_baseline_diff_release(&diff);
@@ -671,7 +673,7 @@ int main(int argc, char **argv)
     cli.policy.max_warnings = -1;
     /* Room for every --report the arguments could hold. */
     if (!(cli.reports = calloc((size_t)argc, sizeof(*cli.reports)))) {
-        fprintf(stderr, "raci: %s\n", raci_strerror(RACI_ERROR_NOMEM));
+        fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return EXIT_TROUBLE;
     }
     status = parse_args(is_rules ? argc - 1 : argc, is_rules ? argv + 1 : argv, &cli);
@@ -688,12 +690,12 @@ int main(int argc, char **argv)
         return status;
     }
 
-    rules_path = cli.rules ? raci_strdup(cli.rules) : default_rules();
+    rules_path = cli.rules ? raci_str_dup(cli.rules) : default_rules();
     if (!rules_path || raci_ruleset_load(&rs, rules_path, &diag) != RACI_OK) {
         if (diag.message)
             raci_diag_print(stderr, &diag, want_color(cli.color, stderr));
         else
-            fprintf(stderr, "raci: %s\n", raci_strerror(RACI_ERROR_NOMEM));
+            fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         status = EXIT_TROUBLE;
         goto out;
     }

@@ -9,7 +9,8 @@
 
 #include "raci/jsonout.h"
 #include "raci/outfile.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 #define BASELINE_VERSION 1
 /* More of one finding than any roster holds; merged counts stop here, so
@@ -63,11 +64,11 @@ static raci_error entry_add(struct raci_baseline_entry **v, size_t *n, size_t *c
 {
     struct raci_baseline_entry *e;
 
-    if (raci_grow(v, cap, *n + 1, sizeof(**v)) != RACI_OK)
+    if (raci_array_grow(v, cap, *n + 1, sizeof(**v)) != RACI_OK)
         return RACI_ERROR_NOMEM;
     e = &(*v)[*n];
-    e->rule = raci_strdup(rule);
-    e->entity = raci_strdup(entity);
+    e->rule = raci_str_dup(rule);
+    e->entity = raci_str_dup(entity);
     e->count = count;
     if (!e->rule || !e->entity) {
         entry_release(e);
@@ -265,7 +266,7 @@ raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct 
     if (!in)
         return RACI_ERROR_IO;
     for (;;) {
-        if (raci_grow(&text, &cap, len + 65536, 1) != RACI_OK) {
+        if (raci_array_grow(&text, &cap, len + 65536, 1) != RACI_OK) {
             fclose(in);
             free(text);
             return RACI_ERROR_NOMEM;
@@ -298,8 +299,8 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
     size_t k = 0, cap = 0;
 
     memset(diff, 0, sizeof(*diff));
-    if (!used || (file && !(diff->file = raci_strdup(file))) ||
-        (known && raci_grow(&known->v, &known->cap, known->n + fs->n, sizeof(*known->v)))) {
+    if (!used || (file && !(diff->file = raci_str_dup(file))) ||
+        (known && raci_array_grow(&known->v, &known->cap, known->n + fs->n, sizeof(*known->v)))) {
         free(used);
         raci_baseline_diff_release(diff);
         return RACI_ERROR_NOMEM;
@@ -337,7 +338,7 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
 
 raci_error raci_baseline_restore(struct raci_findings *fs, struct raci_findings *known)
 {
-    if (raci_grow(&fs->v, &fs->cap, fs->n + known->n, sizeof(*fs->v)) != RACI_OK)
+    if (raci_array_grow(&fs->v, &fs->cap, fs->n + known->n, sizeof(*fs->v)) != RACI_OK)
         return RACI_ERROR_NOMEM;
     for (size_t i = 0; i < known->n; i++)
         fs->v[fs->n++] = known->v[i];

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rule,
                                        enum raci_severity severity, struct raci_loc loc,
@@ -16,14 +17,14 @@ struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rul
     struct raci_finding *f;
     va_list ap;
 
-    if (raci_grow(&fs->v, &fs->cap, fs->n + 1, sizeof(*fs->v)) != RACI_OK)
+    if (raci_array_grow(&fs->v, &fs->cap, fs->n + 1, sizeof(*fs->v)) != RACI_OK)
         return NULL;
     f = &fs->v[fs->n];
     memset(f, 0, sizeof(*f));
     va_start(ap, fmt);
-    f->message = raci_vasprintf(fmt, ap);
+    f->message = raci_str_vprintf(fmt, ap);
     va_end(ap);
-    f->entity = raci_strdup(entity ? entity : "");
+    f->entity = raci_str_dup(entity ? entity : "");
     if (!f->message || !f->entity) {
         free(f->message);
         free(f->entity);
@@ -69,7 +70,7 @@ raci_error raci_finding_relate(struct raci_finding *f, struct raci_loc loc)
         if (loc_equal(loc, f->related[i]))
             return RACI_OK;
     /* Related lists are short; grow one at a time. */
-    if (raci_grow(&f->related, &cap, f->nrelated + 1, sizeof(*f->related)) != RACI_OK)
+    if (raci_array_grow(&f->related, &cap, f->nrelated + 1, sizeof(*f->related)) != RACI_OK)
         return RACI_ERROR_NOMEM;
     /* Keep them in file order: a finding's rows read top to bottom. */
     size_t i = f->nrelated;

@@ -15,7 +15,8 @@
 #include <string.h>
 
 #include "raci/letters.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 /* ------------------------------------------------------------------ map --
  * A hash map from a pair (pointer-sized key, 32-bit key) to a 32-bit value.
@@ -118,15 +119,18 @@ static const char *const col_aliases[COL_COUNT][8] = {
     [COL_REPORTS_TO] = {"reports to", "manager", NULL},
 };
 
+/* The known column a header names, -1 for none, -2 when out of memory. */
 static int column_kind(const char *header)
 {
-    char key[128];
-    raci_norm_key(header, key, sizeof key);
-    for (int c = 0; c < COL_COUNT; c++)
-        for (int i = 0; col_aliases[c][i]; i++)
+    char *key = raci_str_key(header);
+    int kind = key ? -1 : -2;
+
+    for (int c = 0; key && kind == -1 && c < COL_COUNT; c++)
+        for (int i = 0; kind == -1 && col_aliases[c][i]; i++)
             if (strcmp(key, col_aliases[c][i]) == 0)
-                return c;
-    return -1;
+                kind = c;
+    free(key);
+    return kind;
 }
 
 /* ------------------------------------------------------------- helpers -- */
@@ -144,9 +148,7 @@ static struct raci_loc loc_of(const struct raci_table *t, const struct raci_cell
 /* Interned normalised form of s; NULL when out of memory. */
 static const char *norm_intern(struct raci_roster *r, const char *s)
 {
-    char buf[512];
-    size_t n = raci_norm_key(s, buf, sizeof buf);
-    return raci_strpool_intern(r->pool, buf, n);
+    return raci_strpool_key(r->pool, s);
 }
 
 /* Trimmed copy of a cell's text, interned. */
@@ -164,7 +166,7 @@ static const char *trim_intern(struct raci_roster *r, const char *s)
 static raci_error add_issue(struct raci_roster *r, enum raci_row_problem p, struct raci_loc loc,
                             uint32_t got, uint32_t want, uint32_t person)
 {
-    if (raci_grow(&r->issues, &r->cap_issues, r->nissues + 1, sizeof(*r->issues)) != RACI_OK)
+    if (raci_array_grow(&r->issues, &r->cap_issues, r->nissues + 1, sizeof(*r->issues)) != RACI_OK)
         return RACI_ERROR_NOMEM;
     r->issues[r->nissues++] = (struct raci_row_issue){p, loc, got, want, person};
     return RACI_OK;
@@ -178,7 +180,7 @@ static raci_error get_product(struct raci_roster *r, const char *name, struct ra
         return RACI_ERROR_NOMEM;
     uint32_t p = map_get(&idx(r)->products, (uintptr_t)key, 0);
     if (p == RACI_NONE) {
-        if (raci_grow(&r->products, &r->cap_products, r->nproducts + 1, sizeof(*r->products)))
+        if (raci_array_grow(&r->products, &r->cap_products, r->nproducts + 1, sizeof(*r->products)))
             return RACI_ERROR_NOMEM;
         p = (uint32_t)r->nproducts++;
         r->products[p].name = name;
@@ -204,9 +206,9 @@ static raci_error get_person(struct raci_roster *r, const char *name, const char
     /* The id decides identity when given: two Ana Silvas with different
      * emails are two people. */
     if (scope)
-        tmp = raci_asprintf("scope:%s:%s", scope, nkey);
+        tmp = raci_str_printf("scope:%s:%s", scope, nkey);
     else
-        tmp = *id ? raci_asprintf("id:%s", id) : raci_asprintf("name:%s", nkey);
+        tmp = *id ? raci_str_printf("id:%s", id) : raci_str_printf("name:%s", nkey);
     if (!tmp)
         return RACI_ERROR_NOMEM;
     key = raci_strpool_add(r->pool, tmp);
@@ -215,7 +217,7 @@ static raci_error get_person(struct raci_roster *r, const char *name, const char
         return RACI_ERROR_NOMEM;
     uint32_t p = map_get(&idx(r)->persons, (uintptr_t)key, 0);
     if (p == RACI_NONE) {
-        if (raci_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons)))
+        if (raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons)))
             return RACI_ERROR_NOMEM;
         p = (uint32_t)r->npersons++;
         struct raci_person *pp = &r->persons[p];
@@ -243,7 +245,7 @@ static raci_error add_title(struct raci_roster *r, uint32_t person, const char *
     for (uint32_t i = 0; i < p->ntitles; i++)
         if (p->titles[i] == title)
             return RACI_OK;
-    if (raci_grow(&p->titles, &cap, p->ntitles + 1, sizeof(*p->titles)))
+    if (raci_array_grow(&p->titles, &cap, p->ntitles + 1, sizeof(*p->titles)))
         return RACI_ERROR_NOMEM;
     if (p->ntitles == 0)
         p->title_loc = loc;
@@ -257,7 +259,7 @@ static raci_error add_member(struct raci_roster *r, uint32_t person, uint32_t pr
 {
     if (map_get(&idx(r)->members, person, product) != RACI_NONE)
         return RACI_OK;
-    if (raci_grow(&r->members, &r->cap_members, r->nmembers + 1, sizeof(*r->members)))
+    if (raci_array_grow(&r->members, &r->cap_members, r->nmembers + 1, sizeof(*r->members)))
         return RACI_ERROR_NOMEM;
     r->members[r->nmembers] = (struct raci_member){person, product, loc};
     return map_put(&idx(r)->members, person, product, (uint32_t)r->nmembers++);
@@ -272,12 +274,11 @@ static raci_error get_task(struct raci_roster *r, uint32_t product, const char *
 
     /* Canonical tasks are keyed by their index, so "KPIs" and "success
      * metrics" are one task; others by their normalised name. */
-    if (def >= 0)
-        tmp = raci_asprintf("def:%d", def);
-    else {
-        char buf[512];
-        raci_norm_key(name, buf, sizeof buf);
-        tmp = raci_asprintf("task:%s", buf);
+    if (def >= 0) {
+        tmp = raci_str_printf("def:%d", def);
+    } else {
+        const char *k = raci_strpool_key(r->pool, name);
+        tmp = k ? raci_str_printf("task:%s", k) : NULL;
     }
     if (!tmp)
         return RACI_ERROR_NOMEM;
@@ -287,7 +288,7 @@ static raci_error get_task(struct raci_roster *r, uint32_t product, const char *
         return RACI_ERROR_NOMEM;
     uint32_t t = map_get(&idx(r)->tasks, (uintptr_t)key, product);
     if (t == RACI_NONE) {
-        if (raci_grow(&r->tasks, &r->cap_tasks, r->ntasks + 1, sizeof(*r->tasks)))
+        if (raci_array_grow(&r->tasks, &r->cap_tasks, r->ntasks + 1, sizeof(*r->tasks)))
             return RACI_ERROR_NOMEM;
         t = (uint32_t)r->ntasks++;
         r->tasks[t].name = def >= 0 ? raci_strpool_add(r->pool, r->rs->tasks[def].name) : name;
@@ -305,7 +306,7 @@ static raci_error get_task(struct raci_roster *r, uint32_t product, const char *
 
 static raci_error add_assign(struct raci_roster *r, const struct raci_assign *a)
 {
-    if (raci_grow(&r->assigns, &r->cap_assigns, r->nassigns + 1, sizeof(*r->assigns)))
+    if (raci_array_grow(&r->assigns, &r->cap_assigns, r->nassigns + 1, sizeof(*r->assigns)))
         return RACI_ERROR_NOMEM;
     r->assigns[r->nassigns++] = *a;
     if (a->letters) {
@@ -340,7 +341,7 @@ static raci_error add_extra(struct raci_roster *r, uint32_t person, uint32_t col
     struct index *x = idx(r);
     if (!*value)
         return RACI_OK;
-    if (raci_grow(&x->extras, &x->cap_extras, x->nextras + 1, sizeof(*x->extras)))
+    if (raci_array_grow(&x->extras, &x->cap_extras, x->nextras + 1, sizeof(*x->extras)))
         return RACI_ERROR_NOMEM;
     x->extras[x->nextras++] = (struct extra_value){person, column, value};
     return RACI_OK;
@@ -349,11 +350,11 @@ static raci_error add_extra(struct raci_roster *r, uint32_t person, uint32_t col
 static raci_error extra_column(struct raci_roster *r, const char *name, uint32_t *out)
 {
     for (size_t i = 0; i < r->nextra; i++)
-        if (raci_strcasecmp(r->extra_names[i], name) == 0) {
+        if (raci_str_casecmp(r->extra_names[i], name) == 0) {
             *out = (uint32_t)i;
             return RACI_OK;
         }
-    if (raci_grow(&r->extra_names, &r->cap_extra, r->nextra + 1, sizeof(*r->extra_names)))
+    if (raci_array_grow(&r->extra_names, &r->cap_extra, r->nextra + 1, sizeof(*r->extra_names)))
         return RACI_ERROR_NOMEM;
     r->extra_names[r->nextra] = name;
     *out = (uint32_t)r->nextra++;
@@ -390,7 +391,7 @@ static struct raci_loc cell_loc(const struct raci_table *t, const struct raci_ro
         if (row->ncells) {
             const struct raci_cell *last = &row->cells[row->ncells - 1];
             l.line = last->line;
-            l.col = last->col + (uint32_t)raci_utf8_len(last->text, strlen(last->text));
+            l.col = last->col + (uint32_t)raci_str_chars(last->text, strlen(last->text));
         }
         return l;
     }
@@ -487,7 +488,7 @@ static raci_error wide_person(struct raci_roster *r, const struct raci_table *t,
     if (!h)
         return RACI_ERROR_NOMEM;
     if (per_product) {
-        char *tmp = raci_asprintf("%s#%u#%u", t->file, col, product);
+        char *tmp = raci_str_printf("%s#%u#%u", t->file, col, product);
         if (!tmp)
             return RACI_ERROR_NOMEM;
         scope = raci_strpool_add(r->pool, tmp);
@@ -583,7 +584,7 @@ raci_error raci_roster_add_table(struct raci_roster *r, const struct raci_table 
         err = RACI_ERROR_NOMEM;
         goto cleanup;
     }
-    if (raci_grow(&r->files, &r->cap_files, r->nfiles + 1, sizeof(*r->files))) {
+    if (raci_array_grow(&r->files, &r->cap_files, r->nfiles + 1, sizeof(*r->files))) {
         err = RACI_ERROR_NOMEM;
         goto cleanup;
     }
@@ -592,6 +593,10 @@ raci_error raci_roster_add_table(struct raci_roster *r, const struct raci_table 
         cols[c] = -1;
     for (uint32_t c = 0; c < n; c++) {
         int kind = column_kind(t->header.cells[c].text);
+        if (kind == -2) {
+            err = RACI_ERROR_NOMEM;
+            goto cleanup;
+        }
         if (kind >= 0 && cols[kind] < 0)
             cols[kind] = (int)c;
         else
@@ -645,7 +650,7 @@ static raci_error resolve_managers(struct raci_roster *r)
             continue;
         /* By id first (ids are exact), then by name. */
         uint32_t m = RACI_NONE;
-        char *key = raci_asprintf("id:%s", p->manager);
+        char *key = raci_str_printf("id:%s", p->manager);
         if (!key)
             return RACI_ERROR_NOMEM;
         const char *k = raci_strpool_add(r->pool, key);

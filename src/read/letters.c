@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 #define MAX_TOKEN 64
 
@@ -66,10 +67,10 @@ static unsigned token_letters(const char *tok, const struct raci_letter_alias *a
     size_t n = strlen(tok);
 
     for (size_t i = 0; i < naliases; i++)
-        if (raci_strcasecmp(tok, aliases[i].name) == 0)
+        if (raci_str_casecmp(tok, aliases[i].name) == 0)
             return aliases[i].letters;
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-        if (raci_strcasecmp(tok, words[i].text) == 0)
+        if (raci_str_casecmp(tok, words[i].text) == 0)
             return words[i].letters;
     /* A run of letters such as "RA" or "ar": each at most once. */
     if (n == 0 || n > 4)
@@ -124,7 +125,7 @@ static int parse_span(const char *text, size_t len, int conditional,
         tok[n] = '\0';
         if (n == 0)
             continue;
-        if (raci_strcasecmp(tok, "and") == 0)
+        if (raci_str_casecmp(tok, "and") == 0)
             continue;
         unsigned m = token_letters(tok, aliases, naliases);
         if (!m)
@@ -142,7 +143,7 @@ static int is_placeholder(const char *s, size_t len)
     static const char *const marks[] = {"-",   "--", "\xe2\x80\x93", "\xe2\x80\x94", ".",
                                         "n/a", "na"};
     for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-        if (strlen(marks[i]) == len && raci_strcasecmp(marks[i], s) == 0)
+        if (strlen(marks[i]) == len && raci_str_casecmp(marks[i], s) == 0)
             return 1;
     return 0;
 }
@@ -173,7 +174,7 @@ raci_letters_status raci_letters_parse(const char *text, const struct raci_lette
             return RACI_LETTERS_EMPTY;
         /* An alias may contain separators ("Sign-off"), so try it whole. */
         for (size_t i = 0; i < naliases; i++)
-            if (raci_strcasecmp(trimmed, aliases[i].name) == 0) {
+            if (raci_str_casecmp(trimmed, aliases[i].name) == 0) {
                 out->mask = aliases[i].letters;
                 return RACI_LETTERS_OK;
             }

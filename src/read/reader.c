@@ -19,7 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 /* Longest run handed to csv_parse in one call. Bounding it lets us widen
  * libcsv's buffer growth between calls (see parse_text), so that a huge field
@@ -74,67 +75,11 @@ struct reader {
 
 /* ------------------------------------------------------------ decoding -- */
 
-/*
- * Length of the well-formed UTF-8 sequence at s (n bytes left), 0 if there
- * is none (Unicode table 3-7). glibc's iconv is not used for this check
- * because it lets through 5- and 6-byte forms and code points past U+10FFFF,
- * which no spreadsheet would accept.
- */
-static size_t utf8_seq_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4;
-    else
-        return 0;
-    /* The second byte's range rules out overlong forms, surrogates and
-     * code points past U+10FFFF. */
-    if (c == 0xE0)
-        lo = 0xA0;
-    else if (c == 0xED)
-        hi = 0x9F;
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return len;
-}
-
-/* Offset of the first byte of s that is not well-formed UTF-8, or n. */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = utf8_seq_len(s + i, n - i);
-        if (!k)
-            return i;
-        i += k;
-    }
-    return n;
-}
-
 /* The input as it is, past a BOM of bom bytes, if it is UTF-8. */
 static raci_error decode_utf8(const unsigned char *in, size_t len, size_t bom, const char *encoding,
                               struct text *out)
 {
-    size_t n = len - bom, valid = utf8_valid_prefix(in + bom, n);
+    size_t n = len - bom, valid = raci_str_valid((const char *)in + bom, n);
 
     out->buf = malloc(n + 1);
     if (!out->buf)
@@ -283,7 +228,7 @@ static char *cursor_line(const struct reader *r)
         return NULL;
     o = out;
     for (size_t i = 0; i < n; i += k) {
-        k = s[i] ? utf8_seq_len(s + i, n - i) : 0;
+        k = s[i] ? raci_str_decode((const char *)s + i, n - i, NULL) : 0;
         if (k) {
             memcpy(o, s + i, k);
             o += k;
@@ -313,7 +258,7 @@ static raci_error fail_at(struct reader *r, size_t off, const char *fmt, ...)
 
     cursor_advance(r, off);
     va_start(ap, fmt);
-    msg = raci_vasprintf(fmt, ap);
+    msg = raci_str_vprintf(fmt, ap);
     va_end(ap);
     source = cursor_line(r);
     if (msg && source)
@@ -442,7 +387,7 @@ static void on_field(void *s, size_t len, void *data)
                     len, RACI_READER_MAX_FIELD);
         return;
     }
-    if (raci_grow(&r->cells, &r->cap, r->ncells + 1, sizeof(*r->cells)) != RACI_OK) {
+    if (raci_array_grow(&r->cells, &r->cap, r->ncells + 1, sizeof(*r->cells)) != RACI_OK) {
         r->err = RACI_ERROR_NOMEM;
         return;
     }
@@ -480,7 +425,7 @@ static void on_row(int c, void *data)
     if (!r->have_header) {
         t->header = row;
         r->have_header = true;
-    } else if (raci_grow(&t->rows, &t->cap, t->nrows + 1, sizeof(*t->rows)) != RACI_OK) {
+    } else if (raci_array_grow(&t->rows, &t->cap, t->nrows + 1, sizeof(*t->rows)) != RACI_OK) {
         free(row.cells);
         r->err = RACI_ERROR_NOMEM;
         return;

@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 static const struct raci_param_def no_params[] = {{NULL, 0, 0, NULL}};
 
@@ -288,21 +289,4 @@ const struct raci_param_def *raci_rule_param(const struct raci_rule_def *rule, c
         if (strcmp(p->name, name) == 0)
             return p;
     return NULL;
-}
-
-static const char *const severity_names[] = {"off", "info", "warning", "error"};
-
-const char *raci_severity_name(enum raci_severity s)
-{
-    if ((unsigned)s > RACI_SEV_ERROR)
-        return "?";
-    return severity_names[s];
-}
-
-int raci_severity_parse(const char *s)
-{
-    for (int i = 0; i <= RACI_SEV_ERROR; i++)
-        if (raci_strcasecmp(s, severity_names[i]) == 0)
-            return i;
-    return -1;
 }

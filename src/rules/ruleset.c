@@ -22,7 +22,9 @@
 
 #include <yaml.h>
 
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/date.h"
+#include "raci/str.h"
 
 #ifndef RACI_DATADIR
 #define RACI_DATADIR "/usr/local/share/raci"
@@ -133,7 +135,7 @@ static raci_error vfail_at(struct loader *L, const struct src *s, yaml_mark_t ma
 static raci_error vfail_at(struct loader *L, const struct src *s, yaml_mark_t mark, const char *fmt,
                            va_list ap)
 {
-    char *msg = raci_vasprintf(fmt, ap);
+    char *msg = raci_str_vprintf(fmt, ap);
     char *line;
     raci_error err;
 
@@ -400,15 +402,10 @@ static void free_list(char **list, size_t n)
     free(list);
 }
 
-/* malloc'd raci_norm_key of s. */
+/* malloc'd matching key of s. */
 static char *norm_dup(const char *s)
 {
-    size_t n = strlen(s) + 1;
-    char *out = malloc(n);
-
-    if (out)
-        raci_norm_key(s, out, n);
-    return out;
+    return raci_str_key(s);
 }
 
 static int is_id_char(char c)
@@ -463,10 +460,10 @@ static char *dir_of(const char *path)
     const char *slash = strrchr(path, '/');
 
     if (!slash)
-        return raci_strdup(".");
+        return raci_str_dup(".");
     if (slash == path)
-        return raci_strdup("/");
-    return raci_asprintf("%.*s", (int)(slash - path), path);
+        return raci_str_dup("/");
+    return raci_str_printf("%.*s", (int)(slash - path), path);
 }
 
 /* Tidy a path in place, lexically: "a/./b" -> "a/b", "a/x/../b" -> "a/b",
@@ -516,7 +513,7 @@ static void tidy_path(char *path)
 int raci_ruleset_role(const struct raci_ruleset *rs, const char *id)
 {
     for (size_t i = 0; i < rs->nroles; i++)
-        if (!raci_strcasecmp(rs->roles[i].id, id))
+        if (!raci_str_casecmp(rs->roles[i].id, id))
             return (int)i;
     return -1;
 }
@@ -544,7 +541,7 @@ int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name)
     key = malloc(n + 2);
     if (!key)
         return -1;
-    n = raci_norm_key(name, key, n + 1);
+    n = raci_str_key_into(name, key);
     found = n ? find_task_key(rs, key) : -1;
     if (found < 0 && n > 0) {
         /* One plural step: "KPI" finds "KPIs", "Roadmaps" finds "Roadmap". */
@@ -596,32 +593,11 @@ int raci_check_has(const struct raci_check *c, const char *name, const char *val
     if (!p || !value)
         return 0;
     if (p->type == RACI_PARAM_STRING)
-        return p->sval && !raci_strcasecmp(p->sval, value);
+        return p->sval && !raci_str_casecmp(p->sval, value);
     for (size_t i = 0; i < p->nlist; i++)
-        if (!raci_strcasecmp(p->list[i], value))
+        if (!raci_str_casecmp(p->list[i], value))
             return 1;
     return 0;
-}
-
-int raci_date_valid(const char *s)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int y = 0, m, d;
-
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !(s[i] >= '0' && s[i] <= '9'))
-            return 0;
-    for (int i = 0; i < 4; i++)
-        y = y * 10 + (s[i] - '0');
-    m = (s[5] - '0') * 10 + (s[6] - '0');
-    d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (y < 1 || m < 1 || m > 12 || d < 1)
-        return 0;
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return d <= 29;
-    return d <= days[m - 1];
 }
 
 /* ------------------------------------------------------ title matching -- */
@@ -771,7 +747,7 @@ uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *tit
             end++;
         char saved = *end;
         *end = '\0';
-        size_t klen = raci_norm_key(part, key, n + 1);
+        size_t klen = raci_str_key_into(part, key);
         /* Split the normalised part on the word "and": key[start..) is the
          * current piece, key[i..j) the current word. */
         size_t start = 0;
@@ -869,7 +845,7 @@ static raci_error init_checks(struct raci_ruleset *rs)
             return RACI_ERROR_NOMEM;
         c->nparams = np;
         for (size_t j = 0; j < np; j++) {
-            c->params[j].name = raci_strdup(all[i].params[j].name);
+            c->params[j].name = raci_str_dup(all[i].params[j].name);
             if (!c->params[j].name)
                 return RACI_ERROR_NOMEM;
             c->params[j].type = all[i].params[j].type;
@@ -1073,8 +1049,8 @@ static raci_error apply_roles(struct loader *L, struct src *s, const yaml_node_t
             role = append(&rs->roles, &rs->nroles, sizeof(*rs->roles));
             if (!role)
                 return RACI_ERROR_NOMEM;
-            role->id = raci_strdup(id);
-            role->name = raci_strdup(id);
+            role->id = raci_str_dup(id);
+            role->name = raci_str_dup(id);
             if (!role->id || !role->name)
                 return RACI_ERROR_NOMEM;
             r = (int)rs->nroles - 1;
@@ -1085,7 +1061,7 @@ static raci_error apply_roles(struct loader *L, struct src *s, const yaml_node_t
             err = text_of(L, s, name, "a role name such as Product Owner", 0, &text);
             if (err)
                 return err;
-            copy = raci_strdup(text);
+            copy = raci_str_dup(text);
             if (!copy)
                 return RACI_ERROR_NOMEM;
             free(rs->roles[r].name);
@@ -1132,10 +1108,10 @@ static raci_error apply_letters(struct loader *L, struct src *s, const yaml_node
                         "combination such as A/R)",
                         spec, name);
         for (size_t i = 0; i < rs->naliases; i++)
-            if (!raci_strcasecmp(rs->aliases[i].name, name))
+            if (!raci_str_casecmp(rs->aliases[i].name, name))
                 a = &rs->aliases[i];
         if (!a) {
-            char *copy = raci_strdup(name);
+            char *copy = raci_str_dup(name);
             if (!copy)
                 return RACI_ERROR_NOMEM;
             a = append(&rs->aliases, &rs->naliases, sizeof(*rs->aliases));
@@ -1292,7 +1268,7 @@ static raci_error apply_tasks(struct loader *L, struct src *s, const yaml_node_t
                 break;
             }
             task->key = key;
-            task->name = raci_strdup(text);
+            task->name = raci_str_dup(text);
             task->raci = calloc(RACI_MAX_ROLES, sizeof(*task->raci));
             if (!task->name || !task->raci) {
                 err = RACI_ERROR_NOMEM;
@@ -1421,7 +1397,7 @@ static raci_error param_string(struct loader *L, struct src *s, const struct rac
             free(key);
             return err;
         }
-        *out = raci_strdup(rs->tasks[t].key);
+        *out = raci_str_dup(rs->tasks[t].key);
         break;
     }
     case PK_ROLE: {
@@ -1429,13 +1405,13 @@ static raci_error param_string(struct loader *L, struct src *s, const struct rac
         err = role_ref(L, s, n, where, &r);
         if (err)
             return err;
-        *out = raci_strdup(rs->roles[r].id);
+        *out = raci_str_dup(rs->roles[r].id);
         break;
     }
     default:
         if (p->type == RACI_PARAM_STRING && strcspn(v, " \t") != strlen(v))
             return fail(L, s, n, "expected one word%s, got '%s'", where, v);
-        *out = raci_strdup(v);
+        *out = raci_str_dup(v);
         break;
     }
     return *out ? RACI_OK : RACI_ERROR_NOMEM;
@@ -1634,7 +1610,7 @@ static raci_error waiver_subject(struct loader *L, struct src *s, const yaml_nod
         return fail(L, s, n, "%s '%s' has no letters or digits", field, v);
     }
     free(key);
-    *out = raci_strdup(v);
+    *out = raci_str_dup(v);
     return *out ? RACI_OK : RACI_ERROR_NOMEM;
 }
 
@@ -1667,7 +1643,7 @@ static raci_error apply_waiver(struct loader *L, struct src *s, const yaml_node_
         return RACI_ERROR_NOMEM;
     w->line = (unsigned)item->start_mark.line + 1;
     w->col = (unsigned)item->start_mark.column + 1;
-    if (!(w->file = raci_strdup(s->display)))
+    if (!(w->file = raci_str_dup(s->display)))
         return RACI_ERROR_NOMEM;
 
     if (!(v = lookup(s, item, "rule")))
@@ -1706,7 +1682,7 @@ static raci_error apply_waiver(struct loader *L, struct src *s, const yaml_node_
         return err;
     if (strspn(text, " \t\r\n") == strlen(text))
         return fail(L, s, v, "expected a reason, got an empty value");
-    if (!(w->reason = raci_strdup(text)))
+    if (!(w->reason = raci_str_dup(text)))
         return RACI_ERROR_NOMEM;
 
     if (!(v = lookup(s, item, "expires")))
@@ -1762,7 +1738,7 @@ static char *exe_dir(void)
     if (!slash)
         return NULL;
     slash[1] = '\0';
-    return raci_strdup(buf);
+    return raci_str_dup(buf);
 }
 
 char *raci_ruleset_locate(const char *name)
@@ -1775,15 +1751,15 @@ char *raci_ruleset_locate(const char *name)
     if (!name || !is_bundled_name(name))
         goto cleanup;
     if (env && *env)
-        dirs[n++] = raci_strdup(env);
+        dirs[n++] = raci_str_dup(env);
     if (exe) {
-        dirs[n++] = raci_asprintf("%s../rules", exe);
-        dirs[n++] = raci_asprintf("%s../share/raci/rules", exe);
+        dirs[n++] = raci_str_printf("%s../rules", exe);
+        dirs[n++] = raci_str_printf("%s../share/raci/rules", exe);
     }
-    dirs[n++] = raci_strdup("rules");
-    dirs[n++] = raci_strdup(RACI_DATADIR "/rules");
+    dirs[n++] = raci_str_dup("rules");
+    dirs[n++] = raci_str_dup(RACI_DATADIR "/rules");
     for (size_t i = 0; i < n && !found; i++) {
-        char *path = dirs[i] ? raci_asprintf("%s/%s.yaml", dirs[i], name) : NULL;
+        char *path = dirs[i] ? raci_str_printf("%s/%s.yaml", dirs[i], name) : NULL;
         if (path && readable(path))
             found = path;
         else
@@ -1812,7 +1788,7 @@ static raci_error apply_extends(struct loader *L, struct src *s, const yaml_node
             /* Last, beside the extending file (a bundled ruleset used by its
              * path from anywhere). */
             char *dir = dir_of(s->path);
-            path = dir ? raci_asprintf("%s/%s.yaml", dir, v) : NULL;
+            path = dir ? raci_str_printf("%s/%s.yaml", dir, v) : NULL;
             free(dir);
             if (path && !readable(path)) {
                 free(path);
@@ -1830,16 +1806,16 @@ static raci_error apply_extends(struct loader *L, struct src *s, const yaml_node
                     "a ruleset that is not a file can only extend a bundled ruleset by name, "
                     "such as 'extends: default'");
     } else if (v[0] == '/') {
-        path = raci_strdup(v);
+        path = raci_str_dup(v);
     } else {
         char *dir = dir_of(s->path);
         if (dir && !strcmp(dir, "."))
-            path = raci_strdup(v);
+            path = raci_str_dup(v);
         else
-            path = dir ? raci_asprintf("%s/%s", dir, v) : NULL;
+            path = dir ? raci_str_printf("%s/%s", dir, v) : NULL;
         free(dir);
     }
-    if (!path || !(tidy = raci_strdup(path))) {
+    if (!path || !(tidy = raci_str_dup(path))) {
         free(path);
         return RACI_ERROR_NOMEM;
     }
@@ -2077,7 +2053,7 @@ static raci_error load_file(struct loader *L, const char *path, const struct src
                             const yaml_node_t *at)
 {
     struct src s = {0};
-    char *text = NULL, *tidy = raci_strdup(path);
+    char *text = NULL, *tidy = raci_str_dup(path);
     size_t len = 0;
     raci_error err;
 
@@ -2111,8 +2087,6 @@ static raci_error load_file(struct loader *L, const char *path, const struct src
 static raci_error set_today(struct raci_ruleset *rs, struct raci_diag *diag)
 {
     const char *env = getenv("RACI_TODAY");
-    time_t now;
-    struct tm tm;
 
     if (env && *env) {
         if (!raci_date_valid(env))
@@ -2123,10 +2097,8 @@ static raci_error set_today(struct raci_ruleset *rs, struct raci_diag *diag)
         memcpy(rs->today, env, sizeof rs->today);
         return RACI_OK;
     }
-    now = time(NULL);
-    if (now == (time_t)-1 || !localtime_r(&now, &tm) ||
-        strftime(rs->today, sizeof rs->today, "%Y-%m-%d", &tm) != 10)
-        rs->today[0] = '\0'; /* raci_checks_run asks the clock again */
+    /* When the clock cannot say, raci_checks_run asks it again. */
+    raci_date_today(rs->today);
     return RACI_OK;
 }
 
@@ -2137,7 +2109,7 @@ static raci_error finish(struct raci_ruleset *rs, const char *display, struct ra
         err = init_checks(rs);
     if (!err)
         err = set_today(rs, diag);
-    if (!err && !(rs->file = raci_strdup(display)))
+    if (!err && !(rs->file = raci_str_dup(display)))
         err = RACI_ERROR_NOMEM;
     if (err)
         raci_ruleset_release(rs);

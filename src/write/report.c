@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "raci/outfile.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 static const char *const format_names[RACI_FORMAT_MAX] = {
     "text", "json", "sarif", "github", "gitlab", "junit", "markdown",

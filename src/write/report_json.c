@@ -8,7 +8,8 @@
 
 #include "raci/jsonout.h"
 #include "raci/report.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 #define JSON_VERSION          1
 #define SARIF_SCHEMA          "https://json.schemastore.org/sarif-2.1.0.json"
@@ -201,7 +202,7 @@ static json_t *sarif_message(const char *text)
 
     if (n && strchr(".!?", text[n - 1]))
         return json_pack("{s:o}", "text", raci_json_string(text));
-    if (!(s = raci_asprintf("%s.", text)))
+    if (!(s = raci_str_printf("%s.", text)))
         return NULL;
     o = json_pack("{s:o}", "text", raci_json_string(s));
     free(s);
@@ -220,7 +221,7 @@ static json_t *sarif_rules(const struct raci_report *r, int *index)
     for (size_t i = 0; a && i < n; i++) {
         const struct raci_rule_def *d = &all[i];
         enum raci_severity sev = rule_severity(r, d);
-        char *help = raci_asprintf(RACI_HOME_URL "/blob/main/doc/rules.md#%s", d->id);
+        char *help = raci_str_printf(RACI_HOME_URL "/blob/main/doc/rules.md#%s", d->id);
         json_t *o = NULL;
 
         index[i] = -1;
@@ -390,7 +391,7 @@ static char *gitlab_path(const char *file)
 
     while (file[0] == '.' && (file[1] == '/' || file[1] == '\\'))
         file += 2;
-    if (!(p = raci_strdup(file)))
+    if (!(p = raci_str_dup(file)))
         return NULL;
     for (char *c = p; *c; c++)
         if (*c == '\\')

@@ -21,41 +21,20 @@
  * across runs, so that a CI's test history follows a finding.
  */
 #include <libxml/xmlwriter.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "raci/report.h"
-#include "raci/util.h"
-
-/* XML 1.0 cannot hold most C0 control characters, even escaped: replace
- * them (a stray one can come from a roster cell) with U+FFFD. malloc'd. */
-static char *xml_text(const char *s)
-{
-    size_t n = 0;
-    char *out, *o;
-
-    for (const char *p = s; *p; p++)
-        n += ((unsigned char)*p < 0x20 && !strchr("\t\n\r", *p)) ? 3 : 1;
-    if (!(out = malloc(n + 1)))
-        return NULL;
-    o = out;
-    for (const char *p = s; *p; p++) {
-        if ((unsigned char)*p < 0x20 && !strchr("\t\n\r", *p)) {
-            memcpy(o, "\xEF\xBF\xBD", 3);
-            o += 3;
-        } else {
-            *o++ = *p;
-        }
-    }
-    *o = '\0';
-    return out;
-}
+#include "raci/array.h"
+#include "raci/str.h"
 
 static int attr(xmlTextWriterPtr w, const char *name, const char *value)
 {
-    char *v = xml_text(value);
+    char *owned;
+    const char *v = raci_str_xml(value, SIZE_MAX, &owned, NULL);
     int rc = v ? xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST v) : -1;
-    free(v);
+    free(owned);
     return rc < 0;
 }
 
@@ -66,9 +45,10 @@ static int attr_num(xmlTextWriterPtr w, const char *name, size_t value)
 
 static int text(xmlTextWriterPtr w, const char *value)
 {
-    char *v = xml_text(value);
+    char *owned;
+    const char *v = raci_str_xml(value, SIZE_MAX, &owned, NULL);
     int rc = v ? xmlTextWriterWriteString(w, BAD_CAST v) : -1;
-    free(v);
+    free(owned);
     return rc < 0;
 }
 
@@ -111,11 +91,11 @@ static int write_case(xmlTextWriterPtr w, const struct raci_report *r, const str
     char *classname, *name, *body, *skip;
     int bad;
 
-    classname = raci_asprintf("raci.%s", f->rule);
-    name = raci_asprintf("%s %s", f->rule, f->entity);
-    body = raci_asprintf("%s:%u:%u: %s: %s [%s]", file_of(f), f->loc.line, f->loc.col,
-                         raci_severity_name(f->severity), f->message, f->rule);
-    skip = raci_asprintf("%s: %s", raci_severity_name(f->severity), f->message);
+    classname = raci_str_printf("raci.%s", f->rule);
+    name = raci_str_printf("%s %s", f->rule, f->entity);
+    body = raci_str_printf("%s:%u:%u: %s: %s [%s]", file_of(f), f->loc.line, f->loc.col,
+                           raci_severity_name(f->severity), f->message, f->rule);
+    skip = raci_str_printf("%s: %s", raci_severity_name(f->severity), f->message);
     bad = !classname || !name || !body || !skip ||
           xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0 ||
           attr(w, "classname", classname) || attr(w, "name", name) || attr(w, "file", file_of(f)) ||

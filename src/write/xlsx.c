@@ -30,7 +30,8 @@
 
 #include "raci/letters.h"
 #include "raci/rules.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 /* Excel's limit on a cell's text is 32767 characters; counting bytes instead
  * stays under it whatever the text. */
@@ -128,186 +129,6 @@ struct xw {
     uint32_t (*counts)[4]; /* per person: tasks as R, A, C, I */
 };
 
-/* ------------------------------------------------------------ strings -- */
-
-/* Length of the UTF-8 character at s (n bytes there), with its code point in
- * *cp; 0 when the bytes are not valid UTF-8 (overlong forms, surrogates and
- * code points beyond U+10FFFF are refused too). */
-static size_t u8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    uint32_t c = s[0], min;
-    size_t len;
-
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2, c &= 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3, c &= 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4, c &= 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (s[i] & 0x3Fu);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0;
-    *cp = c;
-    return len;
-}
-
-static size_t u8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Characters XML 1.0 (and so a workbook) can hold. */
-static int xml_char_ok(uint32_t cp)
-{
-    if (cp < 0x20)
-        return cp == '\t' || cp == '\n';
-    return cp != 0xFFFE && cp != 0xFFFF;
-}
-
-/*
- * Text Excel accepts: bytes that are not UTF-8 become U+FFFD, control
- * characters other than tab and newline become spaces (a carriage return is
- * dropped, so CRLF reads as one line break), and the result is cut to max
- * bytes at a character boundary. Returns s itself when it is fine as it is,
- * otherwise a malloc'd copy that the caller frees through *owned; NULL when
- * out of memory. *cut (optional) tells whether text was cut off.
- */
-static const char *xl_clean(const char *s, size_t max, char **owned, int *cut)
-{
-    size_t len = strlen(s), i, o = 0, cap;
-    uint32_t cp;
-    char *out;
-
-    *owned = NULL;
-    if (cut)
-        *cut = 0;
-    if (len <= max) {
-        for (i = 0; i < len;) {
-            size_t k = u8_decode((const unsigned char *)s + i, len - i, &cp);
-            if (!k || !xml_char_ok(cp))
-                break;
-            i += k;
-        }
-        if (i == len)
-            return s;
-    }
-    cap = len > max / 3 ? max : len * 3;
-    out = malloc(cap + 1);
-    if (!out)
-        return NULL;
-    for (i = 0; i < len;) {
-        size_t k = u8_decode((const unsigned char *)s + i, len - i, &cp);
-        const char *piece = s + i;
-        size_t plen = k;
-        if (!k) {
-            piece = "\xEF\xBF\xBD";
-            plen = 3;
-            k = 1;
-        } else if (cp == '\r') {
-            plen = 0;
-        } else if (!xml_char_ok(cp)) {
-            piece = " ";
-            plen = 1;
-        }
-        if (o + plen > max) {
-            if (cut)
-                *cut = 1;
-            break;
-        }
-        memcpy(out + o, piece, plen);
-        o += plen;
-        i += k;
-    }
-    out[o] = '\0';
-    *owned = out;
-    return out;
-}
-
-/* A growing string; after a failed allocation it stays failed. */
-struct sb {
-    char *s;
-    size_t len, cap;
-    int failed;
-};
-
-static void sb_addn(struct sb *b, const char *s, size_t n)
-{
-    if (b->failed)
-        return;
-    if (raci_grow(&b->s, &b->cap, b->len + n + 1, 1) != RACI_OK) {
-        b->failed = 1;
-        return;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void sb_add(struct sb *b, const char *s)
-{
-    sb_addn(b, s, strlen(s));
-}
-
-static void sb_addf(struct sb *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static void sb_addf(struct sb *b, const char *fmt, ...)
-{
-    va_list ap;
-    char *s;
-
-    va_start(ap, fmt);
-    s = raci_vasprintf(fmt, ap);
-    va_end(ap);
-    if (!s) {
-        b->failed = 1;
-        return;
-    }
-    sb_add(b, s);
-    free(s);
-}
-
-/* The text built so far ("" when nothing was added). */
-static const char *sb_str(const struct sb *b)
-{
-    return b->s ? b->s : "";
-}
-
 /* ------------------------------------------------------- sheet names -- */
 
 static int sheet_char_forbidden(uint32_t cp)
@@ -339,13 +160,13 @@ size_t raci_xlsx_sheet_name(const char *name, char *out, size_t size)
 
     while (n > 0) {
         uint32_t cp;
-        size_t k = u8_decode(s, n, &cp), u;
+        size_t k = raci_str_decode((const char *)s, n, &cp), u;
         if (k == 0) {
             k = 1;
             cp = '_';
         } else if (sheet_char_forbidden(cp)) {
             cp = '_';
-        } else if (!xml_char_ok(cp) || cp < 0x20) {
+        } else if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
             cp = ' ';
         }
         s += k;
@@ -358,7 +179,7 @@ size_t raci_xlsx_sheet_name(const char *name, char *out, size_t size)
         u = cp >= 0x10000 ? 2 : 1;
         if (units + u > XL_SHEET_UNITS)
             break;
-        o += u8_encode(cp, buf + o);
+        o += raci_str_encode(cp, buf + o);
         units += u;
     }
     while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '\''))
@@ -395,7 +216,8 @@ static int sheet_name_equal(const char *a, const char *b)
 
     while (na > 0 && nb > 0) {
         uint32_t ca, cb;
-        size_t ka = u8_decode(p, na, &ca), kb = u8_decode(q, nb, &cb);
+        size_t ka = raci_str_decode((const char *)p, na, &ca),
+               kb = raci_str_decode((const char *)q, nb, &cb);
         if (!ka)
             ka = 1, ca = 0x110000u + *p; /* no character: compare the byte */
         if (!kb)
@@ -436,7 +258,7 @@ size_t raci_xlsx_sheet_name_unique(const char *name, const char *const *taken, s
          * suffix; the suffix itself is ASCII, one unit a byte. */
         while (keep < n) {
             uint32_t cp = 0;
-            size_t kl = u8_decode((const unsigned char *)safe + keep, n - keep, &cp);
+            size_t kl = raci_str_decode(safe + keep, n - keep, &cp);
             size_t u = cp >= 0x10000 ? 2 : 1;
             if (kl == 0) /* cannot happen: safe names are valid UTF-8 */
                 kl = 1;
@@ -490,7 +312,7 @@ static int fail_msg(struct xw *w, const char *fmt, ...)
     if (w->err != RACI_OK)
         return -1;
     va_start(ap, fmt);
-    w->why = raci_vasprintf(fmt, ap);
+    w->why = raci_str_vprintf(fmt, ap);
     va_end(ap);
     w->err = w->why ? RACI_ERROR_OUTPUT : RACI_ERROR_NOMEM;
     return -1;
@@ -507,7 +329,7 @@ static int put_str(struct xw *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col
 
     if (!s || !*s)
         return fmt ? lx(w, worksheet_write_blank(ws, row, col, fmt)) : 0;
-    t = xl_clean(s, XL_STR_MAX, &owned, NULL);
+    t = raci_str_xml(s, XL_STR_MAX, &owned, NULL);
     if (!t)
         return fail_nomem(w);
     rc = lx(w, worksheet_write_string(ws, row, col, t, fmt));
@@ -529,7 +351,7 @@ static int put_link(struct xw *w, lxw_worksheet *ws, unsigned *nlinks, lxw_row_t
                     lxw_format *fmt)
 {
     char cell[32];
-    struct sb url = {0};
+    struct raci_str url = {0};
     char *owned;
     const char *t;
     int rc;
@@ -538,14 +360,14 @@ static int put_link(struct xw *w, lxw_worksheet *ws, unsigned *nlinks, lxw_row_t
         return put_str(w, ws, row, col, text, fmt);
     lxw_rowcol_to_cell(cell, trow, tcol);
     /* Always quoted, with quotes in the name doubled: 'O''Brien'!B3. */
-    sb_add(&url, "internal:'");
+    raci_str_add(&url, "internal:'");
     for (const char *p = sheet; *p; p++)
-        sb_addn(&url, *p == '\'' ? "''" : p, *p == '\'' ? 2 : 1);
-    sb_add(&url, "'!");
-    sb_add(&url, cell);
+        raci_str_addn(&url, *p == '\'' ? "''" : p, *p == '\'' ? 2 : 1);
+    raci_str_add(&url, "'!");
+    raci_str_add(&url, cell);
     if (url.failed)
         return fail_nomem(w);
-    t = xl_clean(text, XL_STR_MAX, &owned, NULL);
+    t = raci_str_xml(text, XL_STR_MAX, &owned, NULL);
     if (!t) {
         free(url.s);
         return fail_nomem(w);
@@ -986,7 +808,7 @@ static int prepare_findings(struct xw *w)
 static int page_setup(struct xw *w, lxw_worksheet *ws, const char *subject, lxw_row_t head_rows,
                       int repeat_first_col)
 {
-    struct sb h = {0};
+    struct raci_str h = {0};
     char *owned;
     const char *t;
     int rc;
@@ -997,19 +819,19 @@ static int page_setup(struct xw *w, lxw_worksheet *ws, const char *subject, lxw_
         return -1;
     if (repeat_first_col && lx(w, worksheet_repeat_columns(ws, 0, 0)))
         return -1;
-    t = xl_clean(subject, LXW_HEADER_FOOTER_MAX, &owned, NULL);
+    t = raci_str_xml(subject, LXW_HEADER_FOOTER_MAX, &owned, NULL);
     if (!t)
         return fail_nomem(w);
     /* "&" starts a control code in a header; a literal one is "&&". Whole
      * characters are added while the header stays within Excel's 255. */
-    sb_add(&h, "&C&\"-,Bold\"");
+    raci_str_add(&h, "&C&\"-,Bold\"");
     for (size_t i = 0; t[i];) {
         size_t k = 1;
         while (((unsigned char)t[i + k] & 0xC0) == 0x80)
             k++;
         if (h.len + (t[i] == '&' ? 2 : k) > LXW_HEADER_FOOTER_MAX)
             break;
-        sb_addn(&h, t[i] == '&' ? "&&" : t + i, t[i] == '&' ? 2 : k);
+        raci_str_addn(&h, t[i] == '&' ? "&&" : t + i, t[i] == '&' ? 2 : k);
         i += k;
     }
     free(owned);
@@ -1221,12 +1043,12 @@ static char *comment_text(struct xw *w, const struct fref *refs, size_t a, size_
         if (o > 0 && used + 40 > XL_COMMENT_MAX)
             break;
         room = XL_COMMENT_MAX - used;
-        line = raci_asprintf("[%s] %s", f->rule ? f->rule : "?", f->message ? f->message : "");
+        line = raci_str_printf("[%s] %s", f->rule ? f->rule : "?", f->message ? f->message : "");
         if (!line) {
             free(buf);
             return NULL;
         }
-        t = xl_clean(line, room, &owned, &cut);
+        t = raci_str_xml(line, room, &owned, &cut);
         if (!t) {
             free(line);
             free(buf);
@@ -1261,7 +1083,7 @@ static char *comment_text(struct xw *w, const struct fref *refs, size_t a, size_
 /* "1 error, 2 warnings: single-accountable, missing-responsible" for the
  * findings refs[a..b), into b (rule ids once each, in order of appearance). */
 static void findings_summary(struct xw *w, const struct fref *refs, size_t a, size_t b,
-                             struct sb *out, int *worst)
+                             struct raci_str *out, int *worst)
 {
     size_t n[SEV_N] = {0};
     static const char *const one[SEV_N] = {"", "info", "warning", "error"};
@@ -1278,12 +1100,12 @@ static void findings_summary(struct xw *w, const struct fref *refs, size_t a, si
     for (int s = RACI_SEV_ERROR; s >= RACI_SEV_INFO; s--) {
         if (!n[s])
             continue;
-        sb_addf(out, "%s%zu %s", first ? "" : ", ", n[s], n[s] == 1 ? one[s] : many[s]);
+        raci_str_addf(out, "%s%zu %s", first ? "" : ", ", n[s], n[s] == 1 ? one[s] : many[s]);
         first = 0;
     }
     if (n[SEV_NONE])
-        sb_addf(out, "%s%zu other", first ? "" : ", ", n[SEV_NONE]);
-    sb_add(out, ":");
+        raci_str_addf(out, "%s%zu other", first ? "" : ", ", n[SEV_NONE]);
+    raci_str_add(out, ":");
     for (size_t i = a; i < b; i++) {
         const char *rule = w->fs->v[refs[i].idx].rule;
         size_t j;
@@ -1293,7 +1115,7 @@ static void findings_summary(struct xw *w, const struct fref *refs, size_t a, si
             if (w->fs->v[refs[j].idx].rule && strcmp(w->fs->v[refs[j].idx].rule, rule) == 0)
                 break;
         if (j == i)
-            sb_addf(out, "%s %s", i == a ? "" : ",", rule);
+            raci_str_addf(out, "%s %s", i == a ? "" : ",", rule);
     }
 }
 
@@ -1320,12 +1142,12 @@ static int put_marked(struct xw *w, lxw_worksheet *ws, const struct fref *refs, 
     return rc;
 }
 
-static void join_titles(const struct raci_person *pe, struct sb *b)
+static void join_titles(const struct raci_person *pe, struct raci_str *b)
 {
     for (uint32_t i = 0; i < pe->ntitles; i++) {
         if (i)
-            sb_add(b, "; ");
-        sb_add(b, pe->titles[i] ? pe->titles[i] : "");
+            raci_str_add(b, "; ");
+        raci_str_add(b, pe->titles[i] ? pe->titles[i] : "");
     }
 }
 
@@ -1409,14 +1231,14 @@ static int write_product(struct xw *w, size_t p)
     if (put_str(w, ws, 1, 0, "Task", f->header))
         goto out;
     for (size_t k = 0; k < ncols; k++) {
-        struct sb t = {0};
+        struct raci_str t = {0};
         join_titles(&r->persons[cols[k]], &t);
         if (t.failed) {
             free(t.s);
             fail_nomem(w);
             goto out;
         }
-        int e = put_str(w, ws, 1, (lxw_col_t)(k + 1), sb_str(&t), f->subheader);
+        int e = put_str(w, ws, 1, (lxw_col_t)(k + 1), raci_str_cstr(&t), f->subheader);
         free(t.s);
         if (e)
             goto out;
@@ -1429,7 +1251,7 @@ static int write_product(struct xw *w, size_t p)
         uint32_t t = tasks[i];
         lxw_row_t row = (lxw_row_t)(PRODUCT_HEAD_ROWS + i);
         size_t row_first, row_end;
-        struct sb sum = {0};
+        struct raci_str sum = {0};
         int worst, e;
 
         /* Targets are cells written here, so nothing should be left over
@@ -1517,7 +1339,7 @@ static int write_findings(struct xw *w)
         const char *product = w->fprod[i] != RACI_NONE ? r->products[w->fprod[i]].name : "";
         const char *task = fd->task < r->ntasks ? r->tasks[fd->task].name : "";
         const char *person = fd->person < r->npersons ? r->persons[fd->person].name : "";
-        struct sb rel = {0};
+        struct raci_str rel = {0};
         int e;
 
         if (put_str(w, ws, row, 0, fd->rule, NULL) ||
@@ -1534,15 +1356,15 @@ static int write_findings(struct xw *w)
             const struct raci_loc *l = &fd->related[k];
             /* The file only when it differs from the finding's own. */
             if (l->file && (!fd->loc.file || strcmp(l->file, fd->loc.file) != 0))
-                sb_addf(&rel, "%s%s:%u", k ? ", " : "", l->file, (unsigned)l->line);
+                raci_str_addf(&rel, "%s%s:%u", k ? ", " : "", l->file, (unsigned)l->line);
             else
-                sb_addf(&rel, "%sline %u", k ? ", " : "", (unsigned)l->line);
+                raci_str_addf(&rel, "%sline %u", k ? ", " : "", (unsigned)l->line);
         }
         if (rel.failed) {
             free(rel.s);
             return fail_nomem(w);
         }
-        e = put_str(w, ws, row, 9, sb_str(&rel), NULL);
+        e = put_str(w, ws, row, 9, raci_str_cstr(&rel), NULL);
         free(rel.s);
         if (e)
             return -1;
@@ -1550,7 +1372,7 @@ static int write_findings(struct xw *w)
             const char *sheet = t->kind == T_ROSTER ? "Roster" : w->names[t->product];
             char cell[32], *text;
             lxw_rowcol_to_cell(cell, t->row, t->col);
-            text = raci_asprintf("%s!%s", sheet, cell);
+            text = raci_str_printf("%s!%s", sheet, cell);
             if (!text)
                 return fail_nomem(w);
             e = put_link(w, ws, &nlinks, row, 10, sheet, t->row, t->col, text, NULL);
@@ -1607,33 +1429,33 @@ static int write_roster(struct xw *w)
     for (size_t q = 0; q < r->npersons; q++) {
         const struct raci_person *pe = &r->persons[q];
         lxw_row_t row = (lxw_row_t)(q + 1);
-        struct sb titles = {0}, roles = {0}, products = {0};
+        struct raci_str titles = {0}, roles = {0}, products = {0};
         int e;
 
         join_titles(pe, &titles);
         for (size_t k = 0; rs && k < rs->nroles && k < RACI_MAX_ROLES; k++) {
             if (!(pe->roles & (UINT64_C(1) << k)))
                 continue;
-            sb_add(&roles, roles.len ? "; " : "");
-            sb_add(&roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
+            raci_str_add(&roles, roles.len ? "; " : "");
+            raci_str_add(&roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
         }
         if (!pe->roles)
-            sb_add(&roles, "(unknown)");
+            raci_str_add(&roles, "(unknown)");
         for (size_t k = moff[q]; k < moff[q + 1]; k++) {
             const struct raci_member *m = &r->members[midx[k]];
             if (m->product >= r->nproducts || stamp[m->product] == q + 1)
                 continue;
             stamp[m->product] = (uint32_t)(q + 1);
-            sb_add(&products, products.len ? "; " : "");
-            sb_add(&products, r->products[m->product].name);
+            raci_str_add(&products, products.len ? "; " : "");
+            raci_str_add(&products, r->products[m->product].name);
         }
         if (titles.failed || roles.failed || products.failed) {
             e = fail_nomem(w);
         } else {
             e = put_str(w, ws, row, 0, pe->name, NULL) || put_str(w, ws, row, 1, pe->id, NULL) ||
-                put_str(w, ws, row, 2, sb_str(&titles), NULL) ||
-                put_str(w, ws, row, 3, sb_str(&roles), NULL) ||
-                put_str(w, ws, row, 4, sb_str(&products), NULL) ||
+                put_str(w, ws, row, 2, raci_str_cstr(&titles), NULL) ||
+                put_str(w, ws, row, 3, raci_str_cstr(&roles), NULL) ||
+                put_str(w, ws, row, 4, raci_str_cstr(&products), NULL) ||
                 put_str(w, ws, row, 5, pe->manager, NULL);
             for (int k = 0; !e && k < 4; k++)
                 e = put_num(w, ws, row, (lxw_col_t)(6 + k), w->counts[q][k], NULL);
@@ -1801,7 +1623,7 @@ raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
     w.fs = fs ? fs : &none;
 
     /* Beside the target, so that rename() is atomic: same file system. */
-    tmp = raci_asprintf("%s.tmpXXXXXX", path);
+    tmp = raci_str_printf("%s.tmpXXXXXX", path);
     if (!tmp) {
         raci_diag_set(diag, path, 0, 0, NULL, "unable to write workbook '%s': out of memory", path);
         return RACI_ERROR_NOMEM;

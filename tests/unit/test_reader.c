@@ -13,7 +13,8 @@
 #include "raci/error.h"
 #include "raci/reader.h"
 #include "raci/strpool.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 
 struct fix {
     struct raci_strpool *pool;
@@ -501,7 +502,7 @@ static void test_field_too_large(void **state)
     /* The last field of the file, ended by csv_fini rather than a newline. */
     assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
     /* The source shown stops 200 bytes past the field's start. */
-    char *shown = raci_strdup(buf + 4);
+    char *shown = raci_str_dup(buf + 4);
     assert_non_null(shown);
     shown[3 + 200] = '\0';
     assert_diag(&f->d, 2, 3, "field is 40000 bytes long; a cell holds at most 32767 characters",

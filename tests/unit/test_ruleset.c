@@ -32,7 +32,7 @@ static void load_ok(struct raci_ruleset *rs, const char *path)
     raci_error err = raci_ruleset_load(rs, path, &d);
     if (err != RACI_OK)
         print_error("%s:%u:%u: %s\n", d.file ? d.file : "?", d.line, d.col,
-                    d.message ? d.message : raci_strerror(err));
+                    d.message ? d.message : raci_error_string(err));
     assert_int_equal(err, RACI_OK);
     raci_diag_release(&d);
 }
@@ -43,7 +43,7 @@ static void load_mem_ok(struct raci_ruleset *rs, const char *text)
     raci_error err = raci_ruleset_load_mem(rs, text, strlen(text), "mem.yaml", &d);
     if (err != RACI_OK)
         print_error("%s:%u:%u: %s\n", d.file ? d.file : "?", d.line, d.col,
-                    d.message ? d.message : raci_strerror(err));
+                    d.message ? d.message : raci_error_string(err));
     assert_int_equal(err, RACI_OK);
     raci_diag_release(&d);
 }

@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "fixture.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/date.h"
+#include "raci/str.h"
 
 #define HEAD "person,title,product,task,raci,id\n"
 
@@ -33,7 +35,7 @@
  * run the checks over ROSTER. */
 static void run(struct fixture *fx, const char *today, const char *waivers)
 {
-    char *yaml = raci_asprintf("extends: default\nwaivers:\n%s", waivers);
+    char *yaml = raci_str_printf("extends: default\nwaivers:\n%s", waivers);
     assert_non_null(yaml);
     assert_int_equal(setenv("RACI_TODAY", today, 1), 0);
     fixture_rules(fx, yaml);
@@ -168,7 +170,7 @@ static void test_parse_errors(void **state)
         const struct error_case *c = &cases[i];
         struct raci_ruleset rs = {0};
         struct raci_diag d = {0};
-        char *yaml = raci_asprintf("extends: default\nwaivers:\n%s", c->waivers);
+        char *yaml = raci_str_printf("extends: default\nwaivers:\n%s", c->waivers);
         assert_non_null(yaml);
         raci_error err = raci_ruleset_load_mem(&rs, yaml, strlen(yaml), "bad.yaml", &d);
         if (err != RACI_ERROR_INPUT)
@@ -595,7 +597,7 @@ static void test_registry_examples(void **state)
         char *yaml;
         assert_non_null(d);
         assert_string_equal(d->scope, "waiver");
-        yaml = raci_asprintf("extends: default\n%s\n", d->example);
+        yaml = raci_str_printf("extends: default\n%s\n", d->example);
         assert_non_null(yaml);
         assert_int_equal(setenv("RACI_TODAY", "2025-01-01", 1), 0);
         fixture_rules(&fx, yaml);

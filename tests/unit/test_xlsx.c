@@ -22,7 +22,8 @@
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
-#include "raci/util.h"
+#include "raci/array.h"
+#include "raci/str.h"
 #include "raci/xlsx.h"
 
 #define PYTHON  "/usr/bin/python3"
@@ -189,7 +190,8 @@ static uint32_t add_product(struct world *w, const char *name)
 {
     struct raci_roster *r = &w->r;
     assert_int_equal(
-        raci_grow(&r->products, &r->cap_products, r->nproducts + 1, sizeof *r->products), RACI_OK);
+        raci_array_grow(&r->products, &r->cap_products, r->nproducts + 1, sizeof *r->products),
+        RACI_OK);
     r->products[r->nproducts].name = intern(w, name);
     r->products[r->nproducts].loc = at(w, 2, 3);
     return (uint32_t)r->nproducts++;
@@ -202,8 +204,9 @@ static uint32_t add_person(struct world *w, const char *name, const char *titles
     struct raci_roster *r = &w->r;
     struct raci_person *p;
     char buf[256];
-    assert_int_equal(raci_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof *r->persons),
-                     RACI_OK);
+    assert_int_equal(
+        raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof *r->persons),
+        RACI_OK);
     p = &r->persons[r->npersons];
     memset(p, 0, sizeof *p);
     p->name = intern(w, name);
@@ -228,7 +231,8 @@ static uint32_t add_person(struct world *w, const char *name, const char *titles
 static uint32_t add_task(struct world *w, uint32_t product, const char *name)
 {
     struct raci_roster *r = &w->r;
-    assert_int_equal(raci_grow(&r->tasks, &r->cap_tasks, r->ntasks + 1, sizeof *r->tasks), RACI_OK);
+    assert_int_equal(raci_array_grow(&r->tasks, &r->cap_tasks, r->ntasks + 1, sizeof *r->tasks),
+                     RACI_OK);
     r->tasks[r->ntasks] = (struct raci_task){intern(w, name), product, -1, at(w, 2, 4)};
     return (uint32_t)r->ntasks++;
 }
@@ -236,8 +240,9 @@ static uint32_t add_task(struct world *w, uint32_t product, const char *name)
 static void add_member(struct world *w, uint32_t person, uint32_t product)
 {
     struct raci_roster *r = &w->r;
-    assert_int_equal(raci_grow(&r->members, &r->cap_members, r->nmembers + 1, sizeof *r->members),
-                     RACI_OK);
+    assert_int_equal(
+        raci_array_grow(&r->members, &r->cap_members, r->nmembers + 1, sizeof *r->members),
+        RACI_OK);
     r->members[r->nmembers++] = (struct raci_member){person, product, at(w, 2, 1)};
 }
 
@@ -245,8 +250,9 @@ static void add_assign(struct world *w, uint32_t person, uint32_t task, unsigned
                        unsigned conditional, unsigned flags, const char *raw, uint32_t line)
 {
     struct raci_roster *r = &w->r;
-    assert_int_equal(raci_grow(&r->assigns, &r->cap_assigns, r->nassigns + 1, sizeof *r->assigns),
-                     RACI_OK);
+    assert_int_equal(
+        raci_array_grow(&r->assigns, &r->cap_assigns, r->nassigns + 1, sizeof *r->assigns),
+        RACI_OK);
     r->assigns[r->nassigns++] =
         (struct raci_assign){person, r->tasks[task].product, task,           letters, conditional,
                              flags,  intern(w, raw),         at(w, line, 5), line};
@@ -258,12 +264,12 @@ static struct raci_finding *add_finding(struct world *w, const char *rule, enum 
 {
     struct raci_findings *fs = &w->fs;
     struct raci_finding *f;
-    assert_int_equal(raci_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v), RACI_OK);
+    assert_int_equal(raci_array_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v), RACI_OK);
     f = &fs->v[fs->n++];
     memset(f, 0, sizeof *f);
     f->rule = rule;
     f->severity = sev;
-    f->message = raci_strdup(message);
+    f->message = raci_str_dup(message);
     assert_non_null(f->message);
     f->loc = line ? at(w, line, 1) : (struct raci_loc){NULL, 0, 0};
     f->product = product;
@@ -335,7 +341,8 @@ static void world_build(struct world *w)
     char msg[200];
 
     world_init(w);
-    assert_int_equal(raci_grow(&w->r.extra_names, &w->r.cap_extra, 2, sizeof(char *)), RACI_OK);
+    assert_int_equal(raci_array_grow(&w->r.extra_names, &w->r.cap_extra, 2, sizeof(char *)),
+                     RACI_OK);
     w->r.extra_names[0] = intern(w, "Location");
     w->r.extra_names[1] = intern(w, "Start date");
     w->r.nextra = 2;

@@ -1,34 +1,19 @@
 /*
- * test_util.c - util, strpool and error.
+ * test_base.c - the small base modules: strpool, diag and error, array,
+ * date and severity.
  */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/array.h"
+#include "raci/date.h"
+#include "raci/diag.h"
 #include "raci/error.h"
+#include "raci/severity.h"
 #include "raci/strpool.h"
-#include "raci/util.h"
-
-static void test_norm_key(void **state)
-{
-    char buf[64];
-    (void)state;
-    assert_int_equal(raci_norm_key("  Market-Research! ", buf, sizeof buf), 15);
-    assert_string_equal(buf, "market research");
-    raci_norm_key("**KPIs** (success metrics)", buf, sizeof buf);
-    assert_string_equal(buf, "kpis success metrics");
-    raci_norm_key("Sr. Product_Owner", buf, sizeof buf);
-    assert_string_equal(buf, "sr product owner");
-    raci_norm_key("", buf, sizeof buf);
-    assert_string_equal(buf, "");
-    raci_norm_key("Écoute client", buf, sizeof buf);
-    assert_string_equal(buf, "\xc3\x89"
-                             "coute client");
-    /* Truncation keeps the terminator. */
-    assert_int_equal(raci_norm_key("abcdef", buf, 4), 3);
-    assert_string_equal(buf, "abc");
-}
 
 static void test_strpool_interns(void **state)
 {
@@ -59,8 +44,16 @@ static void test_strpool_interns(void **state)
     const char *s = raci_strpool_add(p, big);
     assert_string_equal(s, big);
     assert_ptr_equal(raci_strpool_add(p, big), s);
+    /* Its key is whole, and differs from a name one byte longer. */
+    const char *k = raci_strpool_key(p, big);
+    assert_int_equal(strlen(k), 199999);
+    big[199998] = 'y';
+    assert_ptr_not_equal(raci_strpool_key(p, big), k);
     free(big);
     assert_ptr_equal(raci_strpool_add(p, "Ana Silva"), a);
+    assert_ptr_equal(raci_strpool_key(p, "  ANA-silva "), raci_strpool_add(p, "ana silva"));
+    assert_ptr_equal(raci_strpool_printf(p, "id:%s", "ana@example.org"),
+                     raci_strpool_add(p, "id:ana@example.org"));
     raci_strpool_free(p);
 }
 
@@ -85,8 +78,8 @@ static void test_diag(void **state)
     free(buf);
     raci_diag_release(&d);
     assert_null(d.file);
-    assert_string_equal(raci_strerror(RACI_ERROR_NOMEM), "out of memory");
-    assert_string_equal(raci_strerror((raci_error)99), "unknown error");
+    assert_string_equal(raci_error_string(RACI_ERROR_NOMEM), "out of memory");
+    assert_string_equal(raci_error_string((raci_error)99), "unknown error");
 }
 
 static void test_grow(void **state)
@@ -94,20 +87,50 @@ static void test_grow(void **state)
     int *v = NULL;
     size_t cap = 0;
     (void)state;
-    assert_int_equal(raci_grow(&v, &cap, 100, sizeof *v), RACI_OK);
+    assert_int_equal(raci_array_grow(&v, &cap, 100, sizeof *v), RACI_OK);
     assert_true(cap >= 100);
     for (int i = 0; i < 100; i++)
         assert_int_equal(v[i], 0);
+    /* A size that would overflow fails and leaves the array alone. */
+    assert_int_equal(raci_array_grow(&v, &cap, SIZE_MAX / 2, sizeof *v), RACI_ERROR_NOMEM);
+    assert_true(cap >= 100 && cap < 1000);
     free(v);
+}
+
+static void test_date(void **state)
+{
+    char today[RACI_DATE_SIZE];
+    (void)state;
+    assert_true(raci_date_valid("2024-02-29"));
+    assert_false(raci_date_valid("2023-02-29"));
+    assert_false(raci_date_valid("1900-02-29"));
+    assert_true(raci_date_valid("2000-02-29"));
+    assert_false(raci_date_valid("2024-13-01"));
+    assert_false(raci_date_valid("2024-1-01"));
+    assert_false(raci_date_valid("0000-01-01"));
+    assert_false(raci_date_valid(NULL));
+    assert_int_equal(raci_date_today(today), 0);
+    assert_true(raci_date_valid(today));
+}
+
+static void test_severity(void **state)
+{
+    (void)state;
+    assert_string_equal(raci_severity_name(RACI_SEV_WARNING), "warning");
+    assert_string_equal(raci_severity_name((enum raci_severity)9), "?");
+    assert_int_equal(raci_severity_parse("ERROR"), RACI_SEV_ERROR);
+    assert_int_equal(raci_severity_parse("off"), RACI_SEV_OFF);
+    assert_int_equal(raci_severity_parse("fatal"), -1);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_norm_key),
         cmocka_unit_test(test_strpool_interns),
         cmocka_unit_test(test_diag),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_date),
+        cmocka_unit_test(test_severity),
     };
-    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+    return cmocka_run_group_tests_name("base", tests, NULL, NULL);
 }

@@ -1,0 +1,138 @@
+/*
+ * str.h - text: copies and formatted strings, the matching key of a name,
+ * UTF-8 decoding and validation, the one policy for text that must be XML
+ * (a workbook, JUnit) or JSON, and a string builder.
+ *
+ * Every module that looks at the characters of a string does it through
+ * here, so that a byte that is not UTF-8 means the same thing to the reader,
+ * the model and every writer.
+ */
+#ifndef RACI_STR_H
+#define RACI_STR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "raci/error.h"
+
+#if defined(__GNUC__)
+#define RACI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define RACI_PRINTF(f, a)
+#endif
+
+/* malloc'd copy of s (NULL for NULL, or when out of memory). */
+char *raci_str_dup(const char *s);
+
+/* malloc'd printf. NULL when out of memory. */
+char *raci_str_printf(const char *fmt, ...) RACI_PRINTF(1, 2);
+char *raci_str_vprintf(const char *fmt, va_list ap);
+
+/* Case-insensitive comparison of ASCII letters; other bytes compare as they
+ * are. */
+int raci_str_casecmp(const char *a, const char *b);
+
+/* ------------------------------------------------------------- keys -- */
+
+/*
+ * The matching key of a name, into out, which must have room for
+ * strlen(s) + 1 bytes (a key is never longer than its text, so it is never
+ * cut): ASCII letters lower-cased, every run of characters that are not
+ * letters or digits turned into one space, no leading or trailing space,
+ * markdown emphasis (* `) dropped ('_' separates words, as in
+ * "reports_to"). Bytes >= 0x80 (UTF-8) are kept as they are.
+ * "  Market-Research! " -> "market research". Returns the key's length.
+ */
+size_t raci_str_key_into(const char *s, char *out);
+
+/* The same key, malloc'd; NULL when out of memory. */
+char *raci_str_key(const char *s);
+
+/* Do a and b have the same key? -1 when out of memory. */
+int raci_str_same_key(const char *a, const char *b);
+
+/* ------------------------------------------------------------ UTF-8 -- */
+
+/*
+ * Length of the well-formed UTF-8 sequence at s (n bytes there), with its
+ * code point in *cp (cp may be NULL); 0 when there is none: overlong forms,
+ * surrogates, code points past U+10FFFF and cut-off sequences are refused
+ * (Unicode's table 3-7), as every spreadsheet refuses them.
+ */
+size_t raci_str_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Write code point cp (at most U+10FFFF, no surrogate) as UTF-8 into out (4
+ * bytes of room); returns the length. */
+size_t raci_str_encode(uint32_t cp, char *out);
+
+/* Offset of the first byte of s[0..n) that is not well-formed UTF-8, or n. */
+size_t raci_str_valid(const char *s, size_t n);
+
+/* Number of characters in the first n bytes of s (a byte that is no UTF-8
+ * counts as one); stops at a NUL. */
+size_t raci_str_chars(const char *s, size_t n);
+
+/* ------------------------------------------------------ safe output -- */
+
+/*
+ * Text that an XML document can hold, the one policy of every XML output
+ * (the workbook, JUnit): each byte that is not UTF-8 and each character XML
+ * 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE,
+ * U+FFFF) becomes U+FFFD, so that nothing is dropped unseen; a carriage
+ * return before a line feed is dropped and a lone one becomes a line feed,
+ * so that CR LF reads as one line break. The result is cut to max bytes
+ * (SIZE_MAX: no limit) at a character boundary; *cut (may be NULL) says
+ * whether it was.
+ *
+ * Returns s itself when it is fine as it is, otherwise a malloc'd copy, also
+ * stored in *owned for the caller to free (*owned is NULL otherwise); NULL
+ * when out of memory.
+ */
+const char *raci_str_xml(const char *s, size_t max, char **owned, int *cut);
+
+/* Text that JSON can hold: each byte that is not UTF-8 becomes U+FFFD (JSON
+ * escapes control characters itself). Returns s or a malloc'd copy in
+ * *owned, as raci_str_xml. */
+const char *raci_str_utf8(const char *s, char **owned);
+
+/* ---------------------------------------------------------- builder -- */
+
+/*
+ * A growing string. Zero-initialise it (RACI_STR_INIT); after an allocation
+ * fails it stays failed, ignoring what is added, so that a caller can add
+ * many pieces and check once.
+ */
+struct raci_str {
+    char *s; /* NUL-terminated once anything was added; NULL before */
+    size_t len, cap;
+    int failed;
+};
+
+#define RACI_STR_INIT                                                                              \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
+
+void raci_str_addn(struct raci_str *b, const char *s, size_t n);
+void raci_str_add(struct raci_str *b, const char *s);
+void raci_str_addc(struct raci_str *b, char c);
+void raci_str_addf(struct raci_str *b, const char *fmt, ...) RACI_PRINTF(2, 3);
+
+/* Append s's matching key (raci_str_key_into). */
+void raci_str_addkey(struct raci_str *b, const char *s);
+
+/* The text so far ("" when nothing was added). */
+const char *raci_str_cstr(const struct raci_str *b);
+
+/* Empty it, keeping its memory (and clearing a failure). */
+void raci_str_reset(struct raci_str *b);
+
+/* The text as a malloc'd string, which the caller owns; b is left empty.
+ * NULL when b failed or out of memory. */
+char *raci_str_take(struct raci_str *b);
+
+/* Free what b holds and zero it. */
+void raci_str_release(struct raci_str *b);
+
+#endif

@@ -1,0 +1,399 @@
+/*
+ * str.c - copies, keys, UTF-8, safe output text and the string builder.
+ */
+#include "raci/str.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/array.h"
+
+#define REPLACEMENT     "\xEF\xBF\xBD" /* U+FFFD */
+#define REPLACEMENT_LEN 3
+
+char *raci_str_dup(const char *s)
+{
+    size_t n;
+    char *d;
+
+    if (!s)
+        return NULL;
+    n = strlen(s) + 1;
+    d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+char *raci_str_vprintf(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    int n;
+    char *s;
+
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+char *raci_str_printf(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+
+    va_start(ap, fmt);
+    s = raci_str_vprintf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+int raci_str_casecmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z')
+            ca += 'a' - 'A';
+        if (cb >= 'A' && cb <= 'Z')
+            cb += 'a' - 'A';
+        if (ca != cb || !ca)
+            return ca - cb;
+    }
+}
+
+/* ------------------------------------------------------------- keys -- */
+
+static int is_alnum_ascii(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+size_t raci_str_key_into(const char *s, char *out)
+{
+    size_t n = 0;
+    int pending_space = 0;
+
+    /* Every byte written stands for at least one byte read (a space for a
+     * run of them), so out never needs more than strlen(s) + 1. */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if (c == '*' || c == '`')
+            continue; /* markdown emphasis is not part of a name */
+        if (is_alnum_ascii(c) || c >= 0x80) {
+            if (pending_space && n > 0)
+                out[n++] = ' ';
+            pending_space = 0;
+            out[n++] = (char)((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+        } else {
+            pending_space = 1;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+char *raci_str_key(const char *s)
+{
+    char *out = malloc(strlen(s) + 1);
+    if (out)
+        raci_str_key_into(s, out);
+    return out;
+}
+
+int raci_str_same_key(const char *a, const char *b)
+{
+    char *ka = raci_str_key(a), *kb = raci_str_key(b);
+    int same = ka && kb ? strcmp(ka, kb) == 0 : -1;
+
+    free(ka);
+    free(kb);
+    return same;
+}
+
+/* ------------------------------------------------------------ UTF-8 -- */
+
+size_t raci_str_decode(const char *str, size_t n, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned char lo = 0x80, hi = 0xBF;
+    uint32_t c;
+    size_t len;
+
+    if (n == 0)
+        return 0;
+    c = s[0];
+    if (c < 0x80) {
+        if (cp)
+            *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, c &= 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, c &= 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, c &= 0x07;
+    else
+        return 0;
+    /* The second byte's range rules out overlong forms, surrogates and
+     * code points past U+10FFFF. */
+    if (s[0] == 0xE0)
+        lo = 0xA0;
+    else if (s[0] == 0xED)
+        hi = 0x9F;
+    else if (s[0] == 0xF0)
+        lo = 0x90;
+    else if (s[0] == 0xF4)
+        hi = 0x8F;
+    if (n < len || s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3Fu);
+    }
+    if (cp)
+        *cp = c;
+    return len;
+}
+
+size_t raci_str_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t raci_str_valid(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        size_t k;
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (!(k = raci_str_decode(s + i, n - i, NULL)))
+            return i;
+        i += k;
+    }
+    return n;
+}
+
+size_t raci_str_chars(const char *s, size_t n)
+{
+    size_t chars = 0;
+
+    for (size_t i = 0; i < n && s[i];) {
+        size_t k = raci_str_decode(s + i, n - i, NULL);
+        i += k ? k : 1;
+        chars++;
+    }
+    return chars;
+}
+
+/* ------------------------------------------------------ safe output -- */
+
+/* Characters XML 1.0 can hold (tab, line feed and carriage return among the
+ * controls). */
+static int xml_char_ok(uint32_t cp)
+{
+    if (cp < 0x20)
+        return cp == '\t' || cp == '\n' || cp == '\r';
+    return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+/*
+ * The piece of output for the character at s[i] (n bytes left): *piece and
+ * *plen, and the bytes it consumes (returned). xml: apply the XML policy too.
+ */
+static size_t clean_piece(const char *s, size_t n, int xml, const char **piece, size_t *plen)
+{
+    uint32_t cp;
+    size_t k = raci_str_decode(s, n, &cp);
+
+    if (!k) {
+        *piece = REPLACEMENT;
+        *plen = REPLACEMENT_LEN;
+        return 1;
+    }
+    *piece = s;
+    *plen = k;
+    if (!xml)
+        return k;
+    if (cp == '\r') {
+        /* CR LF is one break (the LF stays); a lone CR becomes one. */
+        *piece = "\n";
+        *plen = n > 1 && s[1] == '\n' ? 0 : 1;
+    } else if (!xml_char_ok(cp)) {
+        *piece = REPLACEMENT;
+        *plen = REPLACEMENT_LEN;
+    }
+    return k;
+}
+
+static const char *clean(const char *s, size_t max, int xml, char **owned, int *cut)
+{
+    size_t len = strlen(s), i, o = 0;
+    char *out;
+
+    *owned = NULL;
+    if (cut)
+        *cut = 0;
+    if (len <= max) {
+        for (i = 0; i < len;) {
+            const char *piece;
+            size_t plen, k = clean_piece(s + i, len - i, xml, &piece, &plen);
+            if (piece != s + i || plen != k)
+                break;
+            i += k;
+        }
+        if (i == len)
+            return s;
+    }
+    /* A replacement is at most three bytes for one. */
+    if (len > (SIZE_MAX - 1) / REPLACEMENT_LEN || !(out = malloc(len * REPLACEMENT_LEN + 1)))
+        return NULL;
+    for (i = 0; i < len;) {
+        const char *piece;
+        size_t plen, k = clean_piece(s + i, len - i, xml, &piece, &plen);
+        if (o + plen > max) {
+            if (cut)
+                *cut = 1;
+            break;
+        }
+        memcpy(out + o, piece, plen);
+        o += plen;
+        i += k;
+    }
+    out[o] = '\0';
+    *owned = out;
+    return out;
+}
+
+const char *raci_str_xml(const char *s, size_t max, char **owned, int *cut)
+{
+    return clean(s, max, 1, owned, cut);
+}
+
+const char *raci_str_utf8(const char *s, char **owned)
+{
+    return clean(s, SIZE_MAX, 0, owned, NULL);
+}
+
+/* ---------------------------------------------------------- builder -- */
+
+/* Room for n more bytes and a terminator; 0 on success. */
+static int reserve(struct raci_str *b, size_t n)
+{
+    if (b->failed)
+        return -1;
+    if (n > SIZE_MAX - b->len - 1 || raci_array_grow(&b->s, &b->cap, b->len + n + 1, 1)) {
+        b->failed = 1;
+        return -1;
+    }
+    return 0;
+}
+
+void raci_str_addn(struct raci_str *b, const char *s, size_t n)
+{
+    if (reserve(b, n))
+        return;
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+}
+
+void raci_str_add(struct raci_str *b, const char *s)
+{
+    raci_str_addn(b, s, strlen(s));
+}
+
+void raci_str_addc(struct raci_str *b, char c)
+{
+    raci_str_addn(b, &c, 1);
+}
+
+void raci_str_addf(struct raci_str *b, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    int n;
+
+    if (b->failed)
+        return;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0) {
+        b->failed = 1;
+    } else if (!reserve(b, (size_t)n)) {
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+        b->len += (size_t)n;
+    }
+    va_end(ap);
+}
+
+void raci_str_addkey(struct raci_str *b, const char *s)
+{
+    if (reserve(b, strlen(s)))
+        return;
+    b->len += raci_str_key_into(s, b->s + b->len);
+}
+
+const char *raci_str_cstr(const struct raci_str *b)
+{
+    return b->s ? b->s : "";
+}
+
+void raci_str_reset(struct raci_str *b)
+{
+    b->len = 0;
+    b->failed = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
+char *raci_str_take(struct raci_str *b)
+{
+    char *s = b->failed ? NULL : b->s ? b->s : raci_str_dup("");
+
+    if (b->failed)
+        free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+    return s;
+}
+
+void raci_str_release(struct raci_str *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}

@@ -1,0 +1,183 @@
+/*
+ * test_str.c - the text module: keys, UTF-8, safe output text, the builder.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/str.h"
+
+static void test_key(void **state)
+{
+    char buf[64];
+    (void)state;
+    assert_int_equal(raci_str_key_into("  Market-Research! ", buf), 15);
+    assert_string_equal(buf, "market research");
+    raci_str_key_into("**KPIs** (success metrics)", buf);
+    assert_string_equal(buf, "kpis success metrics");
+    raci_str_key_into("Sr. Product_Owner", buf);
+    assert_string_equal(buf, "sr product owner");
+    raci_str_key_into("", buf);
+    assert_string_equal(buf, "");
+    raci_str_key_into("Écoute client", buf);
+    assert_string_equal(buf, "\xc3\x89"
+                             "coute client");
+    assert_int_equal(raci_str_same_key("P&G", "p g"), 1);
+    assert_int_equal(raci_str_same_key("Atlas", "Atlas 2"), 0);
+}
+
+/* Two names that agree in their first 511 bytes are two names: no key is
+ * cut at a fixed buffer (the old key stopped at 512 bytes and merged them). */
+static void test_key_is_never_cut(void **state)
+{
+    size_t n = 2000;
+    char *a = malloc(n + 2), *b = malloc(n + 2), *ka, *kb;
+    (void)state;
+    memset(a, 'x', n);
+    memcpy(b, a, n);
+    a[n] = 'a';
+    b[n] = 'b';
+    a[n + 1] = b[n + 1] = '\0';
+    ka = raci_str_key(a);
+    kb = raci_str_key(b);
+    assert_non_null(ka);
+    assert_non_null(kb);
+    assert_int_equal(strlen(ka), n + 1);
+    assert_string_not_equal(ka, kb);
+    assert_int_equal(raci_str_same_key(a, b), 0);
+    free(ka);
+    free(kb);
+    free(a);
+    free(b);
+}
+
+static void test_decode(void **state)
+{
+    uint32_t cp = 0;
+    char out[4];
+    (void)state;
+    assert_int_equal(raci_str_decode("A", 1, &cp), 1);
+    assert_int_equal(cp, 'A');
+    assert_int_equal(raci_str_decode("\xc3\xa9", 2, &cp), 2);
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(raci_str_decode("\xe2\x82\xac", 3, &cp), 3);
+    assert_int_equal(cp, 0x20AC);
+    assert_int_equal(raci_str_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+    assert_int_equal(cp, 0x1F600);
+    /* Overlong, surrogate, past U+10FFFF, cut off, lone continuation. */
+    assert_int_equal(raci_str_decode("\xc0\xaf", 2, &cp), 0);
+    assert_int_equal(raci_str_decode("\xe0\x80\xaf", 3, &cp), 0);
+    assert_int_equal(raci_str_decode("\xed\xa0\x80", 3, &cp), 0);
+    assert_int_equal(raci_str_decode("\xf4\x90\x80\x80", 4, &cp), 0);
+    assert_int_equal(raci_str_decode("\xe2\x82", 2, &cp), 0);
+    assert_int_equal(raci_str_decode("\x80", 1, &cp), 0);
+    assert_int_equal(raci_str_decode("", 0, &cp), 0);
+    for (uint32_t c = 1; c < 0x110000; c += 97) {
+        size_t k;
+        if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+        k = raci_str_encode(c, out);
+        assert_int_equal(raci_str_decode(out, k, &cp), k);
+        assert_int_equal(cp, c);
+    }
+    assert_int_equal(raci_str_valid("ab\xc3\xa9\xff", 5), 4);
+    assert_int_equal(raci_str_valid("ab", 2), 2);
+    assert_int_equal(raci_str_chars("\xc3\xa9t\xc3\xa9", 5), 3);
+    assert_int_equal(raci_str_chars("a\xff"
+                                    "b",
+                                    3),
+                     3);
+}
+
+static void test_xml(void **state)
+{
+    char *owned;
+    const char *t;
+    int cut;
+    (void)state;
+    /* Fine as it is: no copy. */
+    t = raci_str_xml("Łódź & P&G", SIZE_MAX, &owned, &cut);
+    assert_null(owned);
+    assert_string_equal(t, "Łódź & P&G");
+    assert_int_equal(cut, 0);
+    /* A control character and a byte that is no UTF-8 are marked, never
+     * dropped; CR LF is one break, a lone CR becomes one. */
+    t = raci_str_xml("a\x01"
+                     "b\xff"
+                     "c\r\nd\re",
+                     SIZE_MAX, &owned, NULL);
+    assert_non_null(owned);
+    assert_string_equal(t, "a\xef\xbf\xbd"
+                           "b\xef\xbf\xbd"
+                           "c\nd\ne");
+    free(owned);
+    /* Cut at a character boundary. */
+    t = raci_str_xml("ab\xc3\xa9", 3, &owned, &cut);
+    assert_string_equal(t, "ab");
+    assert_int_equal(cut, 1);
+    free(owned);
+    /* JSON keeps controls (it escapes them) but not bad bytes. */
+    t = raci_str_utf8("a\x01\xff", &owned);
+    assert_string_equal(t, "a\x01\xef\xbf\xbd");
+    free(owned);
+    t = raci_str_utf8("fine", &owned);
+    assert_null(owned);
+    assert_string_equal(t, "fine");
+}
+
+static void test_builder(void **state)
+{
+    struct raci_str b = RACI_STR_INIT;
+    char *s;
+    (void)state;
+    assert_string_equal(raci_str_cstr(&b), "");
+    raci_str_add(&b, "product:");
+    raci_str_addkey(&b, "  Atlas  2 ");
+    raci_str_addc(&b, '/');
+    raci_str_addf(&b, "%s:%d", "n", 42);
+    raci_str_addn(&b, "xyz", 2);
+    assert_string_equal(raci_str_cstr(&b), "product:atlas 2/n:42xy");
+    assert_int_equal(b.len, strlen("product:atlas 2/n:42xy"));
+    raci_str_reset(&b);
+    assert_string_equal(raci_str_cstr(&b), "");
+    for (int i = 0; i < 10000; i++)
+        raci_str_add(&b, "0123456789");
+    assert_int_equal(b.len, 100000);
+    s = raci_str_take(&b);
+    assert_int_equal(strlen(s), 100000);
+    assert_null(b.s);
+    free(s);
+    s = raci_str_take(&b);
+    assert_string_equal(s, "");
+    free(s);
+    /* A failed builder stays failed and gives nothing. */
+    b.failed = 1;
+    raci_str_add(&b, "x");
+    assert_null(raci_str_take(&b));
+    raci_str_release(&b);
+}
+
+static void test_copies(void **state)
+{
+    char *s = raci_str_printf("%s-%03d", "row", 7);
+    (void)state;
+    assert_string_equal(s, "row-007");
+    free(s);
+    s = raci_str_dup("Zoë");
+    assert_string_equal(s, "Zoë");
+    free(s);
+    assert_null(raci_str_dup(NULL));
+    assert_int_equal(raci_str_casecmp("Product OWNER", "product owner"), 0);
+    assert_true(raci_str_casecmp("a", "b") < 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_key),     cmocka_unit_test(test_key_is_never_cut),
+        cmocka_unit_test(test_decode),  cmocka_unit_test(test_xml),
+        cmocka_unit_test(test_builder), cmocka_unit_test(test_copies),
+    };
+    return cmocka_run_group_tests_name("str", tests, NULL, NULL);
+}
