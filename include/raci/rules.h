@@ -1,46 +1,68 @@
 /*
  * rules.h - the registry of rules raci knows: ids, default severities,
- * parameters and documentation.
+ * parameters, documentation and the check that runs each.
  *
- * This table is the one source of what a rule is. The ruleset loader checks
- * a YAML file against it (an unknown rule id or parameter is an error at its
- * line), the checks engine runs it, `raci rules` prints it, and the SARIF
- * writer describes rules from it.
+ * The registry is made from rules.def, the one table of rules. The ruleset
+ * loader checks a YAML file against it (an unknown rule id or parameter is an
+ * error at its line), the checks engine runs each row's check, `raci rules`
+ * and doc/rules.md print it, and the SARIF writer describes rules from it.
  */
 #ifndef RACI_RULES_H
 #define RACI_RULES_H
 
 #include <stddef.h>
 
+#include "raci/error.h"
 #include "raci/severity.h"
 
-enum raci_param_type {
-    RACI_PARAM_INT = 1, /* a non-negative integer */
-    RACI_PARAM_STRING,  /* one word, e.g. a role id */
-    RACI_PARAM_LIST     /* a list of strings, e.g. task names */
+struct raci_engine;
+struct raci_check;
+
+/* What a parameter's value is; the loader checks it and stores it in a
+ * canonical form. */
+enum raci_param_kind {
+    RACI_PARAM_INT = 1, /* a non-negative whole number */
+    RACI_PARAM_WORD,    /* one word, such as a framework name */
+    RACI_PARAM_ROLE,    /* a role id of the ruleset ("em") */
+    RACI_PARAM_TASKS    /* a list of the ruleset's tasks, kept as their keys */
 };
 
 struct raci_param_def {
     const char *name;
-    enum raci_param_type type;
-    long int_default;
+    enum raci_param_kind kind;
+    long int_default; /* RACI_PARAM_INT's only */
     const char *doc;
 };
 
+/* What one finding of a rule is about. */
+enum raci_scope {
+    RACI_SCOPE_TASK,
+    RACI_SCOPE_PRODUCT,
+    RACI_SCOPE_PERSON,
+    RACI_SCOPE_ROW,
+    RACI_SCOPE_CELL,
+    RACI_SCOPE_WAIVER /* a waiver of the ruleset: its findings point at the
+                         ruleset file, and its check runs once the waivers
+                         have been applied */
+};
+
+/* A check: reads the engine's roster and ruleset, adds findings. */
+typedef raci_error (*raci_check_fn)(struct raci_engine *e, const struct raci_check *chk);
+
+/* One row of rules.def. */
 struct raci_rule_def {
     const char *id;              /* stable: tests, baselines, waivers use it */
     const char *name;            /* CamelCase, for SARIF */
     enum raci_severity severity; /* default */
-    /* What one finding is about: "task", "product", "person", "row", "cell",
-     * or "waiver" (a waiver of the ruleset: its findings point at the
-     * ruleset file, not at the roster). */
-    const char *scope;
+    enum raci_scope scope;
+    const char *family;  /* "hygiene", "roles", "load", "org", "waivers" */
     const char *summary; /* one line */
     const char *why;     /* the documents' reasoning, with its source */
     /* A roster (CSV with its header) that breaks the rule under the default
-     * ruleset; for the "waiver" rules, the ruleset excerpt that does. */
+     * ruleset; for the waiver rules, the ruleset excerpt that does. */
     const char *example;
     const struct raci_param_def *params; /* terminated by a NULL name */
+    raci_check_fn check;
 };
 
 /* Every rule, in documentation order. */
@@ -48,6 +70,8 @@ const struct raci_rule_def *raci_rules_all(size_t *n);
 /* The rule with this id, or NULL. */
 const struct raci_rule_def *raci_rules_find(const char *id);
 /* Its parameter of this name, or NULL. */
-const struct raci_param_def *raci_rule_param(const struct raci_rule_def *rule, const char *name);
+const struct raci_param_def *raci_rules_param(const struct raci_rule_def *rule, const char *name);
+/* "task", "product", "person", "row", "cell", "waiver". */
+const char *raci_rules_scope_name(enum raci_scope scope);
 
 #endif

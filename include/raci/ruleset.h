@@ -50,7 +50,7 @@ struct raci_task_def {
 
 struct raci_param {
     char *name;
-    enum raci_param_type type;
+    enum raci_param_kind kind;
     long ival;
     char *sval;
     char **list;

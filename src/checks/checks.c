@@ -23,25 +23,13 @@
 #include "raci/date.h"
 #include "raci/str.h"
 
-struct ctx {
-    const struct raci_roster *r;
-    const struct raci_ruleset *rs;
-    struct raci_findings *out;
-    /* Assignments grouped by task: those of task t are
-     * by_task[task_start[t] .. task_start[t + 1]), in roster order. */
-    uint32_t *task_start;
-    uint32_t *by_task;
-};
-
-typedef raci_error (*check_fn)(struct ctx *c, const struct raci_check *chk);
-
 /* --------------------------------------------------------------- helpers -- */
-static const char *product_name(const struct ctx *c, uint32_t p)
+static const char *product_name(const struct raci_engine *c, uint32_t p)
 {
     return c->r->products[p].name;
 }
 
-static const char *person_name(const struct ctx *c, uint32_t p)
+static const char *person_name(const struct raci_engine *c, uint32_t p)
 {
     return c->r->persons[p].name;
 }
@@ -53,7 +41,7 @@ static int valid(const struct raci_assign *a)
 
 /* Entity keys: stable names of a finding's subject, independent of line
  * numbers, for baselines and fingerprints. */
-static char *task_entity(const struct ctx *c, uint32_t t)
+static char *task_entity(const struct raci_engine *c, uint32_t t)
 {
     struct raci_str b = RACI_STR_INIT;
     raci_str_add(&b, "product:");
@@ -63,7 +51,7 @@ static char *task_entity(const struct ctx *c, uint32_t t)
     return raci_str_take(&b);
 }
 
-static char *person_entity(const struct ctx *c, uint32_t person)
+static char *person_entity(const struct raci_engine *c, uint32_t person)
 {
     const struct raci_person *p = &c->r->persons[person];
     struct raci_str b = RACI_STR_INIT;
@@ -98,8 +86,8 @@ static raci_error append_who(char **list, const char *name, struct raci_loc at,
 
 /* The n holders h[] as a message's list of people, "Ana (line 2), Bo (line
  * 5)", naming the first MAX_NAMED and counting the rest. *out is malloc'd. */
-static raci_error who_list(const struct ctx *c, const uint32_t *h, size_t n, struct raci_loc self,
-                           char **out)
+static raci_error who_list(const struct raci_engine *c, const uint32_t *h, size_t n,
+                           struct raci_loc self, char **out)
 {
     raci_error err = RACI_OK;
     *out = NULL;
@@ -118,8 +106,8 @@ static raci_error who_list(const struct ctx *c, const uint32_t *h, size_t n, str
 }
 
 /* Relate the rows of holders h[1..n) to f (h[0] is its own location). */
-static raci_error relate_holders(const struct ctx *c, struct raci_finding *f, const uint32_t *h,
-                                 size_t n)
+static raci_error relate_holders(const struct raci_engine *c, struct raci_finding *f,
+                                 const uint32_t *h, size_t n)
 {
     raci_error err = RACI_OK;
     for (size_t i = 1; i < n && !err; i++)
@@ -127,7 +115,7 @@ static raci_error relate_holders(const struct ctx *c, struct raci_finding *f, co
     return err;
 }
 
-static raci_error build_task_index(struct ctx *c)
+static raci_error build_task_index(struct raci_engine *c)
 {
     const struct raci_roster *r = c->r;
     c->task_start = calloc(r->ntasks + 2, sizeof(*c->task_start));
@@ -146,7 +134,7 @@ static raci_error build_task_index(struct ctx *c)
 
 /* The assignments of task t that have a letter in mask, one per person (the
  * first row of each). Writes indexes into out, returns the count. */
-static size_t holders(const struct ctx *c, uint32_t t, unsigned mask, uint32_t *out)
+static size_t holders(const struct raci_engine *c, uint32_t t, unsigned mask, uint32_t *out)
 {
     size_t n = 0;
     for (uint32_t k = c->task_start[t]; k < c->task_start[t + 1]; k++) {
@@ -163,7 +151,7 @@ static size_t holders(const struct ctx *c, uint32_t t, unsigned mask, uint32_t *
 }
 
 /* Relate every row of task t to f. */
-static raci_error relate_task_rows(const struct ctx *c, struct raci_finding *f, uint32_t t)
+static raci_error relate_task_rows(const struct raci_engine *c, struct raci_finding *f, uint32_t t)
 {
     raci_error err;
     for (uint32_t k = c->task_start[t]; k < c->task_start[t + 1]; k++)
@@ -173,7 +161,7 @@ static raci_error relate_task_rows(const struct ctx *c, struct raci_finding *f, 
 }
 
 /* ------------------------------------------------------ the RACI checks -- */
-static raci_error check_single_accountable(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_single_accountable(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
@@ -217,7 +205,7 @@ static raci_error check_single_accountable(struct ctx *c, const struct raci_chec
     return err;
 }
 
-static raci_error check_missing_responsible(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_missing_responsible(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
@@ -245,7 +233,7 @@ static raci_error check_missing_responsible(struct ctx *c, const struct raci_che
     return err;
 }
 
-static raci_error check_too_many_responsible(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_too_many_responsible(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     long max = raci_check_int(chk, "max_responsible");
@@ -278,7 +266,7 @@ static raci_error check_too_many_responsible(struct ctx *c, const struct raci_ch
     return err;
 }
 
-static raci_error check_unknown_letter(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_unknown_letter(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     char *hint = NULL;
@@ -318,7 +306,7 @@ static raci_error check_unknown_letter(struct ctx *c, const struct raci_check *c
     return err;
 }
 
-static raci_error check_duplicate_assignment(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_duplicate_assignment(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     raci_error err = RACI_OK;
@@ -366,7 +354,7 @@ static raci_error check_duplicate_assignment(struct ctx *c, const struct raci_ch
     return err;
 }
 
-static raci_error check_unknown_title(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_unknown_title(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     for (uint32_t i = 0; i < r->npersons; i++) {
@@ -391,7 +379,7 @@ static raci_error check_unknown_title(struct ctx *c, const struct raci_check *ch
     return RACI_OK;
 }
 
-static raci_error check_idle_person(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_idle_person(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     uint8_t *busy = calloc(r->npersons ? r->npersons : 1, 1);
@@ -423,7 +411,7 @@ static raci_error check_idle_person(struct ctx *c, const struct raci_check *chk)
     return err;
 }
 
-static raci_error check_malformed_row(struct ctx *c, const struct raci_check *chk)
+raci_error raci_hygiene_malformed_row(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     for (size_t i = 0; i < r->nissues; i++) {
@@ -469,25 +457,25 @@ static raci_error check_malformed_row(struct ctx *c, const struct raci_check *ch
 
 /* ------------------------------------------------------- the role rules -- */
 /* Role bit of a role id, 0 when the ruleset has no such role. */
-static uint64_t role_bit(const struct ctx *c, const char *id)
+static uint64_t role_bit(const struct raci_engine *c, const char *id)
 {
     int i = raci_ruleset_role(c->rs, id);
     return i < 0 ? 0 : (uint64_t)1 << i;
 }
 
-static const char *role_name(const struct ctx *c, const char *id)
+static const char *role_name(const struct raci_engine *c, const char *id)
 {
     int i = raci_ruleset_role(c->rs, id);
     return i < 0 ? id : c->rs->roles[i].name;
 }
 
-static int has_role(const struct ctx *c, uint32_t person, uint64_t bit)
+static int has_role(const struct raci_engine *c, uint32_t person, uint64_t bit)
 {
     return bit && (c->r->persons[person].roles & bit);
 }
 
 /* The first member of product p holding role bit, or RACI_NONE. */
-static uint32_t member_with(const struct ctx *c, uint32_t p, uint64_t bit)
+static uint32_t member_with(const struct raci_engine *c, uint32_t p, uint64_t bit)
 {
     for (size_t m = 0; m < c->r->nmembers; m++)
         if (c->r->members[m].product == p && has_role(c, c->r->members[m].person, bit))
@@ -499,7 +487,7 @@ static uint32_t member_with(const struct ctx *c, uint32_t p, uint64_t bit)
  * resolved once per check rather than once per roster task. The loader has
  * checked that every name is a known task. malloc'd; NULL when out of
  * memory. */
-static uint8_t *listed_defs(const struct ctx *c, const struct raci_check *chk)
+static uint8_t *listed_defs(const struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_param *p = raci_check_param(chk, "tasks");
     uint8_t *defs = calloc(c->rs->ntasks ? c->rs->ntasks : 1, 1);
@@ -511,12 +499,12 @@ static uint8_t *listed_defs(const struct ctx *c, const struct raci_check *chk)
     return defs;
 }
 
-static int task_listed(const struct ctx *c, const uint8_t *defs, uint32_t t)
+static int task_listed(const struct raci_engine *c, const uint8_t *defs, uint32_t t)
 {
     return c->r->tasks[t].def >= 0 && defs[c->r->tasks[t].def];
 }
 
-static const char *first_title(const struct ctx *c, uint32_t person)
+static const char *first_title(const struct raci_engine *c, uint32_t person)
 {
     const struct raci_person *p = &c->r->persons[person];
     return p->ntitles ? p->titles[0] : "no title";
@@ -527,7 +515,7 @@ static const char *first_title(const struct ctx *c, uint32_t person)
  * the product has someone in that role (else in role `fallback`). One
  * finding per task, at the first wrong A.
  */
-static raci_error owner_rule(struct ctx *c, const struct raci_check *chk, const char *want,
+static raci_error owner_rule(struct raci_engine *c, const struct raci_check *chk, const char *want,
                              const char *fallback, const char *why)
 {
     const struct raci_roster *r = c->r;
@@ -586,21 +574,21 @@ static raci_error owner_rule(struct ctx *c, const struct raci_check *chk, const 
     return err;
 }
 
-static raci_error check_pm_owns_strategy(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_pm_owns_strategy(struct raci_engine *c, const struct raci_check *chk)
 {
     return owner_rule(c, chk, "pm", NULL,
                       "the documents make the Product Manager accountable for strategy: market "
                       "research, customer feedback, vision, roadmap and KPIs");
 }
 
-static raci_error check_po_owns_backlog(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_po_owns_backlog(struct raci_engine *c, const struct raci_check *chk)
 {
     return owner_rule(c, chk, "po", NULL,
                       "the documents make the Product Owner accountable for the backlog, user "
                       "stories, acceptance criteria, the sprint review and the product goal");
 }
 
-static raci_error check_director_owns_people(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_director_owns_people(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_param *fb = raci_check_param(chk, "fallback");
     return owner_rule(c, chk, "director", fb && fb->sval && *fb->sval ? fb->sval : NULL,
@@ -609,7 +597,7 @@ static raci_error check_director_owns_people(struct ctx *c, const struct raci_ch
                       "no Director)");
 }
 
-static raci_error check_scrum_contact_po(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_scrum_contact_po(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_param *fw = raci_check_param(chk, "framework");
     const char *want = fw && fw->sval && *fw->sval ? fw->sval : "scrum";
@@ -663,7 +651,7 @@ static raci_error check_scrum_contact_po(struct ctx *c, const struct raci_check 
 
 /* Members of product p holding role bit, as "Ana (line 2), Bo (line 5)";
  * relates their rows to f when f is given. Returns the count. */
-static size_t list_members(const struct ctx *c, uint32_t p, uint64_t bit, char **who,
+static size_t list_members(const struct raci_engine *c, uint32_t p, uint64_t bit, char **who,
                            struct raci_loc self, struct raci_loc *first)
 {
     size_t n = 0;
@@ -680,7 +668,7 @@ static size_t list_members(const struct ctx *c, uint32_t p, uint64_t bit, char *
     return n;
 }
 
-static char *product_entity(const struct ctx *c, uint32_t p)
+static char *product_entity(const struct raci_engine *c, uint32_t p)
 {
     struct raci_str b = RACI_STR_INIT;
     raci_str_add(&b, "product:");
@@ -688,7 +676,7 @@ static char *product_entity(const struct ctx *c, uint32_t p)
     return raci_str_take(&b);
 }
 
-static raci_error relate_members(const struct ctx *c, struct raci_finding *f, uint32_t p,
+static raci_error relate_members(const struct raci_engine *c, struct raci_finding *f, uint32_t p,
                                  uint64_t bit)
 {
     for (size_t m = 0; m < c->r->nmembers; m++) {
@@ -700,7 +688,7 @@ static raci_error relate_members(const struct ctx *c, struct raci_finding *f, ui
     return RACI_OK;
 }
 
-static raci_error check_product_without_po(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_product_without_po(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po");
     if (!po)
@@ -723,7 +711,7 @@ static raci_error check_product_without_po(struct ctx *c, const struct raci_chec
     return RACI_OK;
 }
 
-static raci_error check_multiple_po(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_multiple_po(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po");
     long max = raci_check_int(chk, "max_po");
@@ -751,7 +739,7 @@ static raci_error check_multiple_po(struct ctx *c, const struct raci_check *chk)
 }
 
 /* Products person is a member of: count, their names joined, rows related. */
-static size_t person_products(const struct ctx *c, uint32_t person, char **names,
+static size_t person_products(const struct raci_engine *c, uint32_t person, char **names,
                               struct raci_finding *f)
 {
     size_t n = 0;
@@ -774,7 +762,7 @@ static size_t person_products(const struct ctx *c, uint32_t person, char **names
     return n;
 }
 
-static raci_error check_po_multiple_products(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_po_multiple_products(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po");
     long max = raci_check_int(chk, "max_products");
@@ -802,7 +790,7 @@ static raci_error check_po_multiple_products(struct ctx *c, const struct raci_ch
     return RACI_OK;
 }
 
-static raci_error check_split_po_pm(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_split_po_pm(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po"), pm = role_bit(c, "pm");
     long max = raci_check_int(chk, "max_team_size");
@@ -850,7 +838,7 @@ static raci_error check_split_po_pm(struct ctx *c, const struct raci_check *chk)
     return RACI_OK;
 }
 
-static raci_error check_pm_span(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_pm_span(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po"), pm = role_bit(c, "pm");
     long max = raci_check_int(chk, "max_pos");
@@ -898,7 +886,7 @@ static raci_error check_pm_span(struct ctx *c, const struct raci_check *chk)
     return err;
 }
 
-static raci_error check_team_size(struct ctx *c, const struct raci_check *chk)
+raci_error raci_roles_team_size(struct raci_engine *c, const struct raci_check *chk)
 {
     long max = raci_check_int(chk, "max_team_size");
     for (uint32_t p = 0; p < c->r->nproducts; p++) {
@@ -927,7 +915,7 @@ static raci_error check_team_size(struct ctx *c, const struct raci_check *chk)
 }
 
 /* ------------------------------------------------------- the load rules -- */
-static raci_error check_load(struct ctx *c, const struct raci_check *chk, int sole)
+static raci_error check_load(struct raci_engine *c, const struct raci_check *chk, int sole)
 {
     const struct raci_roster *r = c->r;
     long max = raci_check_int(chk, sole ? "max_sole" : "max_accountable");
@@ -982,18 +970,18 @@ static raci_error check_load(struct ctx *c, const struct raci_check *chk, int so
     return err;
 }
 
-static raci_error check_accountability_overload(struct ctx *c, const struct raci_check *chk)
+raci_error raci_load_accountability_overload(struct raci_engine *c, const struct raci_check *chk)
 {
     return check_load(c, chk, 0);
 }
 
-static raci_error check_single_point_of_failure(struct ctx *c, const struct raci_check *chk)
+raci_error raci_load_single_point_of_failure(struct raci_engine *c, const struct raci_check *chk)
 {
     return check_load(c, chk, 1);
 }
 
 /* -------------------------------------------------- the org-chart rules -- */
-static raci_error check_unknown_manager(struct ctx *c, const struct raci_check *chk)
+raci_error raci_org_unknown_manager(struct raci_engine *c, const struct raci_check *chk)
 {
     for (uint32_t i = 0; i < c->r->npersons; i++) {
         const struct raci_person *p = &c->r->persons[i];
@@ -1015,7 +1003,7 @@ static raci_error check_unknown_manager(struct ctx *c, const struct raci_check *
 }
 
 /* Whether person a sorts before person b: by normalised name, then id. */
-static int person_before(const struct ctx *c, uint32_t a, uint32_t b)
+static int person_before(const struct raci_engine *c, uint32_t a, uint32_t b)
 {
     char *ka = raci_str_key(c->r->persons[a].name), *kb = raci_str_key(c->r->persons[b].name);
     /* Out of memory only changes which person the loop is named from. */
@@ -1027,7 +1015,7 @@ static int person_before(const struct ctx *c, uint32_t a, uint32_t b)
     return cmp < 0;
 }
 
-static raci_error check_reporting_cycle(struct ctx *c, const struct raci_check *chk)
+raci_error raci_org_reporting_cycle(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     /* 0 unvisited, 1 on the current path, 2 done. Following manager links
@@ -1085,7 +1073,7 @@ static raci_error check_reporting_cycle(struct ctx *c, const struct raci_check *
     return err;
 }
 
-static raci_error check_span_of_control(struct ctx *c, const struct raci_check *chk)
+raci_error raci_org_span_of_control(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
     long max = raci_check_int(chk, "max_reports");
@@ -1131,7 +1119,7 @@ static int same_name(const char *name, const char *want)
  * equal to the finding's? A task is compared as a ruleset task when the
  * waiver's name is one (so an alias names it too), else by name; a person by
  * name or by id. 1 yes, 0 no, -1 out of memory. */
-static int waiver_covers(const struct ctx *c, const struct raci_waiver *w,
+static int waiver_covers(const struct raci_engine *c, const struct raci_waiver *w,
                          const struct raci_finding *f)
 {
     int m = 1;
@@ -1198,7 +1186,7 @@ static void drop_finding(struct raci_finding *f)
 
 /* A finding about waiver w, at its entry in the ruleset file. The location's
  * file is the waiver's own string, owned by the ruleset. */
-static struct raci_finding *waiver_finding(struct ctx *c, const struct raci_check *chk,
+static struct raci_finding *waiver_finding(struct raci_engine *c, const struct raci_check *chk,
                                            const struct raci_waiver *w, const char *message)
 {
     struct raci_loc at = {w->file, w->line, w->col};
@@ -1213,7 +1201,7 @@ static struct raci_finding *waiver_finding(struct ctx *c, const struct raci_chec
 
 /* Report waiver w, which has expired: the findings it covered (hits of
  * them) are back, and related to it. */
-static raci_error report_expired(struct ctx *c, const struct raci_check *chk,
+static raci_error report_expired(struct raci_engine *c, const struct raci_check *chk,
                                  const struct raci_waiver *w, size_t hits, size_t first)
 {
     char *subject = waiver_subject(w), *msg = NULL;
@@ -1251,7 +1239,8 @@ static raci_error report_expired(struct ctx *c, const struct raci_check *chk,
 /* The first subject field of w that names nothing on the roster ("product",
  * "task" or "person"), NULL when all are there; *err set when out of
  * memory. A waiver that names someone absent is often a typo. */
-static const char *absent_subject(const struct ctx *c, const struct raci_waiver *w, raci_error *err)
+static const char *absent_subject(const struct raci_engine *c, const struct raci_waiver *w,
+                                  raci_error *err)
 {
     const struct raci_roster *r = c->r;
     int found = 0, m;
@@ -1295,7 +1284,7 @@ static const char *absent_subject(const struct ctx *c, const struct raci_waiver 
     return NULL;
 }
 
-static raci_error report_unused(struct ctx *c, const struct raci_check *chk,
+static raci_error report_unused(struct raci_engine *c, const struct raci_check *chk,
                                 const struct raci_waiver *w)
 {
     const struct raci_check *waived = raci_ruleset_check(c->rs, w->rule->id);
@@ -1343,38 +1332,34 @@ static void today_of(const struct raci_ruleset *rs, char out[11])
 }
 
 /*
- * Apply the ruleset's waivers to the findings from index first on: drop
- * each finding a waiver in force covers, then report each expired waiver
- * (the findings it covered stay) and each waiver in force that covered
- * nothing.
+ * Apply the ruleset's waivers to this run's findings: drop each finding a
+ * waiver in force covers, and count for each waiver the findings it covers
+ * (an expired one counts what it would cover), for the waiver checks.
  */
-static raci_error apply_waivers(struct ctx *c, size_t first)
+static raci_error apply_waivers(struct raci_engine *e)
 {
-    const struct raci_ruleset *rs = c->rs;
-    struct raci_findings *out = c->out;
-    const struct raci_check *expired = raci_ruleset_check(rs, "expired-waiver");
-    const struct raci_check *unused = raci_ruleset_check(rs, "unused-waiver");
-    size_t *hits, kept = first;
-    char today[11];
+    const struct raci_ruleset *rs = e->rs;
+    struct raci_findings *out = e->out;
+    size_t kept = e->first;
     raci_error err = RACI_OK;
 
+    today_of(rs, e->today);
     if (!rs->nwaivers)
         return RACI_OK;
-    if (!(hits = calloc(rs->nwaivers, sizeof(*hits))))
+    if (!(e->waiver_hits = calloc(rs->nwaivers, sizeof(*e->waiver_hits))))
         return RACI_ERROR_NOMEM;
-    today_of(rs, today);
-    for (size_t i = first; i < out->n; i++) {
+    for (size_t i = e->first; i < out->n; i++) {
         struct raci_finding *f = &out->v[i];
         int covered = 0;
         /* Every waiver that covers f counts it, so that none of them is
-         * reported unused; an expired one counts what it would cover. */
+         * reported unused. */
         for (size_t k = 0; k < rs->nwaivers && !err; k++) {
-            int m = waiver_covers(c, &rs->waivers[k], f);
+            int m = waiver_covers(e, &rs->waivers[k], f);
             if (m < 0)
                 err = RACI_ERROR_NOMEM;
             if (m > 0) {
-                hits[k]++;
-                covered |= strcmp(rs->waivers[k].expires, today) >= 0;
+                e->waiver_hits[k]++;
+                covered |= strcmp(rs->waivers[k].expires, e->today) >= 0;
             }
         }
         if (covered && !err)
@@ -1383,66 +1368,63 @@ static raci_error apply_waivers(struct ctx *c, size_t first)
             out->v[kept++] = *f;
     }
     out->n = kept;
-    for (size_t k = 0; k < rs->nwaivers && !err; k++) {
-        const struct raci_waiver *w = &rs->waivers[k];
-        if (strcmp(w->expires, today) < 0) {
-            if (expired && expired->severity != RACI_SEV_OFF)
-                err = report_expired(c, expired, w, hits[k], first);
-        } else if (!hits[k] && unused && unused->severity != RACI_SEV_OFF) {
-            err = report_unused(c, unused, w);
-        }
-    }
-    free(hits);
+    return err;
+}
+
+/* Each waiver past its expiry date: the findings it covered are back. */
+raci_error raci_waivers_expired(struct raci_engine *e, const struct raci_check *chk)
+{
+    raci_error err = RACI_OK;
+
+    for (size_t k = 0; k < e->rs->nwaivers && !err; k++)
+        if (strcmp(e->rs->waivers[k].expires, e->today) < 0)
+            err = report_expired(e, chk, &e->rs->waivers[k], e->waiver_hits[k], e->first);
+    return err;
+}
+
+/* Each waiver in force that covered nothing. */
+raci_error raci_waivers_unused(struct raci_engine *e, const struct raci_check *chk)
+{
+    raci_error err = RACI_OK;
+
+    for (size_t k = 0; k < e->rs->nwaivers && !err; k++)
+        if (strcmp(e->rs->waivers[k].expires, e->today) >= 0 && !e->waiver_hits[k])
+            err = report_unused(e, chk, &e->rs->waivers[k]);
     return err;
 }
 
 /* ------------------------------------------------------------- engine -- */
-static const struct {
-    const char *id;
-    check_fn fn;
-} checks[] = {
-    {"single-accountable", check_single_accountable},
-    {"missing-responsible", check_missing_responsible},
-    {"too-many-responsible", check_too_many_responsible},
-    {"unknown-letter", check_unknown_letter},
-    {"duplicate-assignment", check_duplicate_assignment},
-    {"unknown-title", check_unknown_title},
-    {"idle-person", check_idle_person},
-    {"malformed-row", check_malformed_row},
-    {"product-without-po", check_product_without_po},
-    {"multiple-po", check_multiple_po},
-    {"po-multiple-products", check_po_multiple_products},
-    {"pm-owns-strategy", check_pm_owns_strategy},
-    {"po-owns-backlog", check_po_owns_backlog},
-    {"director-owns-people", check_director_owns_people},
-    {"split-po-pm", check_split_po_pm},
-    {"scrum-contact-po", check_scrum_contact_po},
-    {"pm-span", check_pm_span},
-    {"team-size", check_team_size},
-    {"accountability-overload", check_accountability_overload},
-    {"single-point-of-failure", check_single_point_of_failure},
-    {"unknown-manager", check_unknown_manager},
-    {"reporting-cycle", check_reporting_cycle},
-    {"span-of-control", check_span_of_control},
-};
+
+static raci_error run_scope(struct raci_engine *e, int waivers)
+{
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n);
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < n && !err; i++) {
+        const struct raci_check *chk = raci_ruleset_check(e->rs, all[i].id);
+        if ((all[i].scope == RACI_SCOPE_WAIVER) != waivers || !chk || chk->severity == RACI_SEV_OFF)
+            continue;
+        err = all[i].check(e, chk);
+    }
+    return err;
+}
 
 raci_error raci_checks_run(const struct raci_roster *r, const struct raci_ruleset *rs,
                            struct raci_findings *out)
 {
-    struct ctx c = {r, rs, out, NULL, NULL};
-    size_t first = out->n;
-    raci_error err = build_task_index(&c);
+    struct raci_engine e = {r, rs, out, out->n, NULL, "", NULL, NULL};
+    raci_error err = build_task_index(&e);
 
-    for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]) && !err; i++) {
-        const struct raci_check *chk = raci_ruleset_check(rs, checks[i].id);
-        if (!chk || chk->severity == RACI_SEV_OFF)
-            continue;
-        err = checks[i].fn(&c, chk);
-    }
     if (!err)
-        err = apply_waivers(&c, first);
-    free(c.task_start);
-    free(c.by_task);
+        err = run_scope(&e, 0);
+    if (!err)
+        err = apply_waivers(&e);
+    if (!err)
+        err = run_scope(&e, 1);
+    free(e.task_start);
+    free(e.by_task);
+    free(e.waiver_hits);
     if (!err)
         raci_findings_sort(out);
     return err;

@@ -462,11 +462,11 @@ static int cmd_rules(int nargs, char **args, const struct raci_ruleset *rs)
             printf("\nParameters:\n");
             for (size_t i = 0; i < chk->nparams; i++) {
                 const struct raci_param *p = &chk->params[i];
-                const struct raci_param_def *pd = raci_rule_param(d, p->name);
+                const struct raci_param_def *pd = raci_rules_param(d, p->name);
                 printf("  %s = ", p->name);
-                if (p->type == RACI_PARAM_INT)
+                if (p->kind == RACI_PARAM_INT)
                     printf("%ld", p->ival);
-                else if (p->type == RACI_PARAM_STRING)
+                else if ((p->kind == RACI_PARAM_WORD || p->kind == RACI_PARAM_ROLE))
                     printf("%s", p->sval ? p->sval : "");
                 else
                     for (size_t k = 0; k < p->nlist; k++)

@@ -37,19 +37,20 @@ static const struct raci_check *check_of(const struct raci_ruleset *rs,
 static void param_value(FILE *out, const struct raci_ruleset *rs, const struct raci_param_def *pd,
                         const struct raci_param *p, int in_table)
 {
-    if (pd->type == RACI_PARAM_INT) {
+    if (pd->kind == RACI_PARAM_INT) {
         fprintf(out, "%ld", p ? p->ival : pd->int_default);
         return;
     }
-    if (!p || (pd->type == RACI_PARAM_STRING && !(p->sval && *p->sval)) ||
-        (pd->type == RACI_PARAM_LIST && p->nlist == 0)) {
+    if (!p ||
+        ((pd->kind == RACI_PARAM_WORD || pd->kind == RACI_PARAM_ROLE) && !(p->sval && *p->sval)) ||
+        (pd->kind == RACI_PARAM_TASKS && p->nlist == 0)) {
         fputs(p ? "(none)" : "(set by the ruleset)", out);
         return;
     }
-    for (size_t i = 0; i < (pd->type == RACI_PARAM_LIST ? p->nlist : 1); i++) {
-        const char *v = pd->type == RACI_PARAM_LIST ? p->list[i] : p->sval;
-        int t = !strcmp(pd->name, "tasks") ? raci_ruleset_find_task(rs, v) : -1;
-        int r = !strcmp(pd->name, "fallback") ? raci_ruleset_role(rs, v) : -1;
+    for (size_t i = 0; i < (pd->kind == RACI_PARAM_TASKS ? p->nlist : 1); i++) {
+        const char *v = pd->kind == RACI_PARAM_TASKS ? p->list[i] : p->sval;
+        int t = pd->kind == RACI_PARAM_TASKS ? raci_ruleset_find_task(rs, v) : -1;
+        int r = pd->kind == RACI_PARAM_ROLE ? raci_ruleset_role(rs, v) : -1;
         if (i)
             fputs(", ", out);
         if (t >= 0)
@@ -91,13 +92,14 @@ static void section(FILE *out, const struct raci_ruleset *rs, const struct raci_
 {
     const struct raci_check *c = check_of(rs, d);
     enum raci_severity sev = c ? c->severity : d->severity;
-    int waiver = !strcmp(d->scope, "waiver");
+    int waiver = d->scope == RACI_SCOPE_WAIVER;
 
     fprintf(out, "\n## %s\n\n", d->id);
     fprintf(out, "Severity: %s", raci_severity_name(sev));
     if (sev != d->severity)
         fprintf(out, " (registry default: %s)", raci_severity_name(d->severity));
-    fprintf(out, ". One finding per %s. SARIF name: `%s`.\n\n", d->scope, d->name);
+    fprintf(out, ". One finding per %s. SARIF name: `%s`.\n\n", raci_rules_scope_name(d->scope),
+            d->name);
     /* The summary is a phrase; here it starts a sentence. */
     fprintf(out, "%c%s.\n\n%s\n",
             d->summary[0] >= 'a' && d->summary[0] <= 'z' ? d->summary[0] - 'a' + 'A'
@@ -110,7 +112,7 @@ static void section(FILE *out, const struct raci_ruleset *rs, const struct raci_
             fprintf(out, "- `%s` = ", pd->name);
             param_value(out, rs, pd, p, 0);
             fprintf(out, ": %s", pd->doc);
-            if (pd->type == RACI_PARAM_INT && p && p->ival != pd->int_default)
+            if (pd->kind == RACI_PARAM_INT && p && p->ival != pd->int_default)
                 fprintf(out, " (registry default %ld)", pd->int_default);
             fputs("\n", out);
         }

@@ -580,9 +580,9 @@ long raci_check_int(const struct raci_check *c, const char *name)
     const struct raci_param *p = raci_check_param(c, name);
     const struct raci_param_def *d;
 
-    if (p && p->type == RACI_PARAM_INT)
+    if (p && p->kind == RACI_PARAM_INT)
         return p->ival;
-    d = c ? raci_rule_param(c->def, name) : NULL;
+    d = c ? raci_rules_param(c->def, name) : NULL;
     return d ? d->int_default : 0;
 }
 
@@ -592,7 +592,7 @@ int raci_check_has(const struct raci_check *c, const char *name, const char *val
 
     if (!p || !value)
         return 0;
-    if (p->type == RACI_PARAM_STRING)
+    if ((p->kind == RACI_PARAM_WORD || p->kind == RACI_PARAM_ROLE))
         return p->sval && !raci_str_casecmp(p->sval, value);
     for (size_t i = 0; i < p->nlist; i++)
         if (!raci_str_casecmp(p->list[i], value))
@@ -848,7 +848,7 @@ static raci_error init_checks(struct raci_ruleset *rs)
             c->params[j].name = raci_str_dup(all[i].params[j].name);
             if (!c->params[j].name)
                 return RACI_ERROR_NOMEM;
-            c->params[j].type = all[i].params[j].type;
+            c->params[j].kind = all[i].params[j].kind;
             c->params[j].ival = all[i].params[j].int_default;
         }
     }
@@ -1353,20 +1353,6 @@ static raci_error apply_fallbacks(struct loader *L, struct src *s, const yaml_no
     return RACI_OK;
 }
 
-/* What a parameter's values name, by its name: checked against the ruleset
- * and stored in a canonical form. */
-enum param_kind { PK_PLAIN, PK_TASK, PK_ROLE };
-
-static enum param_kind param_kind(const char *name)
-{
-    if (!strcmp(name, "tasks") || !strcmp(name, "task"))
-        return PK_TASK;
-    if (!strcmp(name, "role") || !strcmp(name, "roles") || !strcmp(name, "fallback") ||
-        !strcmp(name, "fallbacks"))
-        return PK_ROLE;
-    return PK_PLAIN;
-}
-
 /* One string value of a parameter, checked and made canonical: a task's
  * key, a role's id, or for other parameters the text as written. */
 static raci_error param_string(struct loader *L, struct src *s, const struct raci_check *c,
@@ -1378,11 +1364,11 @@ static raci_error param_string(struct loader *L, struct src *s, const struct rac
     raci_error err;
 
     snprintf(where, sizeof where, " in parameter '%s' of check '%s'", p->name, c->def->id);
-    err = text_of(L, s, n, p->type == RACI_PARAM_LIST ? "a list item" : "a word", 0, &v);
+    err = text_of(L, s, n, p->kind == RACI_PARAM_TASKS ? "a list item" : "a word", 0, &v);
     if (err)
         return err;
-    switch (param_kind(p->name)) {
-    case PK_TASK: {
+    switch (p->kind) {
+    case RACI_PARAM_TASKS: {
         int t = raci_ruleset_find_task(rs, v);
         if (t < 0) {
             char *key = norm_dup(v);
@@ -1400,7 +1386,7 @@ static raci_error param_string(struct loader *L, struct src *s, const struct rac
         *out = raci_str_dup(rs->tasks[t].key);
         break;
     }
-    case PK_ROLE: {
+    case RACI_PARAM_ROLE: {
         int r;
         err = role_ref(L, s, n, where, &r);
         if (err)
@@ -1409,7 +1395,7 @@ static raci_error param_string(struct loader *L, struct src *s, const struct rac
         break;
     }
     default:
-        if (p->type == RACI_PARAM_STRING && strcspn(v, " \t") != strlen(v))
+        if (strcspn(v, " \t") != strlen(v))
             return fail(L, s, n, "expected one word%s, got '%s'", where, v);
         *out = raci_str_dup(v);
         break;
@@ -1456,9 +1442,9 @@ static raci_error param_value(struct loader *L, struct src *s, const struct raci
     char what[96];
     raci_error err;
 
-    if (p->type == RACI_PARAM_INT)
+    if (p->kind == RACI_PARAM_INT)
         return param_int(L, s, c, p, n);
-    if (p->type == RACI_PARAM_STRING) {
+    if ((p->kind == RACI_PARAM_WORD || p->kind == RACI_PARAM_ROLE)) {
         err = param_string(L, s, c, p, n, &str);
         if (err)
             return err;
@@ -1654,7 +1640,7 @@ static raci_error apply_waiver(struct loader *L, struct src *s, const yaml_node_
         return err;
     if (!(w->rule = raci_rules_find(text)))
         return unknown_rule(L, s, v);
-    if (!strcmp(w->rule->scope, "waiver"))
+    if (w->rule->scope == RACI_SCOPE_WAIVER)
         return fail(L, s, v,
                     "a waiver cannot waive '%s' (renew the waiver it reports, or remove it)", text);
 

@@ -233,7 +233,7 @@ static json_t *sarif_rules(const struct raci_report *r, int *index)
             o = json_pack("{s:s, s:s, s:o, s:o, s:s, s:{s:s}, s:{s:[s]}}", "id", d->id, "name",
                           d->name, "shortDescription", sarif_message(d->summary), "fullDescription",
                           sarif_message(d->why), "helpUri", help, "defaultConfiguration", "level",
-                          sarif_level(sev), "properties", "tags", d->scope);
+                          sarif_level(sev), "properties", "tags", raci_rules_scope_name(d->scope));
         free(help);
         if (raci_json_push(a, o)) {
             json_decref(a);
@@ -262,7 +262,7 @@ static json_t *sarif_physical(const struct raci_loc *l)
 static json_t *sarif_logical(const struct raci_report *r, const struct raci_finding *f,
                              const struct raci_rule_def *d)
 {
-    const char *name = NULL, *kind = d ? d->scope : "entity";
+    const char *name = NULL, *kind = d ? raci_rules_scope_name(d->scope) : "entity";
 
     if (strcmp(kind, "product") == 0)
         name = product_name(r, f);

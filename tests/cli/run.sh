@@ -10,6 +10,9 @@
 #   NAME.stdin   fed to standard input      (absent: /dev/null)
 #   NAME.post    optional shell commands run after raci, from the repository
 #                root; they must exit 0 (e.g. check that a file was written)
+#   NAME.filter  optional shell command that standard output goes through
+#                before it is compared (e.g. jq keeping a SARIF log's results
+#                but not the rule catalogue, which one case checks alone)
 # In .args and .post, @TMP@ stands for an empty directory made for the case.
 #
 # Environment:
@@ -104,6 +107,13 @@ for args_file in "$cases_dir"/$pattern.args; do
   # shellcheck disable=SC2086 # $wrap is a command with its own arguments
   "${timeout_cmd[@]}" $wrap "$raci" "${args[@]}" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   echo $? >"$tmp/status"
+  if [ -f "$base.filter" ]; then
+    if bash "$base.filter" <"$tmp/out" >"$tmp/out.filtered" 2>"$tmp/filter.err"; then
+      mv "$tmp/out.filtered" "$tmp/out"
+    else
+      echo "filter failed: $(cat "$tmp/filter.err")" >"$tmp/out"
+    fi
+  fi
 
   post_ok=0
   if [ -f "$base.post" ]; then

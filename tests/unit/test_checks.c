@@ -358,7 +358,7 @@ static void test_registry_examples(void **state)
     for (size_t i = 0; i < n; i++) {
         struct fixture fx;
         char *csv;
-        if (!strcmp(all[i].scope, "waiver"))
+        if (all[i].scope == RACI_SCOPE_WAIVER)
             continue;
         csv = malloc(strlen(all[i].example) + 2);
         assert_non_null(csv);

@@ -105,7 +105,7 @@ static void list_param(const struct raci_ruleset *rs, const char *id, const char
     size_t n = 0;
 
     assert_non_null(p);
-    assert_int_equal(p->type, RACI_PARAM_LIST);
+    assert_int_equal(p->kind, RACI_PARAM_TASKS);
     buf[0] = '\0';
     for (size_t i = 0; i < p->nlist; i++)
         n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "," : "", p->list[i]);

@@ -596,7 +596,7 @@ static void test_registry_examples(void **state)
         const struct raci_rule_def *d = raci_rules_find(ids[i]);
         char *yaml;
         assert_non_null(d);
-        assert_string_equal(d->scope, "waiver");
+        assert_int_equal(d->scope, RACI_SCOPE_WAIVER);
         yaml = raci_str_printf("extends: default\n%s\n", d->example);
         assert_non_null(yaml);
         assert_int_equal(setenv("RACI_TODAY", "2025-01-01", 1), 0);
