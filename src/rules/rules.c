@@ -8,13 +8,12 @@
 
 #include "raci/checks.h"
 
-/* "(a, b)" -> "a, b": a row's parameter list is parenthesised so that its
- * commas stay inside one macro argument. */
-#define RACI_UNPAREN(...) __VA_ARGS__
-
+/* A row's parameters are RACI_PARAM(...) RACI_PARAM(...), one macro
+ * argument (their commas are inside parentheses); each becomes an entry. */
+#define RACI_NO_PARAMS
 #define RACI_PARAM(kind, name, def, doc) {name, RACI_PARAM_##kind, def, doc},
 #define RACI_RULE(family, sym, id, name, sev, scope, params, summary, why, example)                \
-    static const struct raci_param_def params_##sym[] = {RACI_UNPAREN params{NULL, 0, 0, NULL}};
+    static const struct raci_param_def params_##sym[] = {params{NULL, 0, 0, NULL}};
 #include "raci/rules.def"
 #undef RACI_RULE
 
@@ -26,6 +25,7 @@ static const struct raci_rule_def rules[] = {
 };
 #undef RACI_RULE
 #undef RACI_PARAM
+#undef RACI_NO_PARAMS
 
 const struct raci_rule_def *raci_rules_all(size_t *n)
 {
