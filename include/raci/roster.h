@@ -3,15 +3,17 @@
  * roles those titles map to), products, tasks, assignments and reporting
  * lines, each with the source location it came from.
  *
- * Built from one or more reader tables (raci_roster_add_table), then read by
- * the checks and the writers, which never change it. All strings are interned
- * in the pool given at init, which must outlive the roster.
+ * Built through the functions below (the shapes of shape.h add whole
+ * tables), finished once with raci_roster_finish, then read by the checks and
+ * the writers, which never change it; they look at it through its views
+ * (view.h), which finish builds. All strings are interned in the pool given
+ * at init, which must outlive the roster.
  *
  * Identity: a person is the same person on every row with the same id (the id
- * column, when it is filled in), otherwise with the same name (compared after
- * raci_norm_key). Tasks are per product; a task's name matches a ruleset task
- * through its aliases, case- and punctuation-insensitively, and otherwise
- * keeps the name it was given.
+ * column, when it is filled in), otherwise with the same name (compared by
+ * matching key, raci_str_key). Tasks are per product; a task's name matches a
+ * ruleset task through its aliases, case- and punctuation-insensitively, and
+ * otherwise keeps the name it was given.
  */
 #ifndef RACI_ROSTER_H
 #define RACI_ROSTER_H
@@ -21,9 +23,9 @@
 
 #include "raci/diag.h"
 #include "raci/error.h"
-#include "raci/reader.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
+#include "raci/view.h"
 
 #define RACI_NONE UINT32_MAX
 
@@ -115,6 +117,7 @@ struct raci_roster {
     size_t nextra, cap_extra; /* extra columns, in order */
     const char **files;
     size_t nfiles, cap_files; /* tables added */
+    struct raci_view view;    /* built by raci_roster_finish; see view.h */
     void *index;              /* private lookup tables */
 };
 
@@ -122,29 +125,63 @@ raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
                             const struct raci_ruleset *rs);
 
 /*
- * Add every row of t. A header that lacks a required column (person, title)
- * is RACI_ERROR_INPUT with the header's location. Row-level problems become
- * raci_row_issues and the rest of the table is still read.
+ * Building. Each function finds or adds one thing, by identity; strings must
+ * be interned in r->pool (they are stored, not copied). All return RACI_OK
+ * or RACI_ERROR_NOMEM.
  */
-raci_error raci_roster_add_table(struct raci_roster *r, const struct raci_table *t,
-                                 struct raci_diag *diag);
+
+/* Record that a table of this (interned) file name was added. */
+raci_error raci_roster_add_file(struct raci_roster *r, const char *file);
+
+/* The product named name (compared by matching key), made at loc if new. */
+raci_error raci_roster_product(struct raci_roster *r, const char *name, struct raci_loc loc,
+                               uint32_t *out);
+
+/* The person with this id (when id is not ""), else this name, made at loc
+ * if new. scope, when not NULL, makes the identity private to it (a wide
+ * chart's role column in one product). */
+raci_error raci_roster_person(struct raci_roster *r, const char *name, const char *id,
+                              const char *scope, struct raci_loc loc, uint32_t *out);
+
+/* Give person a title (kept once; its roles are matched on first sight). */
+raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char *title,
+                             struct raci_loc loc);
+
+/* Set person's reports_to as written, unless a row already did. */
+void raci_roster_manager(struct raci_roster *r, uint32_t person, const char *manager,
+                         struct raci_loc loc);
+
+/* Put person on product's team (once; loc of the first row that does). */
+raci_error raci_roster_member(struct raci_roster *r, uint32_t person, uint32_t product,
+                              struct raci_loc loc);
+
+/* The task of product with this name: a ruleset task when the name or an
+ * alias matches one (its canonical name is kept), else by matching key. */
+raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char *name,
+                            struct raci_loc loc, uint32_t *out);
+
+/* Add an assignment (a letters cell), as given. */
+raci_error raci_roster_assign(struct raci_roster *r, const struct raci_assign *a);
+
+/* Record a problem confined to one row. */
+raci_error raci_roster_issue(struct raci_roster *r, enum raci_row_problem problem,
+                             struct raci_loc loc, uint32_t got, uint32_t want, uint32_t person);
+
+/* The extra column of this name (case-insensitive), added if new. */
+raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t *out);
+
+/* Person's value in an extra column; the first non-empty one is kept. */
+raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint32_t column,
+                                   const char *value);
 
 /*
- * Finish the model after the last table: resolve reports_to to people, and,
- * for each product that has no task at all, generate its RACI from the
- * ruleset's default table (flagged RACI_ASSIGN_GENERATED).
+ * Finish the model after the last table: resolve reports_to to people (by
+ * id, then by name); for each product that has no task at all, generate its
+ * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED); and
+ * build the views.
  */
 raci_error raci_roster_finish(struct raci_roster *r);
 
 void raci_roster_release(struct raci_roster *r);
-
-/* Number of people in a product's team. */
-size_t raci_roster_team_size(const struct raci_roster *r, uint32_t product);
-
-/* Letters of person p on task t (union over rows), 0 when none. */
-unsigned raci_roster_letters(const struct raci_roster *r, uint32_t task, uint32_t person);
-
-/* Those of them that were written bracketed, as conditional. */
-unsigned raci_roster_conditional(const struct raci_roster *r, uint32_t task, uint32_t person);
 
 #endif

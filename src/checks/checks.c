@@ -804,7 +804,7 @@ raci_error raci_roles_split_po_pm(struct raci_engine *c, const struct raci_check
             const struct raci_member *mem = &c->r->members[m];
             if (mem->person != i)
                 continue;
-            size_t size = raci_roster_team_size(c->r, mem->product);
+            size_t size = raci_view_team_size(c->r, mem->product);
             nprod++;
             if (size > largest) {
                 largest = size;
@@ -890,7 +890,7 @@ raci_error raci_roles_team_size(struct raci_engine *c, const struct raci_check *
 {
     long max = raci_check_int(chk, "max_team_size");
     for (uint32_t p = 0; p < c->r->nproducts; p++) {
-        size_t n = raci_roster_team_size(c->r, p);
+        size_t n = raci_view_team_size(c->r, p);
         if ((long)n <= max)
             continue;
         char *entity = product_entity(c, p);

@@ -21,6 +21,7 @@
 #include "raci/reader.h"
 #include "raci/report.h"
 #include "raci/roster.h"
+#include "raci/shape.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
@@ -604,7 +605,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
         const char *display = strcmp(cli->rosters[i], "-") == 0 ? cli->stdin_filename : NULL;
         err = raci_reader_read_file(&t, cli->rosters[i], display, pool, &diag);
         if (err == RACI_OK)
-            err = raci_roster_add_table(&roster, &t, &diag);
+            err = raci_shape_add(&roster, &t, &diag);
         raci_table_release(&t);
         if (err)
             goto fail;

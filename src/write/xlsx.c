@@ -906,7 +906,7 @@ static int write_summary(struct xw *w)
         row = (lxw_row_t)(p + 1);
         /* The product's name links to its sheet. */
         if (put_link(w, ws, &nlinks, row, 0, w->names[p], 0, 0, r->products[p].name, NULL) ||
-            summary_row(w, row, NULL, (long)raci_roster_team_size(r, (uint32_t)p),
+            summary_row(w, row, NULL, (long)raci_view_team_size(r, (uint32_t)p),
                         (long)(w->ptask_off[p + 1] - w->ptask_off[p]), w->fcount[p], NULL))
             return -1;
     }

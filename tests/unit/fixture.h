@@ -10,6 +10,7 @@
 #include "raci/findings.h"
 #include "raci/reader.h"
 #include "raci/roster.h"
+#include "raci/shape.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
 
@@ -43,7 +44,7 @@ static inline raci_error fixture_add(struct fixture *fx, const char *file, const
     struct raci_table t = {0};
     raci_error err = raci_reader_read_mem(&t, csv, strlen(csv), file, fx->pool, &fx->diag);
     if (!err)
-        err = raci_roster_add_table(&fx->r, &t, &fx->diag);
+        err = raci_shape_add(&fx->r, &t, &fx->diag);
     raci_table_release(&t);
     return err;
 }

@@ -1,0 +1,67 @@
+/*
+ * map.c - open addressing with linear probing, kept at most half full.
+ */
+#include "raci/map.h"
+
+#include <stdlib.h>
+
+static size_t slot_of(uintptr_t a, uint32_t b, size_t cap)
+{
+    uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15u ^ ((uint64_t)b * 0xC2B2AE3D27D4EB4Fu);
+    return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+uint32_t raci_map_get(const struct raci_map *m, uintptr_t a, uint32_t b)
+{
+    if (!m->cap)
+        return RACI_MAP_NONE;
+    for (size_t i = slot_of(a, b, m->cap);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->v[i].used)
+            return RACI_MAP_NONE;
+        if (m->v[i].a == a && m->v[i].b == b)
+            return m->v[i].val;
+    }
+}
+
+static raci_error rehash(struct raci_map *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    struct raci_map_entry *v;
+
+    if (cap > SIZE_MAX / sizeof(*v) || !(v = calloc(cap, sizeof(*v))))
+        return RACI_ERROR_NOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        size_t j;
+        if (!m->v[i].used)
+            continue;
+        for (j = slot_of(m->v[i].a, m->v[i].b, cap); v[j].used; j = (j + 1) & (cap - 1))
+            ;
+        v[j] = m->v[i];
+    }
+    free(m->v);
+    m->v = v;
+    m->cap = cap;
+    return RACI_OK;
+}
+
+raci_error raci_map_put(struct raci_map *m, uintptr_t a, uint32_t b, uint32_t val)
+{
+    size_t i;
+
+    if ((m->n + 1) * 2 > m->cap && rehash(m) != RACI_OK)
+        return RACI_ERROR_NOMEM;
+    for (i = slot_of(a, b, m->cap); m->v[i].used && !(m->v[i].a == a && m->v[i].b == b);
+         i = (i + 1) & (m->cap - 1))
+        ;
+    if (!m->v[i].used)
+        m->n++;
+    m->v[i] = (struct raci_map_entry){a, b, val, 1};
+    return RACI_OK;
+}
+
+void raci_map_release(struct raci_map *m)
+{
+    free(m->v);
+    m->v = NULL;
+    m->n = m->cap = 0;
+}

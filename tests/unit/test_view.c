@@ -1,0 +1,245 @@
+/*
+ * test_view.c - the roster's views: assignments and pairs of a task (with
+ * the one rule for combining rows), tasks, members, roles and people of a
+ * product, products of a person, letter counts.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#include "fixture.h"
+#include "raci/letters.h"
+#include "raci/str.h"
+#include "raci/view.h"
+
+static uint32_t person(const struct fixture *fx, const char *name)
+{
+    for (uint32_t i = 0; i < fx->r.npersons; i++)
+        if (strcmp(fx->r.persons[i].name, name) == 0)
+            return i;
+    fail_msg("no person '%s'", name);
+    return RACI_NONE;
+}
+
+static uint32_t task(const struct fixture *fx, const char *product, const char *name)
+{
+    for (uint32_t i = 0; i < fx->r.ntasks; i++)
+        if (strcmp(fx->r.tasks[i].name, name) == 0 &&
+            strcmp(fx->r.products[fx->r.tasks[i].product].name, product) == 0)
+            return i;
+    fail_msg("no task '%s' in '%s'", name, product);
+    return RACI_NONE;
+}
+
+static void test_pairs_combine_rows(void **state)
+{
+    struct fixture fx;
+    size_t n;
+    (void)state;
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana,Product Owner,Atlas,Roadmap,C\n"   /* 2 */
+                     "Bo,Product Manager,Atlas,Roadmap,A\n"  /* 3 */
+                     "Ana,Product Owner,Atlas,Roadmap,(C)\n" /* 4: C given firmly above */
+                     "Cy,Developer,Atlas,Roadmap,(I)\n"      /* 5 */
+                     "Cy,Developer,Atlas,Roadmap,[I]\n"      /* 6: bracketed on every row */
+                     "Bo,Product Manager,Atlas,Roadmap,R\n"  /* 7 */
+                     "Di,Developer,Atlas,Roadmap,X?\n"       /* 8: unreadable */
+                     "Di,Developer,Atlas,Roadmap,zz\n"       /* 9 */
+                     "Ana,Product Owner,Atlas,Roadmap,A\n"); /* 10 */
+    uint32_t t = task(&fx, "Atlas", "Roadmap");
+    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo"), cy = person(&fx, "Cy"),
+             di = person(&fx, "Di");
+    const uint32_t *as = raci_view_task_assigns(&fx.r, t, &n);
+    assert_int_equal(n, 9);
+    for (size_t i = 1; i < n; i++)
+        assert_true(as[i - 1] < as[i]); /* roster order */
+
+    const struct raci_pair *p = raci_view_task_pairs(&fx.r, t, &n);
+    assert_int_equal(n, 4);
+    /* In the order of each person's first row. */
+    assert_int_equal(p[0].person, ana);
+    assert_int_equal(p[1].person, bo);
+    assert_int_equal(p[2].person, cy);
+    assert_int_equal(p[3].person, di);
+
+    /* Rows "C" and "(C)": the C is firm, in the model as in every writer. */
+    const struct raci_pair *pa = raci_view_pair(&fx.r, t, ana);
+    assert_ptr_equal(pa, &p[0]);
+    assert_int_equal(pa->letters, RACI_C | RACI_A);
+    assert_int_equal(pa->conditional, 0);
+    assert_int_equal(fx.r.assigns[pa->first].loc.line, 2);
+    assert_int_equal(fx.r.assigns[pa->first_of[1]].loc.line, 10); /* first A */
+    assert_int_equal(fx.r.assigns[pa->first_of[2]].loc.line, 2);  /* first C */
+    assert_int_equal(pa->first_of[0], UINT32_MAX);                /* no R */
+    assert_null(pa->raw);
+    assert_int_equal(pa->flags & RACI_PAIR_GENERATED, 0);
+
+    /* Bracketed on every row: conditional. */
+    const struct raci_pair *pc = raci_view_pair(&fx.r, t, cy);
+    assert_int_equal(pc->letters, RACI_I);
+    assert_int_equal(pc->conditional, RACI_I);
+
+    const struct raci_pair *pb = raci_view_pair(&fx.r, t, bo);
+    assert_int_equal(pb->letters, RACI_A | RACI_R);
+    assert_int_equal(fx.r.assigns[pb->first_of[0]].loc.line, 7);
+
+    /* No letter could be read: the first text is kept. */
+    const struct raci_pair *pd = raci_view_pair(&fx.r, t, di);
+    assert_int_equal(pd->letters, 0);
+    assert_string_equal(pd->raw, "X?");
+    assert_int_equal(pd->first_of[1], UINT32_MAX);
+
+    /* Counts are over pairs, not rows. */
+    assert_int_equal(raci_view_counts(&fx.r, ana)[1], 1); /* A */
+    assert_int_equal(raci_view_counts(&fx.r, ana)[2], 1); /* C */
+    assert_int_equal(raci_view_counts(&fx.r, bo)[0], 1);  /* R */
+    assert_int_equal(raci_view_counts(&fx.r, di)[0] + raci_view_counts(&fx.r, di)[1], 0);
+    fixture_release(&fx);
+}
+
+static void test_products_roles_people(void **state)
+{
+    struct fixture fx;
+    size_t n;
+    (void)state;
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana,Product Owner,Atlas,,\n"
+                     "Bo,Product Manager,Atlas,Roadmap,A/R\n"
+                     "Ana,Product Owner,Borealis,Product backlog,A/R\n"
+                     "Cy,Senior Developer,Atlas,Sprint backlog,R\n"
+                     "Di,Product Owner,Atlas,,\n"
+                     "Eve,Developer,Borealis,Roadmap,C\n"
+                     "Eve,Developer,,,\n");
+    uint32_t atlas = 0, borealis = 1;
+    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo"), cy = person(&fx, "Cy"),
+             di = person(&fx, "Di"), eve = person(&fx, "Eve");
+    int po = raci_ruleset_role(&fx.rs, "po"), pm = raci_ruleset_role(&fx.rs, "pm");
+    assert_string_equal(fx.r.products[atlas].name, "Atlas");
+
+    /* Tasks of a product, in roster order. */
+    const uint32_t *ts = raci_view_product_tasks(&fx.r, atlas, &n);
+    assert_int_equal(n, 2);
+    assert_string_equal(fx.r.tasks[ts[0]].name, "Roadmap");
+    assert_string_equal(fx.r.tasks[ts[1]].name, "Sprint backlog");
+
+    /* The team, and those of it in a role. */
+    assert_int_equal(raci_view_team_size(&fx.r, atlas), 4);
+    const uint32_t *pos = raci_view_product_role(&fx.r, atlas, po, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(fx.r.members[pos[0]].person, ana);
+    assert_int_equal(fx.r.members[pos[1]].person, di);
+    assert_int_equal(raci_view_product_role_first(&fx.r, atlas, pm), bo);
+    assert_int_equal(raci_view_product_role_first(&fx.r, borealis, pm), UINT32_MAX);
+    raci_view_product_role(&fx.r, atlas, -1, &n);
+    assert_int_equal(n, 0);
+
+    /* A person's products. */
+    const uint32_t *ms = raci_view_person_members(&fx.r, ana, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(fx.r.members[ms[0]].product, atlas);
+    assert_int_equal(fx.r.members[ms[1]].product, borealis);
+    raci_view_person_members(&fx.r, cy, &n);
+    assert_int_equal(n, 1);
+
+    /* The people of a product's matrix: its team. */
+    const uint32_t *pp = raci_view_product_people(&fx.r, atlas, &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(pp[0], ana);
+    assert_int_equal(pp[3], di);
+    pp = raci_view_product_people(&fx.r, borealis, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(pp[1], eve);
+
+    /* Out of range: empty, never a crash. */
+    raci_view_product_tasks(&fx.r, 99, &n);
+    assert_int_equal(n, 0);
+    raci_view_task_pairs(&fx.r, 99, &n);
+    assert_int_equal(n, 0);
+    assert_null(raci_view_pair(&fx.r, 99, ana));
+    assert_null(raci_view_pair(&fx.r, ts[0], eve));
+    assert_int_equal(raci_view_counts(&fx.r, 999)[1], 0);
+    fixture_release(&fx);
+}
+
+/* Someone with a row on a product's task but not on its team still gets a
+ * column of its matrix, after the team. */
+static void test_people_beyond_the_team(void **state)
+{
+    struct fixture fx;
+    size_t n;
+    (void)state;
+    fixture_rules(&fx, NULL);
+    assert_int_equal(fixture_add(&fx, "team.csv",
+                                 "person,title,product,task,raci\n"
+                                 "Ana,Product Owner,Atlas,User stories,A/R\n"
+                                 "Bo,Developer,Atlas,,\n"),
+                     RACI_OK);
+    /* A second file names the same product and adds an outsider's row. */
+    assert_int_equal(fixture_add(&fx, "more.csv",
+                                 "person,title,product,task,raci\n"
+                                 "Zoë,Developer,Atlas,User stories,C\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    const uint32_t *pp = raci_view_product_people(&fx.r, 0, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(fx.r.persons[pp[2]].name, "Zoë");
+    fixture_release(&fx);
+}
+
+/* Generated letters are marked; a pair with any given row is not. */
+static void test_generated_pairs(void **state)
+{
+    struct fixture fx;
+    size_t n;
+    (void)state;
+    fixture_run(&fx, "person,title,product\n"
+                     "Ana,Product Owner,Atlas\n"
+                     "Bo,Product Manager,Atlas\n"
+                     "Cy,Developer,Atlas\n");
+    uint32_t t = task(&fx, "Atlas", "Market research");
+    const struct raci_pair *p = raci_view_task_pairs(&fx.r, t, &n);
+    assert_true(n >= 2);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(p[i].flags & RACI_PAIR_GENERATED, RACI_PAIR_GENERATED);
+    assert_int_equal(raci_view_pair(&fx.r, t, person(&fx, "Bo"))->letters, RACI_A | RACI_R);
+    fixture_release(&fx);
+}
+
+/* Two names that agree in their first 511 bytes stay two people, two
+ * products and two tasks (the old key was cut at 512 bytes and merged
+ * them without a word). */
+static void test_long_names_stay_apart(void **state)
+{
+    struct fixture fx;
+    size_t len = 600;
+    char *a = malloc(len + 1), *csv;
+    (void)state;
+    memset(a, 'n', len);
+    a[len] = '\0';
+    csv = raci_str_printf("person,title,product,task,raci\n"
+                          "%sA,Product Owner,%sA,%sA,A/R\n"
+                          "%sB,Product Owner,%sB,%sB,A/R\n",
+                          a, a, a, a, a, a);
+    fixture_run(&fx, csv);
+    assert_int_equal(fx.r.npersons, 2);
+    assert_int_equal(fx.r.nproducts, 2);
+    assert_int_equal(fx.r.ntasks, 2);
+    assert_int_equal(raci_view_team_size(&fx.r, 0), 1);
+    /* Nothing merged, so nothing is a duplicate or has two A's. */
+    assert_int_equal(fixture_count(&fx, "duplicate-assignment"), 0);
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 0);
+    assert_int_equal(fixture_count(&fx, "multiple-po"), 0);
+    free(csv);
+    free(a);
+    fixture_release(&fx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pairs_combine_rows),     cmocka_unit_test(test_products_roles_people),
+        cmocka_unit_test(test_people_beyond_the_team), cmocka_unit_test(test_generated_pairs),
+        cmocka_unit_test(test_long_names_stay_apart),
+    };
+    return cmocka_run_group_tests_name("view", tests, NULL, NULL);
+}
