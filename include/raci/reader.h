@@ -89,6 +89,6 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                                 struct raci_diag *diag);
 
 /* Free what t holds (not the interned strings) and zero it. */
-void raci_table_release(struct raci_table *t);
+void raci_reader_release(struct raci_table *t);
 
 #endif

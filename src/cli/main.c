@@ -606,7 +606,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
         err = raci_reader_read_file(&t, cli->rosters[i], display, pool, &diag);
         if (err == RACI_OK)
             err = raci_shape_add(&roster, &t, &diag);
-        raci_table_release(&t);
+        raci_reader_release(&t);
         if (err)
             goto fail;
     }

@@ -1,8 +1,7 @@
 /*
  * reader.c - the roster CSV reader.
  *
- * Three passes over the bytes: decode them to UTF-8 (BOM sniffing, strict
- * UTF-8 check, iconv for UTF-16 and Windows-1252), pick the delimiter from the
+ * Three passes over the bytes: decode them to UTF-8 (decode.h), pick the delimiter from the
  * header line, then hand the text to libcsv in chunks that each end at a byte
  * that can end a field (the delimiter, CR or LF). libcsv calls back only on
  * such bytes, so every callback is known to come from the last byte of the
@@ -13,13 +12,13 @@
 
 #include <csv.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "raci/array.h"
+#include "raci/decode.h"
 #include "raci/str.h"
 
 /* Longest run handed to csv_parse in one call. Bounding it lets us widen
@@ -32,19 +31,8 @@
 #define REPLACEMENT     "\xEF\xBF\xBD"
 #define REPLACEMENT_LEN 3
 
-#define NOT_FOUND SIZE_MAX
-
 /* How much of a line past the error a diagnostic shows. */
 #define DISPLAY_TAIL 200
-
-/* The input, decoded. */
-struct text {
-    char *buf;            /* UTF-8 (except past `bad`), NUL-terminated */
-    size_t len;           /* bytes in buf, not counting the terminator */
-    size_t bad;           /* offset in buf of the first undecodable input, or NOT_FOUND */
-    size_t bad_in;        /* offset of the same bytes in the input */
-    const char *encoding; /* static name, as in struct raci_table */
-};
 
 /* A position in the text that only ever moves forward, so that locating
  * every cell costs one pass over the text in all. */
@@ -72,119 +60,6 @@ struct reader {
     size_t ncells, cap;
     raci_error err; /* set by a callback; parsing stops at the next chunk */
 };
-
-/* ------------------------------------------------------------ decoding -- */
-
-/* The input as it is, past a BOM of bom bytes, if it is UTF-8. */
-static raci_error decode_utf8(const unsigned char *in, size_t len, size_t bom, const char *encoding,
-                              struct text *out)
-{
-    size_t n = len - bom, valid = raci_str_valid((const char *)in + bom, n);
-
-    out->buf = malloc(n + 1);
-    if (!out->buf)
-        return RACI_ERROR_NOMEM;
-    if (n)
-        memcpy(out->buf, in + bom, n);
-    out->buf[n] = '\0';
-    out->len = n;
-    out->bad = valid < n ? valid : NOT_FOUND;
-    out->bad_in = valid + bom;
-    out->encoding = encoding;
-    return RACI_OK;
-}
-
-/*
- * Convert len bytes of in from the encoding `from` to UTF-8 with iconv. Input
- * that iconv rejects (an undefined byte, an unpaired surrogate, a character
- * cut off at the end) is replaced by U+FFFD, unit bytes at a time, and the
- * first such place is recorded in out->bad: the caller reports it, and the
- * replaced text is what the diagnostic shows.
- */
-static raci_error decode_iconv(const unsigned char *in, size_t len, size_t skip, const char *from,
-                               const char *alias, size_t unit, struct text *out)
-{
-    iconv_t cd = iconv_open("UTF-8", from);
-    /* iconv() takes char ** for its input, which it only reads. */
-    char *ip = (char *)(in + skip), *op, *buf;
-    size_t inleft = len - skip, cap = inleft + inleft / 2 + 16, outleft;
-    raci_error err = RACI_OK;
-
-    if (cd == (iconv_t)-1 && alias)
-        cd = iconv_open("UTF-8", alias);
-    if (cd == (iconv_t)-1)
-        return RACI_ERROR_IO;
-    buf = malloc(cap + 1);
-    if (!buf) {
-        err = RACI_ERROR_NOMEM;
-        goto cleanup;
-    }
-    op = buf;
-    outleft = cap;
-    out->bad = NOT_FOUND;
-    while (inleft > 0) {
-        if (iconv(cd, &ip, &inleft, &op, &outleft) != (size_t)-1)
-            break;
-        /* Grow when iconv runs out of room, or when there is no room left
-         * for the replacement of the input it just refused. */
-        if (errno == E2BIG || ((errno == EILSEQ || errno == EINVAL) && outleft < REPLACEMENT_LEN)) {
-            size_t used = (size_t)(op - buf);
-            char *grown = realloc(buf, cap * 2 + 1);
-            if (!grown) {
-                err = RACI_ERROR_NOMEM;
-                goto cleanup;
-            }
-            buf = grown;
-            cap *= 2;
-            op = buf + used;
-            outleft = cap - used;
-            continue;
-        }
-        if (errno != EILSEQ && errno != EINVAL) {
-            err = RACI_ERROR_IO;
-            goto cleanup;
-        }
-        if (out->bad == NOT_FOUND) {
-            out->bad = (size_t)(op - buf);
-            out->bad_in = (size_t)(ip - (const char *)in);
-        }
-        memcpy(op, REPLACEMENT, REPLACEMENT_LEN);
-        op += REPLACEMENT_LEN;
-        outleft -= REPLACEMENT_LEN;
-        size_t step = inleft < unit ? inleft : unit;
-        ip += step;
-        inleft -= step;
-    }
-    *op = '\0';
-    out->buf = buf;
-    out->len = (size_t)(op - buf);
-    out->encoding = from;
-    buf = NULL;
-cleanup:
-    free(buf);
-    iconv_close(cd);
-    return err;
-}
-
-/* Decode the input by its byte order mark, else as UTF-8 if it is valid
- * UTF-8, else as Windows-1252 (what Excel writes for "CSV" on Windows). */
-static raci_error decode(const unsigned char *in, size_t len, struct text *out)
-{
-    raci_error err;
-
-    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF)
-        return decode_utf8(in, len, 3, "UTF-8 (BOM)", out);
-    if (len >= 2 && in[0] == 0xFF && in[1] == 0xFE)
-        return decode_iconv(in, len, 2, "UTF-16LE", NULL, 2, out);
-    if (len >= 2 && in[0] == 0xFE && in[1] == 0xFF)
-        return decode_iconv(in, len, 2, "UTF-16BE", NULL, 2, out);
-    err = decode_utf8(in, len, 0, "UTF-8", out);
-    if (err || out->bad == NOT_FOUND)
-        return err;
-    free(out->buf);
-    memset(out, 0, sizeof(*out));
-    return decode_iconv(in, len, 0, "WINDOWS-1252", "CP1252", 1, out);
-}
 
 /* ------------------------------------------------------------ positions -- */
 
@@ -270,17 +145,17 @@ static raci_error fail_at(struct reader *r, size_t off, const char *fmt, ...)
 
 /* Report the first NUL or undecodable input, if any: either makes the file
  * no text we can read. */
-static raci_error check_text(struct reader *r, const struct text *txt, const unsigned char *in,
-                             size_t inlen)
+static raci_error check_text(struct reader *r, const struct raci_decoded *txt,
+                             const unsigned char *in, size_t inlen)
 {
     const char *nul = memchr(txt->buf, '\0', txt->len);
-    size_t at = nul ? (size_t)(nul - txt->buf) : NOT_FOUND;
+    size_t at = nul ? (size_t)(nul - txt->buf) : RACI_DECODE_NONE;
 
-    if (at != NOT_FOUND && (txt->bad == NOT_FOUND || at < txt->bad))
+    if (at != RACI_DECODE_NONE && (txt->bad == RACI_DECODE_NONE || at < txt->bad))
         return fail_at(r, at,
                        "NUL byte in the text: save the roster as UTF-8 CSV "
                        "(or UTF-16 with a byte order mark)");
-    if (txt->bad == NOT_FOUND)
+    if (txt->bad == RACI_DECODE_NONE)
         return RACI_OK;
     if (strcmp(txt->encoding, "UTF-8 (BOM)") == 0)
         return fail_at(r, txt->bad,
@@ -510,12 +385,12 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                                 struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
-    struct text txt = {0};
+    struct raci_decoded txt = {0};
     struct reader r = {0};
     const unsigned char *in = (const unsigned char *)data;
     raci_error err;
 
-    raci_table_release(t);
+    raci_reader_release(t);
     if (!diag)
         diag = &scratch;
     r.name = display ? display : "<memory>";
@@ -530,7 +405,7 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                             RACI_READER_MAX_FILE / (1024u * 1024u));
         goto cleanup;
     }
-    err = decode(len ? in : (const unsigned char *)"", len, &txt);
+    err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
     if (err == RACI_ERROR_IO) {
         int e = errno;
         if (raci_diag_set(diag, r.name, 0, 0, NULL, "cannot convert text with iconv: %s",
@@ -561,10 +436,10 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                             "'person,title,product,task,raci'");
 cleanup:
     free(r.cells);
-    free(txt.buf);
+    raci_decode_release(&txt);
     raci_diag_release(&scratch);
     if (err)
-        raci_table_release(t);
+        raci_reader_release(t);
     return err;
 }
 
@@ -589,7 +464,7 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
                 want = (size_t)RACI_READER_MAX_FILE + 1;
             char *grown = realloc(buf, want);
             if (!grown) {
-                raci_table_release(t);
+                raci_reader_release(t);
                 err = RACI_ERROR_NOMEM;
                 goto cleanup;
             }
@@ -602,7 +477,7 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
             /* A short read: the end of the stream, or an error. */
             if (ferror(in)) {
                 int e = errno;
-                raci_table_release(t);
+                raci_reader_release(t);
                 err = raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name,
                                     strerror(e));
                 if (err != RACI_ERROR_NOMEM)
@@ -634,7 +509,7 @@ raci_error raci_reader_read_file(struct raci_table *t, const char *path, const c
     f = fopen(path, "rb");
     if (!f) {
         int e = errno;
-        raci_table_release(t);
+        raci_reader_release(t);
         err = raci_diag_set(diag ? diag : &scratch, display, 0, 0, NULL, "unable to open '%s': %s",
                             path, strerror(e));
         raci_diag_release(&scratch);
@@ -646,7 +521,7 @@ raci_error raci_reader_read_file(struct raci_table *t, const char *path, const c
     return err;
 }
 
-void raci_table_release(struct raci_table *t)
+void raci_reader_release(struct raci_table *t)
 {
     if (!t)
         return;

@@ -58,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (err != RACI_ERROR_NOMEM) {
         abort();
     }
-    raci_table_release(&t);
+    raci_reader_release(&t);
     raci_diag_release(&d);
     raci_strpool_free(pool);
     return 0;

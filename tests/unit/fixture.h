@@ -45,7 +45,7 @@ static inline raci_error fixture_add(struct fixture *fx, const char *file, const
     raci_error err = raci_reader_read_mem(&t, csv, strlen(csv), file, fx->pool, &fx->diag);
     if (!err)
         err = raci_shape_add(&fx->r, &t, &fx->diag);
-    raci_table_release(&t);
+    raci_reader_release(&t);
     return err;
 }
 

@@ -35,7 +35,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fix *f = *state;
-    raci_table_release(&f->t);
+    raci_reader_release(&f->t);
     raci_diag_release(&f->d);
     raci_strpool_free(f->pool);
     free(f);
