@@ -23,7 +23,7 @@ uint32_t raci_map_get(const struct raci_map *m, uintptr_t a, uint32_t b)
     }
 }
 
-static raci_error rehash(struct raci_map *m)
+static raci_error grow_table(struct raci_map *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
     struct raci_map_entry *v;
@@ -48,7 +48,7 @@ raci_error raci_map_put(struct raci_map *m, uintptr_t a, uint32_t b, uint32_t va
 {
     size_t i;
 
-    if ((m->n + 1) * 2 > m->cap && rehash(m) != RACI_OK)
+    if ((m->n + 1) * 2 > m->cap && grow_table(m) != RACI_OK)
         return RACI_ERROR_NOMEM;
     for (i = slot_of(a, b, m->cap); m->v[i].used && !(m->v[i].a == a && m->v[i].b == b);
          i = (i + 1) & (m->cap - 1))

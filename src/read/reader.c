@@ -119,13 +119,13 @@ static char *cursor_line(const struct reader *r)
 
 /* Report an input error at offset off (at or past the cursor), with its line
  * as the source. Returns RACI_ERROR_INPUT, or RACI_ERROR_NOMEM. */
-static raci_error fail_at(struct reader *r, size_t off, const char *fmt, ...)
+static raci_error fail_at_offset(struct reader *r, size_t off, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
-static raci_error fail_at(struct reader *r, size_t off, const char *fmt, ...)
+static raci_error fail_at_offset(struct reader *r, size_t off, const char *fmt, ...)
 {
     va_list ap;
     char *msg, *source;
@@ -152,16 +152,17 @@ static raci_error check_text(struct reader *r, const struct raci_decoded *txt,
     size_t at = nul ? (size_t)(nul - txt->buf) : RACI_DECODE_NONE;
 
     if (at != RACI_DECODE_NONE && (txt->bad == RACI_DECODE_NONE || at < txt->bad))
-        return fail_at(r, at,
-                       "NUL byte in the text: save the roster as UTF-8 CSV "
-                       "(or UTF-16 with a byte order mark)");
+        return fail_at_offset(r, at,
+                              "NUL byte in the text: save the roster as UTF-8 CSV "
+                              "(or UTF-16 with a byte order mark)");
     if (txt->bad == RACI_DECODE_NONE)
         return RACI_OK;
     if (strcmp(txt->encoding, "UTF-8 (BOM)") == 0)
-        return fail_at(r, txt->bad,
-                       "byte 0x%02X is not UTF-8, yet the file starts with a UTF-8 byte order "
-                       "mark: save the roster as UTF-8 CSV again",
-                       in[txt->bad_in]);
+        return fail_at_offset(
+            r, txt->bad,
+            "byte 0x%02X is not UTF-8, yet the file starts with a UTF-8 byte order "
+            "mark: save the roster as UTF-8 CSV again",
+            in[txt->bad_in]);
     if (strncmp(txt->encoding, "UTF-16", 6) == 0) {
         size_t left = inlen - txt->bad_in;
         unsigned unit = 0;
@@ -170,17 +171,17 @@ static raci_error check_text(struct reader *r, const struct raci_decoded *txt,
             unit = be ? ((unsigned)in[txt->bad_in] << 8) | in[txt->bad_in + 1]
                       : ((unsigned)in[txt->bad_in + 1] << 8) | in[txt->bad_in];
         if (left < 2 || (left < 4 && unit >= 0xD800 && unit <= 0xDBFF))
-            return fail_at(r, txt->bad,
-                           "the file ends in the middle of a %s character: it looks cut short",
-                           txt->encoding);
-        return fail_at(r, txt->bad,
-                       "invalid %s: unpaired surrogate 0x%04X; save the roster as UTF-8 CSV",
-                       txt->encoding, unit);
+            return fail_at_offset(
+                r, txt->bad, "the file ends in the middle of a %s character: it looks cut short",
+                txt->encoding);
+        return fail_at_offset(r, txt->bad,
+                              "invalid %s: unpaired surrogate 0x%04X; save the roster as UTF-8 CSV",
+                              txt->encoding, unit);
     }
-    return fail_at(r, txt->bad,
-                   "byte 0x%02X is neither UTF-8 nor Windows-1252 text: save the roster as "
-                   "UTF-8 CSV",
-                   in[txt->bad_in]);
+    return fail_at_offset(r, txt->bad,
+                          "byte 0x%02X is neither UTF-8 nor Windows-1252 text: save the roster as "
+                          "UTF-8 CSV",
+                          in[txt->bad_in]);
 }
 
 /* ------------------------------------------------------------- parsing -- */
@@ -257,9 +258,9 @@ static void on_field(void *s, size_t len, void *data)
         return;
     cursor_advance(r, field_begin(r, r->at));
     if (len > RACI_READER_MAX_FIELD) {
-        r->err =
-            fail_at(r, r->cur.off, "field is %zu bytes long; a cell holds at most %d characters",
-                    len, RACI_READER_MAX_FIELD);
+        r->err = fail_at_offset(r, r->cur.off,
+                                "field is %zu bytes long; a cell holds at most %d characters", len,
+                                RACI_READER_MAX_FIELD);
         return;
     }
     if (raci_array_grow(&r->cells, &r->cap, r->ncells + 1, sizeof(*r->cells)) != RACI_OK) {
@@ -316,12 +317,13 @@ static void on_row(int c, void *data)
 static raci_error stray_quote(struct reader *r, const struct csv_parser *p, size_t off)
 {
     if (p->quoted)
-        return fail_at(r, off,
-                       "unexpected text after a closing quote: inside a quoted field, write a "
-                       "quote as two quotes (\"\")");
-    return fail_at(r, off,
-                   "quote inside an unquoted field: put the whole field in quotes and write "
-                   "each quote in it as two quotes (\"\")");
+        return fail_at_offset(
+            r, off,
+            "unexpected text after a closing quote: inside a quoted field, write a "
+            "quote as two quotes (\"\")");
+    return fail_at_offset(r, off,
+                          "quote inside an unquoted field: put the whole field in quotes and write "
+                          "each quote in it as two quotes (\"\")");
 }
 
 static raci_error parse_text(struct reader *r)
@@ -369,7 +371,8 @@ static raci_error parse_text(struct reader *r)
     }
     r->at = r->len;
     if (csv_fini(&p, on_field, on_row, r) != 0) {
-        err = fail_at(r, field_begin(r, r->len), "unterminated quoted field: add the closing '\"'");
+        err = fail_at_offset(r, field_begin(r, r->len),
+                             "unterminated quoted field: add the closing '\"'");
         goto cleanup;
     }
     err = r->err;

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""The house rules of raci's source tree, checked on the real code.
+
+    tests/house/check.py [BUILD_DIR]
+
+- every src/<stage>/<file>.c is in one of the pipeline's stages;
+- no source file is over MAX_FILE_LINES lines, no function over
+  MAX_FUNCTION_LINES (from its opening line to its closing brace);
+- every public function of src/<stage>/foo.c carries the prefix raci_foo
+  (read from the compiled objects with nm, so nothing is guessed);
+- no static function name is used in two files: one name, one meaning;
+- only src/cli/main.c calls exit();
+- only the modules that own a library include its header: csv.h in the
+  reader, yaml.h in the ruleset loader, xlsxwriter.h in the workbook writer.
+
+Prints what breaks a rule, one line each, and exits 1 if anything does.
+"""
+import os
+import re
+import subprocess
+import sys
+
+STAGES = ["base", "read", "model", "rules", "checks", "findings", "write", "cli"]
+MAX_FILE_LINES = 600
+MAX_FUNCTION_LINES = 80
+# Which files may include a library's header (a prefix of the file's path).
+OWNERS = {
+    "csv.h": ("src/read/reader.c",),
+    "yaml.h": ("src/rules/ruleset_load", "src/rules/yaml"),
+    "xlsxwriter.h": ("src/write/xlsx", "include/raci/xlsx"),
+}
+
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "build")
+os.chdir(root)
+problems = []
+
+
+def strip(text):
+    """C text with comments, strings and character literals blanked (line
+    breaks kept, so line numbers stay right)."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        c = text[i]
+        if text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(re.sub(r"[^\n]", " ", text[i:j]))
+            i = j
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+            out.append(" " * (j - i))
+            i = j
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c:
+                j += 2 if text[j] == "\\" else 1
+            out.append(c + re.sub(r"[^\n]", " ", text[i + 1:j]) + c)
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def functions(path):
+    """(name, first line, last line) of each function defined in path."""
+    text = strip(open(path, encoding="utf-8").read())
+    found, depth, start, name = [], 0, None, None
+    lines = text.split("\n")
+    # A definition: at depth 0, "name(...)" followed (maybe after a line
+    # break) by "{".
+    head = re.compile(r"^[A-Za-z_][\w \*]*?\b(\w+)\s*\(")
+    pending = None
+    for no, line in enumerate(lines, 1):
+        if depth == 0:
+            m = head.match(line)
+            if m and not line.rstrip().endswith(";") and not line.startswith(("typedef", "#")):
+                pending = (m.group(1), no)
+        for ch in line:
+            if ch == "{":
+                if depth == 0 and pending:
+                    start, name = pending[1], pending[0]
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+                if depth == 0 and start is not None:
+                    found.append((name, start, no))
+                    start, name, pending = None, None, None
+        if depth == 0 and line.rstrip().endswith(";"):
+            pending = None
+    return found
+
+
+sources = []
+for dirpath, _, files in os.walk("src"):
+    for f in files:
+        if f.endswith(".c"):
+            sources.append(os.path.join(dirpath, f))
+sources.sort()
+
+statics = {}
+for path in sources:
+    parts = path.split(os.sep)
+    if len(parts) != 3 or parts[1] not in STAGES:
+        problems.append(f"{path}: not in a stage folder (src/<stage>/, stages: {' '.join(STAGES)})")
+        continue
+    text = open(path, encoding="utf-8").read()
+    n = text.count("\n")
+    if n > MAX_FILE_LINES:
+        problems.append(f"{path}: {n} lines (at most {MAX_FILE_LINES}): split it at a seam")
+    for name, first, last in functions(path):
+        if last - first + 1 > MAX_FUNCTION_LINES:
+            problems.append(f"{path}:{first}: function '{name}' is {last - first + 1} lines "
+                            f"(at most {MAX_FUNCTION_LINES})")
+    for m in re.finditer(r"^static\s+(?:inline\s+)?[\w\s\*]*?\b(\w+)\s*\(", strip(text), re.M):
+        statics.setdefault(m.group(1), set()).add(path)
+    for header, owners in OWNERS.items():
+        if re.search(r"#include\s*<" + re.escape(header) + ">", text) and not path.startswith(owners):
+            problems.append(f"{path}: includes <{header}>, which only {', '.join(owners)} may")
+
+for name, paths in sorted(statics.items()):
+    if len(paths) > 1:
+        problems.append(f"static '{name}' is defined in {len(paths)} files ({', '.join(sorted(paths))}): "
+                        "one name, one meaning; rename or share it")
+
+for path in sources:
+    stage, base = path.split(os.sep)[1], os.path.basename(path)[:-2]
+    obj = os.path.join(build, stage, base + ".o")
+    if not os.path.exists(obj):
+        problems.append(f"{obj}: not built (run make first)")
+        continue
+    out = subprocess.run(["nm", obj], capture_output=True, text=True, check=True).stdout
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) == 3 and fields[1] in "TDBR" and path != "src/cli/main.c":
+            sym = fields[2]
+            if not (sym == "raci_" + base or sym.startswith("raci_" + base + "_")):
+                problems.append(f"{path}: public '{sym}' lacks the file's prefix raci_{base}")
+        if len(fields) == 2 and fields[0] == "U" and fields[1] == "exit" and path != "src/cli/main.c":
+            problems.append(f"{path}: calls exit(); only src/cli/main.c may")
+
+for p in problems:
+    print("house: " + p)
+print(f"house: {len(sources)} files, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+sys.exit(1 if problems else 0)
