@@ -83,6 +83,27 @@ static inline const struct raci_finding *fixture_find(const struct fixture *fx, 
     return NULL;
 }
 
+/* The person of this name, the task of this name in this product; the test
+ * fails when there is none. */
+static inline uint32_t fixture_person(const struct fixture *fx, const char *name)
+{
+    for (uint32_t i = 0; i < fx->r.npersons; i++)
+        if (strcmp(fx->r.persons[i].name, name) == 0)
+            return i;
+    fail_msg("no person '%s'", name);
+    return RACI_NONE;
+}
+
+static inline uint32_t fixture_task(const struct fixture *fx, const char *product, const char *name)
+{
+    for (uint32_t i = 0; i < fx->r.ntasks; i++)
+        if (strcmp(fx->r.tasks[i].name, name) == 0 &&
+            strcmp(fx->r.products[fx->r.tasks[i].product].name, product) == 0)
+            return i;
+    fail_msg("no task '%s' in '%s'", name, product);
+    return RACI_NONE;
+}
+
 static inline void fixture_release(struct fixture *fx)
 {
     raci_findings_release(&fx->fs);

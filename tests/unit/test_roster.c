@@ -7,25 +7,6 @@
 
 #include "fixture.h"
 
-static uint32_t person(const struct fixture *fx, const char *name)
-{
-    for (uint32_t i = 0; i < fx->r.npersons; i++)
-        if (strcmp(fx->r.persons[i].name, name) == 0)
-            return i;
-    fail_msg("no person '%s'", name);
-    return RACI_NONE;
-}
-
-static uint32_t task(const struct fixture *fx, const char *product, const char *name)
-{
-    for (uint32_t i = 0; i < fx->r.ntasks; i++)
-        if (strcmp(fx->r.tasks[i].name, name) == 0 &&
-            strcmp(fx->r.products[fx->r.tasks[i].product].name, product) == 0)
-            return i;
-    fail_msg("no task '%s' in '%s'", name, product);
-    return RACI_NONE;
-}
-
 /* Person p's letters on task t, through the model's view of the pair. */
 static unsigned letters(const struct fixture *fx, uint32_t t, uint32_t p)
 {
@@ -67,7 +48,7 @@ static void test_identity_and_titles(void **state)
     assert_int_equal(ana->loc.col, 1);
     assert_string_equal(fx.r.persons[1].id, "ana2@x.io");
     /* Names are trimmed; seniority words do not hide the role. */
-    uint32_t bo = person(&fx, "Bo Chen");
+    uint32_t bo = fixture_person(&fx, "Bo Chen");
     assert_int_equal(fx.r.persons[bo].roles, role(&fx, "po"));
     fixture_release(&fx);
 }
@@ -84,13 +65,13 @@ static void test_tasks_and_letters(void **state)
                      "Cy,Developer,Atlas,code  review,A\n");
     /* Aliases, case and punctuation: one canonical task. */
     assert_int_equal(fx.r.ntasks, 2);
-    uint32_t mr = task(&fx, "Atlas", "Market research");
+    uint32_t mr = fixture_task(&fx, "Atlas", "Market research");
     assert_true(fx.r.tasks[mr].def >= 0);
     assert_int_equal(fx.r.tasks[mr].loc.line, 2);
     /* A task the ruleset does not know keeps its first name. */
-    uint32_t cr = task(&fx, "Atlas", "Code review");
+    uint32_t cr = fixture_task(&fx, "Atlas", "Code review");
     assert_int_equal(fx.r.tasks[cr].def, -1);
-    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo");
+    uint32_t ana = fixture_person(&fx, "Ana"), bo = fixture_person(&fx, "Bo");
     assert_int_equal(letters(&fx, mr, ana), RACI_A | RACI_R);
     assert_int_equal(letters(&fx, mr, bo), RACI_C);
     assert_int_equal(conditional(&fx, mr, bo), RACI_C);
@@ -140,16 +121,17 @@ static void test_extra_columns_and_managers(void **state)
     assert_int_equal(fx.r.nextra, 2);
     assert_string_equal(fx.r.extra_names[0], "Location");
     assert_string_equal(fx.r.extra_names[1], "Start date");
-    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo"), cy = person(&fx, "Cy");
+    uint32_t ana = fixture_person(&fx, "Ana"), bo = fixture_person(&fx, "Bo"),
+             cy = fixture_person(&fx, "Cy");
     assert_string_equal(fx.r.persons[bo].extra[0], "Porto");
     assert_string_equal(fx.r.persons[bo].extra[1], "2024-01-02");
     assert_null(fx.r.persons[cy].extra[0]);
     /* reports_to by name and by id; unknown stays unresolved. */
     assert_int_equal(fx.r.persons[bo].manager_idx, ana);
     assert_int_equal(fx.r.persons[cy].manager_idx, bo);
-    assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_idx, RACI_NONE);
-    assert_string_equal(fx.r.persons[person(&fx, "Di")].manager, "Nobody");
-    assert_int_equal(fx.r.persons[person(&fx, "Di")].manager_loc.col, 20);
+    assert_int_equal(fx.r.persons[fixture_person(&fx, "Di")].manager_idx, RACI_NONE);
+    assert_string_equal(fx.r.persons[fixture_person(&fx, "Di")].manager, "Nobody");
+    assert_int_equal(fx.r.persons[fixture_person(&fx, "Di")].manager_loc.col, 20);
     fixture_release(&fx);
 }
 
@@ -177,7 +159,7 @@ static void test_missing_required_column(void **state)
     assert_int_equal(fx.r.nproducts, 2);
     assert_string_equal(fx.r.products[1].name, "team");
     assert_int_equal(fx.r.nmembers, 2);
-    assert_int_equal(fx.r.members[1].person, person(&fx, "Cy"));
+    assert_int_equal(fx.r.members[1].person, fixture_person(&fx, "Cy"));
     fixture_release(&fx);
 }
 
@@ -194,11 +176,11 @@ static void test_wide_chart(void **state)
                      "Release,A,A,R,\n"
                      "Code review,,,A (see note 2),\n");
     assert_int_equal(fx.r.npersons, 4);
-    uint32_t po = person(&fx, "Product Owner"), pm = person(&fx, "Product Manager");
+    uint32_t po = fixture_person(&fx, "Product Owner"), pm = fixture_person(&fx, "Product Manager");
     assert_int_equal(fx.r.persons[po].roles, role(&fx, "po"));
-    uint32_t mr = task(&fx, "team", "Market research");
+    uint32_t mr = fixture_task(&fx, "team", "Market research");
     assert_int_equal(letters(&fx, mr, pm), RACI_A | RACI_R);
-    uint32_t us = task(&fx, "team", "User stories");
+    uint32_t us = fixture_task(&fx, "team", "User stories");
     assert_int_equal(letters(&fx, us, po), RACI_A | RACI_R);
     /* "Planning" has nothing in any role column: a section heading, no task.
      * Release has two A's; Code review's only letter cannot be read. */
@@ -238,9 +220,9 @@ static void test_generate_from_titles(void **state)
                      "Ana,Product Owner,Atlas\n"
                      "Bo,Product Manager,Atlas\n"
                      "Cy,Software Engineer,Atlas\n");
-    uint32_t mr = task(&fx, "Atlas", "Market research");
-    uint32_t pb = task(&fx, "Atlas", "Product backlog");
-    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo");
+    uint32_t mr = fixture_task(&fx, "Atlas", "Market research");
+    uint32_t pb = fixture_task(&fx, "Atlas", "Product backlog");
+    uint32_t ana = fixture_person(&fx, "Ana"), bo = fixture_person(&fx, "Bo");
     assert_int_equal(letters(&fx, mr, bo), RACI_A | RACI_R);
     assert_int_equal(letters(&fx, mr, ana), RACI_C);
     assert_int_equal(letters(&fx, pb, ana), RACI_A | RACI_R);
@@ -256,14 +238,15 @@ static void test_generate_from_titles(void **state)
                      "Cy,Software Engineer,Atlas\n"
                      "Di,Developer,Atlas\n"
                      "Tom,Tech Lead,Atlas\n");
-    uint32_t sb = task(&fx, "Atlas", "Sprint backlog");
-    uint32_t cy = person(&fx, "Cy"), di = person(&fx, "Di"), eve = person(&fx, "Eve");
-    ana = person(&fx, "Ana");
+    uint32_t sb = fixture_task(&fx, "Atlas", "Sprint backlog");
+    uint32_t cy = fixture_person(&fx, "Cy"), di = fixture_person(&fx, "Di"),
+             eve = fixture_person(&fx, "Eve");
+    ana = fixture_person(&fx, "Ana");
     assert_int_equal(letters(&fx, sb, cy), RACI_A | RACI_R);
     assert_int_equal(letters(&fx, sb, di), RACI_R);
-    mr = task(&fx, "Atlas", "Market research");
+    mr = fixture_task(&fx, "Atlas", "Market research");
     assert_int_equal(letters(&fx, mr, ana), RACI_A | RACI_R);
-    uint32_t cp = task(&fx, "Atlas", "Career planning");
+    uint32_t cp = fixture_task(&fx, "Atlas", "Career planning");
     assert_int_equal(letters(&fx, cp, eve), RACI_A | RACI_R);
     assert_int_equal(fixture_count(&fx, "single-accountable"), 0);
     fixture_release(&fx);

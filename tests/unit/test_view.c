@@ -12,25 +12,6 @@
 #include "raci/str.h"
 #include "raci/view.h"
 
-static uint32_t person(const struct fixture *fx, const char *name)
-{
-    for (uint32_t i = 0; i < fx->r.npersons; i++)
-        if (strcmp(fx->r.persons[i].name, name) == 0)
-            return i;
-    fail_msg("no person '%s'", name);
-    return RACI_NONE;
-}
-
-static uint32_t task(const struct fixture *fx, const char *product, const char *name)
-{
-    for (uint32_t i = 0; i < fx->r.ntasks; i++)
-        if (strcmp(fx->r.tasks[i].name, name) == 0 &&
-            strcmp(fx->r.products[fx->r.tasks[i].product].name, product) == 0)
-            return i;
-    fail_msg("no task '%s' in '%s'", name, product);
-    return RACI_NONE;
-}
-
 static void test_pairs_combine_rows(void **state)
 {
     struct fixture fx;
@@ -46,9 +27,9 @@ static void test_pairs_combine_rows(void **state)
                      "Di,Developer,Atlas,Roadmap,X?\n"       /* 8: unreadable */
                      "Di,Developer,Atlas,Roadmap,zz\n"       /* 9 */
                      "Ana,Product Owner,Atlas,Roadmap,A\n"); /* 10 */
-    uint32_t t = task(&fx, "Atlas", "Roadmap");
-    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo"), cy = person(&fx, "Cy"),
-             di = person(&fx, "Di");
+    uint32_t t = fixture_task(&fx, "Atlas", "Roadmap");
+    uint32_t ana = fixture_person(&fx, "Ana"), bo = fixture_person(&fx, "Bo"),
+             cy = fixture_person(&fx, "Cy"), di = fixture_person(&fx, "Di");
     const uint32_t *as = raci_view_task_assigns(&fx.r, t, &n);
     assert_int_equal(n, 9);
     for (size_t i = 1; i < n; i++)
@@ -111,8 +92,9 @@ static void test_products_roles_people(void **state)
                      "Eve,Developer,Borealis,Roadmap,C\n"
                      "Eve,Developer,,,\n");
     uint32_t atlas = 0, borealis = 1;
-    uint32_t ana = person(&fx, "Ana"), bo = person(&fx, "Bo"), cy = person(&fx, "Cy"),
-             di = person(&fx, "Di"), eve = person(&fx, "Eve");
+    uint32_t ana = fixture_person(&fx, "Ana"), bo = fixture_person(&fx, "Bo"),
+             cy = fixture_person(&fx, "Cy"), di = fixture_person(&fx, "Di"),
+             eve = fixture_person(&fx, "Eve");
     int po = raci_ruleset_role(&fx.rs, "po"), pm = raci_ruleset_role(&fx.rs, "pm");
     assert_string_equal(fx.r.products[atlas].name, "Atlas");
 
@@ -196,12 +178,12 @@ static void test_generated_pairs(void **state)
                      "Ana,Product Owner,Atlas\n"
                      "Bo,Product Manager,Atlas\n"
                      "Cy,Developer,Atlas\n");
-    uint32_t t = task(&fx, "Atlas", "Market research");
+    uint32_t t = fixture_task(&fx, "Atlas", "Market research");
     const struct raci_pair *p = raci_view_task_pairs(&fx.r, t, &n);
     assert_true(n >= 2);
     for (size_t i = 0; i < n; i++)
         assert_int_equal(p[i].flags & RACI_PAIR_GENERATED, RACI_PAIR_GENERATED);
-    assert_int_equal(raci_view_pair(&fx.r, t, person(&fx, "Bo"))->letters, RACI_A | RACI_R);
+    assert_int_equal(raci_view_pair(&fx.r, t, fixture_person(&fx, "Bo"))->letters, RACI_A | RACI_R);
     fixture_release(&fx);
 }
 
