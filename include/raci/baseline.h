@@ -1,11 +1,9 @@
 /*
  * baseline.h - known findings, recorded so that a CI job fails only on new
- * ones, and the stable identity of a finding that makes this work.
+ * ones.
  *
- * A finding is identified by its rule and its entity: the subject named by
- * product, task or person, never by line (see findings.h; every check
- * reports once per entity). Lines, columns, file order, quoting and messages
- * play no part, so re-sorting or reformatting a roster changes no identity.
+ * A baseline holds findings by identity (rule and entity, see findings.h),
+ * never by line, so a re-sorted or reformatted roster still matches it.
  * Should two findings share an identity, they are counted.
  *
  * The baseline file is JSON, sorted, one entry per identity:
@@ -27,16 +25,6 @@
 #include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/findings.h"
-
-/* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
-#define RACI_FINGERPRINT_SIZE 17
-
-/*
- * The finding's fingerprint: 64-bit FNV-1a of its rule and entity (with the
- * NUL between them) as 16 hex digits. Not a security hash: a stable name for
- * one finding across runs, for SARIF's partialFingerprints and GitLab.
- */
-void raci_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE]);
 
 struct raci_baseline_entry {
     char *rule;

@@ -129,7 +129,7 @@ raci_error raci_report_markdown(FILE *out, const struct raci_report *r);
  * location (the roster path as a relative URI with forward slashes;
  * startLine and startColumn, columns in Unicode code points), the other rows
  * as relatedLocations, a logicalLocation naming the entity, and
- * partialFingerprints {"raciEntity/v1": raci_fingerprint()}. When a baseline
+ * partialFingerprints {"raciEntity/v1": raci_findings_fingerprint()}. When a baseline
  * was applied, results carry baselineState "new" and the run's properties
  * hold the baseline's file, known count and absent entries (SARIF's "absent"
  * results would need locations these no longer have).

@@ -1,5 +1,5 @@
 /*
- * baseline.c - finding identities, and the baseline file that records them.
+ * baseline.c - the baseline file: the identities of known findings.
  */
 #include "raci/baseline.h"
 
@@ -16,27 +16,6 @@
 /* More of one finding than any roster holds; merged counts stop here, so
  * that what is written can always be read back. */
 #define BASELINE_MAX_COUNT 1000000000
-
-/* ------------------------------------------------------------ identity -- */
-
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-void raci_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE])
-{
-    uint64_t h = 14695981039346656037u;
-
-    /* The rule with its NUL, so that ("a", "bc") and ("ab", "c") differ. */
-    h = fnv1a(h, f->rule, strlen(f->rule) + 1);
-    h = fnv1a(h, f->entity, strlen(f->entity));
-    snprintf(out, RACI_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
-}
 
 /* ------------------------------------------------------------- entries -- */
 

@@ -88,7 +88,7 @@ static json_t *json_finding(const struct raci_report *r, const struct raci_findi
     char fp[RACI_FINGERPRINT_SIZE];
     json_t *o = json_object(), *rel = json_array(), *subj = json_object();
 
-    raci_fingerprint(f, fp);
+    raci_findings_fingerprint(f, fp);
     /* The containers go into o first, so that o's one reference frees all. */
     if (!o || !rel || !subj)
         goto fail;
@@ -289,7 +289,7 @@ static json_t *sarif_result(const struct raci_report *r, const struct raci_findi
     char fp[RACI_FINGERPRINT_SIZE];
     json_t *o = json_object(), *loc = json_object(), *rel;
 
-    raci_fingerprint(f, fp);
+    raci_findings_fingerprint(f, fp);
     if (!o || raci_json_set(o, "ruleId", raci_json_string(f->rule)))
         goto fail;
     if (d && index[d - all] >= 0 && raci_json_set(o, "ruleIndex", json_integer(index[d - all])))
@@ -409,7 +409,7 @@ raci_error raci_report_gitlab(FILE *out, const struct raci_report *r)
         char *path = gitlab_path(f->loc.file ? f->loc.file : "-");
         json_t *o = NULL;
 
-        raci_fingerprint(f, fp);
+        raci_findings_fingerprint(f, fp);
         if (path)
             o = json_pack("{s:o, s:s, s:s, s:s, s:{s:o, s:{s:i}}}", "description",
                           raci_json_string(f->message), "check_name", f->rule, "fingerprint", fp,

@@ -415,7 +415,7 @@ static void test_gitlab(void **state)
         assert_string_equal(sev, src->severity == RACI_SEV_ERROR     ? "major"
                                  : src->severity == RACI_SEV_WARNING ? "minor"
                                                                      : "info");
-        raci_fingerprint(src, fp);
+        raci_findings_fingerprint(src, fp);
         assert_string_equal(json_string_value(json_object_get(f, "fingerprint")), fp);
         json_t *loc = json_object_get(f, "location");
         assert_string_equal(json_string_value(json_object_get(loc, "path")), "team.csv");
