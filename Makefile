@@ -81,7 +81,7 @@ deps:
 $(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h include/raci/*.def) | $(BUILD)/tests/.dir
 	$(say) CC $<
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/libraci.a: $(LIB_OBJ)
 	$(say) AR $@

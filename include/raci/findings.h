@@ -33,6 +33,10 @@ struct raci_finding {
     uint32_t task;
     uint32_t person;
     char *entity; /* owned; stable key of the subject, e.g. "Atlas/market research" */
+    /* Known to the baseline applied (raci_baseline_apply): kept in the set,
+     * so the workbook shows it, but neither reported nor counted against
+     * the run (see view.h). */
+    int known;
 };
 
 struct raci_findings {

@@ -19,7 +19,9 @@
 #include "raci/error.h"
 #include "raci/findings.h"
 #include "raci/reader.h"
-#include "raci/report.h"
+#include "raci/format.h"
+#include "raci/policy.h"
+#include "raci/view.h"
 #include "raci/roster.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
@@ -34,13 +36,6 @@
 #ifndef RACI_DATADIR
 #define RACI_DATADIR "/usr/local/share/raci"
 #endif
-
-/* Exit status, as the documentation fixes it. */
-enum raci_exit {
-    EXIT_CLEAN = 0,    /* no finding reaches --fail-on */
-    EXIT_FINDINGS = 1, /* a finding does */
-    EXIT_TROUBLE = 2   /* usage error, unreadable input, unwritable output */
-};
 
 enum opt_id {
     OPT_OUTPUT = 'o',
@@ -110,14 +105,14 @@ static const struct option_doc {
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
 struct report_req {
-    enum raci_format format;
+    const struct raci_format *format;
     const char *path;
 };
 
 struct cli {
     const char *output;
     const char *rules;
-    enum raci_format format;
+    const struct raci_format *format;
     int no_xlsx;
     int quiet;
     int color; /* -1: auto */
@@ -248,7 +243,7 @@ static int usage_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry 'raci --help' for more information.\n");
-    return EXIT_TROUBLE;
+    return RACI_EXIT_TROUBLE;
 }
 
 static int want_color(int flag, FILE *stream)
@@ -291,13 +286,13 @@ static int check_paths(const struct cli *cli)
                                "another -o FILE.xlsx)",
                                cli->output, cli->rosters[i]);
     }
-    return EXIT_CLEAN;
+    return RACI_EXIT_CLEAN;
 }
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
     struct option longopts[NOPTIONS + 1];
-    int c, f;
+    int c;
 
     for (size_t i = 0; i < NOPTIONS; i++)
         longopts[i] = options[i].opt;
@@ -316,9 +311,8 @@ static int parse_args(int argc, char **argv, struct cli *cli)
             cli->rules = optarg;
             break;
         case OPT_FORMAT:
-            if ((f = raci_format_parse(optarg)) < 0)
+            if (!(cli->format = raci_format_find(optarg)))
                 return usage_error("unknown format '%s' (expected %s)", optarg, FORMATS);
-            cli->format = (enum raci_format)f;
             break;
         case OPT_REPORT: {
             const char *eq = strchr(optarg, '=');
@@ -329,10 +323,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
                                    optarg);
             memcpy(name, optarg, (size_t)(eq - optarg));
             name[eq - optarg] = '\0';
-            if ((f = raci_format_parse(name)) < 0)
+            if (!(cli->reports[cli->nreports].format = raci_format_find(name)))
                 return usage_error("unknown format '%s' in --report '%s' (expected %s)", name,
                                    optarg, FORMATS);
-            cli->reports[cli->nreports].format = (enum raci_format)f;
             cli->reports[cli->nreports++].path = eq + 1;
             break;
         }
@@ -403,8 +396,8 @@ static int parse_args(int argc, char **argv, struct cli *cli)
     }
     cli->rosters = argv + optind;
     cli->nrosters = argc - optind;
-    if (check_paths(cli) != EXIT_CLEAN)
-        return EXIT_TROUBLE;
+    if (check_paths(cli) != RACI_EXIT_CLEAN)
+        return RACI_EXIT_TROUBLE;
     if (cli->stdin_filename) {
         int stdin_given = 0;
         for (int i = 0; i < cli->nrosters; i++)
@@ -413,7 +406,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
             return usage_error("%s", "--stdin-filename names the roster read from '-', but no "
                                      "roster is '-'");
     }
-    return EXIT_CLEAN;
+    return RACI_EXIT_CLEAN;
 }
 
 /* The default ruleset, found where `extends: default` finds it too: beside
@@ -480,13 +473,13 @@ static int cmd_rules(int nargs, char **args, const struct raci_ruleset *rs)
             printf("  %.*s\n", (int)len, s);
             s += len + (s[len] == '\n');
         }
-        return EXIT_CLEAN;
+        return RACI_EXIT_CLEAN;
     }
     for (size_t i = 0; i < n; i++) {
         const struct raci_check *chk = raci_ruleset_check(rs, all[i].id);
         printf("%-26s %-8s %s\n", all[i].id, raci_severity_name(chk->severity), all[i].summary);
     }
-    return EXIT_CLEAN;
+    return RACI_EXIT_CLEAN;
 }
 
 /* "raci: unable to write 'FILE': reason" for an output that failed. */
@@ -499,48 +492,47 @@ static void output_error(const char *what, raci_error err)
 }
 
 /* Write the reports: standard output in --format (only what fails the run
- * with -q), then each --report file in full. EXIT_TROUBLE when one could
+ * with -q), then each --report file in full. RACI_EXIT_TROUBLE when one could
  * not be written. */
 static int write_reports(const struct cli *cli, const struct raci_report *full)
 {
     struct raci_report shown = *full;
-    struct raci_findings view = {0};
+    struct raci_view failing = {0};
     raci_error err;
 
-    shown.color = cli->format == RACI_FORMAT_TEXT && want_color(cli->color, stdout);
+    shown.color = want_color(cli->color, stdout);
     shown.quiet = cli->quiet;
     if (cli->quiet) {
-        if (raci_report_filter(full->fs, &cli->policy, &view) != RACI_OK) {
+        if (raci_policy_select(&cli->policy, full->findings, &failing) != RACI_OK) {
             fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
-            return EXIT_TROUBLE;
+            return RACI_EXIT_TROUBLE;
         }
-        shown.fs = &view;
+        shown.findings = &failing;
     }
-    err = raci_report_write(stdout, cli->format, &shown);
-    free(view.v); /* a view: the findings themselves belong to full->fs */
+    err = raci_format_write(cli->format, stdout, &shown);
+    raci_view_release(&failing);
     if (err == RACI_OK && fflush(stdout) != 0)
         err = RACI_ERROR_OUTPUT;
     if (err) {
         output_error("standard output", err);
-        return EXIT_TROUBLE;
+        return RACI_EXIT_TROUBLE;
     }
     for (int i = 0; i < cli->nreports; i++) {
-        if ((err = raci_report_save(cli->reports[i].path, cli->reports[i].format, full))) {
+        if ((err = raci_format_save(cli->reports[i].format, cli->reports[i].path, full))) {
             output_error(cli->reports[i].path, err);
-            return EXIT_TROUBLE;
+            return RACI_EXIT_TROUBLE;
         }
     }
-    return EXIT_CLEAN;
+    return RACI_EXIT_CLEAN;
 }
 
 /*
  * The baseline to report against: --baseline FILE, or else the one just
- * recorded by --write-baseline. Known findings move from fs to known; diff
- * says what happened. Returns EXIT_TROUBLE (message printed) or EXIT_CLEAN.
+ * recorded by --write-baseline. The findings it knows are marked known in fs;
+ * diff says what happened. Returns RACI_EXIT_TROUBLE (message printed) or RACI_EXIT_CLEAN.
  */
 static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
-                          struct raci_findings *known, struct raci_baseline_diff *diff,
-                          int *applied)
+                          struct raci_baseline_diff *diff, int *applied)
 {
     struct raci_baseline b = {0};
     struct raci_diag diag = {0};
@@ -553,7 +545,7 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
             (err = raci_baseline_save(&b, cli->write_baseline))) {
             output_error(cli->write_baseline, err);
             raci_baseline_release(&b);
-            return EXIT_TROUBLE;
+            return RACI_EXIT_TROUBLE;
         }
         if (!file)
             file = cli->write_baseline;
@@ -561,7 +553,7 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
             raci_baseline_release(&b);
     }
     if (!file)
-        return EXIT_CLEAN;
+        return RACI_EXIT_CLEAN;
     if (cli->baseline && (err = raci_baseline_load(&b, cli->baseline, &diag)) != RACI_OK) {
         if (diag.message)
             raci_diag_print(stderr, &diag, want_color(cli->color, stderr));
@@ -571,33 +563,34 @@ static int apply_baseline(const struct cli *cli, struct raci_findings *fs,
         else
             fprintf(stderr, "raci: %s\n", raci_error_string(err));
         raci_diag_release(&diag);
-        return EXIT_TROUBLE;
+        return RACI_EXIT_TROUBLE;
     }
-    err = raci_baseline_apply(&b, file, fs, known, diff);
+    err = raci_baseline_apply(&b, file, fs, diff);
     raci_baseline_release(&b);
     if (err) {
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
-        return EXIT_TROUBLE;
+        return RACI_EXIT_TROUBLE;
     }
     *applied = 1;
-    return EXIT_CLEAN;
+    return RACI_EXIT_CLEAN;
 }
 
 static int audit(const struct cli *cli, const struct raci_ruleset *rs)
 {
     struct raci_strpool *pool = raci_strpool_new();
     struct raci_roster roster;
-    struct raci_findings fs = {0}, known = {0};
+    struct raci_findings fs = {0};
+    struct raci_view reported = {0};
     struct raci_diag diag = {0};
     struct raci_baseline_diff diff = {0};
     char *output = NULL;
-    int status = EXIT_TROUBLE, applied;
+    int status = RACI_EXIT_TROUBLE, applied;
     raci_error err;
 
     if (!pool || raci_roster_init(&roster, pool, rs) != RACI_OK) {
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         raci_strpool_free(pool);
-        return EXIT_TROUBLE;
+        return RACI_EXIT_TROUBLE;
     }
     for (int i = 0; i < cli->nrosters; i++) {
         struct raci_table t = {0};
@@ -612,24 +605,24 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
     if ((err = raci_roster_finish(&roster)) || (err = raci_checks_run(&roster, rs, &fs)))
         goto fail;
 
-    if (apply_baseline(cli, &fs, &known, &diff, &applied) != EXIT_CLEAN)
+    if (apply_baseline(cli, &fs, &diff, &applied) != RACI_EXIT_CLEAN)
         goto out;
-    struct raci_report report = {&fs,
+    if ((err = raci_view_reported(&reported, &fs)))
+        goto fail;
+    struct raci_report report = {&reported,
                                  &roster,
                                  rs,
                                  applied ? &diff : NULL,
-                                 raci_policy_fails(&cli->policy, &fs),
+                                 raci_policy_fails(&cli->policy, &reported),
                                  cli->policy.fail_on,
                                  0,
                                  0};
-    if (write_reports(cli, &report) != EXIT_CLEAN)
+    if (write_reports(cli, &report) != RACI_EXIT_CLEAN)
         goto out;
 
     /* The workbook shows every finding, also those a baseline knows: it is
      * for people, the baseline for CI. */
     if (!cli->no_xlsx) {
-        if ((err = raci_baseline_restore(&fs, &known)))
-            goto fail;
         output = cli->output ? raci_str_dup(cli->output) : default_output(cli->rosters[0]);
         if (!output) {
             fprintf(stderr, "raci: unable to create 'output': %s\n", strerror(errno));
@@ -638,7 +631,7 @@ static int audit(const struct cli *cli, const struct raci_ruleset *rs)
         if ((err = raci_xlsx_write(output, &roster, rs, &fs, &diag)))
             goto fail;
     }
-    status = report.failed ? EXIT_FINDINGS : EXIT_CLEAN;
+    status = report.failed ? RACI_EXIT_FINDINGS : RACI_EXIT_CLEAN;
     goto out;
 
 fail:
@@ -652,7 +645,7 @@ out:
     free(output);
     raci_baseline_diff_release(&diff);
     raci_diag_release(&diag);
-    raci_findings_release(&known);
+    raci_view_release(&reported);
     raci_findings_release(&fs);
     raci_roster_release(&roster);
     raci_strpool_free(pool);
@@ -669,23 +662,24 @@ int main(int argc, char **argv)
     int status;
 
     cli.color = -1;
+    cli.format = raci_format_all(NULL);
     cli.policy.fail_on = RACI_SEV_ERROR;
     cli.policy.max_warnings = -1;
     /* Room for every --report the arguments could hold. */
     if (!(cli.reports = calloc((size_t)argc, sizeof(*cli.reports)))) {
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
-        return EXIT_TROUBLE;
+        return RACI_EXIT_TROUBLE;
     }
     status = parse_args(is_rules ? argc - 1 : argc, is_rules ? argv + 1 : argv, &cli);
-    if (status != EXIT_CLEAN) {
+    if (status != RACI_EXIT_CLEAN) {
         free(cli.reports);
-        return status < 0 ? EXIT_CLEAN : status; /* < 0: --help, --version */
+        return status < 0 ? RACI_EXIT_CLEAN : status; /* < 0: --help, --version */
     }
     if (!is_rules && cli.nrosters == 0)
         status = usage_error("%s", "no roster given (usage: raci [options] ROSTER.csv ...)");
     else if (!is_rules && strcmp(cli.rosters[0], "diff") == 0)
         status = usage_error("%s", "'raci diff' is not available in this version");
-    if (status != EXIT_CLEAN) {
+    if (status != RACI_EXIT_CLEAN) {
         free(cli.reports);
         return status;
     }
@@ -696,7 +690,7 @@ int main(int argc, char **argv)
             raci_diag_print(stderr, &diag, want_color(cli.color, stderr));
         else
             fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
-        status = EXIT_TROUBLE;
+        status = RACI_EXIT_TROUBLE;
         goto out;
     }
     if (is_rules)
