@@ -188,8 +188,9 @@ picture: build
 bench: build
 	bench/run.sh
 
-# The man page: doc/raci.1.in with the OPTIONS section that `raci
-# --help-man` prints from the same table as --help.
+# The man page: doc/raci.1.in with the OPTIONS and FORMATS sections that
+# `raci --help-man` prints from the tables of options and formats, which
+# --help is printed from too.
 man: $(BUILD)/raci.1
 
 # Made again every time: PREFIX may differ from one install to the next.
@@ -202,19 +203,26 @@ $(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci FORCE
 
 # Install into a scratch DESTDIR and check what a user gets: the binary finds
 # its rulesets, the man page renders cleanly and names every option of
-# --help, the completion loads; then uninstall leaves nothing.
+# --help and every format, the completion offers every option and format;
+# then uninstall leaves nothing.
 check-install: all
 	@tests/install/check.sh
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-install: all $(BUILD)/raci.1
+# The bash completion, printed by raci from the same tables of options and
+# formats as --help.
+$(BUILD)/raci.bash-completion: $(BUILD)/raci
+	$(say) GEN $@
+	$(Q)$(BUILD)/raci --help-completion >$@.tmp && mv $@.tmp $@
+
+install: all $(BUILD)/raci.1 $(BUILD)/raci.bash-completion
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BUILD)/raci $(DESTDIR)$(BINDIR)/raci
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 $(BUILD)/raci.1 $(DESTDIR)$(MANDIR)/man1/raci.1
-	install -m 644 doc/raci.bash-completion $(DESTDIR)$(BASHCOMPDIR)/raci
+	install -m 644 $(BUILD)/raci.bash-completion $(DESTDIR)$(BASHCOMPDIR)/raci
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/raci $(DESTDIR)$(MANDIR)/man1/raci.1 $(DESTDIR)$(BASHCOMPDIR)/raci

@@ -4,7 +4,8 @@
 #    (no rules/ in the current directory);
 #  - raci.1 renders without a warning and documents every option that
 #    --help lists;
-#  - the bash completion loads and completes an option and a format;
+#  - raci.1 documents every format;
+#  - the bash completion offers every option and every format;
 #  - make uninstall removes every file it installed.
 set -u
 cd "$(dirname "$0")/../.."
@@ -52,13 +53,34 @@ grep -q -- "$prefix/share/raci/rules/default.yaml" "$work/page.txt" ||
   fail "raci.1 does not name the installed ruleset"
 grep -q '@[A-Z]*@' "$page" && fail "raci.1 has an unreplaced @PLACEHOLDER@"
 
-# The completion: options, formats.
-got=$(bash -c '
-  source "$1"
-  COMP_WORDS=("$2" --form); COMP_CWORD=1; _raci; echo "${COMPREPLY[*]}"
-  COMP_WORDS=("$2" --format sa); COMP_CWORD=2; _raci; echo "${COMPREPLY[*]}"
-' _ "$dest$prefix/share/bash-completion/completions/raci" "$bin")
-[ "$got" = $'--format\nsarif' ] || fail "bash completion gave '$got'"
+# The completion offers every option of --help, every format the parser
+# takes (as its error message lists them), FORMAT= for --report, the rule
+# ids after `rules`, and completes a prefix.
+completion=$dest$prefix/share/bash-completion/completions/raci
+comp() {
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _raci
+           printf "%s\n" "${COMPREPLY[@]}"' _ "$completion" "$bin" "$@" | sort -u
+}
+offered=$(comp --)
+for opt in $("$bin" --help | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
+  grep -qx -- "$opt" <<<"$offered" || fail "the completion does not offer $opt"
+done
+formats=$("$bin" --format '?' x.csv 2>&1 | sed -n 's/.*(expected \(.*\))$/\1/p' |
+          sed 's/,//g; s/ or / /' | tr ' ' '\n' | sort -u)
+[ "$(wc -l <<<"$formats")" -ge 7 ] || fail "no formats in raci's message: '$formats'"
+[ "$(comp --format '')" = "$formats" ] ||
+  fail "the completion of --format gave '$(comp --format '' | tr '\n' ' ')'"
+[ "$(comp --report '')" = "$(sed 's/$/=/' <<<"$formats")" ] ||
+  fail "the completion of --report gave '$(comp --report '' | tr '\n' ' ')'"
+[ "$(comp --form)" = "--format" ] || fail "the completion of --form gave '$(comp --form)'"
+[ "$(comp --format sa)" = "sarif" ] || fail "the completion of --format sa gave '$(comp --format sa)'"
+[ "$(comp rules single-acc)" = "single-accountable" ] ||
+  fail "the completion of rules single-acc gave '$(comp rules single-acc)'"
+# Under FORMATS, each format is a tag at the start of an indented line.
+sed -n '/^FORMATS$/,/^[A-Z]/p' "$work/page.txt" >"$work/formats.txt"
+for f in $formats; do
+  grep -qE "^ {7}$f( |$)" "$work/formats.txt" || fail "raci.1 does not document the format $f"
+done
 
 make --no-print-directory -s uninstall DESTDIR="$dest" PREFIX="$prefix" >/dev/null ||
   fail "make uninstall failed"
