@@ -1,9 +1,9 @@
 # raci - build, test and install.
 #
 #   make run        set up, build, and audit the sample rosters into output/
-#   make test       set up, build, and run every test (unit, golden CLI,
-#                   workbook read-back, format, cppcheck, sanitizers, valgrind,
-#                   fuzz smoke runs)
+#   make test       set up, build, and run every test (packages, unit, golden
+#                   CLI, workbook read-back, format, cppcheck, sanitizers,
+#                   valgrind, fuzz smoke runs, SARIF, install)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
@@ -53,18 +53,35 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-unit check-cli check-xlsx check-format check-cppcheck \
-        check-sanitize check-valgrind check-fuzz check-sarif check-install install uninstall clean format \
-        picture bench man
+.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-format \
+        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install install \
+        uninstall clean format picture bench man print-deb-pkgs print-pkgs print-link-libs \
+        print-cppflags print-cc
 
 all: $(BUILD)/raci raci
 
 # ---------------------------------------------------------------- set-up --
 # Debian packages the build and the tests need; installed with apt-get
 # (through sudo when not root) only when missing.
-DEB_PKGS := gcc make pkg-config libcsv-dev libxlsxwriter-dev libyaml-dev libjansson-dev libxml2-dev \
-            libcmocka-dev python3 python3-openpyxl python3-yaml valgrind cppcheck clang-format \
-            clang libclang-rt-dev jq libxml2-utils
+# Every library the build links and every header it includes must come from
+# one of them: tests/deps/check.sh (make check-deps) checks it. zlib1g-dev
+# because libxlsxwriter's pkg-config links -lz; libc6-dev because gcc only
+# recommends it.
+DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
+            libjansson-dev libxml2-dev libcmocka-dev python3 python3-openpyxl python3-yaml valgrind \
+            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils
+
+# What tests/deps/check.sh checks, as this Makefile has it.
+print-deb-pkgs:
+	@echo $(DEB_PKGS)
+print-pkgs:
+	@echo $(PKGS)
+print-link-libs:
+	@echo $(LDLIBS) -lcmocka
+print-cppflags:
+	@echo $(CPPFLAGS)
+print-cc:
+	@echo $(CC)
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
@@ -131,6 +148,9 @@ check-xlsx: all
 check-format:
 	@tests/check-format.sh
 
+check-deps:
+	@tests/deps/check.sh
+
 check-cppcheck:
 	@echo "cppcheck"
 	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
@@ -158,8 +178,8 @@ check-sarif: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-unit check-cli check-xlsx check-format check-cppcheck check-sanitize \
-               check-valgrind check-fuzz check-sarif check-install
+TEST_STAGES := check-deps check-unit check-cli check-xlsx check-format check-cppcheck \
+               check-sanitize check-valgrind check-fuzz check-sarif check-install
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
