@@ -114,6 +114,18 @@ raci: $(BUILD)/raci
 $(BUILD)/tests/.dir:
 	$(Q)mkdir -p $(BUILD)/tests && touch $@
 
+# DATADIR is compiled into raci (RACI_DATADIR: where `make install` puts the
+# rulesets). It is kept in $(BUILD)/datadir, rewritten only when it changes,
+# so that the objects that use it are rebuilt then: `make && make install
+# PREFIX=/usr` installs a binary that knows /usr/share/raci.
+DATADIR_USERS := $(shell grep -l RACI_DATADIR $(LIB_SRC) src/cli/main.c $(UNIT_SRC) 2>/dev/null)
+
+$(BUILD)/datadir: FORCE | $(BUILD)/tests/.dir
+	$(Q)printf '%s\n' '$(DATADIR)' | cmp -s - $@ || printf '%s\n' '$(DATADIR)' >$@
+
+$(patsubst src/%.c,$(BUILD)/%.o,$(filter src/%,$(DATADIR_USERS))) \
+$(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(filter tests/unit/%,$(DATADIR_USERS))): $(BUILD)/datadir
+
 build: deps
 	$(Q)$(MAKE) --no-print-directory all
 
@@ -213,8 +225,8 @@ bench: build
 # --help is printed from too.
 man: $(BUILD)/raci.1
 
-# Made again every time: PREFIX may differ from one install to the next.
-$(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci FORCE
+# Made again when DATADIR changes: the page names the installed ruleset.
+$(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci $(BUILD)/datadir
 	$(say) MAN $@
 	$(Q)$(BUILD)/raci --help-man >$@.options
 	$(Q)sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' doc/raci.1.in | \
