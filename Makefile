@@ -199,8 +199,9 @@ test: deps
 	@echo "stages: $(words $(TEST_STAGES)) passed, 0 failed"
 
 # --------------------------------------------------------------- extras --
-# doc/rules.md: every rule of the registry (src/rules.c) with the severities
-# and parameters of rules/default.yaml, printed by src/rules_doc.c.
+# doc/rules.md: every rule of the registry (include/raci/rules.def) with the
+# severities and parameters of rules/default.yaml, printed by
+# src/rules/rules_doc.c.
 # tests/unit/test_rules_doc.c fails when the committed file is not what this
 # prints: run `make doc/rules.md` after changing a rule, and commit both.
 $(BUILD)/gen-rules-doc: tools/gen-rules-doc.c $(BUILD)/libraci.a | $(BUILD)/tests/.dir
