@@ -11,7 +11,7 @@
 
 #include "raci/error.h"
 #include "raci/severity.h"
-#include "raci/view.h"
+#include "raci/selection.h"
 
 /* What raci exits with. */
 enum raci_exit {
@@ -32,16 +32,16 @@ struct raci_policy {
     }
 
 /* Do these findings fail the run? */
-int raci_policy_fails(const struct raci_policy *p, const struct raci_view *findings);
+int raci_policy_fails(const struct raci_policy *p, const struct raci_selection *findings);
 
 /* Does f, one of findings, take part in failing the run? A finding at least
  * fail_on does; a warning also does when the warnings exceed max_warnings. */
-int raci_policy_counts(const struct raci_policy *p, const struct raci_view *findings,
+int raci_policy_counts(const struct raci_policy *p, const struct raci_selection *findings,
                        const struct raci_finding *f);
 
 /* The findings of in that take part in failing the run (raci_policy_counts),
  * in order: what -q shows. out is zeroed or released first. */
-raci_error raci_policy_select(const struct raci_policy *p, const struct raci_view *in,
-                              struct raci_view *out);
+raci_error raci_policy_select(const struct raci_policy *p, const struct raci_selection *in,
+                              struct raci_selection *out);
 
 #endif

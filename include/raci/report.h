@@ -24,11 +24,11 @@
 #include "raci/findings.h"
 #include "raci/roster.h"
 #include "raci/ruleset.h"
-#include "raci/view.h"
+#include "raci/selection.h"
 
 /* Everything a writer reads. Only findings is required. */
 struct raci_report {
-    const struct raci_view *findings;          /* what to write, sorted */
+    const struct raci_selection *findings;     /* what to write, sorted */
     const struct raci_roster *roster;          /* names of subjects, files audited; may be NULL */
     const struct raci_ruleset *rs;             /* rules in force; NULL: the registry's defaults */
     const struct raci_baseline_diff *baseline; /* NULL when no baseline was applied */

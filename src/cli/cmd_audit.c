@@ -17,7 +17,7 @@
 #include "raci/roster.h"
 #include "raci/str.h"
 #include "raci/strpool.h"
-#include "raci/view.h"
+#include "raci/selection.h"
 #include "raci/xlsx.h"
 
 /* What one audit holds, released together. */
@@ -25,7 +25,7 @@ struct audit {
     struct raci_strpool *pool;
     struct raci_roster roster;
     struct raci_findings fs;        /* every finding, known ones marked */
-    struct raci_view reported;      /* those not known */
+    struct raci_selection reported; /* those not known */
     struct raci_baseline_diff diff; /* when a baseline was applied */
     int applied;
     struct raci_diag diag;
@@ -127,7 +127,7 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
 static int write_reports(const struct raci_options *o, const struct raci_report *full)
 {
     struct raci_report shown = *full;
-    struct raci_view failing = {0};
+    struct raci_selection failing = {0};
     raci_error err;
 
     shown.color = raci_options_color(o, stdout);
@@ -140,7 +140,7 @@ static int write_reports(const struct raci_options *o, const struct raci_report 
         shown.findings = &failing;
     }
     err = raci_format_write(o->format, stdout, &shown);
-    raci_view_release(&failing);
+    raci_selection_release(&failing);
     if (err == RACI_OK && fflush(stdout) != 0)
         err = RACI_ERROR_OUTPUT;
     if (err) {
@@ -197,7 +197,7 @@ static void audit_release(struct audit *a)
 {
     raci_baseline_diff_release(&a->diff);
     raci_diag_release(&a->diag);
-    raci_view_release(&a->reported);
+    raci_selection_release(&a->reported);
     raci_findings_release(&a->fs);
     raci_roster_release(&a->roster);
     raci_strpool_free(a->pool);
@@ -223,7 +223,7 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
     }
     if ((status = apply_baseline(o, &a)) != RACI_EXIT_CLEAN)
         goto out;
-    if ((err = raci_view_reported(&a.reported, &a.fs))) {
+    if ((err = raci_selection_reported(&a.reported, &a.fs))) {
         input_error(o, &a.diag, err);
         status = RACI_EXIT_TROUBLE;
         goto out;

@@ -5,10 +5,10 @@
 
 #include <string.h>
 
-static int too_many_warnings(const struct raci_policy *p, const struct raci_view *findings)
+static int too_many_warnings(const struct raci_policy *p, const struct raci_selection *findings)
 {
     return p->max_warnings >= 0 &&
-           raci_view_count(findings, RACI_SEV_WARNING) > (size_t)p->max_warnings;
+           raci_selection_count(findings, RACI_SEV_WARNING) > (size_t)p->max_warnings;
 }
 
 static int reaches_fail_on(const struct raci_policy *p, const struct raci_finding *f)
@@ -16,7 +16,7 @@ static int reaches_fail_on(const struct raci_policy *p, const struct raci_findin
     return p->fail_on != RACI_SEV_OFF && f->severity >= p->fail_on;
 }
 
-int raci_policy_counts(const struct raci_policy *p, const struct raci_view *findings,
+int raci_policy_counts(const struct raci_policy *p, const struct raci_selection *findings,
                        const struct raci_finding *f)
 {
     if (reaches_fail_on(p, f))
@@ -24,7 +24,7 @@ int raci_policy_counts(const struct raci_policy *p, const struct raci_view *find
     return f->severity == RACI_SEV_WARNING && too_many_warnings(p, findings);
 }
 
-int raci_policy_fails(const struct raci_policy *p, const struct raci_view *findings)
+int raci_policy_fails(const struct raci_policy *p, const struct raci_selection *findings)
 {
     if (too_many_warnings(p, findings))
         return 1;
@@ -34,13 +34,13 @@ int raci_policy_fails(const struct raci_policy *p, const struct raci_view *findi
     return 0;
 }
 
-raci_error raci_policy_select(const struct raci_policy *p, const struct raci_view *in,
-                              struct raci_view *out)
+raci_error raci_policy_select(const struct raci_policy *p, const struct raci_selection *in,
+                              struct raci_selection *out)
 {
     memset(out, 0, sizeof(*out));
     for (size_t i = 0; i < in->n; i++)
-        if (raci_policy_counts(p, in, in->v[i]) && raci_view_add(out, in->v[i]) != RACI_OK) {
-            raci_view_release(out);
+        if (raci_policy_counts(p, in, in->v[i]) && raci_selection_add(out, in->v[i]) != RACI_OK) {
+            raci_selection_release(out);
             return RACI_ERROR_NOMEM;
         }
     return RACI_OK;

@@ -13,12 +13,12 @@
 #endif
 
 /* Counts of the findings by severity, as the "summary" object wants them. */
-static json_t *summary_counts(const struct raci_view *fs)
+static json_t *summary_counts(const struct raci_selection *fs)
 {
     return json_pack("{s:I, s:I, s:I, s:I}", "total", (json_int_t)fs->n, "error",
-                     (json_int_t)raci_view_count(fs, RACI_SEV_ERROR), "warning",
-                     (json_int_t)raci_view_count(fs, RACI_SEV_WARNING), "info",
-                     (json_int_t)raci_view_count(fs, RACI_SEV_INFO));
+                     (json_int_t)raci_selection_count(fs, RACI_SEV_ERROR), "warning",
+                     (json_int_t)raci_selection_count(fs, RACI_SEV_WARNING), "info",
+                     (json_int_t)raci_selection_count(fs, RACI_SEV_INFO));
 }
 
 static json_t *files_array(const struct raci_report *r)
@@ -97,7 +97,7 @@ static json_t *json_baseline(const struct raci_baseline_diff *d)
 
 raci_error raci_report_json(FILE *out, const struct raci_report *r)
 {
-    const struct raci_view *fs = r->findings;
+    const struct raci_selection *fs = r->findings;
     json_t *doc = json_object(), *summary = summary_counts(fs), *list = json_array();
 
     if (!doc || raci_json_set(doc, "version", json_integer(JSON_VERSION)) ||

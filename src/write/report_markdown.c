@@ -51,11 +51,11 @@ static void md_baseline(FILE *out, const struct raci_baseline_diff *d)
 /* "### raci: failed", the files audited and the counts. */
 static void md_head(FILE *out, const struct raci_report *r)
 {
-    const struct raci_view *fs = r->findings;
+    const struct raci_selection *fs = r->findings;
     size_t nfiles = r->roster ? r->roster->nfiles : 0;
-    size_t e = raci_view_count(fs, RACI_SEV_ERROR);
-    size_t w = raci_view_count(fs, RACI_SEV_WARNING);
-    size_t n = raci_view_count(fs, RACI_SEV_INFO);
+    size_t e = raci_selection_count(fs, RACI_SEV_ERROR);
+    size_t w = raci_selection_count(fs, RACI_SEV_WARNING);
+    size_t n = raci_selection_count(fs, RACI_SEV_INFO);
 
     fprintf(out, "### raci: %s\n\n", r->failed ? "failed" : "passed");
     if (nfiles) {
@@ -79,7 +79,7 @@ static void md_head(FILE *out, const struct raci_report *r)
 
 /* One row per rule that found something, in registry (documentation)
  * order. */
-static void md_rules(FILE *out, const struct raci_view *fs)
+static void md_rules(FILE *out, const struct raci_selection *fs)
 {
     size_t nrules;
     const struct raci_rule_def *rules = raci_rules_all(&nrules);
@@ -98,7 +98,7 @@ static void md_rules(FILE *out, const struct raci_view *fs)
     }
 }
 
-static void md_findings(FILE *out, const struct raci_view *fs)
+static void md_findings(FILE *out, const struct raci_selection *fs)
 {
     fprintf(out, "\n<details%s><summary>Findings</summary>\n\n", fs->n <= 20 ? " open" : "");
     fputs("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n", out);

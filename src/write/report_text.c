@@ -37,11 +37,11 @@ static void text_baseline(FILE *out, const struct raci_baseline_diff *d)
     fprintf(out, " (write the baseline again to drop them)\n");
 }
 
-static void text_counts(FILE *out, const struct raci_view *fs)
+static void text_counts(FILE *out, const struct raci_selection *fs)
 {
-    size_t e = raci_view_count(fs, RACI_SEV_ERROR);
-    size_t w = raci_view_count(fs, RACI_SEV_WARNING);
-    size_t n = raci_view_count(fs, RACI_SEV_INFO);
+    size_t e = raci_selection_count(fs, RACI_SEV_ERROR);
+    size_t w = raci_selection_count(fs, RACI_SEV_WARNING);
+    size_t n = raci_selection_count(fs, RACI_SEV_INFO);
 
     if (!fs->n)
         fprintf(out, "no findings\n");
@@ -52,7 +52,7 @@ static void text_counts(FILE *out, const struct raci_view *fs)
 
 raci_error raci_report_text(FILE *out, const struct raci_report *r)
 {
-    const struct raci_view *fs = r->findings;
+    const struct raci_selection *fs = r->findings;
     const char *bold = r->color ? "\033[1m" : "";
     const char *dim = r->color ? "\033[2m" : "";
     const char *reset = r->color ? "\033[0m" : "";

@@ -75,7 +75,7 @@ static void test_names(void **state)
 static void test_each_writes(void **state)
 {
     struct fixture fx;
-    struct raci_view view, none = {0};
+    struct raci_selection view, none = {0};
     size_t n;
     const struct raci_format *all = raci_format_all(&n);
     (void)state;
@@ -83,7 +83,7 @@ static void test_each_writes(void **state)
     fixture_run(&fx, "person,title,product,task,raci\n"
                      "Ana Silva,Product Manager,Atlas,Market research,A\n"
                      "Bo Chen,Product Manager,Atlas,Market research,A\n");
-    assert_int_equal(raci_view_reported(&view, &fx.fs), RACI_OK);
+    assert_int_equal(raci_selection_reported(&view, &fx.fs), RACI_OK);
     assert_true(view.n > 0);
     for (size_t i = 0; i < n; i++) {
         for (int empty = 0; empty < 2; empty++) {
@@ -107,7 +107,7 @@ static void test_each_writes(void **state)
             free(buf);
         }
     }
-    raci_view_release(&view);
+    raci_selection_release(&view);
     fixture_release(&fx);
 }
 

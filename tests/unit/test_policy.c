@@ -33,14 +33,14 @@ static void test_fails(void **state)
 {
     struct fixture fx;
     struct raci_policy p = RACI_POLICY_INIT;
-    struct raci_view all;
+    struct raci_selection all;
     (void)state;
 
     fixture_run(&fx, roster_csv);
-    assert_int_equal(raci_view_reported(&all, &fx.fs), RACI_OK);
-    assert_int_equal(raci_view_count(&all, RACI_SEV_ERROR), 2);
-    assert_int_equal(raci_view_count(&all, RACI_SEV_WARNING), 2);
-    assert_int_equal(raci_view_count(&all, RACI_SEV_INFO), 1);
+    assert_int_equal(raci_selection_reported(&all, &fx.fs), RACI_OK);
+    assert_int_equal(raci_selection_count(&all, RACI_SEV_ERROR), 2);
+    assert_int_equal(raci_selection_count(&all, RACI_SEV_WARNING), 2);
+    assert_int_equal(raci_selection_count(&all, RACI_SEV_INFO), 1);
     assert_true(raci_policy_fails(&p, &all));
     p.fail_on = RACI_SEV_OFF;
     assert_false(raci_policy_fails(&p, &all));
@@ -53,7 +53,7 @@ static void test_fails(void **state)
     p.fail_on = RACI_SEV_INFO;
     p.max_warnings = -1;
     assert_true(raci_policy_fails(&p, &all));
-    raci_view_release(&all);
+    raci_selection_release(&all);
     fixture_release(&fx);
 }
 
@@ -61,17 +61,17 @@ static void test_select(void **state)
 {
     struct fixture fx;
     struct raci_policy p = {RACI_SEV_OFF, 1};
-    struct raci_view all, shown;
+    struct raci_selection all, shown;
     (void)state;
 
     fixture_run(&fx, roster_csv);
-    assert_int_equal(raci_view_reported(&all, &fx.fs), RACI_OK);
+    assert_int_equal(raci_selection_reported(&all, &fx.fs), RACI_OK);
     /* Too many warnings: only the warnings count. */
     assert_int_equal(raci_policy_select(&p, &all, &shown), RACI_OK);
     assert_int_equal(shown.n, 2);
     assert_int_equal(shown.v[0]->severity, RACI_SEV_WARNING);
     assert_int_equal(shown.v[1]->severity, RACI_SEV_WARNING);
-    raci_view_release(&shown);
+    raci_selection_release(&shown);
 
     /* The default: the errors, in order. */
     p = (struct raci_policy)RACI_POLICY_INIT;
@@ -80,18 +80,18 @@ static void test_select(void **state)
     for (size_t i = 0; i < shown.n; i++)
         assert_int_equal(shown.v[i]->severity, RACI_SEV_ERROR);
     assert_true(shown.v[0] < shown.v[1]);
-    raci_view_release(&shown);
+    raci_selection_release(&shown);
 
     /* fail-on info: everything counts; never: nothing. */
     p.fail_on = RACI_SEV_INFO;
     assert_int_equal(raci_policy_select(&p, &all, &shown), RACI_OK);
     assert_int_equal(shown.n, all.n);
-    raci_view_release(&shown);
+    raci_selection_release(&shown);
     p.fail_on = RACI_SEV_OFF;
     assert_int_equal(raci_policy_select(&p, &all, &shown), RACI_OK);
     assert_int_equal(shown.n, 0);
-    raci_view_release(&shown);
-    raci_view_release(&all);
+    raci_selection_release(&shown);
+    raci_selection_release(&all);
     fixture_release(&fx);
 }
 
@@ -101,7 +101,7 @@ static void test_known_take_no_part(void **state)
 {
     struct fixture fx;
     struct raci_policy p = {RACI_SEV_ERROR, 1};
-    struct raci_view reported;
+    struct raci_selection reported;
     int warned = 0;
     (void)state;
 
@@ -114,24 +114,24 @@ static void test_known_take_no_part(void **state)
         else if (f->severity == RACI_SEV_WARNING)
             f->known = warned++ > 0;
     }
-    assert_int_equal(raci_view_reported(&reported, &fx.fs), RACI_OK);
+    assert_int_equal(raci_selection_reported(&reported, &fx.fs), RACI_OK);
     assert_int_equal(reported.n, 2);
-    assert_int_equal(raci_view_count(&reported, RACI_SEV_ERROR), 0);
-    assert_int_equal(raci_view_count(&reported, RACI_SEV_WARNING), 1);
+    assert_int_equal(raci_selection_count(&reported, RACI_SEV_ERROR), 0);
+    assert_int_equal(raci_selection_count(&reported, RACI_SEV_WARNING), 1);
     assert_false(raci_policy_fails(&p, &reported));
     assert_true(reported.v[0] < reported.v[1]); /* in the set's order */
     for (size_t i = 0; i < reported.n; i++)
         assert_false(reported.v[i]->known);
-    raci_view_release(&reported);
+    raci_selection_release(&reported);
 
     /* All known: nothing is reported, nothing fails. */
     for (size_t i = 0; i < fx.fs.n; i++)
         fx.fs.v[i].known = 1;
-    assert_int_equal(raci_view_reported(&reported, &fx.fs), RACI_OK);
+    assert_int_equal(raci_selection_reported(&reported, &fx.fs), RACI_OK);
     assert_int_equal(reported.n, 0);
     p.fail_on = RACI_SEV_INFO;
     assert_false(raci_policy_fails(&p, &reported));
-    raci_view_release(&reported);
+    raci_selection_release(&reported);
     fixture_release(&fx);
 }
 

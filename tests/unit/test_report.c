@@ -56,10 +56,11 @@ static const char *out_close(struct out *o)
 }
 
 /* A report of every finding of fx; view is filled, release it after. */
-static void report_init(struct raci_report *r, struct raci_view *view, const struct fixture *fx)
+static void report_init(struct raci_report *r, struct raci_selection *view,
+                        const struct fixture *fx)
 {
     memset(r, 0, sizeof(*r));
-    assert_int_equal(raci_view_reported(view, &fx->fs), RACI_OK);
+    assert_int_equal(raci_selection_reported(view, &fx->fs), RACI_OK);
     assert_int_equal(view->n, fx->fs.n);
     r->findings = view;
     r->roster = &fx->r;
@@ -74,14 +75,14 @@ static char *render(const struct fixture *fx, const char *format)
 {
     const struct raci_format *f = raci_format_find(format);
     struct raci_report r;
-    struct raci_view view;
+    struct raci_selection view;
     struct out o;
 
     assert_non_null(f);
     report_init(&r, &view, fx);
     out_open(&o);
     assert_int_equal(raci_format_write(f, o.f, &r), RACI_OK);
-    raci_view_release(&view);
+    raci_selection_release(&view);
     return (char *)out_close(&o);
 }
 
@@ -98,7 +99,7 @@ static void test_text(void **state)
     struct raci_report r;
     struct raci_baseline_diff d = {0};
     struct raci_baseline_entry gone = {(char *)"multiple-po", (char *)"product:atlas", 1};
-    struct raci_view view;
+    struct raci_selection view;
     struct out o;
     (void)state;
 
@@ -145,7 +146,7 @@ static void test_text(void **state)
     text = (char *)out_close(&o);
     assert_non_null(strstr(text, "\n1 finding: "));
     free(text);
-    raci_view_release(&view);
+    raci_selection_release(&view);
     fixture_release(&fx);
 }
 
@@ -295,7 +296,7 @@ static void test_sarif_baseline(void **state)
     struct fixture fx;
     struct raci_report r;
     struct raci_baseline_diff d = {0};
-    struct raci_view view;
+    struct raci_selection view;
     struct out o;
     (void)state;
 
@@ -315,7 +316,7 @@ static void test_sarif_baseline(void **state)
     assert_int_equal(json_array_size(json_object_get(props, "baselineAbsent")), 0);
     json_decref(doc);
     free(o.buf);
-    raci_view_release(&view);
+    raci_selection_release(&view);
     fixture_release(&fx);
 }
 
@@ -497,7 +498,7 @@ static void test_save_whole_or_nothing(void **state)
 {
     struct fixture fx;
     struct raci_report r;
-    struct raci_view view;
+    struct raci_selection view;
     const struct raci_format *sarif = raci_format_find("sarif");
     char dir[] = "/tmp/raci-report-XXXXXX", path[64], text[64];
     FILE *f;
@@ -527,7 +528,7 @@ static void test_save_whole_or_nothing(void **state)
     assert_int_equal(raci_format_save(raci_format_find("json"), path, &r), RACI_ERROR_OUTPUT);
     assert_int_equal(rmdir(path), 0);
     assert_int_equal(rmdir(dir), 0); /* empty: no temporary file left */
-    raci_view_release(&view);
+    raci_selection_release(&view);
     fixture_release(&fx);
 }
 

@@ -1,14 +1,14 @@
 /*
- * view.c - views of a set of findings.
+ * selection.c - views of a set of findings.
  */
-#include "raci/view.h"
+#include "raci/selection.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "raci/array.h"
 
-raci_error raci_view_add(struct raci_view *view, const struct raci_finding *f)
+raci_error raci_selection_add(struct raci_selection *view, const struct raci_finding *f)
 {
     if (raci_array_grow(&view->v, &view->cap, view->n + 1, sizeof(*view->v)) != RACI_OK)
         return RACI_ERROR_NOMEM;
@@ -16,7 +16,7 @@ raci_error raci_view_add(struct raci_view *view, const struct raci_finding *f)
     return RACI_OK;
 }
 
-raci_error raci_view_reported(struct raci_view *view, const struct raci_findings *fs)
+raci_error raci_selection_reported(struct raci_selection *view, const struct raci_findings *fs)
 {
     memset(view, 0, sizeof(*view));
     /* Room for all at once: one allocation, whatever is known. */
@@ -28,7 +28,7 @@ raci_error raci_view_reported(struct raci_view *view, const struct raci_findings
     return RACI_OK;
 }
 
-size_t raci_view_count(const struct raci_view *view, enum raci_severity s)
+size_t raci_selection_count(const struct raci_selection *view, enum raci_severity s)
 {
     size_t n = 0;
     for (size_t i = 0; i < view->n; i++)
@@ -36,7 +36,7 @@ size_t raci_view_count(const struct raci_view *view, enum raci_severity s)
     return n;
 }
 
-void raci_view_release(struct raci_view *view)
+void raci_selection_release(struct raci_selection *view)
 {
     if (!view)
         return;
