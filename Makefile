@@ -1,9 +1,9 @@
 # raci - build, test and install.
 #
 #   make run        set up, build, and audit the sample rosters into output/
-#   make test       set up, build, and run every test (unit, golden CLI,
-#                   workbook read-back, format, cppcheck, sanitizers, valgrind,
-#                   fuzz smoke runs)
+#   make test       set up, build, and run every test (packages, unit, golden
+#                   CLI, workbook read-back, format, cppcheck, sanitizers,
+#                   valgrind, fuzz smoke runs, SARIF, install)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
@@ -53,18 +53,35 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-unit check-cli check-xlsx check-format check-cppcheck \
-        check-sanitize check-valgrind check-fuzz check-sarif check-install install uninstall clean format \
-        picture bench man
+.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-format \
+        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install install \
+        uninstall clean format picture bench man print-deb-pkgs print-pkgs print-link-libs \
+        print-cppflags print-cc
 
 all: $(BUILD)/raci raci
 
 # ---------------------------------------------------------------- set-up --
 # Debian packages the build and the tests need; installed with apt-get
 # (through sudo when not root) only when missing.
-DEB_PKGS := gcc make pkg-config libcsv-dev libxlsxwriter-dev libyaml-dev libjansson-dev libxml2-dev \
-            libcmocka-dev python3 python3-openpyxl python3-yaml valgrind cppcheck clang-format \
-            clang libclang-rt-dev jq libxml2-utils
+# Every library the build links and every header it includes must come from
+# one of them: tests/deps/check.sh (make check-deps) checks it. zlib1g-dev
+# because libxlsxwriter's pkg-config links -lz; libc6-dev because gcc only
+# recommends it.
+DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
+            libjansson-dev libxml2-dev libcmocka-dev python3 python3-openpyxl python3-yaml valgrind \
+            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils
+
+# What tests/deps/check.sh checks, as this Makefile has it.
+print-deb-pkgs:
+	@echo $(DEB_PKGS)
+print-pkgs:
+	@echo $(PKGS)
+print-link-libs:
+	@echo $(LDLIBS) -lcmocka
+print-cppflags:
+	@echo $(CPPFLAGS)
+print-cc:
+	@echo $(CC)
 
 deps:
 	@missing=$$(for p in $(DEB_PKGS); do \
@@ -81,7 +98,7 @@ deps:
 $(BUILD)/%.o: src/%.c $(wildcard include/raci/*.h include/raci/*.def) | $(BUILD)/tests/.dir
 	$(say) CC $<
 	$(Q)mkdir -p $(@D)
-	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/libraci.a: $(LIB_OBJ)
 	$(say) AR $@
@@ -96,6 +113,18 @@ raci: $(BUILD)/raci
 
 $(BUILD)/tests/.dir:
 	$(Q)mkdir -p $(BUILD)/tests && touch $@
+
+# DATADIR is compiled into raci (RACI_DATADIR: where `make install` puts the
+# rulesets). It is kept in $(BUILD)/datadir, rewritten only when it changes,
+# so that the objects that use it are rebuilt then: `make && make install
+# PREFIX=/usr` installs a binary that knows /usr/share/raci.
+DATADIR_USERS := $(shell grep -l RACI_DATADIR $(LIB_SRC) src/cli/main.c $(UNIT_SRC) 2>/dev/null)
+
+$(BUILD)/datadir: FORCE | $(BUILD)/tests/.dir
+	$(Q)printf '%s\n' '$(DATADIR)' | cmp -s - $@ || printf '%s\n' '$(DATADIR)' >$@
+
+$(patsubst src/%.c,$(BUILD)/%.o,$(filter src/%,$(DATADIR_USERS))) \
+$(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(filter tests/unit/%,$(DATADIR_USERS))): $(BUILD)/datadir
 
 build: deps
 	$(Q)$(MAKE) --no-print-directory all
@@ -128,8 +157,17 @@ check-cli: all
 check-xlsx: all
 	@tests/xlsx/run.sh
 
+# The house rules on the real tree (tests/house/check.py): stage folders,
+# file and function sizes, prefixes of public functions, one meaning per
+# static name, who calls exit() and includes each library.
+check-house: all
+	@tests/house/check.py $(BUILD)
+
 check-format:
 	@tests/check-format.sh
+
+check-deps:
+	@tests/deps/check.sh
 
 check-cppcheck:
 	@echo "cppcheck"
@@ -158,8 +196,8 @@ check-sarif: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-unit check-cli check-xlsx check-format check-cppcheck check-sanitize \
-               check-valgrind check-fuzz check-sarif check-install
+TEST_STAGES := check-deps check-unit check-cli check-xlsx check-format check-house check-cppcheck \
+               check-sanitize check-valgrind check-fuzz check-sarif check-install
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
@@ -167,8 +205,9 @@ test: deps
 	@echo "stages: $(words $(TEST_STAGES)) passed, 0 failed"
 
 # --------------------------------------------------------------- extras --
-# doc/rules.md: every rule of the registry (src/rules.c) with the severities
-# and parameters of rules/default.yaml, printed by src/rules_doc.c.
+# doc/rules.md: every rule of the registry (include/raci/rules.def) with the
+# severities and parameters of rules/default.yaml, printed by
+# src/rules/rules_doc.c.
 # tests/unit/test_rules_doc.c fails when the committed file is not what this
 # prints: run `make doc/rules.md` after changing a rule, and commit both.
 $(BUILD)/gen-rules-doc: tools/gen-rules-doc.c $(BUILD)/libraci.a | $(BUILD)/tests/.dir
@@ -188,12 +227,13 @@ picture: build
 bench: build
 	bench/run.sh
 
-# The man page: doc/raci.1.in with the OPTIONS section that `raci
-# --help-man` prints from the same table as --help.
+# The man page: doc/raci.1.in with the OPTIONS and FORMATS sections that
+# `raci --help-man` prints from the tables of options and formats, which
+# --help is printed from too.
 man: $(BUILD)/raci.1
 
-# Made again every time: PREFIX may differ from one install to the next.
-$(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci FORCE
+# Made again when DATADIR changes: the page names the installed ruleset.
+$(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci $(BUILD)/datadir
 	$(say) MAN $@
 	$(Q)$(BUILD)/raci --help-man >$@.options
 	$(Q)sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@DATADIR@|$(DATADIR)|g' doc/raci.1.in | \
@@ -202,19 +242,26 @@ $(BUILD)/raci.1: doc/raci.1.in $(BUILD)/raci FORCE
 
 # Install into a scratch DESTDIR and check what a user gets: the binary finds
 # its rulesets, the man page renders cleanly and names every option of
-# --help, the completion loads; then uninstall leaves nothing.
+# --help and every format, the completion offers every option and format;
+# then uninstall leaves nothing.
 check-install: all
 	@tests/install/check.sh
 
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-install: all $(BUILD)/raci.1
+# The bash completion, printed by raci from the same tables of options and
+# formats as --help.
+$(BUILD)/raci.bash-completion: $(BUILD)/raci
+	$(say) GEN $@
+	$(Q)$(BUILD)/raci --help-completion >$@.tmp && mv $@.tmp $@
+
+install: all $(BUILD)/raci.1 $(BUILD)/raci.bash-completion
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(MANDIR)/man1 \
 	  $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BUILD)/raci $(DESTDIR)$(BINDIR)/raci
 	install -m 644 rules/*.yaml $(DESTDIR)$(DATADIR)/rules/
 	install -m 644 $(BUILD)/raci.1 $(DESTDIR)$(MANDIR)/man1/raci.1
-	install -m 644 doc/raci.bash-completion $(DESTDIR)$(BASHCOMPDIR)/raci
+	install -m 644 $(BUILD)/raci.bash-completion $(DESTDIR)$(BASHCOMPDIR)/raci
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/raci $(DESTDIR)$(MANDIR)/man1/raci.1 $(DESTDIR)$(BASHCOMPDIR)/raci

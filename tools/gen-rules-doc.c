@@ -33,7 +33,7 @@ int main(int argc, char **argv)
         raci_diag_release(&diag);
         return 2;
     }
-    err = raci_rules_markdown(stdout, &rs);
+    err = raci_rules_doc_markdown(stdout, &rs);
     raci_ruleset_release(&rs);
     if (err || fflush(stdout) != 0) {
         fputs("gen-rules-doc: unable to write the document\n", stderr);

@@ -1,11 +1,9 @@
 /*
  * baseline.h - known findings, recorded so that a CI job fails only on new
- * ones, and the stable identity of a finding that makes this work.
+ * ones.
  *
- * A finding is identified by its rule and its entity: the subject named by
- * product, task or person, never by line (see findings.h; every check
- * reports once per entity). Lines, columns, file order, quoting and messages
- * play no part, so re-sorting or reformatting a roster changes no identity.
+ * A baseline holds findings by identity (rule and entity, see findings.h),
+ * never by line, so a re-sorted or reformatted roster still matches it.
  * Should two findings share an identity, they are counted.
  *
  * The baseline file is JSON, sorted, one entry per identity:
@@ -28,16 +26,6 @@
 #include "raci/error.h"
 #include "raci/findings.h"
 
-/* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
-#define RACI_FINGERPRINT_SIZE 17
-
-/*
- * The finding's fingerprint: 64-bit FNV-1a of its rule and entity (with the
- * NUL between them) as 16 hex digits. Not a security hash: a stable name for
- * one finding across runs, for SARIF's partialFingerprints and GitLab.
- */
-void raci_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE]);
-
 struct raci_baseline_entry {
     char *rule;
     char *entity;
@@ -50,19 +38,20 @@ struct raci_baseline {
     size_t cap;
 };
 
-/* What applying a baseline left out and what it no longer found. */
+/* What applying a baseline marked known and what it no longer found. */
 struct raci_baseline_diff {
     char *file;                         /* the baseline's path, as given */
-    size_t known;                       /* findings taken out as known */
+    size_t known;                       /* findings marked known */
     struct raci_baseline_entry *absent; /* in the baseline, not found (count: how many) */
     size_t nabsent;
 };
 
-/* Record every finding of fs into b (zeroed or released first). */
+/* Record every finding of fs into b (zeroed or released first), known or
+ * not. */
 raci_error raci_baseline_build(struct raci_baseline *b, const struct raci_findings *fs);
 
-/* Write b as JSON to out / to path (whole or not at all, as
- * raci_report_save). RACI_ERROR_OUTPUT with errno on a write error. */
+/* Write b as JSON to out / to path (whole or not at all, through
+ * outfile.h). RACI_ERROR_OUTPUT with errno on a write error. */
 raci_error raci_baseline_dump(const struct raci_baseline *b, FILE *out);
 raci_error raci_baseline_save(const struct raci_baseline *b, const char *path);
 
@@ -78,21 +67,20 @@ raci_error raci_baseline_load_mem(struct raci_baseline *b, const char *text, siz
                                   const char *display, struct raci_diag *diag);
 
 /*
- * Take out of fs every finding that b knows (as many of each identity as b
- * counts, the first ones in fs's order); fs stays sorted. The findings
- * taken out are moved to `known` when it is not NULL (appended; known owns
- * them), else freed. diff (zeroed or released first) gets how many were
- * taken out, and the entries of b, with the count missing, that fs no longer
- * holds. file is copied into diff->file (may be NULL).
+ * Mark the findings of fs that b knows: f->known is set on as many findings
+ * of each identity as b counts (the first ones in fs's order) and cleared on
+ * every other. No finding moves: fs keeps its order and size, and the
+ * writers of reports are given only the findings not known (view.h). diff
+ * (zeroed or released first) gets how many were marked, and the entries of
+ * b, with the count missing, that fs no longer holds. file is copied into
+ * diff->file (may be NULL).
  */
 raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
-                               struct raci_findings *fs, struct raci_findings *known,
-                               struct raci_baseline_diff *diff);
+                               struct raci_findings *fs, struct raci_baseline_diff *diff);
 
-/* Move every finding of `known` back into fs and sort fs: the whole set
- * again, for writers that show known findings too (the workbook). known is
- * left empty. */
-raci_error raci_baseline_restore(struct raci_findings *fs, struct raci_findings *known);
+/* How many findings the baseline holds that no longer occur: the sum of
+ * diff's absent counts. */
+size_t raci_baseline_diff_gone(const struct raci_baseline_diff *d);
 
 void raci_baseline_release(struct raci_baseline *b);
 void raci_baseline_diff_release(struct raci_baseline_diff *d);

@@ -5,6 +5,12 @@
  * row or a cell), points at the row or cell concerned and lists the other
  * rows involved. The set is sorted by file, line, column and rule before any
  * writer sees it, so every output is deterministic.
+ *
+ * A finding's identity is its rule and its entity: the subject named by
+ * product, task or person, never by line (every check reports once per
+ * entity). Lines, columns, file order, quoting and messages play no part, so
+ * re-sorting or reformatting a roster changes no identity; baselines, SARIF
+ * and GitLab follow a finding by it.
  */
 #ifndef RACI_FINDINGS_H
 #define RACI_FINDINGS_H
@@ -27,6 +33,10 @@ struct raci_finding {
     uint32_t task;
     uint32_t person;
     char *entity; /* owned; stable key of the subject, e.g. "Atlas/market research" */
+    /* Known to the baseline applied (raci_baseline_apply): kept in the set,
+     * so the workbook shows it, but neither reported nor counted against
+     * the run (see view.h). */
+    int known;
 };
 
 struct raci_findings {
@@ -49,6 +59,17 @@ struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rul
 /* Add a related location (duplicates of loc or of another related one are
  * skipped). */
 raci_error raci_finding_relate(struct raci_finding *f, struct raci_loc loc);
+
+/* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
+#define RACI_FINGERPRINT_SIZE 17
+
+/*
+ * The finding's identity as a fingerprint: 64-bit FNV-1a of its rule and
+ * entity (with the NUL between them) as 16 hex digits. Not a security hash:
+ * a stable name for one finding across runs, for SARIF's
+ * partialFingerprints, GitLab and the JSON report.
+ */
+void raci_findings_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE]);
 
 /* Sort by file, line, column, rule, message. */
 void raci_findings_sort(struct raci_findings *fs);

@@ -1,5 +1,5 @@
 /*
- * baseline.c - finding identities, and the baseline file that records them.
+ * baseline.c - the baseline file: the identities of known findings.
  */
 #include "raci/baseline.h"
 
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "raci/jsonout.h"
+#include "raci/json.h"
 #include "raci/outfile.h"
 #include "raci/array.h"
 #include "raci/str.h"
@@ -16,27 +16,6 @@
 /* More of one finding than any roster holds; merged counts stop here, so
  * that what is written can always be read back. */
 #define BASELINE_MAX_COUNT 1000000000
-
-/* ------------------------------------------------------------ identity -- */
-
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
-
-void raci_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE])
-{
-    uint64_t h = 14695981039346656037u;
-
-    /* The rule with its NUL, so that ("a", "bc") and ("ab", "c") differ. */
-    h = fnv1a(h, f->rule, strlen(f->rule) + 1);
-    h = fnv1a(h, f->entity, strlen(f->entity));
-    snprintf(out, RACI_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
-}
 
 /* ------------------------------------------------------------- entries -- */
 
@@ -292,15 +271,13 @@ raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct 
 /* --------------------------------------------------------------- apply -- */
 
 raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
-                               struct raci_findings *fs, struct raci_findings *known,
-                               struct raci_baseline_diff *diff)
+                               struct raci_findings *fs, struct raci_baseline_diff *diff)
 {
     size_t *used = calloc(b->n ? b->n : 1, sizeof(*used));
-    size_t k = 0, cap = 0;
+    size_t cap = 0;
 
     memset(diff, 0, sizeof(*diff));
-    if (!used || (file && !(diff->file = raci_str_dup(file))) ||
-        (known && raci_array_grow(&known->v, &known->cap, known->n + fs->n, sizeof(*known->v)))) {
+    if (!used || (file && !(diff->file = raci_str_dup(file)))) {
         free(used);
         raci_baseline_diff_release(diff);
         return RACI_ERROR_NOMEM;
@@ -308,21 +285,14 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
     for (size_t i = 0; i < fs->n; i++) {
         struct raci_finding *f = &fs->v[i];
         const struct raci_baseline_entry *e = baseline_find(b, f->rule, f->entity);
-        if (e && used[e - b->v] < e->count) {
+        /* As many of one identity as the baseline counts, the first ones:
+         * a second A on a task the baseline knows once is new. */
+        f->known = e && used[e - b->v] < e->count;
+        if (f->known) {
             used[e - b->v]++;
             diff->known++;
-            if (known) {
-                known->v[known->n++] = *f;
-            } else {
-                free(f->message);
-                free(f->related);
-                free(f->entity);
-            }
-            continue;
         }
-        fs->v[k++] = *f;
     }
-    fs->n = k;
     for (size_t i = 0; i < b->n; i++) {
         const struct raci_baseline_entry *e = &b->v[i];
         if (used[i] < e->count && entry_add(&diff->absent, &diff->nabsent, &cap, e->rule, e->entity,
@@ -336,13 +306,10 @@ raci_error raci_baseline_apply(const struct raci_baseline *b, const char *file,
     return RACI_OK;
 }
 
-raci_error raci_baseline_restore(struct raci_findings *fs, struct raci_findings *known)
+size_t raci_baseline_diff_gone(const struct raci_baseline_diff *d)
 {
-    if (raci_array_grow(&fs->v, &fs->cap, fs->n + known->n, sizeof(*fs->v)) != RACI_OK)
-        return RACI_ERROR_NOMEM;
-    for (size_t i = 0; i < known->n; i++)
-        fs->v[fs->n++] = known->v[i];
-    known->n = 0;
-    raci_findings_sort(fs);
-    return RACI_OK;
+    size_t gone = 0;
+    for (size_t i = 0; i < d->nabsent; i++)
+        gone += d->absent[i].count;
+    return gone;
 }

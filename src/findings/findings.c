@@ -1,8 +1,10 @@
 /*
- * findings.c - the list of findings: adding, relating rows, sorting.
+ * findings.c - the list of findings: adding, relating rows, sorting, and a
+ * finding's fingerprint.
  */
 #include "raci/findings.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +111,25 @@ size_t raci_findings_count(const struct raci_findings *fs, enum raci_severity s)
         if (fs->v[i].severity == s)
             n++;
     return n;
+}
+
+static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+void raci_findings_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE])
+{
+    uint64_t h = 14695981039346656037u;
+
+    /* The rule with its NUL, so that ("a", "bc") and ("ab", "c") differ. */
+    h = fnv1a(h, f->rule, strlen(f->rule) + 1);
+    h = fnv1a(h, f->entity, strlen(f->entity));
+    snprintf(out, RACI_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
 }
 
 void raci_findings_release(struct raci_findings *fs)

@@ -1,9 +1,12 @@
 /*
- * rules_doc.c - the rules as a markdown document (doc/rules.md).
+ * rules_doc.c - the rules explained: one renderer, in plain text for `raci
+ * rules` and in Markdown for doc/rules.md.
  *
  * Everything printed comes from the registry (rules.c) and the ruleset
- * given; nothing about a rule is written here, so the document cannot drift
- * from what `raci rules ID` and the SARIF metadata say.
+ * given; nothing about a rule is written here. Each piece of a rule (its
+ * severities, summary, reasons, parameters' values, example) is made once,
+ * and the two styles differ only in how they set it, so `raci rules ID`,
+ * doc/rules.md and the SARIF metadata cannot drift apart.
  */
 #include "raci/rules_doc.h"
 
@@ -12,7 +15,7 @@
 #include "raci/rules.h"
 
 /* Text in a table cell: '|' would end the cell, a line break the row. */
-static void cell(FILE *out, const char *s)
+static void md_cell(FILE *out, const char *s)
 {
     for (; *s; s++) {
         if (*s == '|')
@@ -31,10 +34,16 @@ static const struct raci_check *check_of(const struct raci_ruleset *rs,
     return rs ? raci_ruleset_check(rs, d->id) : NULL;
 }
 
+static enum raci_severity severity_of(const struct raci_check *c, const struct raci_rule_def *d)
+{
+    return c ? c->severity : d->severity;
+}
+
 /* A parameter's value: a number, a task list by the tasks' display names, a
  * role as "em (Engineering Manager)", other words as written. Without a
- * ruleset, the registry's default; lists and words have none there. */
-static void param_value(FILE *out, const struct raci_ruleset *rs, const struct raci_param_def *pd,
+ * ruleset, the registry's default; lists and words have none there. In a
+ * table cell, escaped for it. */
+static void print_value(FILE *out, const struct raci_ruleset *rs, const struct raci_param_def *pd,
                         const struct raci_param *p, int in_table)
 {
     if (pd->kind == RACI_PARAM_INT) {
@@ -56,7 +65,7 @@ static void param_value(FILE *out, const struct raci_ruleset *rs, const struct r
         if (t >= 0)
             v = rs->tasks[t].name;
         if (in_table)
-            cell(out, v);
+            md_cell(out, v);
         else
             fputs(v, out);
         if (r >= 0 && strcmp(rs->roles[r].name, rs->roles[r].id) != 0)
@@ -64,36 +73,26 @@ static void param_value(FILE *out, const struct raci_ruleset *rs, const struct r
     }
 }
 
-static void table(FILE *out, const struct raci_ruleset *rs, const struct raci_rule_def *all,
-                  size_t n)
+/* A parameter's documentation, and the registry's default when the
+ * ruleset changed a number. */
+static void print_param_doc(FILE *out, const struct raci_param_def *pd, const struct raci_param *p)
 {
-    fputs("| rule | severity | parameters | what it finds |\n"
-          "| --- | --- | --- | --- |\n",
-          out);
-    for (size_t i = 0; i < n; i++) {
-        const struct raci_rule_def *d = &all[i];
-        const struct raci_check *c = check_of(rs, d);
-
-        fprintf(out, "| [%s](#%s) | %s | ", d->id, d->id,
-                raci_severity_name(c ? c->severity : d->severity));
-        if (!d->params[0].name)
-            fputs("–", out);
-        for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
-            fprintf(out, "%s`%s` = ", pd == d->params ? "" : "; ", pd->name);
-            param_value(out, rs, pd, raci_check_param(c, pd->name), 1);
-        }
-        fputs(" | ", out);
-        cell(out, d->summary);
-        fputs(" |\n", out);
-    }
+    fputs(pd->doc, out);
+    if (pd->kind == RACI_PARAM_INT && p && p->ival != pd->int_default)
+        fprintf(out, " (registry default %ld)", pd->int_default);
 }
 
-static void section(FILE *out, const struct raci_ruleset *rs, const struct raci_rule_def *d)
+/* The title: the id and the severities in force and by default. */
+static void rule_head(FILE *out, const struct raci_check *c, const struct raci_rule_def *d,
+                      enum raci_rules_doc_style style)
 {
-    const struct raci_check *c = check_of(rs, d);
-    enum raci_severity sev = c ? c->severity : d->severity;
-    int waiver = d->scope == RACI_SCOPE_WAIVER;
+    enum raci_severity sev = severity_of(c, d);
 
+    if (style == RACI_RULES_DOC_TEXT) {
+        fprintf(out, "%s (%s, default %s)\n\n%s.\n\nWhy: %s\n", d->id, raci_severity_name(sev),
+                raci_severity_name(d->severity), d->summary, d->why);
+        return;
+    }
     fprintf(out, "\n## %s\n\n", d->id);
     fprintf(out, "Severity: %s", raci_severity_name(sev));
     if (sev != d->severity)
@@ -105,38 +104,112 @@ static void section(FILE *out, const struct raci_ruleset *rs, const struct raci_
             d->summary[0] >= 'a' && d->summary[0] <= 'z' ? d->summary[0] - 'a' + 'A'
                                                          : d->summary[0],
             d->summary + 1, d->why);
-    if (d->params[0].name) {
-        fputs("\nParameters:\n\n", out);
-        for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
-            const struct raci_param *p = raci_check_param(c, pd->name);
-            fprintf(out, "- `%s` = ", pd->name);
-            param_value(out, rs, pd, p, 0);
-            fprintf(out, ": %s", pd->doc);
-            if (pd->kind == RACI_PARAM_INT && p && p->ival != pd->int_default)
-                fprintf(out, " (registry default %ld)", pd->int_default);
-            fputs("\n", out);
-        }
-    }
-    fprintf(out, "\n%s that breaks it:\n\n```%s\n%s\n```\n",
-            waiver ? "A ruleset excerpt" : "A roster", waiver ? "yaml" : "csv", d->example);
 }
 
-raci_error raci_rules_markdown(FILE *out, const struct raci_ruleset *rs)
+static void rule_params(FILE *out, const struct raci_ruleset *rs, const struct raci_check *c,
+                        const struct raci_rule_def *d, enum raci_rules_doc_style style)
+{
+    if (!d->params[0].name)
+        return;
+    fputs(style == RACI_RULES_DOC_TEXT ? "\nParameters:\n" : "\nParameters:\n\n", out);
+    for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
+        const struct raci_param *p = raci_check_param(c, pd->name);
+        if (style == RACI_RULES_DOC_TEXT) {
+            fprintf(out, "  %s = ", pd->name);
+            print_value(out, rs, pd, p, 0);
+            fputs("\n      ", out);
+        } else {
+            fprintf(out, "- `%s` = ", pd->name);
+            print_value(out, rs, pd, p, 0);
+            fputs(": ", out);
+        }
+        print_param_doc(out, pd, p);
+        fputs("\n", out);
+    }
+}
+
+static void rule_example(FILE *out, const struct raci_rule_def *d, enum raci_rules_doc_style style)
+{
+    int waiver = d->scope == RACI_SCOPE_WAIVER;
+
+    if (style == RACI_RULES_DOC_MARKDOWN) {
+        fprintf(out, "\n%s that breaks it:\n\n```%s\n%s\n```\n",
+                waiver ? "A ruleset excerpt" : "A roster", waiver ? "yaml" : "csv", d->example);
+        return;
+    }
+    fputs("\nExample that breaks it:\n", out);
+    for (const char *s = d->example; *s;) {
+        size_t len = strcspn(s, "\n");
+        fprintf(out, "  %.*s\n", (int)len, s);
+        s += len + (s[len] == '\n');
+    }
+}
+
+raci_error raci_rules_doc_rule(FILE *out, const struct raci_ruleset *rs,
+                               const struct raci_rule_def *d, enum raci_rules_doc_style style)
+{
+    const struct raci_check *c = check_of(rs, d);
+
+    rule_head(out, c, d, style);
+    rule_params(out, rs, c, d, style);
+    rule_example(out, d, style);
+    return ferror(out) ? RACI_ERROR_OUTPUT : RACI_OK;
+}
+
+/* One rule's line of the list, or row of the table. */
+static void list_entry(FILE *out, const struct raci_ruleset *rs, const struct raci_rule_def *d,
+                       enum raci_rules_doc_style style)
+{
+    const struct raci_check *c = check_of(rs, d);
+
+    if (style == RACI_RULES_DOC_TEXT) {
+        fprintf(out, "%-26s %-8s %s\n", d->id, raci_severity_name(severity_of(c, d)), d->summary);
+        return;
+    }
+    fprintf(out, "| [%s](#%s) | %s | ", d->id, d->id, raci_severity_name(severity_of(c, d)));
+    if (!d->params[0].name)
+        fputs("–", out);
+    for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
+        fprintf(out, "%s`%s` = ", pd == d->params ? "" : "; ", pd->name);
+        print_value(out, rs, pd, raci_check_param(c, pd->name), 1);
+    }
+    fputs(" | ", out);
+    md_cell(out, d->summary);
+    fputs(" |\n", out);
+}
+
+raci_error raci_rules_doc_list(FILE *out, const struct raci_ruleset *rs,
+                               enum raci_rules_doc_style style)
 {
     size_t n;
     const struct raci_rule_def *all = raci_rules_all(&n);
 
-    fputs("# raci's rules\n\n"
-          "Generated by `make doc/rules.md` from the rule registry (src/rules.c) and the\n"
-          "default ruleset (rules/default.yaml); do not edit. `raci rules` lists the rules in\n"
-          "force with your ruleset's severities, `raci rules ID` explains one with its\n"
-          "parameters' values. Each rule's severity and parameters can be changed, and the\n"
-          "rule turned off, under `checks:` in a ruleset that `extends: default`; a single\n"
-          "finding can be waived, for a reason and until a date, under `waivers:` (see the\n"
-          "header of rules/default.yaml).\n\n",
-          out);
-    table(out, rs, all, n);
+    if (style == RACI_RULES_DOC_MARKDOWN)
+        fputs("| rule | severity | parameters | what it finds |\n"
+              "| --- | --- | --- | --- |\n",
+              out);
     for (size_t i = 0; i < n; i++)
-        section(out, rs, &all[i]);
+        list_entry(out, rs, &all[i], style);
+    return ferror(out) ? RACI_ERROR_OUTPUT : RACI_OK;
+}
+
+raci_error raci_rules_doc_markdown(FILE *out, const struct raci_ruleset *rs)
+{
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n);
+
+    fputs(
+        "# raci's rules\n\n"
+        "Generated by `make doc/rules.md` from the rule registry (include/raci/rules.def) and the\n"
+        "default ruleset (rules/default.yaml); do not edit. `raci rules` lists the rules in\n"
+        "force with your ruleset's severities, `raci rules ID` explains one with its\n"
+        "parameters' values. Each rule's severity and parameters can be changed, and the\n"
+        "rule turned off, under `checks:` in a ruleset that `extends: default`; a single\n"
+        "finding can be waived, for a reason and until a date, under `waivers:` (see the\n"
+        "header of rules/default.yaml).\n\n",
+        out);
+    raci_rules_doc_list(out, rs, RACI_RULES_DOC_MARKDOWN);
+    for (size_t i = 0; i < n; i++)
+        raci_rules_doc_rule(out, rs, &all[i], RACI_RULES_DOC_MARKDOWN);
     return ferror(out) ? RACI_ERROR_OUTPUT : RACI_OK;
 }

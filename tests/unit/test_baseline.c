@@ -1,7 +1,7 @@
 /*
- * test_baseline.c - finding identities and the baseline file: building,
- * writing, reading back, applying, and the promise that a re-sorted,
- * re-quoted roster matches the baseline of the original.
+ * test_baseline.c - the baseline file: building, writing, reading back,
+ * applying, and the promise that a re-sorted, re-quoted roster matches the
+ * baseline of the original.
  */
 #include "testutil.h"
 
@@ -52,37 +52,6 @@ static char *dump(const struct raci_baseline *b)
     return buf;
 }
 
-static void test_fingerprint(void **state)
-{
-    struct fixture fx;
-    struct raci_finding f;
-    char a[RACI_FINGERPRINT_SIZE], b[RACI_FINGERPRINT_SIZE];
-    (void)state;
-
-    run(&fx, original);
-    /* pm-owns-strategy reports once per task, two wrong A's or not. */
-    assert_int_equal(fixture_count(&fx, "pm-owns-strategy"), 1);
-    f = *fixture_find(&fx, "pm-owns-strategy", 0);
-    assert_string_equal(f.entity, "product:atlas/task:roadmap");
-    raci_fingerprint(&f, a);
-    assert_int_equal(strlen(a), 16);
-    assert_string_equal(a, "447407a951028f0a");
-    /* Lines, messages and people play no part; rule and entity do. */
-    f.loc.line += 10;
-    f.message = (char *)"another message";
-    f.person = RACI_NONE;
-    raci_fingerprint(&f, b);
-    assert_string_equal(a, b);
-    f.rule = "single-accountable";
-    raci_fingerprint(&f, b);
-    assert_string_not_equal(a, b);
-    f.rule = "pm-owns-strategy";
-    f.entity = (char *)"product:atlas/task:roadmaps";
-    raci_fingerprint(&f, b);
-    assert_string_not_equal(a, b);
-    fixture_release(&fx);
-}
-
 static void test_build_and_dump(void **state)
 {
     struct fixture fx;
@@ -129,17 +98,20 @@ static void test_resorted_roster_matches(void **state)
     for (size_t i = 0; i < a.fs.n; i++) {
         char fa[RACI_FINGERPRINT_SIZE], fb[RACI_FINGERPRINT_SIZE];
         size_t j, hits = 0;
-        raci_fingerprint(&a.fs.v[i], fa);
+        raci_findings_fingerprint(&a.fs.v[i], fa);
         for (j = 0; j < b.fs.n; j++) {
-            raci_fingerprint(&b.fs.v[j], fb);
+            raci_findings_fingerprint(&b.fs.v[j], fb);
             hits += strcmp(fa, fb) == 0;
         }
         assert_int_equal(hits, 1);
     }
-    /* ...so applying one to the other leaves nothing, and misses nothing. */
+    /* ...so applying one to the other knows everything, and misses
+     * nothing. */
     size_t n = b.fs.n;
-    assert_int_equal(raci_baseline_apply(&ba, "b.json", &b.fs, NULL, &d), RACI_OK);
-    assert_int_equal(b.fs.n, 0);
+    assert_int_equal(raci_baseline_apply(&ba, "b.json", &b.fs, &d), RACI_OK);
+    assert_int_equal(b.fs.n, n);
+    for (size_t i = 0; i < n; i++)
+        assert_true(b.fs.v[i].known);
     assert_int_equal(d.known, n);
     assert_int_equal(d.nabsent, 0);
     assert_string_equal(d.file, "b.json");
@@ -155,7 +127,8 @@ static void test_apply_new_and_absent(void **state)
     struct fixture before, after;
     struct raci_baseline b;
     struct raci_baseline_diff d;
-    struct raci_findings known = {0};
+    struct raci_finding *copy;
+    size_t nknown = 0;
     (void)state;
 
     run(&before, original);
@@ -170,25 +143,44 @@ static void test_apply_new_and_absent(void **state)
                      "Di Lu,Developer,Atlas,,,\n"
                      "Fay Wu,Developer,Atlas,,,\n");
     size_t total = after.fs.n;
-    assert_int_equal(raci_baseline_apply(&b, NULL, &after.fs, &known, &d), RACI_OK);
-    assert_int_equal(after.fs.n, 1);
-    assert_string_equal(after.fs.v[0].rule, "idle-person");
-    assert_string_equal(after.fs.v[0].entity, "person:fay wu");
-    assert_int_equal(known.n, total - 1);
+    copy = malloc(total * sizeof(*copy));
+    assert_non_null(copy);
+    memcpy(copy, after.fs.v, total * sizeof(*copy));
+    assert_int_equal(raci_baseline_apply(&b, NULL, &after.fs, &d), RACI_OK);
+    /* Marked, not moved: the same findings in the same places, only the
+     * flags changed. */
+    assert_int_equal(after.fs.n, total);
+    for (size_t i = 0; i < total; i++) {
+        const struct raci_finding *f = &after.fs.v[i];
+        assert_ptr_equal(f->message, copy[i].message);
+        assert_ptr_equal(f->entity, copy[i].entity);
+        if (strcmp(f->entity, "person:fay wu") == 0) {
+            assert_string_equal(f->rule, "idle-person");
+            assert_false(f->known);
+        } else {
+            assert_true(f->known);
+            nknown++;
+        }
+    }
+    assert_int_equal(nknown, total - 1);
     assert_int_equal(d.known, total - 1);
     assert_null(d.file);
     assert_int_equal(d.nabsent, 2);
     assert_string_equal(d.absent[0].rule, "pm-owns-strategy");
     assert_string_equal(d.absent[0].entity, "product:atlas/task:roadmap");
     assert_string_equal(d.absent[1].rule, "single-accountable");
+    assert_int_equal(raci_baseline_diff_gone(&d), 2);
+    raci_baseline_diff_release(&d);
 
-    /* Restored: the whole set again, sorted. */
-    assert_int_equal(raci_baseline_restore(&after.fs, &known), RACI_OK);
-    assert_int_equal(after.fs.n, total);
-    assert_int_equal(known.n, 0);
-    for (size_t i = 1; i < after.fs.n; i++)
-        assert_true(after.fs.v[i - 1].loc.line <= after.fs.v[i].loc.line);
-    raci_findings_release(&known);
+    /* Applied again, by an empty baseline: nothing is known any more. */
+    raci_baseline_release(&b);
+    memset(&b, 0, sizeof b);
+    assert_int_equal(raci_baseline_apply(&b, "empty.json", &after.fs, &d), RACI_OK);
+    for (size_t i = 0; i < total; i++)
+        assert_false(after.fs.v[i].known);
+    assert_int_equal(d.known, 0);
+    assert_int_equal(d.nabsent, 0);
+    free(copy);
     raci_baseline_diff_release(&d);
     raci_baseline_release(&b);
     fixture_release(&before);
@@ -213,13 +205,50 @@ static void test_counts(void **state)
     assert_int_equal(b.n, 1);
     assert_int_equal(b.v[0].count, 4);
     run(&fx, original);
-    assert_int_equal(raci_baseline_apply(&b, "b.json", &fx.fs, NULL, &d), RACI_OK);
+    assert_int_equal(raci_baseline_apply(&b, "b.json", &fx.fs, &d), RACI_OK);
     assert_int_equal(d.known, 1);
     assert_int_equal(d.nabsent, 1);
     assert_int_equal(d.absent[0].count, 3);
+    assert_int_equal(raci_baseline_diff_gone(&d), 3);
+    for (size_t i = 0; i < fx.fs.n; i++)
+        assert_int_equal(fx.fs.v[i].known, strcmp(fx.fs.v[i].entity, "person:di lu") == 0);
     raci_baseline_diff_release(&d);
     raci_baseline_release(&b);
     fixture_release(&fx);
+}
+
+/* A baseline that knows one of an identity knows the first finding of it;
+ * a second is new. */
+static void test_marks_first_ones(void **state)
+{
+    struct raci_findings fs = {0};
+    struct raci_baseline b;
+    struct raci_diag diag = {0};
+    struct raci_baseline_diff d;
+    struct raci_loc at = {"team.csv", 2, 1};
+    static const char text[] =
+        "{\"version\": 1, \"tool\": \"raci\", \"findings\": [\n"
+        "  {\"rule\": \"duplicate-assignment\", \"entity\": \"person:ana\", \"count\": 1}\n"
+        "]}\n";
+    (void)state;
+
+    for (unsigned i = 0; i < 3; i++) {
+        at.line = 2 + i;
+        assert_non_null(raci_findings_add(&fs, "duplicate-assignment", RACI_SEV_WARNING, at,
+                                          RACI_NONE, RACI_NONE, RACI_NONE,
+                                          i < 2 ? "person:ana" : "person:bo", "row %u", i));
+    }
+    assert_int_equal(raci_baseline_load_mem(&b, text, strlen(text), "b.json", &diag), RACI_OK);
+    assert_int_equal(raci_baseline_apply(&b, "b.json", &fs, &d), RACI_OK);
+    assert_int_equal(fs.n, 3);
+    assert_true(fs.v[0].known);
+    assert_false(fs.v[1].known);
+    assert_false(fs.v[2].known);
+    assert_int_equal(d.known, 1);
+    assert_int_equal(d.nabsent, 0);
+    raci_baseline_diff_release(&d);
+    raci_baseline_release(&b);
+    raci_findings_release(&fs);
 }
 
 static void test_load_errors(void **state)
@@ -288,12 +317,9 @@ static void test_save_and_load(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fingerprint),
-        cmocka_unit_test(test_build_and_dump),
-        cmocka_unit_test(test_resorted_roster_matches),
-        cmocka_unit_test(test_apply_new_and_absent),
-        cmocka_unit_test(test_counts),
-        cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_build_and_dump),       cmocka_unit_test(test_resorted_roster_matches),
+        cmocka_unit_test(test_apply_new_and_absent), cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_marks_first_ones),     cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_save_and_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,13 +1,15 @@
 /*
- * jsonout.h - jansson helpers shared by the JSON-based writers (json,
- * sarif, gitlab, the baseline). Only those writers include this header.
+ * json.h - jansson helpers shared by the JSON-based writers (json, sarif,
+ * gitlab) and the baseline file. Only those include this header, and so
+ * jansson.
  */
-#ifndef RACI_JSONOUT_H
-#define RACI_JSONOUT_H
+#ifndef RACI_JSON_H
+#define RACI_JSON_H
 
 #include <jansson.h>
 #include <stdio.h>
 
+#include "raci/baseline.h"
 #include "raci/error.h"
 
 /*
@@ -24,6 +26,11 @@ int raci_json_push(json_t *a, json_t *v);
 
 /* Set o[key] = v, taking v's reference; non-zero on failure or v == NULL. */
 int raci_json_set(json_t *o, const char *key, json_t *v);
+
+/* A baseline's absent entries, [{rule_key: rule, "entity": ..., "count":
+ * N}], as the json and sarif writers report them; NULL when out of
+ * memory. */
+json_t *raci_json_absent(const struct raci_baseline_diff *d, const char *rule_key);
 
 /*
  * Write doc to out (indent: spaces, 0 for one line) and a newline, then

@@ -1,0 +1,94 @@
+/*
+ * options.h - raci's command line: the one table of options, and parsing
+ * it with getopt_long. --help, the man page and the bash completion are
+ * printed from the same table (help.h), so an option is added to the table
+ * in options.c and nowhere else; the formats come from format.h.
+ */
+#ifndef RACI_OPTIONS_H
+#define RACI_OPTIONS_H
+
+#include <stdio.h>
+
+#include "raci/error.h"
+#include <getopt.h>
+#include <stddef.h>
+
+#include "raci/format.h"
+#include "raci/help.h"
+#include "raci/policy.h"
+
+/* What an option's value is: what the completion offers for it, and for a
+ * format, what its help lists. */
+enum raci_value_kind {
+    RACI_VALUE_NONE,   /* no value, or nothing to offer (a number) */
+    RACI_VALUE_FILE,   /* a file name, matching the glob `values` when set */
+    RACI_VALUE_WORDS,  /* one of the words in `values`, separated by spaces */
+    RACI_VALUE_FORMAT, /* a format's name: its help lists them, the default first */
+    RACI_VALUE_REPORT  /* FORMAT=FILE */
+};
+
+/* One row of the table. */
+struct raci_option_doc {
+    struct option opt; /* for getopt_long; a short option when opt.val < 256 */
+    const char *arg;   /* the value's name in --help; NULL: takes none */
+    const char *help;  /* one line, lower case; NULL: hidden (--help-man) */
+    enum raci_value_kind kind;
+    const char *values;
+};
+
+/* Every option, in the order --help lists them. */
+const struct raci_option_doc *raci_options_table(size_t *n);
+
+/* One --report FMT=FILE. */
+struct raci_options_report {
+    const struct raci_format *format;
+    const char *path; /* in argv */
+};
+
+/* What the command line asks for. Strings point into argv. */
+struct raci_options {
+    const char *output;               /* -o; NULL: output/<roster>-raci.xlsx */
+    const char *rules;                /* --rules; NULL: the default ruleset */
+    const struct raci_format *format; /* --format; text by default */
+    int no_xlsx;
+    int quiet;
+    int color; /* --color: 1 always, 0 never, -1 auto */
+    struct raci_policy policy;
+    const char *baseline;
+    const char *write_baseline;
+    const char *stdin_filename;
+    struct raci_options_report *reports; /* --report, in the order given; owned */
+    int nreports;
+    char **args; /* the operands: rosters, or what follows `rules` */
+    int nargs;
+    enum raci_help help; /* --help, --version, --help-*: print it, do nothing else */
+};
+
+/* The defaults, with room for every --report that argc arguments could
+ * hold. RACI_ERROR_NOMEM on failure. */
+raci_error raci_options_init(struct raci_options *o, int argc);
+void raci_options_release(struct raci_options *o);
+
+/*
+ * Parse argv[1..argc) into o. RACI_EXIT_CLEAN when the run can go on, or
+ * when o->help says what to print instead (parsing stops there, as it does
+ * at the first error); else RACI_EXIT_TROUBLE after a usage error was
+ * printed. Operands are checked as far as the command line alone can tell:
+ * a roster given twice, a workbook that would overwrite a roster,
+ * --stdin-filename without '-'.
+ */
+int raci_options_parse(struct raci_options *o, int argc, char **argv);
+
+/* Print "raci: MESSAGE" and the pointer to --help on standard error;
+ * returns RACI_EXIT_TROUBLE. */
+int raci_options_usage_error(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* Should output to stream be coloured? --color, else NO_COLOR, a terminal
+ * and a TERM that is not "dumb" decide. */
+int raci_options_color(const struct raci_options *o, FILE *stream);
+
+#endif

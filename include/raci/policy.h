@@ -1,0 +1,47 @@
+/*
+ * policy.h - the exit policy: when a run fails, and what raci exits with.
+ *
+ * PRODUCT.md fixes the statuses: 0 when no finding reaches --fail-on (and
+ * the warnings are within --max-warnings), 1 when one does, 2 for trouble,
+ * never 1 for an input error. The policy judges the findings that are
+ * reported (view.h): those a baseline knows take no part.
+ */
+#ifndef RACI_POLICY_H
+#define RACI_POLICY_H
+
+#include "raci/error.h"
+#include "raci/severity.h"
+#include "raci/selection.h"
+
+/* What raci exits with. */
+enum raci_exit {
+    RACI_EXIT_CLEAN = 0,    /* no finding fails the run */
+    RACI_EXIT_FINDINGS = 1, /* a finding does */
+    RACI_EXIT_TROUBLE = 2   /* a usage error, unreadable input, an unwritable output */
+};
+
+struct raci_policy {
+    enum raci_severity fail_on; /* a finding at least this severe fails; RACI_SEV_OFF: never */
+    long max_warnings;          /* more warnings than this fail; -1: no limit */
+};
+
+/* The default: fail on an error, any number of warnings. */
+#define RACI_POLICY_INIT                                                                           \
+    {                                                                                              \
+        RACI_SEV_ERROR, -1                                                                         \
+    }
+
+/* Do these findings fail the run? */
+int raci_policy_fails(const struct raci_policy *p, const struct raci_selection *findings);
+
+/* Does f, one of findings, take part in failing the run? A finding at least
+ * fail_on does; a warning also does when the warnings exceed max_warnings. */
+int raci_policy_counts(const struct raci_policy *p, const struct raci_selection *findings,
+                       const struct raci_finding *f);
+
+/* The findings of in that take part in failing the run (raci_policy_counts),
+ * in order: what -q shows. out is zeroed or released first. */
+raci_error raci_policy_select(const struct raci_policy *p, const struct raci_selection *in,
+                              struct raci_selection *out);
+
+#endif

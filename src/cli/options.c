@@ -1,0 +1,363 @@
+/*
+ * options.c - the command line's options: the one table of them, parsed
+ * with getopt_long (help.c prints --help, the man page and the completion
+ * from it).
+ */
+#include "raci/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "raci/str.h"
+
+enum opt_id {
+    OPT_OUTPUT = 'o',
+    OPT_QUIET = 'q',
+    OPT_HELP = 'h',
+    OPT_VERSION = 'V',
+    OPT_NO_XLSX = 256,
+    OPT_RULES,
+    OPT_FORMAT,
+    OPT_FAIL_ON,
+    OPT_MAX_WARNINGS,
+    OPT_REPORT,
+    OPT_BASELINE,
+    OPT_WRITE_BASELINE,
+    OPT_STDIN_FILENAME,
+    OPT_COLOR,
+    OPT_HELP_MAN,
+    OPT_HELP_COMPLETION
+};
+
+/* The options, with their help: --help, the man page's OPTIONS section and
+ * the completion are printed from this table (help.c). An option without
+ * help is hidden. */
+static const struct raci_option_doc options[] = {
+    {{"output", required_argument, NULL, OPT_OUTPUT},
+     "FILE.xlsx",
+     "write the workbook here (default: output/<roster>-raci.xlsx)",
+     RACI_VALUE_FILE,
+     "*.xlsx"},
+    {{"no-xlsx", no_argument, NULL, OPT_NO_XLSX},
+     NULL,
+     "do not write a workbook",
+     RACI_VALUE_NONE,
+     NULL},
+    {{"rules", required_argument, NULL, OPT_RULES},
+     "FILE.yaml",
+     "the ruleset (default: rules/default.yaml)",
+     RACI_VALUE_FILE,
+     "*.y*ml"},
+    /* The formats' names follow: "text (default), json, ..." */
+    {{"format", required_argument, NULL, OPT_FORMAT},
+     "FMT",
+     "findings on standard output:",
+     RACI_VALUE_FORMAT,
+     NULL},
+    {{"report", required_argument, NULL, OPT_REPORT},
+     "FMT=FILE",
+     "also write the findings to FILE in format FMT (repeatable), e.g. sarif=raci.sarif",
+     RACI_VALUE_REPORT,
+     NULL},
+    {{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+     "LEVEL",
+     "exit 1 when a finding is at least error, warning, info, or never (default: error)",
+     RACI_VALUE_WORDS,
+     "error warning info never"},
+    {{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
+     "N",
+     "exit 1 when there are more than N warnings (default: -1, no limit)",
+     RACI_VALUE_NONE,
+     NULL},
+    {{"baseline", required_argument, NULL, OPT_BASELINE},
+     "FILE",
+     "report only findings not recorded in FILE, and note those no longer found",
+     RACI_VALUE_FILE,
+     NULL},
+    {{"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+     "FILE",
+     "record all findings in FILE and, without --baseline, report against it",
+     RACI_VALUE_FILE,
+     NULL},
+    {{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+     "NAME",
+     "the name of the roster read from '-', for locations in the findings",
+     RACI_VALUE_FILE,
+     NULL},
+    {{"color", required_argument, NULL, OPT_COLOR},
+     "WHEN",
+     "colour the output: auto, always or never (default: auto; NO_COLOR is honoured)",
+     RACI_VALUE_WORDS,
+     "auto always never"},
+    {{"quiet", no_argument, NULL, OPT_QUIET},
+     NULL,
+     "print only the findings that fail the run, and no count line",
+     RACI_VALUE_NONE,
+     NULL},
+    {{"help", no_argument, NULL, OPT_HELP}, NULL, "show this help and exit", RACI_VALUE_NONE, NULL},
+    {{"version", no_argument, NULL, OPT_VERSION},
+     NULL,
+     "show the version and exit",
+     RACI_VALUE_NONE,
+     NULL},
+    /* For the Makefile: the man page's sections, the completion script. */
+    {{"help-man", no_argument, NULL, OPT_HELP_MAN}, NULL, NULL, RACI_VALUE_NONE, NULL},
+    {{"help-completion", no_argument, NULL, OPT_HELP_COMPLETION},
+     NULL,
+     NULL,
+     RACI_VALUE_NONE,
+     NULL},
+};
+#define NOPTIONS (sizeof(options) / sizeof(options[0]))
+
+const struct raci_option_doc *raci_options_table(size_t *n)
+{
+    *n = NOPTIONS;
+    return options;
+}
+
+/* -------------------------------------------------------------- parsing -- */
+
+raci_error raci_options_init(struct raci_options *o, int argc)
+{
+    memset(o, 0, sizeof(*o));
+    o->format = raci_format_all(NULL);
+    o->color = -1;
+    o->policy = (struct raci_policy)RACI_POLICY_INIT;
+    /* Room for every --report the arguments could hold. */
+    if (!(o->reports = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*o->reports))))
+        return RACI_ERROR_NOMEM;
+    return RACI_OK;
+}
+
+void raci_options_release(struct raci_options *o)
+{
+    free(o->reports);
+    memset(o, 0, sizeof(*o));
+}
+
+int raci_options_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "raci: ");
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'raci --help' for more information.\n");
+    return RACI_EXIT_TROUBLE;
+}
+
+int raci_options_color(const struct raci_options *o, FILE *stream)
+{
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (o->color >= 0)
+        return o->color;
+    if (nc && *nc)
+        return 0;
+    if (!isatty(fileno(stream)))
+        return 0;
+    return !(term && strcmp(term, "dumb") == 0);
+}
+
+/* "unknown format 'x'... (expected text, json, ... or markdown)" */
+static int bad_format(const char *what, const char *name, const char *spec)
+{
+    struct raci_str names = RACI_STR_INIT;
+    int status;
+
+    raci_format_names(&names);
+    if (spec)
+        status = raci_options_usage_error("unknown %s '%s' in --report '%s' (expected %s)", what,
+                                          name, spec, raci_str_cstr(&names));
+    else
+        status = raci_options_usage_error("unknown %s '%s' (expected %s)", what, name,
+                                          raci_str_cstr(&names));
+    raci_str_release(&names);
+    return status;
+}
+
+/* --report FMT=FILE */
+static int parse_report(struct raci_options *o, const char *spec)
+{
+    const char *eq = strchr(spec, '=');
+    char name[16];
+    struct raci_options_report *r = &o->reports[o->nreports];
+
+    if (!eq || eq == spec || !eq[1] || (size_t)(eq - spec) >= sizeof name)
+        return raci_options_usage_error("invalid --report '%s' (expected FORMAT=FILE, such as "
+                                        "sarif=raci.sarif)",
+                                        spec);
+    memcpy(name, spec, (size_t)(eq - spec));
+    name[eq - spec] = '\0';
+    if (!(r->format = raci_format_find(name)))
+        return bad_format("format", name, spec);
+    r->path = eq + 1;
+    o->nreports++;
+    return RACI_EXIT_CLEAN;
+}
+
+static int parse_max_warnings(struct raci_options *o, const char *arg)
+{
+    char *end;
+    long n;
+
+    errno = 0;
+    n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < -1)
+        return raci_options_usage_error("invalid --max-warnings '%s' (expected a number of "
+                                        "warnings, or -1 for no limit)",
+                                        arg);
+    o->policy.max_warnings = n;
+    return RACI_EXIT_CLEAN;
+}
+
+static int parse_fail_on(struct raci_options *o, const char *arg)
+{
+    int s;
+
+    if (strcmp(arg, "never") == 0) {
+        o->policy.fail_on = RACI_SEV_OFF;
+        return RACI_EXIT_CLEAN;
+    }
+    if ((s = raci_severity_parse(arg)) <= RACI_SEV_OFF)
+        return raci_options_usage_error(
+            "invalid --fail-on '%s' (expected error, warning, info or never)", arg);
+    o->policy.fail_on = (enum raci_severity)s;
+    return RACI_EXIT_CLEAN;
+}
+
+static int parse_color(struct raci_options *o, const char *arg)
+{
+    if (strcmp(arg, "auto") == 0)
+        o->color = -1;
+    else if (strcmp(arg, "always") == 0)
+        o->color = 1;
+    else if (strcmp(arg, "never") == 0)
+        o->color = 0;
+    else
+        return raci_options_usage_error("invalid --color '%s' (expected auto, always or never)",
+                                        arg);
+    return RACI_EXIT_CLEAN;
+}
+
+/* Options that ask for something to be printed instead of a run. */
+static int ask_for_help(struct raci_options *o, int c)
+{
+    o->help = c == OPT_HELP              ? RACI_HELP_USAGE
+              : c == OPT_HELP_MAN        ? RACI_HELP_MAN
+              : c == OPT_HELP_COMPLETION ? RACI_HELP_COMPLETION
+                                         : RACI_HELP_VERSION;
+    return RACI_EXIT_CLEAN;
+}
+
+/* Apply option c, whose value (if any) is optarg. */
+static int apply_option(struct raci_options *o, int c, char **argv)
+{
+    switch (c) {
+    case OPT_OUTPUT:
+        o->output = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_NO_XLSX:
+        o->no_xlsx = 1;
+        return RACI_EXIT_CLEAN;
+    case OPT_RULES:
+        o->rules = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_FORMAT:
+        if (!(o->format = raci_format_find(optarg)))
+            return bad_format("format", optarg, NULL);
+        return RACI_EXIT_CLEAN;
+    case OPT_REPORT:
+        return parse_report(o, optarg);
+    case OPT_MAX_WARNINGS:
+        return parse_max_warnings(o, optarg);
+    case OPT_BASELINE:
+        o->baseline = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_WRITE_BASELINE:
+        o->write_baseline = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_STDIN_FILENAME:
+        o->stdin_filename = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_FAIL_ON:
+        return parse_fail_on(o, optarg);
+    case OPT_COLOR:
+        return parse_color(o, optarg);
+    case OPT_QUIET:
+        o->quiet = 1;
+        return RACI_EXIT_CLEAN;
+    case OPT_HELP:
+    case OPT_VERSION:
+    case OPT_HELP_MAN:
+    case OPT_HELP_COMPLETION:
+        return ask_for_help(o, c);
+    case ':':
+        if (optopt > 0 && optopt < 256)
+            return raci_options_usage_error("option '-%c' needs a value", optopt);
+        return raci_options_usage_error("option '%s' needs a value", argv[optind - 1]);
+    default:
+        /* A short option inside a group ("-qz") is named alone. */
+        if (optopt > 0 && optopt < 256)
+            return raci_options_usage_error("unknown option '-%c'", optopt);
+        return raci_options_usage_error("unknown option '%s'", argv[optind - 1]);
+    }
+}
+
+/* Whether two paths name the same file: the same text, or the same inode. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (strcmp(a, b) == 0)
+        return 1;
+    if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A roster given twice would be audited twice (every row its own
+ * duplicate), and standard input can only be read once; a workbook written
+ * over a roster would destroy it; --stdin-filename names what '-' reads. */
+static int check_operands(const struct raci_options *o)
+{
+    int stdin_given = 0;
+
+    for (int i = 0; i < o->nargs; i++) {
+        for (int j = 0; j < i; j++)
+            if (same_file(o->args[i], o->args[j]))
+                return raci_options_usage_error("roster '%s' is given twice", o->args[i]);
+        if (o->output && !o->no_xlsx && strcmp(o->args[i], "-") != 0 &&
+            same_file(o->output, o->args[i]))
+            return raci_options_usage_error("the workbook '%s' would overwrite the roster '%s' "
+                                            "(choose another -o FILE.xlsx)",
+                                            o->output, o->args[i]);
+        stdin_given |= strcmp(o->args[i], "-") == 0;
+    }
+    if (o->stdin_filename && !stdin_given)
+        return raci_options_usage_error("%s", "--stdin-filename names the roster read from '-', "
+                                              "but no roster is '-'");
+    return RACI_EXIT_CLEAN;
+}
+
+int raci_options_parse(struct raci_options *o, int argc, char **argv)
+{
+    struct option longopts[NOPTIONS + 1];
+    int c, status;
+
+    for (size_t i = 0; i < NOPTIONS; i++)
+        longopts[i] = options[i].opt;
+    memset(&longopts[NOPTIONS], 0, sizeof(longopts[0]));
+    opterr = 0;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, ":o:qhV", longopts, NULL)) != -1)
+        if ((status = apply_option(o, c, argv)) != RACI_EXIT_CLEAN || o->help)
+            return status;
+    o->args = argv + optind;
+    o->nargs = argc - optind;
+    return check_operands(o);
+}

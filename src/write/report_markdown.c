@@ -1,0 +1,130 @@
+/*
+ * report_markdown.c - findings as a Markdown summary.
+ */
+#include "raci/report_markdown.h"
+
+#include <string.h>
+
+/* Rows of the findings table at most; a pull-request comment has a size
+ * limit (GitHub's is 65536 characters), and past a hundred rows nobody reads
+ * on anyway. */
+#define MARKDOWN_MAX_ROWS 100
+
+/* Text in a table cell: Markdown's punctuation escaped so that a name
+ * cannot start emphasis, a link or a cell; line breaks become <br>. */
+static void md_escape(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '\r')
+            continue;
+        if (*s == '\n')
+            fputs("<br>", out);
+        else if (strchr("\\|*_`[]<>#~", *s))
+            fprintf(out, "\\%c", *s);
+        else
+            fputc(*s, out);
+    }
+}
+
+static void md_baseline(FILE *out, const struct raci_baseline_diff *d)
+{
+    size_t gone = raci_baseline_diff_gone(d);
+
+    fputs("\nBaseline ", out);
+    md_escape(out, d->file ? d->file : "-");
+    fprintf(out, ": %zu known finding%s not shown", d->known, d->known == 1 ? "" : "s");
+    if (!gone) {
+        fputs(".\n", out);
+        return;
+    }
+    fprintf(out, "; %zu no longer occur%s:\n\n", gone, gone == 1 ? "s" : "");
+    for (size_t i = 0; i < d->nabsent; i++) {
+        const struct raci_baseline_entry *e = &d->absent[i];
+        fprintf(out, "- `%s` ", e->rule);
+        md_escape(out, e->entity);
+        if (e->count > 1)
+            fprintf(out, " (%zu)", e->count);
+        fputc('\n', out);
+    }
+}
+
+/* "### raci: failed", the files audited and the counts. */
+static void md_head(FILE *out, const struct raci_report *r)
+{
+    const struct raci_selection *fs = r->findings;
+    size_t nfiles = r->roster ? r->roster->nfiles : 0;
+    size_t e = raci_selection_count(fs, RACI_SEV_ERROR);
+    size_t w = raci_selection_count(fs, RACI_SEV_WARNING);
+    size_t n = raci_selection_count(fs, RACI_SEV_INFO);
+
+    fprintf(out, "### raci: %s\n\n", r->failed ? "failed" : "passed");
+    if (nfiles) {
+        fputs("Audited ", out);
+        for (size_t i = 0; i < nfiles; i++) {
+            fputs(i == 0 ? "" : i + 1 == nfiles ? " and " : ", ", out);
+            fputc('`', out);
+            /* A code span cannot hold a backtick; file names rarely do. */
+            for (const char *p = r->roster->files[i]; *p; p++)
+                fputc(*p == '`' ? '\'' : *p, out);
+            fputc('`', out);
+        }
+        fputs(": ", out);
+    }
+    if (!fs->n)
+        fputs("no findings.\n", out);
+    else
+        fprintf(out, "%zu finding%s: %zu error%s, %zu warning%s, %zu info.\n", fs->n,
+                fs->n == 1 ? "" : "s", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", n);
+}
+
+/* One row per rule that found something, in registry (documentation)
+ * order. */
+static void md_rules(FILE *out, const struct raci_selection *fs)
+{
+    size_t nrules;
+    const struct raci_rule_def *rules = raci_rules_all(&nrules);
+
+    fputs("\n| Rule | Severity | Findings |\n| --- | --- | ---: |\n", out);
+    for (size_t k = 0; k < nrules; k++) {
+        size_t count = 0;
+        enum raci_severity sev = RACI_SEV_OFF;
+        for (size_t i = 0; i < fs->n; i++)
+            if (strcmp(fs->v[i]->rule, rules[k].id) == 0) {
+                count++;
+                sev = fs->v[i]->severity;
+            }
+        if (count)
+            fprintf(out, "| `%s` | %s | %zu |\n", rules[k].id, raci_severity_name(sev), count);
+    }
+}
+
+static void md_findings(FILE *out, const struct raci_selection *fs)
+{
+    fprintf(out, "\n<details%s><summary>Findings</summary>\n\n", fs->n <= 20 ? " open" : "");
+    fputs("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n", out);
+    for (size_t i = 0; i < fs->n && i < MARKDOWN_MAX_ROWS; i++) {
+        const struct raci_finding *f = fs->v[i];
+        fputs("| ", out);
+        md_escape(out, raci_report_file(&f->loc));
+        fprintf(out, ":%u:%u | %s | `%s` | ", f->loc.line, f->loc.col,
+                raci_severity_name(f->severity), f->rule);
+        md_escape(out, f->message);
+        fputs(" |\n", out);
+    }
+    if (fs->n > MARKDOWN_MAX_ROWS)
+        fprintf(out, "\n%zu more not shown; run raci locally for all of them.\n",
+                fs->n - MARKDOWN_MAX_ROWS);
+    fputs("\n</details>\n", out);
+}
+
+raci_error raci_report_markdown(FILE *out, const struct raci_report *r)
+{
+    md_head(out, r);
+    if (r->baseline)
+        md_baseline(out, r->baseline);
+    if (r->findings->n) {
+        md_rules(out, r->findings);
+        md_findings(out, r->findings);
+    }
+    return ferror(out) ? RACI_ERROR_OUTPUT : RACI_OK;
+}

@@ -1,0 +1,220 @@
+/*
+ * report_sarif.c - findings as SARIF 2.1.0, built as a jansson tree.
+ */
+#include "raci/report_sarif.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/json.h"
+#include "raci/str.h"
+#include "raci/uri.h"
+
+#define SARIF_SCHEMA          "https://json.schemastore.org/sarif-2.1.0.json"
+#define SARIF_FINGERPRINT_KEY "raciEntity/v1"
+
+#ifndef RACI_VERSION
+#define RACI_VERSION "0.0.0"
+#endif
+
+static const char *sarif_level(enum raci_severity s)
+{
+    switch (s) {
+    case RACI_SEV_ERROR:
+        return "error";
+    case RACI_SEV_WARNING:
+        return "warning";
+    default:
+        return "note";
+    }
+}
+
+/* The severity rule d has in force: the ruleset's, else the registry's. */
+static enum raci_severity sarif_rule_severity(const struct raci_report *r,
+                                              const struct raci_rule_def *d)
+{
+    const struct raci_check *c = r->rs ? raci_ruleset_check(r->rs, d->id) : NULL;
+    return c ? c->severity : d->severity;
+}
+
+/* SARIF's messages are sentences: they end in a full stop (the validator's
+ * SARIF2001). Ours are linter messages, which do not. */
+static json_t *sarif_message(const char *text)
+{
+    size_t n = strlen(text);
+    char *s;
+    json_t *o;
+
+    if (n && strchr(".!?", text[n - 1]))
+        return json_pack("{s:o}", "text", raci_json_string(text));
+    if (!(s = raci_str_printf("%s.", text)))
+        return NULL;
+    o = json_pack("{s:o}", "text", raci_json_string(s));
+    free(s);
+    return o;
+}
+
+/* The rules in force, in registry order; index[i] is rule i's position in
+ * the SARIF rules array, or -1 when it is off. */
+static json_t *sarif_rules(const struct raci_report *r, int *index)
+{
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n);
+    json_t *a = json_array();
+    int k = 0;
+
+    for (size_t i = 0; a && i < n; i++) {
+        const struct raci_rule_def *d = &all[i];
+        enum raci_severity sev = sarif_rule_severity(r, d);
+        char *help;
+        json_t *o = NULL;
+
+        index[i] = -1;
+        if (sev == RACI_SEV_OFF)
+            continue;
+        if ((help = raci_uri_rule_doc(d->id)))
+            o = json_pack("{s:s, s:s, s:o, s:o, s:s, s:{s:s}, s:{s:[s]}}", "id", d->id, "name",
+                          d->name, "shortDescription", sarif_message(d->summary), "fullDescription",
+                          sarif_message(d->why), "helpUri", help, "defaultConfiguration", "level",
+                          sarif_level(sev), "properties", "tags", raci_rules_scope_name(d->scope));
+        free(help);
+        if (raci_json_push(a, o)) {
+            json_decref(a);
+            return NULL;
+        }
+        index[i] = k++;
+    }
+    return a;
+}
+
+static json_t *sarif_physical(const struct raci_loc *l)
+{
+    char *uri = raci_uri_from_path(l->file);
+    json_t *o;
+
+    if (!uri)
+        return NULL;
+    o = json_pack("{s:{s:o}, s:{s:i, s:i}}", "artifactLocation", "uri", raci_json_string(uri),
+                  "region", "startLine", (int)l->line, "startColumn", (int)l->col);
+    free(uri);
+    return o;
+}
+
+/* The entity as a logical location: named by the most specific subject the
+ * rule's scope speaks of, fully qualified by the entity key. */
+static json_t *sarif_logical(const struct raci_report *r, const struct raci_finding *f,
+                             const struct raci_rule_def *d)
+{
+    const char *name = NULL, *kind = d ? raci_rules_scope_name(d->scope) : "entity";
+
+    if (strcmp(kind, "product") == 0)
+        name = raci_report_product(r, f);
+    else if (strcmp(kind, "task") == 0)
+        name = raci_report_task(r, f);
+    if (!name)
+        name = raci_report_person(r, f);
+    if (!name)
+        name = raci_report_task(r, f);
+    if (!name)
+        name = raci_report_product(r, f);
+    if (!name)
+        name = f->entity;
+    return json_pack("[{s:o, s:o, s:s}]", "name", raci_json_string(name), "fullyQualifiedName",
+                     raci_json_string(f->entity), "kind", kind);
+}
+
+/* The other rows, as relatedLocations; 0 on success. */
+static int sarif_related(json_t *result, const struct raci_finding *f)
+{
+    json_t *rel = json_array();
+
+    if (raci_json_set(result, "relatedLocations", rel))
+        return -1;
+    for (size_t i = 0; i < f->nrelated; i++) {
+        const struct raci_loc *l = &f->related[i];
+        if (!l->file)
+            continue;
+        if (raci_json_push(rel, json_pack("{s:i, s:o, s:{s:s}}", "id", (int)i + 1,
+                                          "physicalLocation", sarif_physical(l), "message", "text",
+                                          "Another row involved.")))
+            return -1;
+    }
+    return 0;
+}
+
+static json_t *sarif_result(const struct raci_report *r, const struct raci_finding *f,
+                            const int *index)
+{
+    size_t nrules;
+    const struct raci_rule_def *all = raci_rules_all(&nrules);
+    const struct raci_rule_def *d = raci_rules_find(f->rule);
+    char fp[RACI_FINGERPRINT_SIZE];
+    json_t *o = json_object(), *loc = json_object();
+
+    raci_findings_fingerprint(f, fp);
+    if (!o || raci_json_set(o, "ruleId", raci_json_string(f->rule)))
+        goto fail;
+    if (d && index[d - all] >= 0 && raci_json_set(o, "ruleIndex", json_integer(index[d - all])))
+        goto fail;
+    if (raci_json_set(o, "level", json_string(sarif_level(f->severity))) ||
+        raci_json_set(o, "message", sarif_message(f->message)))
+        goto fail;
+    if (!loc || (f->loc.file && raci_json_set(loc, "physicalLocation", sarif_physical(&f->loc))) ||
+        raci_json_set(loc, "logicalLocations", sarif_logical(r, f, d)) ||
+        raci_json_set(o, "locations", json_pack("[O]", loc)))
+        goto fail;
+    if (f->nrelated && sarif_related(o, f))
+        goto fail;
+    if (raci_json_set(o, "partialFingerprints", json_pack("{s:s}", SARIF_FINGERPRINT_KEY, fp)))
+        goto fail;
+    if (r->baseline && raci_json_set(o, "baselineState", json_string("new")))
+        goto fail;
+    json_decref(loc);
+    return o;
+
+fail:
+    json_decref(loc);
+    json_decref(o);
+    return NULL;
+}
+
+/* The baseline applied, as the run's properties; 0 on success. */
+static int sarif_baseline(json_t *run, const struct raci_baseline_diff *d)
+{
+    json_t *props = json_object();
+
+    return raci_json_set(run, "properties", props) ||
+           raci_json_set(props, "baselineFile", raci_json_string(d->file)) ||
+           raci_json_set(props, "baselineKnown", json_integer((json_int_t)d->known)) ||
+           raci_json_set(props, "baselineAbsent", raci_json_absent(d, "ruleId"));
+}
+
+raci_error raci_report_sarif(FILE *out, const struct raci_report *r)
+{
+    size_t nrules;
+    int *index;
+    json_t *doc = NULL, *run = NULL, *results = NULL, *rules = NULL;
+
+    raci_rules_all(&nrules);
+    if (!(index = calloc(nrules, sizeof(*index))))
+        return RACI_ERROR_NOMEM;
+    if (!(rules = sarif_rules(r, index)) || !(results = json_array()))
+        goto fail;
+    for (size_t i = 0; i < r->findings->n; i++)
+        if (raci_json_push(results, sarif_result(r, r->findings->v[i], index)))
+            goto fail;
+    run = json_pack("{s:{s:{s:s, s:s, s:s, s:s, s:O}}, s:s, s:O}", "tool", "driver", "name", "raci",
+                    "version", RACI_VERSION, "semanticVersion", RACI_VERSION, "informationUri",
+                    RACI_HOME_URL, "rules", rules, "columnKind", "unicodeCodePoints", "results",
+                    results);
+    if (!run || (r->baseline && sarif_baseline(run, r->baseline)))
+        goto fail;
+    doc = json_pack("{s:s, s:s, s:[O]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
+
+fail: /* and done: doc is NULL on failure */
+    free(index);
+    json_decref(run);
+    json_decref(results);
+    json_decref(rules);
+    return raci_json_emit(doc, out, 2);
+}
