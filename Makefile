@@ -53,7 +53,7 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-format \
+.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install install \
         uninstall clean format picture bench man print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
