@@ -39,29 +39,6 @@ static int valid(const struct raci_assign *a)
     return !(a->flags & RACI_ASSIGN_UNKNOWN) && a->letters;
 }
 
-/* Entity keys: stable names of a finding's subject, independent of line
- * numbers, for baselines and fingerprints. */
-static char *task_entity(const struct raci_engine *c, uint32_t t)
-{
-    struct raci_str b = RACI_STR_INIT;
-    raci_str_add(&b, "product:");
-    raci_str_addkey(&b, product_name(c, c->r->tasks[t].product));
-    raci_str_add(&b, "/task:");
-    raci_str_addkey(&b, c->r->tasks[t].name);
-    return raci_str_take(&b);
-}
-
-static char *person_entity(const struct raci_engine *c, uint32_t person)
-{
-    const struct raci_person *p = &c->r->persons[person];
-    struct raci_str b = RACI_STR_INIT;
-    if (*p->id)
-        return raci_str_printf("person:id:%s", p->id);
-    raci_str_add(&b, "person:");
-    raci_str_addkey(&b, p->name);
-    return raci_str_take(&b);
-}
-
 /* "Ana Silva (line 12)", or "(team.csv:12)" when the row is in another file
  * than the finding's own location. */
 static raci_error append_who(char **list, const char *name, struct raci_loc at,
@@ -172,7 +149,7 @@ raci_error raci_hygiene_single_accountable(struct raci_engine *c, const struct r
     for (uint32_t t = 0; t < r->ntasks && !err; t++) {
         const struct raci_task *task = &r->tasks[t];
         size_t n = holders(c, t, RACI_A, h);
-        char *entity = task_entity(c, t), *who = NULL;
+        char *entity = raci_findings_entity_task(c->r, t), *who = NULL;
         struct raci_finding *f = NULL;
 
         if (!entity) {
@@ -217,7 +194,7 @@ raci_error raci_hygiene_missing_responsible(struct raci_engine *c, const struct 
         const struct raci_task *task = &r->tasks[t];
         if (holders(c, t, RACI_R, h) > 0)
             continue;
-        char *entity = task_entity(c, t);
+        char *entity = raci_findings_entity_task(c->r, t);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, task->loc,
                                        task->product, t, RACI_NONE, entity,
@@ -247,7 +224,7 @@ raci_error raci_hygiene_too_many_responsible(struct raci_engine *c, const struct
         size_t n = holders(c, t, RACI_R, h);
         if ((long)n <= max)
             continue;
-        char *entity = task_entity(c, t), *who = NULL;
+        char *entity = raci_findings_entity_task(c->r, t), *who = NULL;
         struct raci_loc at = r->assigns[h[0]].loc;
         struct raci_finding *f = NULL;
         err = who_list(c, h, n, at, &who);
@@ -286,8 +263,7 @@ raci_error raci_hygiene_unknown_letter(struct raci_engine *c, const struct raci_
         if (!(a->flags & RACI_ASSIGN_UNKNOWN))
             continue;
         const struct raci_task *task = &r->tasks[a->task];
-        char *pe = person_entity(c, a->person), *te = task_entity(c, a->task);
-        char *entity = pe && te ? raci_str_printf("%s/%s", te, pe) : NULL;
+        char *entity = raci_findings_entity_cell(r, a->task, a->person);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, a->loc, a->product,
                                        a->task, a->person, entity,
@@ -299,8 +275,6 @@ raci_error raci_hygiene_unknown_letter(struct raci_engine *c, const struct raci_
         if (!f)
             err = RACI_ERROR_NOMEM;
         free(entity);
-        free(pe);
-        free(te);
     }
     free(hint);
     return err;
@@ -328,8 +302,7 @@ raci_error raci_hygiene_duplicate_assignment(struct raci_engine *c, const struct
                 if (b->person != a->person || (b->flags & RACI_ASSIGN_GENERATED))
                     continue;
                 if (!f) {
-                    char *pe = person_entity(c, a->person), *te = task_entity(c, t);
-                    char *entity = pe && te ? raci_str_printf("%s/%s", te, pe) : NULL;
+                    char *entity = raci_findings_entity_cell(r, t, a->person);
                     if (entity)
                         f = raci_findings_add(
                             c->out, chk->def->id, chk->severity, b->loc, a->product, t, a->person,
@@ -338,8 +311,6 @@ raci_error raci_hygiene_duplicate_assignment(struct raci_engine *c, const struct
                             "%u); keep one row with all their letters",
                             person_name(c, a->person), r->tasks[t].name,
                             product_name(c, a->product), a->row_line);
-                    free(pe);
-                    free(te);
                     free(entity);
                     if (!f || raci_finding_relate(f, a->loc)) {
                         err = RACI_ERROR_NOMEM;
@@ -361,7 +332,7 @@ raci_error raci_hygiene_unknown_title(struct raci_engine *c, const struct raci_c
         const struct raci_person *p = &r->persons[i];
         if (p->roles || !p->ntitles)
             continue;
-        char *entity = person_entity(c, i);
+        char *entity = raci_findings_entity_person(c->r, i);
         /* In a wide chart the column's header is name and title at once. */
         int same = strcmp(p->titles[0], p->name) == 0;
         struct raci_finding *f =
@@ -394,7 +365,7 @@ raci_error raci_hygiene_idle_person(struct raci_engine *c, const struct raci_che
         const struct raci_person *p = &r->persons[i];
         if (busy[i])
             continue;
-        char *entity = person_entity(c, i);
+        char *entity = raci_findings_entity_person(c->r, i);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, p->loc, RACI_NONE,
                                        RACI_NONE, i, entity,
@@ -416,12 +387,7 @@ raci_error raci_hygiene_malformed_row(struct raci_engine *c, const struct raci_c
     const struct raci_roster *r = c->r;
     for (size_t i = 0; i < r->nissues; i++) {
         const struct raci_row_issue *is = &r->issues[i];
-        /* A row's subject is its problem and its person (rows repeat, and
-         * baselines count repeats), never its line: re-sorting changes lines. */
-        static const char *const kind[] = {"", "ragged", "no-person", "no-title"};
-        char *pe = is->person != RACI_NONE ? person_entity(c, is->person) : NULL;
-        char *entity = raci_str_printf("row:%s/%s", kind[is->problem], pe ? pe : "person:");
-        free(pe);
+        char *entity = raci_findings_entity_row(r, is);
         struct raci_finding *f = NULL;
         if (!entity)
             return RACI_ERROR_NOMEM;
@@ -547,7 +513,7 @@ static raci_error owner_rule(struct raci_engine *c, const struct raci_check *chk
             const struct raci_assign *a = &r->assigns[h[i]];
             if (has_role(c, a->person, bit))
                 continue;
-            char *entity = task_entity(c, t);
+            char *entity = raci_findings_entity_task(c->r, t);
             struct raci_finding *f =
                 entity ? raci_findings_add(
                              c->out, chk->def->id, chk->severity, a->loc, task->product, t,
@@ -626,7 +592,7 @@ raci_error raci_roles_scrum_contact_po(struct raci_engine *c, const struct raci_
             if (!has_role(c, a->person, pm) || has_role(c, a->person, po))
                 continue;
             uint32_t owner = member_with(c, task->product, po);
-            char *entity = task_entity(c, t);
+            char *entity = raci_findings_entity_task(c->r, t);
             struct raci_finding *f =
                 entity ? raci_findings_add(
                              c->out, chk->def->id, chk->severity, a->loc, task->product, t,
@@ -668,14 +634,6 @@ static size_t list_members(const struct raci_engine *c, uint32_t p, uint64_t bit
     return n;
 }
 
-static char *product_entity(const struct raci_engine *c, uint32_t p)
-{
-    struct raci_str b = RACI_STR_INIT;
-    raci_str_add(&b, "product:");
-    raci_str_addkey(&b, product_name(c, p));
-    return raci_str_take(&b);
-}
-
 static raci_error relate_members(const struct raci_engine *c, struct raci_finding *f, uint32_t p,
                                  uint64_t bit)
 {
@@ -696,7 +654,7 @@ raci_error raci_roles_product_without_po(struct raci_engine *c, const struct rac
     for (uint32_t p = 0; p < c->r->nproducts; p++) {
         if (member_with(c, p, po) != RACI_NONE)
             continue;
-        char *entity = product_entity(c, p);
+        char *entity = raci_findings_entity_product(c->r, p);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, c->r->products[p].loc,
                                        p, RACI_NONE, RACI_NONE, entity,
@@ -722,7 +680,7 @@ raci_error raci_roles_multiple_po(struct raci_engine *c, const struct raci_check
         size_t n = list_members(c, p, po, NULL, first, &first);
         if ((long)n <= max)
             continue;
-        char *who = NULL, *entity = product_entity(c, p);
+        char *who = NULL, *entity = raci_findings_entity_product(c->r, p);
         struct raci_finding *f = NULL;
         if (entity && list_members(c, p, po, &who, first, NULL) != SIZE_MAX)
             f = raci_findings_add(c->out, chk->def->id, chk->severity, first, p, RACI_NONE,
@@ -773,7 +731,7 @@ raci_error raci_roles_po_multiple_products(struct raci_engine *c, const struct r
         size_t n = person_products(c, i, NULL, NULL);
         if ((long)n <= max)
             continue;
-        char *names = NULL, *entity = person_entity(c, i);
+        char *names = NULL, *entity = raci_findings_entity_person(c->r, i);
         struct raci_finding *f = NULL;
         if (entity && person_products(c, i, &names, NULL) != SIZE_MAX)
             f = raci_findings_add(c->out, chk->def->id, chk->severity, c->r->persons[i].loc,
@@ -813,7 +771,7 @@ raci_error raci_roles_split_po_pm(struct raci_engine *c, const struct raci_check
         }
         if (nprod <= 1 && (long)largest <= max)
             continue;
-        char *entity = person_entity(c, i);
+        char *entity = raci_findings_entity_person(c->r, i);
         struct raci_finding *f = NULL;
         if (!entity)
             return RACI_ERROR_NOMEM;
@@ -869,7 +827,7 @@ raci_error raci_roles_pm_span(struct raci_engine *c, const struct raci_check *ch
         }
         if ((long)nprod <= max && (long)npos <= max)
             continue;
-        char *entity = person_entity(c, i);
+        char *entity = raci_findings_entity_person(c->r, i);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, c->r->persons[i].loc,
                                        RACI_NONE, RACI_NONE, i, entity,
@@ -893,7 +851,7 @@ raci_error raci_roles_team_size(struct raci_engine *c, const struct raci_check *
         size_t n = raci_view_team_size(c->r, p);
         if ((long)n <= max)
             continue;
-        char *entity = product_entity(c, p);
+        char *entity = raci_findings_entity_product(c->r, p);
         /* The Scrum Guide is cited for its own number only: a ruleset with
          * another limit would have it "keep a team to ten" about a team of
          * nine. */
@@ -945,7 +903,7 @@ static raci_error check_load(struct raci_engine *c, const struct raci_check *chk
     for (uint32_t i = 0; i < r->npersons && !err; i++) {
         if ((long)count[i] <= max)
             continue;
-        char *entity = person_entity(c, i);
+        char *entity = raci_findings_entity_person(c->r, i);
         struct raci_finding *f = NULL;
         if (entity && !sole)
             f = raci_findings_add(c->out, chk->def->id, chk->severity, r->persons[i].loc, RACI_NONE,
@@ -987,7 +945,7 @@ raci_error raci_org_unknown_manager(struct raci_engine *c, const struct raci_che
         const struct raci_person *p = &c->r->persons[i];
         if (!*p->manager || p->manager_idx != RACI_NONE)
             continue;
-        char *entity = person_entity(c, i);
+        char *entity = raci_findings_entity_person(c->r, i);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, p->manager_loc,
                                        RACI_NONE, RACI_NONE, i, entity,
@@ -1040,7 +998,7 @@ raci_error raci_org_reporting_cycle(struct raci_engine *c, const struct raci_che
             for (uint32_t q = r->persons[p].manager_idx; q != p; q = r->persons[q].manager_idx)
                 if (person_before(c, q, first))
                     first = q;
-            char *who = NULL, *entity = person_entity(c, first);
+            char *who = NULL, *entity = raci_findings_entity_person(c->r, first);
             uint32_t q = first;
             do {
                 char *s = raci_str_printf("%s%s -> ", who ? who : "", r->persons[q].name);
@@ -1088,7 +1046,7 @@ raci_error raci_org_span_of_control(struct raci_engine *c, const struct raci_che
     for (uint32_t m = 0; m < r->npersons && !err; m++) {
         if ((long)count[m] <= max)
             continue;
-        char *entity = person_entity(c, m);
+        char *entity = raci_findings_entity_person(c->r, m);
         struct raci_finding *f =
             entity ? raci_findings_add(c->out, chk->def->id, chk->severity, r->persons[m].loc,
                                        RACI_NONE, RACI_NONE, m, entity,
@@ -1157,23 +1115,6 @@ static char *waiver_subject(const struct raci_waiver *w)
                            w->person ? w->person : "", w->person ? "'" : "");
 }
 
-/* "waiver:team-size/product:atlas": a waiver's stable key, for baselines. */
-static char *waiver_entity(const struct raci_waiver *w)
-{
-    const char *field[3] = {w->product, w->task, w->person};
-    static const char *const label[3] = {"product", "task", "person"};
-    struct raci_str b = RACI_STR_INIT;
-
-    raci_str_addf(&b, "waiver:%s", w->rule->id);
-    for (int i = 0; i < 3; i++) {
-        if (!field[i])
-            continue;
-        raci_str_addf(&b, "/%s:", label[i]);
-        raci_str_addkey(&b, field[i]);
-    }
-    return raci_str_take(&b);
-}
-
 /* Free what a finding owns. (raci_findings_release does the same for all of
  * them; the engine drops single findings only here, when a waiver covers
  * them.) */
@@ -1190,7 +1131,7 @@ static struct raci_finding *waiver_finding(struct raci_engine *c, const struct r
                                            const struct raci_waiver *w, const char *message)
 {
     struct raci_loc at = {w->file, w->line, w->col};
-    char *entity = waiver_entity(w);
+    char *entity = raci_findings_entity_waiver(w);
     struct raci_finding *f =
         entity ? raci_findings_add(c->out, chk->def->id, chk->severity, at, RACI_NONE, RACI_NONE,
                                    RACI_NONE, entity, "%s", message)
