@@ -247,6 +247,19 @@ static void test_pm_span(void **state)
                 "Bo,Product Manager,P3,,\nBo,Product Manager,P4,,\n",
            "pm-span", 0);
     fixture_release(&fx);
+    /* POs are counted once each over the PM's products, the PM itself not
+     * among them, and apart for each PM: Bo spans A1 to A5 on 2 products (A1
+     * is on both), Cy, on P2 only, spans Bo, A1 and A4. */
+    f = expect(&fx,
+               HEAD "Bo,Product Manager / Product Owner,P1,,\nBo,Product Manager,P2,,\n"
+                    "Cy,Product Manager,P2,,\nA1,Product Owner,P1,,\nA2,Product Owner,P1,,\n"
+                    "A3,Product Owner,P1,,\nA5,Product Owner,P1,,\nA1,Product Owner,P2,,\n"
+                    "A4,Product Owner,P2,,\n",
+               "pm-span", 1);
+    assert_string_equal(fx.r.persons[f->person].name, "Bo");
+    assert_non_null(strstr(f->message, "spans 2 products and 5 Product Owners (more than 4)"));
+    assert_int_equal(f->nrelated, 1);
+    fixture_release(&fx);
 }
 
 static void test_team_size(void **state)
