@@ -99,7 +99,9 @@ raci_error raci_org_reporting_cycle(struct raci_engine *e, const struct raci_che
             state[p] = 1;
             p = r->persons[p].manager_idx;
         }
-        if (p != RACI_NONE && state[p] == 1)
+        /* A loop of one, a person who reports to themselves, is
+         * self-manager's: the fix is not to break a loop. */
+        if (p != RACI_NONE && state[p] == 1 && r->persons[p].manager_idx != p)
             err = report_loop(e, chk, p);
         /* Everything walked is now done. */
         for (p = start; p != RACI_NONE && state[p] == 1; p = r->persons[p].manager_idx)
@@ -107,6 +109,29 @@ raci_error raci_org_reporting_cycle(struct raci_engine *e, const struct raci_che
     }
     free(state);
     return err;
+}
+
+raci_error raci_org_self_manager(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    for (uint32_t i = 0; i < r->npersons; i++) {
+        const struct raci_person *p = &r->persons[i];
+        if (p->manager_idx != i)
+            continue;
+        char *entity = raci_findings_entity_person(r, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, p->manager_loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s reports to themselves (expected the name or id of "
+                                       "their manager, or an empty reports_to at the top of the "
+                                       "organisation)",
+                                       p->name)
+                   : NULL;
+        free(entity);
+        if (!f)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
 }
 
 /* Reports are counted in one pass and related in another: finding[m] is

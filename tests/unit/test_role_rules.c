@@ -370,6 +370,56 @@ static void test_reporting_cycle(void **state)
     fixture_release(&fx);
 }
 
+static void test_self_manager(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    const struct raci_finding *f = expect(&fx,
+                                          ORG "Ana Silva,Engineering Manager,Atlas,Ana Silva\n"
+                                              "Bo,Developer,Atlas,Ana Silva\n",
+                                          "self-manager", 1);
+    assert_int_equal(f->severity, RACI_SEV_ERROR);
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 37); /* the reports_to cell */
+    assert_string_equal(f->message, "Ana Silva reports to themselves (expected the name or id of "
+                                    "their manager, or an empty reports_to at the top of the "
+                                    "organisation)");
+    assert_string_equal(f->entity, "person:ana silva");
+    assert_string_equal(fx.r.persons[f->person].name, "Ana Silva");
+    assert_int_equal(f->nrelated, 0);
+    /* A loop of one is this rule's, not reporting-cycle's. */
+    assert_int_equal(fixture_count(&fx, "reporting-cycle"), 0);
+    fixture_release(&fx);
+    /* The same chart with Ana at the top. */
+    expect(&fx,
+           ORG "Ana Silva,Engineering Manager,Atlas,\n"
+               "Bo,Developer,Atlas,Ana Silva\n",
+           "self-manager", 0);
+    fixture_release(&fx);
+}
+
+/* Reporting to one's own id is reporting to oneself; a loop of two beside
+ * it is still reporting-cycle's, and people under a self-manager are in no
+ * loop. */
+static void test_self_manager_by_id(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    const struct raci_finding *f = expect(&fx,
+                                          "person,id,title,product,reports_to\n"
+                                          "Ana,E1,Director of Engineering,Atlas,E1\n"
+                                          "Bo,E2,Engineering Manager,Atlas,E1\n"
+                                          "Cy,E3,Developer,Atlas,E4\n"
+                                          "Di,E4,Developer,Atlas,E3\n",
+                                          "self-manager", 1);
+    assert_int_equal(f->loc.line, 2);
+    assert_string_equal(f->entity, "person:id:E1");
+    assert_int_equal(fixture_count(&fx, "reporting-cycle"), 1);
+    assert_non_null(
+        strstr(fixture_find(&fx, "reporting-cycle", 0)->message, "reporting loop: Cy -> Di -> Cy"));
+    fixture_release(&fx);
+}
+
 static void test_span_of_control(void **state)
 {
     struct fixture fx;
@@ -409,6 +459,8 @@ int main(void)
         cmocka_unit_test(test_single_point_of_failure),
         cmocka_unit_test(test_unknown_manager),
         cmocka_unit_test(test_reporting_cycle),
+        cmocka_unit_test(test_self_manager),
+        cmocka_unit_test(test_self_manager_by_id),
         cmocka_unit_test(test_span_of_control),
     };
     return cmocka_run_group_tests_name("role rules", tests, NULL, NULL);
