@@ -144,7 +144,7 @@ static uint32_t *alloc_held(const struct raci_roster *r)
 raci_error raci_checks_run(const struct raci_roster *r, const struct raci_ruleset *rs,
                            struct raci_findings *out)
 {
-    struct raci_engine e = {r, rs, out, out->n, NULL, "", NULL};
+    struct raci_engine e = {.r = r, .rs = rs, .out = out, .first = out->n};
     raci_error err = RACI_OK;
 
     if (!(e.held = alloc_held(r)))

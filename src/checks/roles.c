@@ -354,8 +354,10 @@ static size_t count_pos(const struct raci_engine *e, uint32_t self, const uint32
     return npos;
 }
 
-/* Each PM's products and their POs are visited once: the work is the sum,
- * over each PM's products, of the product's POs. */
+/* Each PM's products and their POs are visited once for that PM: the work
+ * is the sum, over the PMs of each product, of the product's POs. That is
+ * linear while products keep to a few POs (multiple-po asks for one). The
+ * count must be exact, not capped at the limit: the message gives it. */
 raci_error raci_roles_pm_span(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
