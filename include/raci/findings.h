@@ -79,4 +79,36 @@ size_t raci_findings_count(const struct raci_findings *fs, enum raci_severity s)
 
 void raci_findings_release(struct raci_findings *fs);
 
+/* ------------------------------------------------------ entity keys -- */
+
+/*
+ * The entity of a finding is the stable name of its subject: built from
+ * matching keys (raci_str_key) and ids, never from line numbers, so that it
+ * survives re-sorted, re-spaced or re-cased rows. Baselines and fingerprints
+ * are made from it: the text of each key below must not change. Each is
+ * malloc'd, and NULL when out of memory.
+ */
+
+/* "product:atlas" */
+char *raci_findings_entity_product(const struct raci_roster *r, uint32_t product);
+
+/* "product:atlas/task:roadmap" */
+char *raci_findings_entity_task(const struct raci_roster *r, uint32_t task);
+
+/* "person:id:E042" when the person has an id (as written), else
+ * "person:ana silva" */
+char *raci_findings_entity_person(const struct raci_roster *r, uint32_t person);
+
+/* A cell of the matrix: "product:atlas/task:roadmap/person:ana silva" */
+char *raci_findings_entity_cell(const struct raci_roster *r, uint32_t task, uint32_t person);
+
+/* A row's problem and its person, "row:no-title/person:ana silva", or
+ * "row:no-person/person:" when the row names nobody. Never its line: rows
+ * repeat (baselines count repeats), and re-sorting changes lines. */
+char *raci_findings_entity_row(const struct raci_roster *r, const struct raci_row_issue *issue);
+
+/* A waiver of the ruleset: its rule and the subjects it gives, in the order
+ * product, task, person: "waiver:team-size/product:atlas" */
+char *raci_findings_entity_waiver(const struct raci_waiver *w);
+
 #endif

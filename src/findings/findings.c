@@ -1,6 +1,7 @@
 /*
- * findings.c - the list of findings: adding, relating rows, sorting, and a
- * finding's fingerprint.
+ * findings.c - the list of findings: adding, relating rows, sorting; and a
+ * finding's identity: the entity keys that name its subject, and its
+ * fingerprint.
  */
 #include "raci/findings.h"
 
@@ -143,4 +144,96 @@ void raci_findings_release(struct raci_findings *fs)
     }
     free(fs->v);
     memset(fs, 0, sizeof(*fs));
+}
+
+/* ------------------------------------------------------ entity keys -- */
+
+static void entity_add_product(struct raci_str *b, const struct raci_roster *r, uint32_t product)
+{
+    raci_str_add(b, "product:");
+    raci_str_addkey(b, r->products[product].name);
+}
+
+static void entity_add_task(struct raci_str *b, const struct raci_roster *r, uint32_t task)
+{
+    entity_add_product(b, r, r->tasks[task].product);
+    raci_str_add(b, "/task:");
+    raci_str_addkey(b, r->tasks[task].name);
+}
+
+static void entity_add_person(struct raci_str *b, const struct raci_roster *r, uint32_t person)
+{
+    const struct raci_person *p = &r->persons[person];
+    /* An id is the person's identity as the roster gives it: kept as it is
+     * written, where a name is matched by its key. */
+    if (*p->id) {
+        raci_str_add(b, "person:id:");
+        raci_str_add(b, p->id);
+    } else {
+        raci_str_add(b, "person:");
+        raci_str_addkey(b, p->name);
+    }
+}
+
+char *raci_findings_entity_product(const struct raci_roster *r, uint32_t product)
+{
+    struct raci_str b = RACI_STR_INIT;
+    entity_add_product(&b, r, product);
+    return raci_str_take(&b);
+}
+
+char *raci_findings_entity_task(const struct raci_roster *r, uint32_t task)
+{
+    struct raci_str b = RACI_STR_INIT;
+    entity_add_task(&b, r, task);
+    return raci_str_take(&b);
+}
+
+char *raci_findings_entity_person(const struct raci_roster *r, uint32_t person)
+{
+    struct raci_str b = RACI_STR_INIT;
+    entity_add_person(&b, r, person);
+    return raci_str_take(&b);
+}
+
+char *raci_findings_entity_cell(const struct raci_roster *r, uint32_t task, uint32_t person)
+{
+    struct raci_str b = RACI_STR_INIT;
+    entity_add_task(&b, r, task);
+    raci_str_addc(&b, '/');
+    entity_add_person(&b, r, person);
+    return raci_str_take(&b);
+}
+
+char *raci_findings_entity_row(const struct raci_roster *r, const struct raci_row_issue *issue)
+{
+    static const char *const kind[] = {"", "ragged", "no-person", "no-title"};
+    struct raci_str b = RACI_STR_INIT;
+    unsigned k = (unsigned)issue->problem;
+
+    raci_str_add(&b, "row:");
+    raci_str_add(&b, k < sizeof kind / sizeof *kind ? kind[k] : "");
+    raci_str_addc(&b, '/');
+    if (issue->person != RACI_NONE)
+        entity_add_person(&b, r, issue->person);
+    else
+        raci_str_add(&b, "person:");
+    return raci_str_take(&b);
+}
+
+char *raci_findings_entity_waiver(const struct raci_waiver *w)
+{
+    const char *field[3] = {w->product, w->task, w->person};
+    static const char *const label[3] = {"product", "task", "person"};
+    struct raci_str b = RACI_STR_INIT;
+
+    raci_str_add(&b, "waiver:");
+    raci_str_add(&b, w->rule->id);
+    for (int i = 0; i < 3; i++) {
+        if (!field[i])
+            continue;
+        raci_str_addf(&b, "/%s:", label[i]);
+        raci_str_addkey(&b, field[i]);
+    }
+    return raci_str_take(&b);
 }

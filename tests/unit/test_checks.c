@@ -36,6 +36,29 @@ static void test_single_accountable_two(void **state)
     fixture_release(&fx);
 }
 
+/* The holders of a letter are named in the order of the rows that give it,
+ * each at the first such row, whatever rows a person has before. */
+static void test_single_accountable_order(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, HEAD "Ana,Product Manager,Atlas,Roadmap,C\n"
+                          "Bo,Product Manager,Atlas,Roadmap,A\n"
+                          "Ana,Product Manager,Atlas,Roadmap,A/R\n"
+                          "Bo,Product Manager,Atlas,Roadmap,A\n"
+                          "Cy,Developer,Atlas,Roadmap,X\n"
+                          "Cy,Developer,Atlas,Roadmap,(A)\n");
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "single-accountable", 0);
+    assert_string_equal(f->message, "task 'Roadmap' in product 'Atlas' has 3 accountable people: "
+                                    "Bo (line 3), Ana (line 4), Cy (line 7)");
+    assert_int_equal(f->loc.line, 3);
+    assert_int_equal(f->nrelated, 2);
+    assert_int_equal(f->related[0].line, 4);
+    assert_int_equal(f->related[1].line, 7);
+    fixture_release(&fx);
+}
+
 static void test_single_accountable_none(void **state)
 {
     struct fixture fx;
@@ -197,6 +220,27 @@ static void test_duplicate_assignment(void **state)
     assert_int_equal(f->related[0].line, 2);
     assert_string_equal(f->message, "Ana is on task 'User stories' in product 'Atlas' more than "
                                     "once (first at line 2); keep one row with all their letters");
+    fixture_release(&fx);
+
+    /* Three rows: one finding, at the second, relating the first and third;
+     * another person's rows in between change nothing. */
+    fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
+                          "Bo,Developer,Atlas,User stories,C\n"
+                          "Ana,Product Owner,Atlas,User stories,I\n"
+                          "Bo,Developer,Atlas,User stories,C\n"
+                          "Ana,Product Owner,Atlas,User stories,X\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-assignment"), 2);
+    f = fixture_find(&fx, "duplicate-assignment", 0);
+    assert_int_equal(f->loc.line, 4);
+    assert_string_equal(fx.r.persons[f->person].name, "Ana");
+    assert_int_equal(f->nrelated, 2);
+    assert_int_equal(f->related[0].line, 2);
+    assert_int_equal(f->related[1].line, 6);
+    f = fixture_find(&fx, "duplicate-assignment", 1);
+    assert_int_equal(f->loc.line, 5);
+    assert_string_equal(fx.r.persons[f->person].name, "Bo");
+    assert_int_equal(f->nrelated, 1);
+    assert_int_equal(f->related[0].line, 3);
     fixture_release(&fx);
 
     /* The same person on two tasks, or two products, is no duplicate. */
@@ -381,6 +425,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_single_accountable_two),
+        cmocka_unit_test(test_single_accountable_order),
         cmocka_unit_test(test_single_accountable_none),
         cmocka_unit_test(test_single_accountable_passes),
         cmocka_unit_test(test_single_accountable_per_product),

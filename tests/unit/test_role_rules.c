@@ -247,6 +247,19 @@ static void test_pm_span(void **state)
                 "Bo,Product Manager,P3,,\nBo,Product Manager,P4,,\n",
            "pm-span", 0);
     fixture_release(&fx);
+    /* POs are counted once each over the PM's products, the PM itself not
+     * among them, and apart for each PM: Bo spans A1 to A5 on 2 products (A1
+     * is on both), Cy, on P2 only, spans Bo, A1 and A4. */
+    f = expect(&fx,
+               HEAD "Bo,Product Manager / Product Owner,P1,,\nBo,Product Manager,P2,,\n"
+                    "Cy,Product Manager,P2,,\nA1,Product Owner,P1,,\nA2,Product Owner,P1,,\n"
+                    "A3,Product Owner,P1,,\nA5,Product Owner,P1,,\nA1,Product Owner,P2,,\n"
+                    "A4,Product Owner,P2,,\n",
+               "pm-span", 1);
+    assert_string_equal(fx.r.persons[f->person].name, "Bo");
+    assert_non_null(strstr(f->message, "spans 2 products and 5 Product Owners (more than 4)"));
+    assert_int_equal(f->nrelated, 1);
+    fixture_release(&fx);
 }
 
 static void test_team_size(void **state)
@@ -357,6 +370,56 @@ static void test_reporting_cycle(void **state)
     fixture_release(&fx);
 }
 
+static void test_self_manager(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    const struct raci_finding *f = expect(&fx,
+                                          ORG "Ana Silva,Engineering Manager,Atlas,Ana Silva\n"
+                                              "Bo,Developer,Atlas,Ana Silva\n",
+                                          "self-manager", 1);
+    assert_int_equal(f->severity, RACI_SEV_ERROR);
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 37); /* the reports_to cell */
+    assert_string_equal(f->message, "Ana Silva reports to themselves (expected the name or id of "
+                                    "their manager, or an empty reports_to at the top of the "
+                                    "organisation)");
+    assert_string_equal(f->entity, "person:ana silva");
+    assert_string_equal(fx.r.persons[f->person].name, "Ana Silva");
+    assert_int_equal(f->nrelated, 0);
+    /* A loop of one is this rule's, not reporting-cycle's. */
+    assert_int_equal(fixture_count(&fx, "reporting-cycle"), 0);
+    fixture_release(&fx);
+    /* The same chart with Ana at the top. */
+    expect(&fx,
+           ORG "Ana Silva,Engineering Manager,Atlas,\n"
+               "Bo,Developer,Atlas,Ana Silva\n",
+           "self-manager", 0);
+    fixture_release(&fx);
+}
+
+/* Reporting to one's own id is reporting to oneself; a loop of two beside
+ * it is still reporting-cycle's, and people under a self-manager are in no
+ * loop. */
+static void test_self_manager_by_id(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    const struct raci_finding *f = expect(&fx,
+                                          "person,id,title,product,reports_to\n"
+                                          "Ana,E1,Director of Engineering,Atlas,E1\n"
+                                          "Bo,E2,Engineering Manager,Atlas,E1\n"
+                                          "Cy,E3,Developer,Atlas,E4\n"
+                                          "Di,E4,Developer,Atlas,E3\n",
+                                          "self-manager", 1);
+    assert_int_equal(f->loc.line, 2);
+    assert_string_equal(f->entity, "person:id:E1");
+    assert_int_equal(fixture_count(&fx, "reporting-cycle"), 1);
+    assert_non_null(
+        strstr(fixture_find(&fx, "reporting-cycle", 0)->message, "reporting loop: Cy -> Di -> Cy"));
+    fixture_release(&fx);
+}
+
 static void test_span_of_control(void **state)
 {
     struct fixture fx;
@@ -396,6 +459,8 @@ int main(void)
         cmocka_unit_test(test_single_point_of_failure),
         cmocka_unit_test(test_unknown_manager),
         cmocka_unit_test(test_reporting_cycle),
+        cmocka_unit_test(test_self_manager),
+        cmocka_unit_test(test_self_manager_by_id),
         cmocka_unit_test(test_span_of_control),
     };
     return cmocka_run_group_tests_name("role rules", tests, NULL, NULL);

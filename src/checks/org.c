@@ -1,0 +1,176 @@
+/*
+ * org.c - the org-chart rules: reporting lines, as reports_to gives them
+ * (resolved to people by raci_roster_finish: manager_idx).
+ *
+ * Each reporting line is followed once: finding the loops marks every
+ * person walked, and counting reports is one pass, so every rule is linear
+ * in the people of the roster.
+ */
+#include "raci/checks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+raci_error raci_org_unknown_manager(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    for (uint32_t i = 0; i < r->npersons; i++) {
+        const struct raci_person *p = &r->persons[i];
+        if (!*p->manager || p->manager_idx != RACI_NONE)
+            continue;
+        char *entity = raci_findings_entity_person(r, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, p->manager_loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s reports to '%s', who is not on the roster (expected "
+                                       "the name or id of a person listed)",
+                                       p->name, p->manager)
+                   : NULL;
+        free(entity);
+        if (!f)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+/* Whether person a sorts before person b: by normalised name, then id. */
+static int person_before(const struct raci_roster *r, uint32_t a, uint32_t b)
+{
+    char *ka = raci_str_key(r->persons[a].name), *kb = raci_str_key(r->persons[b].name);
+    /* Out of memory only changes which person the loop is named from. */
+    int cmp = ka && kb ? strcmp(ka, kb) : 0;
+    free(ka);
+    free(kb);
+    if (!cmp)
+        cmp = strcmp(r->persons[a].id, r->persons[b].id);
+    return cmp < 0;
+}
+
+/* Report the reporting loop through person p, named from its member whose
+ * name sorts first, so that the finding is the same whatever the order of
+ * the rows; every reports_to cell of the loop is related. */
+static raci_error report_loop(struct raci_engine *e, const struct raci_check *chk, uint32_t p)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str who = RACI_STR_INIT;
+    uint32_t first = p, q;
+    struct raci_finding *f = NULL;
+    raci_error err = RACI_OK;
+
+    for (q = r->persons[p].manager_idx; q != p; q = r->persons[q].manager_idx)
+        if (person_before(r, q, first))
+            first = q;
+    q = first;
+    do {
+        raci_str_addf(&who, "%s -> ", r->persons[q].name);
+        q = r->persons[q].manager_idx;
+    } while (q != first);
+    char *entity = raci_findings_entity_person(r, first);
+    if (entity && !who.failed)
+        f = raci_findings_add(e->out, chk->def->id, chk->severity, r->persons[first].manager_loc,
+                              RACI_NONE, RACI_NONE, first, entity,
+                              "reporting loop: %s%s; following reports_to must reach "
+                              "the top of the organisation",
+                              raci_str_cstr(&who), r->persons[first].name);
+    q = first;
+    do {
+        if (!f || raci_finding_relate(f, r->persons[q].manager_loc))
+            err = RACI_ERROR_NOMEM;
+        q = r->persons[q].manager_idx;
+    } while (q != first && !err);
+    raci_str_release(&who);
+    free(entity);
+    return err;
+}
+
+raci_error raci_org_reporting_cycle(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    /* 0 unvisited, 1 on the current path, 2 done. Following manager links
+     * from each person in roster order finds each loop once. */
+    uint8_t *state = calloc(r->npersons ? r->npersons : 1, 1);
+    raci_error err = RACI_OK;
+
+    if (!state)
+        return RACI_ERROR_NOMEM;
+    for (uint32_t start = 0; start < r->npersons && !err; start++) {
+        uint32_t p = start;
+        while (p != RACI_NONE && state[p] == 0) {
+            state[p] = 1;
+            p = r->persons[p].manager_idx;
+        }
+        /* A loop of one, a person who reports to themselves, is
+         * self-manager's: the fix is not to break a loop. */
+        if (p != RACI_NONE && state[p] == 1 && r->persons[p].manager_idx != p)
+            err = report_loop(e, chk, p);
+        /* Everything walked is now done. */
+        for (p = start; p != RACI_NONE && state[p] == 1; p = r->persons[p].manager_idx)
+            state[p] = 2;
+    }
+    free(state);
+    return err;
+}
+
+raci_error raci_org_self_manager(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    for (uint32_t i = 0; i < r->npersons; i++) {
+        const struct raci_person *p = &r->persons[i];
+        if (p->manager_idx != i)
+            continue;
+        char *entity = raci_findings_entity_person(r, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, p->manager_loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s reports to themselves (expected the name or id of "
+                                       "their manager, or an empty reports_to at the top of the "
+                                       "organisation)",
+                                       p->name)
+                   : NULL;
+        free(entity);
+        if (!f)
+            return RACI_ERROR_NOMEM;
+    }
+    return RACI_OK;
+}
+
+/* Reports are counted in one pass and related in another: finding[m] is
+ * manager m's report in e->out, when m has too many. */
+raci_error raci_org_span_of_control(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    long max = raci_check_int(chk, "max_reports");
+    size_t np = r->npersons ? r->npersons : 1;
+    uint32_t *count = calloc(np, sizeof(*count)), *finding = malloc(np * sizeof(*finding));
+    raci_error err = count && finding ? RACI_OK : RACI_ERROR_NOMEM;
+
+    for (uint32_t i = 0; i < r->npersons && !err; i++)
+        if (r->persons[i].manager_idx != RACI_NONE && r->persons[i].manager_idx != i)
+            count[r->persons[i].manager_idx]++;
+    for (uint32_t m = 0; m < r->npersons && !err; m++) {
+        finding[m] = RACI_NONE;
+        if ((long)count[m] <= max)
+            continue;
+        char *entity = raci_findings_entity_person(r, m);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, r->persons[m].loc,
+                                       RACI_NONE, RACI_NONE, m, entity,
+                                       "%s has %u direct reports (more than %ld); Larson's An "
+                                       "Elegant Puzzle puts a healthy span at six to eight",
+                                       r->persons[m].name, count[m], max)
+                   : NULL;
+        free(entity);
+        if (!f)
+            err = RACI_ERROR_NOMEM;
+        else
+            finding[m] = (uint32_t)(e->out->n - 1);
+    }
+    for (uint32_t i = 0; i < r->npersons && !err; i++) {
+        uint32_t m = r->persons[i].manager_idx;
+        if (m != RACI_NONE && m != i && finding[m] != RACI_NONE)
+            err = raci_finding_relate(&e->out->v[finding[m]], r->persons[i].manager_loc);
+    }
+    free(count);
+    free(finding);
+    return err;
+}
