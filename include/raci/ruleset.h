@@ -161,14 +161,26 @@ int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name);
 /* The check for a rule id (NULL if unknown). */
 const struct raci_check *raci_ruleset_check(const struct raci_ruleset *rs, const char *id);
 
-/* A parameter's value; the registry default when absent. */
-long raci_check_int(const struct raci_check *c, const char *name);
-/* The parameter of this name, or NULL. List parameters named "tasks" hold
- * task keys (raci_norm_key form of the canonical name); "role", "roles",
- * "fallback" hold role ids; both are checked against the ruleset on load. */
-const struct raci_param *raci_check_param(const struct raci_check *c, const char *name);
-/* Does string parameter name equal value, or list parameter name hold it
- * (case-insensitively)? 0 when c or the parameter is absent. */
-int raci_check_has(const struct raci_check *c, const char *name, const char *value);
+/*
+ * The parameters of a check. They are named by the check's raci_check, not
+ * the ruleset, but read a ruleset's canonical values, so they live here.
+ */
+
+/* The value of whole-number parameter name of c; the registry's default when
+ * c is NULL or has no such parameter of kind RACI_PARAM_INT (0 when the
+ * registry has none either). */
+long raci_ruleset_int(const struct raci_check *c, const char *name);
+
+/* The parameter of this name, or NULL (also when c is NULL). Its value is
+ * canonical by its kind, checked against the ruleset on load: a
+ * RACI_PARAM_TASKS list holds task keys (raci_str_key form of the canonical
+ * name), a RACI_PARAM_ROLE holds a role id (sval, NULL when not given), a
+ * RACI_PARAM_WORD the word as written. */
+const struct raci_param *raci_ruleset_param(const struct raci_check *c, const char *name);
+
+/* Does word or role parameter name of c equal value, or list parameter name
+ * hold it (ASCII case-insensitively)? 0 when c, value or the parameter is
+ * absent. */
+int raci_ruleset_has(const struct raci_check *c, const char *name, const char *value);
 
 #endif

@@ -236,7 +236,7 @@ raci_error raci_hygiene_missing_responsible(struct raci_engine *c, const struct 
 raci_error raci_hygiene_too_many_responsible(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
-    long max = raci_check_int(chk, "max_responsible");
+    long max = raci_ruleset_int(chk, "max_responsible");
     uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
     raci_error err = RACI_OK;
 
@@ -489,7 +489,7 @@ static uint32_t member_with(const struct raci_engine *c, uint32_t p, uint64_t bi
  * memory. */
 static uint8_t *listed_defs(const struct raci_engine *c, const struct raci_check *chk)
 {
-    const struct raci_param *p = raci_check_param(chk, "tasks");
+    const struct raci_param *p = raci_ruleset_param(chk, "tasks");
     uint8_t *defs = calloc(c->rs->ntasks ? c->rs->ntasks : 1, 1);
     for (size_t i = 0; defs && p && i < p->nlist; i++) {
         int def = raci_ruleset_find_task(c->rs, p->list[i]);
@@ -590,7 +590,7 @@ raci_error raci_roles_po_owns_backlog(struct raci_engine *c, const struct raci_c
 
 raci_error raci_roles_director_owns_people(struct raci_engine *c, const struct raci_check *chk)
 {
-    const struct raci_param *fb = raci_check_param(chk, "fallback");
+    const struct raci_param *fb = raci_ruleset_param(chk, "fallback");
     return owner_rule(c, chk, "director", fb && fb->sval && *fb->sval ? fb->sval : NULL,
                       "the documents give career planning, promotions, coaching and people "
                       "management to the Director (to the Engineering Manager where there is "
@@ -599,7 +599,7 @@ raci_error raci_roles_director_owns_people(struct raci_engine *c, const struct r
 
 raci_error raci_roles_scrum_contact_po(struct raci_engine *c, const struct raci_check *chk)
 {
-    const struct raci_param *fw = raci_check_param(chk, "framework");
+    const struct raci_param *fw = raci_ruleset_param(chk, "framework");
     const char *want = fw && fw->sval && *fw->sval ? fw->sval : "scrum";
     uint64_t pm = role_bit(c, "pm"), po = role_bit(c, "po");
     const struct raci_roster *r = c->r;
@@ -714,7 +714,7 @@ raci_error raci_roles_product_without_po(struct raci_engine *c, const struct rac
 raci_error raci_roles_multiple_po(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po");
-    long max = raci_check_int(chk, "max_po");
+    long max = raci_ruleset_int(chk, "max_po");
     raci_error err = RACI_OK;
 
     for (uint32_t p = 0; p < c->r->nproducts && po && !err; p++) {
@@ -765,7 +765,7 @@ static size_t person_products(const struct raci_engine *c, uint32_t person, char
 raci_error raci_roles_po_multiple_products(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po");
-    long max = raci_check_int(chk, "max_products");
+    long max = raci_ruleset_int(chk, "max_products");
 
     for (uint32_t i = 0; i < c->r->npersons && po; i++) {
         if (!has_role(c, i, po))
@@ -793,7 +793,7 @@ raci_error raci_roles_po_multiple_products(struct raci_engine *c, const struct r
 raci_error raci_roles_split_po_pm(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po"), pm = role_bit(c, "pm");
-    long max = raci_check_int(chk, "max_team_size");
+    long max = raci_ruleset_int(chk, "max_team_size");
 
     for (uint32_t i = 0; i < c->r->npersons && po && pm; i++) {
         if (!has_role(c, i, po) || !has_role(c, i, pm))
@@ -841,7 +841,7 @@ raci_error raci_roles_split_po_pm(struct raci_engine *c, const struct raci_check
 raci_error raci_roles_pm_span(struct raci_engine *c, const struct raci_check *chk)
 {
     uint64_t po = role_bit(c, "po"), pm = role_bit(c, "pm");
-    long max = raci_check_int(chk, "max_pos");
+    long max = raci_ruleset_int(chk, "max_pos");
     uint8_t *seen = calloc(c->r->npersons ? c->r->npersons : 1, 1);
     raci_error err = RACI_OK;
 
@@ -888,7 +888,7 @@ raci_error raci_roles_pm_span(struct raci_engine *c, const struct raci_check *ch
 
 raci_error raci_roles_team_size(struct raci_engine *c, const struct raci_check *chk)
 {
-    long max = raci_check_int(chk, "max_team_size");
+    long max = raci_ruleset_int(chk, "max_team_size");
     for (uint32_t p = 0; p < c->r->nproducts; p++) {
         size_t n = raci_roster_team_size(c->r, p);
         if ((long)n <= max)
@@ -918,7 +918,7 @@ raci_error raci_roles_team_size(struct raci_engine *c, const struct raci_check *
 static raci_error check_load(struct raci_engine *c, const struct raci_check *chk, int sole)
 {
     const struct raci_roster *r = c->r;
-    long max = raci_check_int(chk, sole ? "max_sole" : "max_accountable");
+    long max = raci_ruleset_int(chk, sole ? "max_sole" : "max_accountable");
     uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
     uint32_t *h = malloc((r->nassigns + 1) * sizeof(*h));
     raci_error err = RACI_OK;
@@ -1076,7 +1076,7 @@ raci_error raci_org_reporting_cycle(struct raci_engine *c, const struct raci_che
 raci_error raci_org_span_of_control(struct raci_engine *c, const struct raci_check *chk)
 {
     const struct raci_roster *r = c->r;
-    long max = raci_check_int(chk, "max_reports");
+    long max = raci_ruleset_int(chk, "max_reports");
     uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
     raci_error err = RACI_OK;
 

@@ -80,7 +80,7 @@ static void table(FILE *out, const struct raci_ruleset *rs, const struct raci_ru
             fputs("–", out);
         for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
             fprintf(out, "%s`%s` = ", pd == d->params ? "" : "; ", pd->name);
-            param_value(out, rs, pd, raci_check_param(c, pd->name), 1);
+            param_value(out, rs, pd, raci_ruleset_param(c, pd->name), 1);
         }
         fputs(" | ", out);
         cell(out, d->summary);
@@ -108,7 +108,7 @@ static void section(FILE *out, const struct raci_ruleset *rs, const struct raci_
     if (d->params[0].name) {
         fputs("\nParameters:\n\n", out);
         for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
-            const struct raci_param *p = raci_check_param(c, pd->name);
+            const struct raci_param *p = raci_ruleset_param(c, pd->name);
             fprintf(out, "- `%s` = ", pd->name);
             param_value(out, rs, pd, p, 0);
             fprintf(out, ": %s", pd->doc);

@@ -565,7 +565,7 @@ const struct raci_check *raci_ruleset_check(const struct raci_ruleset *rs, const
     return NULL;
 }
 
-const struct raci_param *raci_check_param(const struct raci_check *c, const char *name)
+const struct raci_param *raci_ruleset_param(const struct raci_check *c, const char *name)
 {
     if (!c)
         return NULL;
@@ -575,9 +575,9 @@ const struct raci_param *raci_check_param(const struct raci_check *c, const char
     return NULL;
 }
 
-long raci_check_int(const struct raci_check *c, const char *name)
+long raci_ruleset_int(const struct raci_check *c, const char *name)
 {
-    const struct raci_param *p = raci_check_param(c, name);
+    const struct raci_param *p = raci_ruleset_param(c, name);
     const struct raci_param_def *d;
 
     if (p && p->kind == RACI_PARAM_INT)
@@ -586,9 +586,9 @@ long raci_check_int(const struct raci_check *c, const char *name)
     return d ? d->int_default : 0;
 }
 
-int raci_check_has(const struct raci_check *c, const char *name, const char *value)
+int raci_ruleset_has(const struct raci_check *c, const char *name, const char *value)
 {
-    const struct raci_param *p = raci_check_param(c, name);
+    const struct raci_param *p = raci_ruleset_param(c, name);
 
     if (!p || !value)
         return 0;

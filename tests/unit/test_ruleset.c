@@ -101,7 +101,7 @@ static const struct raci_check *check(const struct raci_ruleset *rs, const char 
 static void list_param(const struct raci_ruleset *rs, const char *id, const char *name, char *buf,
                        size_t size)
 {
-    const struct raci_param *p = raci_check_param(check(rs, id), name);
+    const struct raci_param *p = raci_ruleset_param(check(rs, id), name);
     size_t n = 0;
 
     assert_non_null(p);
@@ -297,10 +297,10 @@ static void test_default_checks(void **state)
         const struct raci_check *c = check(&rs, want[i].id);
         assert_int_equal(c->severity, want[i].sev);
         if (want[i].param) {
-            const struct raci_param *p = raci_check_param(c, want[i].param);
+            const struct raci_param *p = raci_ruleset_param(c, want[i].param);
             assert_non_null(p);
             assert_int_equal(p->ival, want[i].value);
-            assert_int_equal(raci_check_int(c, want[i].param), want[i].value);
+            assert_int_equal(raci_ruleset_int(c, want[i].param), want[i].value);
         }
     }
     list_param(&rs, "pm-owns-strategy", "tasks", buf, sizeof buf);
@@ -311,18 +311,18 @@ static void test_default_checks(void **state)
         "product backlog,user stories,acceptance criteria,sprint review acceptance,product goal");
     list_param(&rs, "director-owns-people", "tasks", buf, sizeof buf);
     assert_string_equal(buf, "career planning,promotions,coaching,people management");
-    assert_string_equal(raci_check_param(check(&rs, "director-owns-people"), "fallback")->sval,
+    assert_string_equal(raci_ruleset_param(check(&rs, "director-owns-people"), "fallback")->sval,
                         "em");
     list_param(&rs, "scrum-contact-po", "tasks", buf, sizeof buf);
     assert_string_equal(buf, "requirements clarification");
-    assert_true(raci_check_has(check(&rs, "scrum-contact-po"), "framework", "Scrum"));
-    assert_false(raci_check_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
-    assert_true(raci_check_has(check(&rs, "pm-owns-strategy"), "tasks", "roadmap"));
-    assert_false(raci_check_has(check(&rs, "pm-owns-strategy"), "tasks", "product goal"));
+    assert_true(raci_ruleset_has(check(&rs, "scrum-contact-po"), "framework", "Scrum"));
+    assert_false(raci_ruleset_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
+    assert_true(raci_ruleset_has(check(&rs, "pm-owns-strategy"), "tasks", "roadmap"));
+    assert_false(raci_ruleset_has(check(&rs, "pm-owns-strategy"), "tasks", "product goal"));
 
     assert_null(raci_ruleset_check(&rs, "no-such-rule"));
-    assert_null(raci_check_param(check(&rs, "team-size"), "max_pos"));
-    assert_int_equal(raci_check_int(check(&rs, "team-size"), "no_such_param"), 0);
+    assert_null(raci_ruleset_param(check(&rs, "team-size"), "max_pos"));
+    assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "no_such_param"), 0);
     raci_ruleset_release(&rs);
 }
 
@@ -339,16 +339,16 @@ static void test_safe(void **state)
     assert_string_equal(rs.framework, "safe");
     assert_int_equal(rs.nroles, 8);
     assert_int_equal(rs.ntasks, 23);
-    assert_int_equal(raci_check_int(check(&rs, "po-multiple-products"), "max_products"), 2);
-    assert_int_equal(raci_check_int(check(&rs, "pm-span"), "max_pos"), 4);
-    assert_true(raci_check_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
+    assert_int_equal(raci_ruleset_int(check(&rs, "po-multiple-products"), "max_products"), 2);
+    assert_int_equal(raci_ruleset_int(check(&rs, "pm-span"), "max_pos"), 4);
+    assert_true(raci_ruleset_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
     list_param(&rs, "pm-owns-strategy", "tasks", buf, sizeof buf);
     assert_string_equal(
         buf, "market research,customer feedback,product vision,roadmap,kpis,program backlog");
     /* Severities are untouched where safe.yaml says nothing. */
     assert_int_equal(check(&rs, "pm-owns-strategy")->severity, RACI_SEV_ERROR);
     assert_int_equal(check(&rs, "team-size")->severity, RACI_SEV_WARNING);
-    assert_int_equal(raci_check_int(check(&rs, "team-size"), "max_team_size"), 10);
+    assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "max_team_size"), 10);
     /* The new task, and roles extended rather than replaced. */
     assert_string_equal(task(&rs, "ART backlog")->name, "Program backlog");
     assert_int_equal(letters(&rs, "Program backlog", "pm"), RACI_A | RACI_R);
@@ -506,7 +506,7 @@ static void test_user_extends_default(void **state)
     /* What user.yaml changes. */
     assert_int_equal(check(&rs, "team-size")->severity, RACI_SEV_ERROR);
     assert_int_equal(check(&rs, "idle-person")->severity, RACI_SEV_OFF);
-    assert_int_equal(raci_check_int(check(&rs, "span-of-control"), "max_reports"), 6);
+    assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 6);
     assert_int_equal(check(&rs, "span-of-control")->severity, RACI_SEV_WARNING);
     assert_int_equal(raci_ruleset_match_title(&rs, "PM"), roles_mask(&rs, "pm"));
     assert_int_equal(raci_ruleset_match_title(&base, "PM"), 0);
@@ -547,7 +547,7 @@ static void test_extends_chain_by_path(void **state)
     load_ok(&rs, DATA "team.yaml");
     assert_string_equal(rs.framework, "kanban");
     assert_int_equal(check(&rs, "span-of-control")->severity, RACI_SEV_INFO);
-    assert_int_equal(raci_check_int(check(&rs, "span-of-control"), "max_reports"), 6);
+    assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 6);
     assert_int_equal(check(&rs, "idle-person")->severity, RACI_SEV_OFF);
     assert_int_equal(check(&rs, "single-accountable")->severity, RACI_SEV_ERROR);
     raci_ruleset_release(&rs);
@@ -587,9 +587,9 @@ static void test_load_mem_extends(void **state)
     const struct raci_role *dir = &rs.roles[role(&rs, "director")];
     assert_int_equal(dir->nfallbacks, 2);
     assert_int_equal(dir->fallbacks[1], role(&rs, "tl"));
-    assert_string_equal(raci_check_param(check(&rs, "director-owns-people"), "fallback")->sval,
+    assert_string_equal(raci_ruleset_param(check(&rs, "director-owns-people"), "fallback")->sval,
                         "tl");
-    assert_int_equal(raci_check_int(check(&rs, "too-many-responsible"), "max_responsible"), 0);
+    assert_int_equal(raci_ruleset_int(check(&rs, "too-many-responsible"), "max_responsible"), 0);
     raci_ruleset_release(&rs);
 }
 
@@ -610,12 +610,12 @@ static void test_standalone_ruleset(void **state)
     assert_string_equal(rs.roles[0].name, "lead"); /* defaults to the id */
     assert_int_equal(rs.ntasks, 0);
     assert_null(rs.framework);
-    assert_int_equal(raci_check_int(check(&rs, "team-size"), "max_team_size"), 5);
-    assert_int_equal(raci_check_int(check(&rs, "span-of-control"), "max_reports"), 8);
+    assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "max_team_size"), 5);
+    assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 8);
     assert_int_equal(check(&rs, "unknown-title")->severity, RACI_SEV_OFF);
     assert_int_equal(check(&rs, "multiple-po")->severity, RACI_SEV_ERROR);
-    assert_int_equal(raci_check_param(check(&rs, "pm-owns-strategy"), "tasks")->nlist, 0);
-    assert_null(raci_check_param(check(&rs, "director-owns-people"), "fallback")->sval);
+    assert_int_equal(raci_ruleset_param(check(&rs, "pm-owns-strategy"), "tasks")->nlist, 0);
+    assert_null(raci_ruleset_param(check(&rs, "director-owns-people"), "fallback")->sval);
     raci_ruleset_release(&rs);
 }
 
