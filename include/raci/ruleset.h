@@ -138,20 +138,6 @@ char *raci_ruleset_locate(const char *name);
 /* Index of the role with this id, or -1. */
 int raci_ruleset_role(const struct raci_ruleset *rs, const char *id);
 
-/*
- * The roles a job title names, as a mask of role indexes. Bracketed notes
- * ("(interim)", "[contractor]") are dropped; the title is split on '/', ',',
- * ';', '&', '+', '|' and the word "and"; each part is normalised (markdown
- * emphasis dropped) and matched whole against every role's patterns, first
- * as it is, then by deleting seniority words anywhere in it: of the patterns
- * reached that way, those with the most words win ("Sr. Product Owner" -> po,
- * "Lead Developer" stays tl, "Senior Lead Developer" is tl, not dev). The
- * result is the union over the parts ("Product Owner / Product Manager" ->
- * po|pm). A part that matches nothing is tried once more without a final
- * 's' ("Developers" -> dev). 0 when no part names a role (or out of memory).
- */
-uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *title);
-
 /* Index of the canonical task whose key or an alias equals name normalised
  * ("  Market-Research! " finds "Market research"), or -1. When nothing
  * matches, one plural step is tried: a final 's' removed, or else added

@@ -17,6 +17,7 @@
 #include "raci/letters.h"
 #include "raci/array.h"
 #include "raci/str.h"
+#include "raci/titles.h"
 
 /* ------------------------------------------------------------------ map --
  * A hash map from a pair (pointer-sized key, 32-bit key) to a 32-bit value.
@@ -250,7 +251,7 @@ static raci_error add_title(struct raci_roster *r, uint32_t person, const char *
     if (p->ntitles == 0)
         p->title_loc = loc;
     p->titles[p->ntitles++] = title;
-    p->roles |= raci_ruleset_match_title(r->rs, title);
+    p->roles |= raci_titles_match(r->rs, title);
     return RACI_OK;
 }
 

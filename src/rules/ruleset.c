@@ -25,6 +25,7 @@
 #include "raci/array.h"
 #include "raci/date.h"
 #include "raci/str.h"
+#include "raci/titles.h"
 
 #ifndef RACI_DATADIR
 #define RACI_DATADIR "/usr/local/share/raci"
@@ -40,7 +41,6 @@
 #define MAX_RULESET_BYTES (16u << 20)
 #define MAX_INT_PARAM     1000000L
 #define MAX_ID_LEN        32
-#define MAX_TITLE_TOKENS  32
 #define ALNUM             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 /* One YAML file (or buffer) being applied; parent is the file that extends
@@ -600,178 +600,6 @@ int raci_ruleset_has(const struct raci_check *c, const char *name, const char *v
     return 0;
 }
 
-/* ------------------------------------------------------ title matching -- */
-
-struct tokens {
-    const char *s[MAX_TITLE_TOKENS];
-    size_t len[MAX_TITLE_TOKENS];
-    size_t n;
-};
-
-/* Split normalised text (single spaces) into words; 0 when there are too
- * many to match by skipping. */
-static int tokenize(const char *text, size_t len, struct tokens *t)
-{
-    size_t i = 0;
-
-    t->n = 0;
-    while (i < len) {
-        size_t j = i;
-        while (j < len && text[j] != ' ')
-            j++;
-        if (t->n == MAX_TITLE_TOKENS)
-            return 0;
-        t->s[t->n] = text + i;
-        t->len[t->n] = j - i;
-        t->n++;
-        i = j + 1;
-    }
-    return 1;
-}
-
-static int tok_eq(const struct tokens *a, size_t i, const struct tokens *b, size_t j)
-{
-    return a->len[i] == b->len[j] && !memcmp(a->s[i], b->s[j], a->len[i]);
-}
-
-static int is_seniority(const struct raci_ruleset *rs, const struct tokens *t, size_t i)
-{
-    for (size_t k = 0; k < rs->nseniority; k++)
-        if (strlen(rs->seniority[k]) == t->len[i] && !memcmp(rs->seniority[k], t->s[i], t->len[i]))
-            return 1;
-    return 0;
-}
-
-/* Can part become pat by deleting seniority words only? ok[i][j]: part's
- * words from i on can become pat's words from j on. */
-static int matches_skipping(const struct tokens *part, const unsigned char *senior,
-                            const struct tokens *pat)
-{
-    unsigned char ok[MAX_TITLE_TOKENS + 1][MAX_TITLE_TOKENS + 1];
-    size_t n = part->n, m = pat->n;
-
-    for (size_t i = n + 1; i-- > 0;) {
-        for (size_t j = m + 1; j-- > 0;) {
-            if (i == n)
-                ok[i][j] = j == m;
-            else
-                ok[i][j] = (senior[i] && ok[i + 1][j]) ||
-                           (j < m && tok_eq(part, i, pat, j) && ok[i + 1][j + 1]);
-        }
-    }
-    return ok[0][0];
-}
-
-/* The roles that one normalised part of a title names: patterns equal to
- * it, else the patterns it becomes by dropping seniority words, keeping only
- * those that keep the most words ("Senior Lead Developer" is a Lead
- * Developer, not a Developer). */
-static uint64_t match_part(const struct raci_ruleset *rs, const char *part, size_t len)
-{
-    struct tokens words, pat;
-    unsigned char senior[MAX_TITLE_TOKENS];
-    uint64_t mask = 0;
-    size_t best = 0;
-
-    if (len == 0)
-        return 0;
-    for (size_t r = 0; r < rs->nroles; r++)
-        for (size_t k = 0; k < rs->roles[r].ntitles; k++) {
-            const char *t = rs->roles[r].titles[k];
-            if (strlen(t) == len && !memcmp(t, part, len))
-                mask |= UINT64_C(1) << r;
-        }
-    if (mask || !tokenize(part, len, &words))
-        return mask;
-    for (size_t i = 0; i < words.n; i++)
-        senior[i] = (unsigned char)is_seniority(rs, &words, i);
-    for (size_t r = 0; r < rs->nroles; r++)
-        for (size_t k = 0; k < rs->roles[r].ntitles; k++) {
-            const char *t = rs->roles[r].titles[k];
-            if (!tokenize(t, strlen(t), &pat) || pat.n < best || pat.n == 0 ||
-                !matches_skipping(&words, senior, &pat))
-                continue;
-            if (pat.n > best)
-                mask = 0;
-            best = pat.n;
-            mask |= UINT64_C(1) << r;
-        }
-    return mask;
-}
-
-/* A part as it is, or else as a singular: published charts head their
- * columns "Developers" or "Product Owners". */
-static uint64_t match_part_or_singular(const struct raci_ruleset *rs, const char *part, size_t len)
-{
-    uint64_t mask = match_part(rs, part, len);
-    if (!mask && len > 1 && part[len - 1] == 's')
-        mask = match_part(rs, part, len - 1);
-    return mask;
-}
-
-static int is_title_separator(char c)
-{
-    return c && strchr("/,;&+|", c) != NULL;
-}
-
-uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *title)
-{
-    size_t n, len, depth = 0;
-    char *text, *key;
-    uint64_t mask = 0;
-
-    if (!rs || !title)
-        return 0;
-    n = strlen(title);
-    text = malloc(n + 1);
-    key = malloc(n + 1);
-    if (!text || !key)
-        goto cleanup;
-    /* Bracketed notes ("(interim)", "[contractor]") are no part of a role. */
-    len = 0;
-    for (const char *p = title; *p; p++) {
-        if (*p == '(' || *p == '[' || *p == '{') {
-            depth++;
-            text[len++] = ' ';
-        } else if (depth && (*p == ')' || *p == ']' || *p == '}')) {
-            depth--;
-            text[len++] = ' ';
-        } else if (!depth) {
-            text[len++] = *p;
-        }
-    }
-    text[len] = '\0';
-    for (char *part = text; part;) {
-        char *end = part;
-        while (*end && !is_title_separator(*end))
-            end++;
-        char saved = *end;
-        *end = '\0';
-        size_t klen = raci_str_key_into(part, key);
-        /* Split the normalised part on the word "and": key[start..) is the
-         * current piece, key[i..j) the current word. */
-        size_t start = 0;
-        for (size_t i = 0; i < klen;) {
-            size_t j = i;
-            while (j < klen && key[j] != ' ')
-                j++;
-            if (j - i == 3 && !memcmp(key + i, "and", 3)) {
-                if (i > start)
-                    mask |= match_part_or_singular(rs, key + start, i - 1 - start);
-                start = j + 1;
-            }
-            i = j + 1;
-        }
-        if (klen > start)
-            mask |= match_part_or_singular(rs, key + start, klen - start);
-        part = saved ? end + 1 : NULL;
-    }
-cleanup:
-    free(text);
-    free(key);
-    return mask;
-}
-
 /* ------------------------------------------------------------ release -- */
 
 static void release_check(struct raci_check *c)
@@ -959,17 +787,6 @@ static raci_error role_ref(struct loader *L, struct src *s, const yaml_node_t *n
     return *out < 0 ? unknown_role(L, s, n, v, where) : RACI_OK;
 }
 
-/* A title pattern that can never match, because titles are split on these
- * characters and on the word "and" before they are matched. */
-static int unmatchable_title(const char *raw, const char *key)
-{
-    for (const char *p = raw; *p; p++)
-        if (is_title_separator(*p) || strchr("()[]{}", *p))
-            return 1;
-    return !strcmp(key, "and") || !strncmp(key, "and ", 4) || strstr(key, " and ") ||
-           (strlen(key) >= 4 && !strcmp(key + strlen(key) - 4, " and"));
-}
-
 static raci_error apply_role_titles(struct loader *L, struct src *s, size_t r, const yaml_node_t *n)
 {
     raci_error err = want(L, s, n, YAML_SEQUENCE_NODE, "a list of titles such as [product owner]");
@@ -990,7 +807,7 @@ static raci_error apply_role_titles(struct loader *L, struct src *s, size_t r, c
         key = norm_dup(v);
         if (!key)
             return RACI_ERROR_NOMEM;
-        if (!*key || unmatchable_title(v, key)) {
+        if (!raci_titles_can_match(v, key)) {
             free(key);
             return fail(L, s, t,
                         "title pattern '%s' can never match (titles are split on / , ; & + | "

@@ -1,7 +1,7 @@
 /*
  * test_ruleset.c - the ruleset loader: rules/default.yaml and rules/safe.yaml
- * as shipped, extends, title matching, task look-up, and every kind of
- * error with its line and column.
+ * as shipped, extends, task look-up, and every kind of error with its line
+ * and column. Title matching is tested in test_titles.c.
  *
  * Run from the repository root (as `make check-unit` does), or build with
  * -DRACI_SOURCE_DIR='"/path/to/repo"'.
@@ -15,6 +15,7 @@
 #include "raci/letters.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
+#include "raci/titles.h"
 
 #ifndef RACI_DATADIR
 #define RACI_DATADIR "/usr/local/share/raci"
@@ -354,89 +355,11 @@ static void test_safe(void **state)
     assert_int_equal(letters(&rs, "Program backlog", "pm"), RACI_A | RACI_R);
     assert_int_equal(letters(&rs, "Program backlog", "po"), RACI_C);
     assert_int_equal(letters(&rs, "Market research", "pm"), RACI_A | RACI_R);
-    assert_int_equal(raci_ruleset_match_title(&rs, "Solution Manager"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Product Manager"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Scrum Master/Team Coach"),
-                     roles_mask(&rs, "sm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Release Train Engineer"),
-                     roles_mask(&rs, "sm"));
+    assert_int_equal(raci_titles_match(&rs, "Solution Manager"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "Product Manager"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "Scrum Master/Team Coach"), roles_mask(&rs, "sm"));
+    assert_int_equal(raci_titles_match(&rs, "Release Train Engineer"), roles_mask(&rs, "sm"));
     assert_string_equal(rs.roles[role(&rs, "pm")].name, "Product Manager");
-    raci_ruleset_release(&rs);
-}
-
-/* ---------------------------------------------------- title matching -- */
-
-static void test_match_title(void **state)
-{
-    static const struct {
-        const char *title;
-        const char *roles; /* space-separated ids, "" for none */
-    } cases[] = {
-        {"Product Owner", "po"},
-        {"product owner", "po"},
-        {"PO", "po"},
-        {"Sr. Product Owner", "po"},
-        {"Senior Product Owner", "po"},
-        {"Product Owner, Senior", "po"},
-        {"Lead Product Owner", "po"},
-        {"Chief Product Owner", "po"},
-        {"Product Owner III", "po"},
-        {"**Product Owner**", "po"},
-        {"Product Owner (interim)", "po"},
-        {"Group Product Manager", "pm"},
-        {"Associate Product Manager", "pm"},
-        {"Senior Product Lead", "pm"},
-        {"Lead Developer", "tl"},
-        {"Senior Lead Developer", "tl"},
-        {"Senior Tech Lead", "tl"},
-        {"Team Lead", "tl"},
-        {"Developer", "dev"},
-        {"Developers", "dev"},
-        {"Product Owners", "po"},
-        {"Staff Software Engineer", "dev"},
-        {"Software Engineer II", "dev"},
-        {"Frontend Engineer", "dev"},
-        {"Interim Engineering Manager, Delivery", "em"},
-        {"Acting Engineering Manager", "em"},
-        {"Product Owner / Product Manager", "po pm"},
-        {"Product Owner and Product Manager", "po pm"},
-        {"Product Owner & Scrum Master", "po sm"},
-        {"Product Owner + Tech Lead", "po tl"},
-        {"Product Owner; Developer", "po dev"},
-        {"Product Owner|Developer", "po dev"},
-        {"Director of Product", "director"},
-        {"Head of Product & Engineering", "director"},
-        {"Director of Product and Engineering", "director"},
-        {"VP Engineering", "director"},
-        {"CPO", "director"},
-        {"Technical Program Manager", "tpm"},
-        {"Scrum Master", "sm"},
-        {"Agile Coach [contractor]", "sm"},
-        {"PM", ""},
-        {"TPM", ""},
-        {"Project Manager", ""},
-        {"Senior", ""},
-        {"Lead", ""},
-        {"and", ""},
-        {"", ""},
-        {" / , ", ""},
-        {"Product", ""},
-        {"Owner Product", ""},
-        {"Product Owner Manager", ""},
-        {"(Product Owner)", ""},
-    };
-    struct raci_ruleset rs = {0};
-    (void)state;
-
-    load_ok(&rs, DEFAULT_YAML);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        uint64_t got = raci_ruleset_match_title(&rs, cases[i].title);
-        uint64_t want = cases[i].roles[0] ? roles_mask(&rs, cases[i].roles) : 0;
-        if (got != want)
-            fail_msg("title '%s': got mask %#llx, want %#llx (%s)", cases[i].title,
-                     (unsigned long long)got, (unsigned long long)want, cases[i].roles);
-    }
-    assert_int_equal(raci_ruleset_match_title(&rs, NULL), 0);
     raci_ruleset_release(&rs);
 }
 
@@ -508,10 +431,10 @@ static void test_user_extends_default(void **state)
     assert_int_equal(check(&rs, "idle-person")->severity, RACI_SEV_OFF);
     assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 6);
     assert_int_equal(check(&rs, "span-of-control")->severity, RACI_SEV_WARNING);
-    assert_int_equal(raci_ruleset_match_title(&rs, "PM"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&base, "PM"), 0);
-    assert_int_equal(raci_ruleset_match_title(&rs, "Senior PM"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Product Manager"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "PM"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&base, "PM"), 0);
+    assert_int_equal(raci_titles_match(&rs, "Senior PM"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "Product Manager"), roles_mask(&rs, "pm"));
     assert_string_equal(task(&rs, "OKRs")->name, "KPIs");
     assert_string_equal(task(&rs, "success metrics")->name, "KPIs");
     assert_int_equal(letters(&rs, "KPIs", "em"), 0);
@@ -575,8 +498,7 @@ static void test_load_mem_extends(void **state)
     assert_int_equal(rs.nroles, 9);
     assert_string_equal(rs.roles[8].id, "qa");
     assert_string_equal(rs.roles[8].name, "Quality Engineer");
-    assert_int_equal(raci_ruleset_match_title(&rs, "Distinguished Test Manager"),
-                     roles_mask(&rs, "qa"));
+    assert_int_equal(raci_titles_match(&rs, "Distinguished Test Manager"), roles_mask(&rs, "qa"));
     assert_int_equal(rs.ntasks, 23);
     assert_int_equal(letters(&rs, "Test strategy", "qa"), RACI_A | RACI_R);
     assert_int_equal(letters(&rs, "Test strategy", "tl"), RACI_C);
@@ -888,7 +810,6 @@ int main(void)
         cmocka_unit_test(test_default_tasks),
         cmocka_unit_test(test_default_checks),
         cmocka_unit_test(test_safe),
-        cmocka_unit_test(test_match_title),
         cmocka_unit_test(test_find_task),
         cmocka_unit_test(test_user_extends_default),
         cmocka_unit_test(test_extends_chain_by_path),
