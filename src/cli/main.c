@@ -23,6 +23,7 @@
 #include "raci/roster.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/strpool.h"
 #include "raci/array.h"
 #include "raci/str.h"

@@ -19,6 +19,7 @@
 #include "raci/error.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/titles.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -11,6 +11,7 @@
 #include "raci/reader.h"
 #include "raci/roster.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/strpool.h"
 
 struct fixture {

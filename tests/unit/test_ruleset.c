@@ -15,6 +15,7 @@
 #include "raci/letters.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/titles.h"
 
 #ifndef RACI_DATADIR
@@ -665,6 +666,28 @@ static void test_errors(void **state)
         {"extends: ../../etc/passwd\n", 1, 10,
          "a ruleset that is not a file can only extend a bundled ruleset by name, such as "
          "'extends: default'"},
+        /* The version is checked before a base is looked for, wherever it is
+         * written. */
+        {"extends: no-such-ruleset\nversion: 2\n", 2, 10,
+         "unsupported ruleset version '2' (expected 1)"},
+        {"extends: [default]\n", 1, 10,
+         "expected the name or path of a ruleset, such as default, got a list"},
+        /* letter aliases */
+        {"letters:\n  D.R.I: A\n", 2, 3,
+         "invalid letter alias 'D.R.I' (expected a word of letters and digits such as DRI)"},
+        {"letters: [DRI]\n", 1, 10,
+         "expected a mapping of letter aliases to letters for 'letters', such as DRI: A/R, got "
+         "a list"},
+        /* other sections' types */
+        {"seniority: senior\n", 1, 12, "expected a list of seniority words, got 'senior'"},
+        {"fallbacks: [em]\n", 1, 12,
+         "expected a mapping of role ids to lists of role ids for 'fallbacks', such as "
+         "director: [em], got a list"},
+        {"checks: [team-size]\n", 1, 9,
+         "expected a mapping of rule ids to {severity, parameters} for 'checks', got a list"},
+        {"waivers: {rule: team-size}\n", 1, 10,
+         "expected a list of waivers for 'waivers', each {rule, product, task, person, reason, "
+         "expires}, got a mapping"},
         /* YAML syntax */
         {"checks:\n  team-size: {severity: error\n  pm-span: off\n", 3, 10,
          "invalid YAML: did not find expected ',' or '}' while parsing a flow mapping (at line "
@@ -801,6 +824,133 @@ static void test_locate(void **state)
     assert_null(raci_ruleset_locate(NULL));
 }
 
+static void test_too_many_roles(void **state)
+{
+    struct raci_ruleset rs = {0};
+    struct raci_diag d = {0};
+    char yaml[4096];
+    size_t n = (size_t)snprintf(yaml, sizeof yaml, "roles:\n");
+    (void)state;
+
+    for (int i = 0; i < RACI_MAX_ROLES; i++)
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n, "  r%d: {}\n", i);
+    load_mem_ok(&rs, yaml);
+    assert_int_equal(rs.nroles, RACI_MAX_ROLES);
+    raci_ruleset_release(&rs);
+    snprintf(yaml + n, sizeof yaml - n, "  one-more: {}\n");
+    assert_int_equal(raci_ruleset_load_mem(&rs, yaml, strlen(yaml), "mem.yaml", &d),
+                     RACI_ERROR_INPUT);
+    assert_int_equal(d.line, RACI_MAX_ROLES + 2);
+    assert_int_equal(d.col, 3);
+    assert_string_equal(d.message, "too many roles (at most 64)");
+    assert_released(&rs);
+    raci_diag_release(&d);
+}
+
+/* ----------------------------------------------------------- building -- */
+
+static void test_build(void **state)
+{
+    struct raci_ruleset rs = {0};
+    char name[] = "Market research";
+    int r = -1, again = -1;
+    (void)state;
+
+    assert_int_equal(raci_ruleset_init_checks(&rs), RACI_OK);
+    assert_int_equal(raci_ruleset_int(raci_ruleset_check(&rs, "team-size"), "max_team_size"), 10);
+
+    /* Roles: found by id (any case), else added and named by their id. */
+    assert_int_equal(raci_ruleset_add_role(&rs, "po", &r), RACI_OK);
+    assert_int_equal(r, 0);
+    assert_string_equal(rs.roles[0].name, "po");
+    assert_int_equal(raci_ruleset_add_role(&rs, "pm", &r), RACI_OK);
+    assert_int_equal(raci_ruleset_add_role(&rs, "PO", &again), RACI_OK);
+    assert_int_equal(again, 0);
+    assert_int_equal(rs.nroles, 2);
+    for (int i = 2; i < RACI_MAX_ROLES; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "r%d", i);
+        assert_int_equal(raci_ruleset_add_role(&rs, id, &r), RACI_OK);
+        assert_int_equal(r, i);
+    }
+    assert_int_equal(raci_ruleset_add_role(&rs, "full", &r), RACI_ERROR_INPUT);
+    assert_int_equal(rs.nroles, RACI_MAX_ROLES);
+    assert_int_equal(raci_ruleset_add_role(&rs, "pm", &r), RACI_OK); /* still found */
+    assert_int_equal(r, 1);
+
+    /* String lists hold copies, without repeats. */
+    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "senior"), RACI_OK);
+    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "sr"), RACI_OK);
+    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "senior"), RACI_OK);
+    assert_int_equal(rs.nseniority, 2);
+    assert_string_equal(rs.seniority[1], "sr");
+
+    /* Tasks: keyed by their name; found by key or alias, exactly. */
+    assert_int_equal(raci_ruleset_add_task(&rs, name), RACI_OK);
+    name[0] = 'X'; /* copied */
+    assert_string_equal(rs.tasks[0].name, "Market research");
+    assert_string_equal(rs.tasks[0].key, "market research");
+    assert_int_equal(rs.tasks[0].raci[RACI_MAX_ROLES - 1], 0);
+    assert_int_equal(raci_ruleset_list_add(&rs.tasks[0].aliases, &rs.tasks[0].naliases, "mr"),
+                     RACI_OK);
+    assert_int_equal(raci_ruleset_task_key(&rs, "market research"), 0);
+    assert_int_equal(raci_ruleset_task_key(&rs, "mr"), 0);
+    assert_int_equal(raci_ruleset_task_key(&rs, "Market research"), -1);
+    assert_int_equal(raci_ruleset_task_key(&rs, "market researchs"), -1);
+    assert_int_equal(raci_ruleset_find_task(&rs, "MRs"), 0);
+
+    /* Letter aliases: one per name, whatever its case. */
+    assert_int_equal(raci_ruleset_set_alias(&rs, "DRI", RACI_A), RACI_OK);
+    assert_int_equal(raci_ruleset_set_alias(&rs, "dri", RACI_A | RACI_R), RACI_OK);
+    assert_int_equal(rs.naliases, 1);
+    assert_string_equal(rs.aliases[0].name, "DRI");
+    assert_int_equal(rs.aliases[0].letters, RACI_A | RACI_R);
+
+    /* Waivers are zeroed for the caller to fill in. */
+    struct raci_waiver *w = raci_ruleset_add_waiver(&rs);
+    assert_non_null(w);
+    assert_null(w->product);
+    assert_int_equal(rs.nwaivers, 1);
+    w->reason = strdup("because");
+
+    raci_ruleset_list_clear(&rs.seniority, &rs.nseniority);
+    assert_null(rs.seniority);
+    assert_int_equal(rs.nseniority, 0);
+    raci_ruleset_release(&rs);
+    assert_released(&rs);
+}
+
+static void test_names(void **state)
+{
+    char *p;
+    (void)state;
+
+    assert_true(raci_ruleset_valid_id("po"));
+    assert_true(raci_ruleset_valid_id("a-b_9"));
+    assert_true(raci_ruleset_valid_id("abcdefghijklmnopqrstuvwxyzabcdef")); /* 32 */
+    assert_false(raci_ruleset_valid_id("abcdefghijklmnopqrstuvwxyzabcdefg"));
+    assert_false(raci_ruleset_valid_id(""));
+    assert_false(raci_ruleset_valid_id("PO"));
+    assert_false(raci_ruleset_valid_id("9lives"));
+    assert_false(raci_ruleset_valid_id("-x"));
+    assert_false(raci_ruleset_valid_id("a b"));
+
+    assert_true(raci_ruleset_is_bundled("default"));
+    assert_true(raci_ruleset_is_bundled("My_Rules-2"));
+    assert_false(raci_ruleset_is_bundled(""));
+    assert_false(raci_ruleset_is_bundled("a.yaml"));
+    assert_false(raci_ruleset_is_bundled("../default"));
+    assert_false(raci_ruleset_is_bundled("a/b"));
+
+    p = raci_ruleset_locate_in(RACI_SOURCE_DIR "/tests/data/rulesets", "user");
+    assert_non_null(p);
+    assert_string_equal(p, RACI_SOURCE_DIR "/tests/data/rulesets/user.yaml");
+    free(p);
+    assert_null(raci_ruleset_locate_in(RACI_SOURCE_DIR "/tests/data/rulesets", "default"));
+    assert_null(raci_ruleset_locate_in(RACI_SOURCE_DIR "/tests/data", "rulesets/user"));
+    assert_null(raci_ruleset_locate_in(NULL, "user"));
+}
+
 int main(void)
 {
     /* `extends: default` finds the source tree's rules from any directory. */
@@ -821,6 +971,9 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_empty_and_odd_input),
         cmocka_unit_test(test_locate),
+        cmocka_unit_test(test_too_many_roles),
+        cmocka_unit_test(test_build),
+        cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

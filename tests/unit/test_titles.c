@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/titles.h"
 
 #define DEFAULT_YAML RACI_SOURCE_DIR "/rules/default.yaml"

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "raci/ruleset_load.h"
 #include "raci/array.h"
 #include "raci/date.h"
 #include "raci/str.h"
