@@ -8,7 +8,9 @@
  */
 #include "testutil.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -326,6 +328,55 @@ static void test_default_checks(void **state)
     assert_null(raci_ruleset_param(check(&rs, "team-size"), "max_pos"));
     assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "no_such_param"), 0);
     raci_ruleset_release(&rs);
+}
+
+/* The whole of a file, malloc'd. */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (!f)
+        fail_msg("cannot open %s", path);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* The comments of the shipped rulesets, which users read (default.yaml
+ * documents the format), cite documents by title and publisher: never by
+ * the names of the project's source files ("seed 001") or its briefs. */
+static void test_shipped_citations(void **state)
+{
+    static const char *const files[] = {DEFAULT_YAML, SAFE_YAML,
+                                        RACI_SOURCE_DIR "/samples/team-rules.yaml"};
+    static const char *const names[] = {"Engineering Ladders",
+                                        "Product Owner vs. Product Manager: What's the Difference?",
+                                        "airfocus", "Product Managers and Product Owners", "IAPM"};
+    (void)state;
+
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char *text = slurp(files[i]);
+        for (char *p = text; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (strstr(text, "seed") || strstr(text, "rules-brief"))
+            fail_msg("%s cites a document by a name of the project's own files", files[i]);
+        free(text);
+    }
+    /* default.yaml lists each of the five documents. */
+    char *text = slurp(DEFAULT_YAML);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strstr(text, names[i]))
+            fail_msg("default.yaml does not cite %s", names[i]);
+    free(text);
 }
 
 /* --------------------------------------------------------- safe.yaml -- */
@@ -959,6 +1010,7 @@ int main(void)
         cmocka_unit_test(test_default_roles),
         cmocka_unit_test(test_default_tasks),
         cmocka_unit_test(test_default_checks),
+        cmocka_unit_test(test_shipped_citations),
         cmocka_unit_test(test_safe),
         cmocka_unit_test(test_find_task),
         cmocka_unit_test(test_user_extends_default),
