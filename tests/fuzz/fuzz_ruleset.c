@@ -11,6 +11,10 @@
  * Files: text in memory can only `extends:` a bundled ruleset by name
  * (letters, digits, - and _), so the fuzzer can read rules/NAME.yaml and
  * nothing else.
+ *
+ * Seeds: tests/fuzz/corpus/fuzz_ruleset/, and the shipped rulesets (every
+ * YAML file of rules/, and samples/team-rules.yaml), which tests/fuzz/run.sh
+ * copies in at each run so that they are never stale.
  */
 #include <stdint.h>
 #include <stdlib.h>
