@@ -12,6 +12,7 @@
 
 #include "raci/rules_doc.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 
 int main(int argc, char **argv)
 {

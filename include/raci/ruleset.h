@@ -1,19 +1,13 @@
 /*
- * ruleset.h - a ruleset loaded from YAML: roles and their title patterns,
- * canonical tasks with aliases and default RACI, letter aliases, and the
- * severity and parameters of every check.
+ * ruleset.h - a ruleset: roles and their title patterns, canonical tasks
+ * with aliases and default RACI, letter aliases, the severity and
+ * parameters of every check, and waivers; what raci knows about a team
+ * before it reads the team's roster.
  *
- * The file format is documented in rules/default.yaml, which is itself the
- * default ruleset. Every key is checked: an unknown key, a value of the wrong
- * type or an unknown rule id is RACI_ERROR_INPUT with file:line:column.
- *
- * A ruleset may start from another with `extends:`; its keys then merge into
- * the base: checks per rule id (severity and the parameters given), roles per
- * id (name replaced, titles added), tasks by name or alias (aliases added,
- * letters replaced per role), letter aliases per name, fallbacks per role;
- * seniority words are added; waivers are appended. `extends: NAME` (letters, digits, - and _) is a
- * bundled ruleset, found as by raci_ruleset_locate(); anything else is a path,
- * relative to the extending file's directory.
+ * This is the model and its questions. Rulesets are written in YAML and
+ * read by ruleset_load.h (the format is documented in rules/default.yaml,
+ * itself the default ruleset); which roles a job title names is titles.h.
+ * The building functions below are what the loader builds a ruleset with.
  */
 #ifndef RACI_RULESET_H
 #define RACI_RULESET_H
@@ -21,7 +15,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/letters.h"
 #include "raci/rules.h"
@@ -32,7 +25,7 @@
 struct raci_role {
     char *id;      /* "po" */
     char *name;    /* "Product Owner" */
-    char **titles; /* normalised title patterns (raci_norm_key form) */
+    char **titles; /* title patterns, raci_str_key form (titles.h) */
     size_t ntitles;
     int *fallbacks; /* role indexes that take over this role's A where a
                        product has no one in it, in order of preference */
@@ -41,19 +34,23 @@ struct raci_role {
 
 struct raci_task_def {
     char *name;     /* canonical display name: "Market research" */
-    char *key;      /* its normalised key */
-    char **aliases; /* normalised keys of its aliases */
+    char *key;      /* its raci_str_key */
+    char **aliases; /* the raci_str_key of each alias */
     size_t naliases;
     unsigned *raci; /* default letters (RACI_* mask) per role index; room
                        for RACI_MAX_ROLES entries, nroles of them used */
 };
 
+/* A parameter of a check. Its value is in the field its kind uses, in the
+ * canonical form the loader checked it into against the ruleset. */
 struct raci_param {
-    char *name;
+    char *name; /* as the registry names it */
     enum raci_param_kind kind;
-    long ival;
-    char *sval;
-    char **list;
+    long ival;   /* RACI_PARAM_INT */
+    char *sval;  /* RACI_PARAM_WORD as written, RACI_PARAM_ROLE a role's id;
+                    NULL when not given */
+    char **list; /* RACI_PARAM_TASKS: task keys (the raci_str_key of each
+                    task's canonical name), without repeats */
     size_t nlist;
 };
 
@@ -88,7 +85,7 @@ struct raci_ruleset {
     char *framework; /* "scrum", "safe", ... or NULL */
     struct raci_role *roles;
     size_t nroles;
-    char **seniority; /* normalised words stripped from titles */
+    char **seniority; /* words titles may drop (raci_str_key form; titles.h) */
     size_t nseniority;
     struct raci_task_def *tasks;
     size_t ntasks;
@@ -100,57 +97,17 @@ struct raci_ruleset {
     size_t nwaivers;
     /* The day waivers are judged on, "YYYY-MM-DD": $RACI_TODAY when it is
      * set and not empty (for tests and reproducible runs), else the local
-     * date when the ruleset was loaded. "" in a ruleset not loaded by this
-     * module, which raci_checks_run takes as the local date. */
+     * date when the ruleset was loaded. "" in a ruleset not made by
+     * ruleset_load.h, which raci_checks_run takes as the local date. */
     char today[11];
 };
-
-/*
- * Load the ruleset at path into rs (zeroed or released first). On failure rs
- * is left released (zeroed) and: RACI_ERROR_IO when path cannot be read
- * (errno says why), RACI_ERROR_INPUT for a malformed ruleset or base ruleset,
- * or for a RACI_TODAY that is no date; both with diag set (file:line:column
- * of the offending node, its source line, and what would be right).
- * RACI_ERROR_NOMEM leaves diag alone.
- */
-raci_error raci_ruleset_load(struct raci_ruleset *rs, const char *path, struct raci_diag *diag);
-
-/* Same, from YAML text in memory (len bytes, need not be terminated; text is
- * only read during the call); display names it in diagnostics. Such a
- * ruleset can only extend a bundled ruleset by name, never a path. */
-raci_error raci_ruleset_load_mem(struct raci_ruleset *rs, const char *text, size_t len,
-                                 const char *display, struct raci_diag *diag);
 
 /* Free everything rs holds and zero it; copes with a half-loaded ruleset and
  * with one already released. rs itself is not freed. */
 void raci_ruleset_release(struct raci_ruleset *rs);
 
-/*
- * The path of the bundled ruleset NAME ("default", "safe"): the first
- * readable NAME.yaml in $RACI_RULES_DIR (when set), ./rules, then
- * RACI_DATADIR/rules (where `make install` puts them). `extends: NAME` looks
- * there first (then beside the extending file); use this to find the default
- * ruleset so both agree. malloc'd; NULL when none is found, when name is not
- * a bare name (letters, digits, - and _), or when out of memory.
- */
-char *raci_ruleset_locate(const char *name);
-
 /* Index of the role with this id, or -1. */
 int raci_ruleset_role(const struct raci_ruleset *rs, const char *id);
-
-/*
- * The roles a job title names, as a mask of role indexes. Bracketed notes
- * ("(interim)", "[contractor]") are dropped; the title is split on '/', ',',
- * ';', '&', '+', '|' and the word "and"; each part is normalised (markdown
- * emphasis dropped) and matched whole against every role's patterns, first
- * as it is, then by deleting seniority words anywhere in it: of the patterns
- * reached that way, those with the most words win ("Sr. Product Owner" -> po,
- * "Lead Developer" stays tl, "Senior Lead Developer" is tl, not dev). The
- * result is the union over the parts ("Product Owner / Product Manager" ->
- * po|pm). A part that matches nothing is tried once more without a final
- * 's' ("Developers" -> dev). 0 when no part names a role (or out of memory).
- */
-uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *title);
 
 /* Index of the canonical task whose key or an alias equals name normalised
  * ("  Market-Research! " finds "Market research"), or -1. When nothing
@@ -158,17 +115,100 @@ uint64_t raci_ruleset_match_title(const struct raci_ruleset *rs, const char *tit
  * ("KPI" finds "KPIs", "Roadmaps" finds "Roadmap"). */
 int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name);
 
+/* Index of the task whose key or one of whose aliases is exactly key (a
+ * raci_str_key already; no plural step), or -1. */
+int raci_ruleset_task_key(const struct raci_ruleset *rs, const char *key);
+
 /* The check for a rule id (NULL if unknown). */
 const struct raci_check *raci_ruleset_check(const struct raci_ruleset *rs, const char *id);
 
-/* A parameter's value; the registry default when absent. */
-long raci_check_int(const struct raci_check *c, const char *name);
-/* The parameter of this name, or NULL. List parameters named "tasks" hold
- * task keys (raci_norm_key form of the canonical name); "role", "roles",
- * "fallback" hold role ids; both are checked against the ruleset on load. */
-const struct raci_param *raci_check_param(const struct raci_check *c, const char *name);
-/* Does string parameter name equal value, or list parameter name hold it
- * (case-insensitively)? 0 when c or the parameter is absent. */
-int raci_check_has(const struct raci_check *c, const char *name, const char *value);
+/*
+ * The parameters of a check. They are named by the check's raci_check, not
+ * the ruleset, but read a ruleset's canonical values, so they live here.
+ */
+
+/* The value of whole-number parameter name of c; the registry's default when
+ * c is NULL or has no such parameter of kind RACI_PARAM_INT (0 when the
+ * registry has none either). */
+long raci_ruleset_int(const struct raci_check *c, const char *name);
+
+/* The parameter of this name, or NULL (also when c is NULL). Its value is
+ * canonical by its kind, checked against the ruleset on load: a
+ * RACI_PARAM_TASKS list holds task keys (raci_str_key form of the canonical
+ * name), a RACI_PARAM_ROLE holds a role id (sval, NULL when not given), a
+ * RACI_PARAM_WORD the word as written. */
+const struct raci_param *raci_ruleset_param(const struct raci_check *c, const char *name);
+
+/* Does word or role parameter name of c equal value, or list parameter name
+ * hold it (ASCII case-insensitively)? 0 when c, value or the parameter is
+ * absent. */
+int raci_ruleset_has(const struct raci_check *c, const char *name, const char *value);
+
+/* ----------------------------------------------------- bundled files -- */
+
+/* Is name a bundled ruleset's name: 1 to 64 letters, digits, '-' and '_'?
+ * Such a name can never reach outside the rules directories. */
+int raci_ruleset_is_bundled(const char *name);
+
+/*
+ * The path of the bundled ruleset NAME ("default", "safe"): the first
+ * readable NAME.yaml in $RACI_RULES_DIR (when set and not empty), beside the
+ * running raci (../rules for a build tree, ../share/raci/rules for an
+ * installation), ./rules, then RACI_DATADIR/rules (where `make install` puts
+ * them). `extends: NAME` looks there first (then beside the extending file);
+ * use this to find the default ruleset so both agree. malloc'd; NULL when
+ * none is found, when name is not a bundled name, or when out of memory.
+ */
+char *raci_ruleset_locate(const char *name);
+
+/* dir/NAME.yaml when name is a bundled name and that file is readable;
+ * malloc'd, else NULL (also when out of memory). */
+char *raci_ruleset_locate_in(const char *dir, const char *name);
+
+/* ---------------------------------------------------------- building -- */
+
+/*
+ * What the loader builds a ruleset with, so that the model keeps its own
+ * promises: role ids are unique and at most RACI_MAX_ROLES, string lists
+ * hold no repeats, every check has all its parameters. Strings passed in are
+ * copied. Each returns RACI_ERROR_NOMEM when out of memory, leaving rs fit
+ * for raci_ruleset_release. Fields not covered here (a role's name and
+ * fallbacks, a task's letters, a parameter's value, a waiver's fields) are
+ * set directly; rs owns what they point to, malloc'd.
+ */
+
+/* A role id or framework name: a lower-case ASCII letter, then lower-case
+ * letters, digits, '-' or '_'; at most 32 characters. */
+int raci_ruleset_valid_id(const char *s);
+
+/* Give rs (which has no checks yet) one check per registry rule, in registry
+ * order, with the registry's severity and parameter defaults. */
+raci_error raci_ruleset_init_checks(struct raci_ruleset *rs);
+
+/* The index of the role with this id in *index, added (named by its id,
+ * with no titles) when there is none. RACI_ERROR_INPUT, with nothing added
+ * and no diagnostic, when rs already has RACI_MAX_ROLES roles. */
+raci_error raci_ruleset_add_role(struct raci_ruleset *rs, const char *id, int *index);
+
+/* Append a task with this display name, its key (raci_str_key of name, not
+ * empty) and no letters; its index is rs->ntasks - 1. The caller has made
+ * sure that no task has that key (raci_ruleset_task_key). */
+raci_error raci_ruleset_add_task(struct raci_ruleset *rs, const char *name);
+
+/* Append s to the string list *list of *n strings (a role's titles, the
+ * seniority words, a task's aliases, a list parameter) unless it holds s
+ * already. */
+raci_error raci_ruleset_list_add(char ***list, size_t *n, const char *s);
+
+/* Free the strings of *list and the list, and set both to empty. */
+void raci_ruleset_list_clear(char ***list, size_t *n);
+
+/* Let letter alias name (matched ASCII case-insensitively) stand for
+ * letters (RACI_* mask), adding it when it is new. */
+raci_error raci_ruleset_set_alias(struct raci_ruleset *rs, const char *name, unsigned letters);
+
+/* Append a zeroed waiver, for the caller to fill in; NULL when out of
+ * memory. */
+struct raci_waiver *raci_ruleset_add_waiver(struct raci_ruleset *rs);
 
 #endif

@@ -80,7 +80,7 @@ raci_error raci_hygiene_missing_responsible(struct raci_engine *e, const struct 
 raci_error raci_hygiene_too_many_responsible(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    long max = raci_check_int(chk, "max_responsible");
+    long max = raci_ruleset_int(chk, "max_responsible");
     raci_error err = RACI_OK;
 
     for (uint32_t t = 0; t < r->ntasks && !err; t++) {

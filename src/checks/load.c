@@ -16,7 +16,7 @@
 raci_error raci_load_accountability_overload(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    long max = raci_check_int(chk, "max_accountable");
+    long max = raci_ruleset_int(chk, "max_accountable");
 
     for (uint32_t i = 0; i < r->npersons; i++) {
         uint32_t n = raci_view_counts(r, i)[COUNT_A];
@@ -61,7 +61,7 @@ static uint32_t sole_owner(const struct raci_roster *r, uint32_t t)
 raci_error raci_load_single_point_of_failure(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    long max = raci_check_int(chk, "max_sole");
+    long max = raci_ruleset_int(chk, "max_sole");
     uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
     raci_error err = RACI_OK;
 

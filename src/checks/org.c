@@ -139,7 +139,7 @@ raci_error raci_org_self_manager(struct raci_engine *e, const struct raci_check 
 raci_error raci_org_span_of_control(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    long max = raci_check_int(chk, "max_reports");
+    long max = raci_ruleset_int(chk, "max_reports");
     size_t np = r->npersons ? r->npersons : 1;
     uint32_t *count = calloc(np, sizeof(*count)), *finding = malloc(np * sizeof(*finding));
     raci_error err = count && finding ? RACI_OK : RACI_ERROR_NOMEM;

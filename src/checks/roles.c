@@ -35,7 +35,7 @@ static uint32_t role_holder(const struct raci_engine *e, uint32_t p, const char 
  * memory. */
 static uint8_t *listed_defs(const struct raci_engine *e, const struct raci_check *chk)
 {
-    const struct raci_param *p = raci_check_param(chk, "tasks");
+    const struct raci_param *p = raci_ruleset_param(chk, "tasks");
     uint8_t *defs = calloc(e->rs->ntasks ? e->rs->ntasks : 1, 1);
     for (size_t i = 0; defs && p && i < p->nlist; i++) {
         int def = raci_ruleset_find_task(e->rs, p->list[i]);
@@ -117,7 +117,7 @@ raci_error raci_roles_po_owns_backlog(struct raci_engine *e, const struct raci_c
 
 raci_error raci_roles_director_owns_people(struct raci_engine *e, const struct raci_check *chk)
 {
-    const struct raci_param *fb = raci_check_param(chk, "fallback");
+    const struct raci_param *fb = raci_ruleset_param(chk, "fallback");
     return owner_rule(e, chk, "director", fb && fb->sval && *fb->sval ? fb->sval : NULL,
                       "the documents give career planning, promotions, coaching and people "
                       "management to the Director (to the Engineering Manager where there is "
@@ -140,7 +140,7 @@ static uint32_t pm_accountable(struct raci_engine *e, uint32_t t, uint64_t pm, u
 
 raci_error raci_roles_scrum_contact_po(struct raci_engine *e, const struct raci_check *chk)
 {
-    const struct raci_param *fw = raci_check_param(chk, "framework");
+    const struct raci_param *fw = raci_ruleset_param(chk, "framework");
     const char *want = fw && fw->sval && *fw->sval ? fw->sval : "scrum";
     uint64_t pm = raci_checks_role_bit(e, "pm"), po = raci_checks_role_bit(e, "po");
     const struct raci_roster *r = e->r;
@@ -216,7 +216,7 @@ raci_error raci_roles_multiple_po(struct raci_engine *e, const struct raci_check
 {
     const struct raci_roster *r = e->r;
     int po = raci_ruleset_role(e->rs, "po");
-    long max = raci_check_int(chk, "max_po");
+    long max = raci_ruleset_int(chk, "max_po");
     raci_error err = RACI_OK;
 
     for (uint32_t p = 0; p < r->nproducts && po >= 0 && !err; p++) {
@@ -249,7 +249,7 @@ raci_error raci_roles_po_multiple_products(struct raci_engine *e, const struct r
 {
     const struct raci_roster *r = e->r;
     uint64_t po = raci_checks_role_bit(e, "po");
-    long max = raci_check_int(chk, "max_products");
+    long max = raci_ruleset_int(chk, "max_products");
 
     for (uint32_t i = 0; i < r->npersons && po; i++) {
         size_t n;
@@ -283,7 +283,7 @@ static raci_error report_split(struct raci_engine *e, const struct raci_check *c
                                const uint32_t *m, size_t n, uint32_t largest_p, size_t largest)
 {
     const struct raci_roster *r = e->r;
-    long max = raci_check_int(chk, "max_team_size");
+    long max = raci_ruleset_int(chk, "max_team_size");
     char *entity = raci_findings_entity_person(r, i);
     struct raci_finding *f = NULL;
 
@@ -311,7 +311,7 @@ raci_error raci_roles_split_po_pm(struct raci_engine *e, const struct raci_check
 {
     const struct raci_roster *r = e->r;
     uint64_t po = raci_checks_role_bit(e, "po"), pm = raci_checks_role_bit(e, "pm");
-    long max = raci_check_int(chk, "max_team_size");
+    long max = raci_ruleset_int(chk, "max_team_size");
     raci_error err = RACI_OK;
 
     for (uint32_t i = 0; i < r->npersons && po && pm && !err; i++) {
@@ -363,7 +363,7 @@ raci_error raci_roles_pm_span(struct raci_engine *e, const struct raci_check *ch
     const struct raci_roster *r = e->r;
     int po = raci_ruleset_role(e->rs, "po");
     uint64_t pm = raci_checks_role_bit(e, "pm");
-    long max = raci_check_int(chk, "max_pos");
+    long max = raci_ruleset_int(chk, "max_pos");
     uint32_t *seen = calloc(r->npersons ? r->npersons : 1, sizeof(*seen));
     raci_error err = RACI_OK;
 
@@ -396,7 +396,7 @@ raci_error raci_roles_pm_span(struct raci_engine *e, const struct raci_check *ch
 raci_error raci_roles_team_size(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    long max = raci_check_int(chk, "max_team_size");
+    long max = raci_ruleset_int(chk, "max_team_size");
     for (uint32_t p = 0; p < r->nproducts; p++) {
         size_t n = raci_view_team_size(r, p);
         if ((long)n <= max)

@@ -18,6 +18,7 @@
 #include "raci/options.h"
 #include "raci/policy.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/str.h"
 
 #ifndef RACI_DATADIR

@@ -12,7 +12,7 @@
 #include "raci/letters.h"
 #include "raci/map.h"
 #include "raci/str.h"
-#include "raci/ruleset.h"
+#include "raci/titles.h"
 
 struct extra_value {
     uint32_t person;
@@ -137,7 +137,7 @@ raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char 
     if (p->ntitles == 0)
         p->title_loc = loc;
     p->titles[p->ntitles++] = title;
-    p->roles |= raci_ruleset_match_title(r->rs, title);
+    p->roles |= raci_titles_match(r->rs, title);
     return RACI_OK;
 }
 

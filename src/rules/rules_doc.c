@@ -113,7 +113,7 @@ static void rule_params(FILE *out, const struct raci_ruleset *rs, const struct r
         return;
     fputs(style == RACI_RULES_DOC_TEXT ? "\nParameters:\n" : "\nParameters:\n\n", out);
     for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
-        const struct raci_param *p = raci_check_param(c, pd->name);
+        const struct raci_param *p = raci_ruleset_param(c, pd->name);
         if (style == RACI_RULES_DOC_TEXT) {
             fprintf(out, "  %s = ", pd->name);
             print_value(out, rs, pd, p, 0);
@@ -171,7 +171,7 @@ static void list_entry(FILE *out, const struct raci_ruleset *rs, const struct ra
         fputs("–", out);
     for (const struct raci_param_def *pd = d->params; pd->name; pd++) {
         fprintf(out, "%s`%s` = ", pd == d->params ? "" : "; ", pd->name);
-        print_value(out, rs, pd, raci_check_param(c, pd->name), 1);
+        print_value(out, rs, pd, raci_ruleset_param(c, pd->name), 1);
     }
     fputs(" | ", out);
     md_cell(out, d->summary);

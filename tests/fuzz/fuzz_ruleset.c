@@ -11,6 +11,10 @@
  * Files: text in memory can only `extends:` a bundled ruleset by name
  * (letters, digits, - and _), so the fuzzer can read rules/NAME.yaml and
  * nothing else.
+ *
+ * Seeds: tests/fuzz/corpus/fuzz_ruleset/, and the shipped rulesets (every
+ * YAML file of rules/, and samples/team-rules.yaml), which tests/fuzz/run.sh
+ * copies in at each run so that they are never stale.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,6 +23,8 @@
 #include "raci/error.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
+#include "raci/titles.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -69,7 +75,7 @@ static void check_loaded(const struct raci_ruleset *rs)
     /* A role's own patterns name it. */
     for (size_t r = 0; r < rs->nroles; r++)
         for (size_t k = 0; k < rs->roles[r].ntitles; k++)
-            if (!(raci_ruleset_match_title(rs, rs->roles[r].titles[k]) & (UINT64_C(1) << r)))
+            if (!(raci_titles_match(rs, rs->roles[r].titles[k]) & (UINT64_C(1) << r)))
                 abort();
 }
 
@@ -102,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             return 0;
         memcpy(text, data, size);
         text[size] = '\0';
-        uint64_t mask = raci_ruleset_match_title(&base, text);
+        uint64_t mask = raci_titles_match(&base, text);
         if (mask >> base.nroles)
             abort();
         int t = raci_ruleset_find_task(&base, text);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build every tests/fuzz/fuzz_*.c as a libFuzzer binary under build/fuzz/ and
 # run each for a bounded time, starting from its seed corpus in
-# tests/fuzz/corpus/<name>/ when there is one. Prints one line per fuzzer and
-# exits non-zero when any fails to build or finds a crash.
+# tests/fuzz/corpus/<name>/ when there is one, and from the files of the tree
+# that derived_seeds names for it. Prints one line per fuzzer and exits
+# non-zero when any fails to build or finds a crash.
 #
 #   FUZZ_TIME=20   seconds per fuzzer (libFuzzer's -max_total_time)
 #   FUZZ_CC=clang  the compiler; it needs libFuzzer's runtime, which Debian
@@ -49,6 +50,15 @@ if ! printf '%s\n' "$probe" | "$cc" -fsanitize=fuzzer -x c - -o "$out/.probe" 2>
 fi
 rm -f "$out/.probe" "$out/.probe.log"
 
+# Seeds that are files kept elsewhere in the tree, copied into the scratch
+# corpus at each run rather than into tests/fuzz/corpus/, where a copy would
+# go stale: the shipped rulesets for the ruleset loader.
+derived_seeds() {
+  case $1 in
+    fuzz_ruleset) printf '%s\n' rules/*.yaml samples/team-rules.yaml ;;
+  esac
+}
+
 failed=0
 for src in "${harnesses[@]}"; do
   name=$(basename "$src" .c)
@@ -64,6 +74,9 @@ for src in "${harnesses[@]}"; do
   # only read.
   corpus=("$out/corpus/$name")
   mkdir -p "$out/corpus/$name"
+  while IFS= read -r seed; do
+    [ -n "$seed" ] && cp "$seed" "$out/corpus/$name/tree-$(basename "$seed")"
+  done < <(derived_seeds "$name")
   [ -d "tests/fuzz/corpus/$name" ] && corpus+=("tests/fuzz/corpus/$name")
   if "$bin" -max_total_time="$time_limit" -timeout=10 -rss_limit_mb=2048 \
        -artifact_prefix="$out/$name-" "${corpus[@]}" >>"$log" 2>&1; then

@@ -12,6 +12,7 @@
 #include "raci/roster.h"
 #include "raci/shape.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 #include "raci/strpool.h"
 
 struct fixture {

@@ -14,6 +14,7 @@
 #include "raci/rules.h"
 #include "raci/rules_doc.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
 
 #define DEFAULT_YAML RACI_SOURCE_DIR "/rules/default.yaml"
 #define RULES_MD     RACI_SOURCE_DIR "/doc/rules.md"

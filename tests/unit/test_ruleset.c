@@ -1,20 +1,24 @@
 /*
  * test_ruleset.c - the ruleset loader: rules/default.yaml and rules/safe.yaml
- * as shipped, extends, title matching, task look-up, and every kind of
- * error with its line and column.
+ * as shipped, extends, task look-up, and every kind of error with its line
+ * and column. Title matching is tested in test_titles.c.
  *
  * Run from the repository root (as `make check-unit` does), or build with
  * -DRACI_SOURCE_DIR='"/path/to/repo"'.
  */
 #include "testutil.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "raci/letters.h"
 #include "raci/rules.h"
 #include "raci/ruleset.h"
+#include "raci/ruleset_load.h"
+#include "raci/titles.h"
 
 #ifndef RACI_DATADIR
 #define RACI_DATADIR "/usr/local/share/raci"
@@ -101,7 +105,7 @@ static const struct raci_check *check(const struct raci_ruleset *rs, const char 
 static void list_param(const struct raci_ruleset *rs, const char *id, const char *name, char *buf,
                        size_t size)
 {
-    const struct raci_param *p = raci_check_param(check(rs, id), name);
+    const struct raci_param *p = raci_ruleset_param(check(rs, id), name);
     size_t n = 0;
 
     assert_non_null(p);
@@ -297,10 +301,10 @@ static void test_default_checks(void **state)
         const struct raci_check *c = check(&rs, want[i].id);
         assert_int_equal(c->severity, want[i].sev);
         if (want[i].param) {
-            const struct raci_param *p = raci_check_param(c, want[i].param);
+            const struct raci_param *p = raci_ruleset_param(c, want[i].param);
             assert_non_null(p);
             assert_int_equal(p->ival, want[i].value);
-            assert_int_equal(raci_check_int(c, want[i].param), want[i].value);
+            assert_int_equal(raci_ruleset_int(c, want[i].param), want[i].value);
         }
     }
     list_param(&rs, "pm-owns-strategy", "tasks", buf, sizeof buf);
@@ -311,19 +315,68 @@ static void test_default_checks(void **state)
         "product backlog,user stories,acceptance criteria,sprint review acceptance,product goal");
     list_param(&rs, "director-owns-people", "tasks", buf, sizeof buf);
     assert_string_equal(buf, "career planning,promotions,coaching,people management");
-    assert_string_equal(raci_check_param(check(&rs, "director-owns-people"), "fallback")->sval,
+    assert_string_equal(raci_ruleset_param(check(&rs, "director-owns-people"), "fallback")->sval,
                         "em");
     list_param(&rs, "scrum-contact-po", "tasks", buf, sizeof buf);
     assert_string_equal(buf, "requirements clarification");
-    assert_true(raci_check_has(check(&rs, "scrum-contact-po"), "framework", "Scrum"));
-    assert_false(raci_check_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
-    assert_true(raci_check_has(check(&rs, "pm-owns-strategy"), "tasks", "roadmap"));
-    assert_false(raci_check_has(check(&rs, "pm-owns-strategy"), "tasks", "product goal"));
+    assert_true(raci_ruleset_has(check(&rs, "scrum-contact-po"), "framework", "Scrum"));
+    assert_false(raci_ruleset_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
+    assert_true(raci_ruleset_has(check(&rs, "pm-owns-strategy"), "tasks", "roadmap"));
+    assert_false(raci_ruleset_has(check(&rs, "pm-owns-strategy"), "tasks", "product goal"));
 
     assert_null(raci_ruleset_check(&rs, "no-such-rule"));
-    assert_null(raci_check_param(check(&rs, "team-size"), "max_pos"));
-    assert_int_equal(raci_check_int(check(&rs, "team-size"), "no_such_param"), 0);
+    assert_null(raci_ruleset_param(check(&rs, "team-size"), "max_pos"));
+    assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "no_such_param"), 0);
     raci_ruleset_release(&rs);
+}
+
+/* The whole of a file, malloc'd. */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (!f)
+        fail_msg("cannot open %s", path);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* The comments of the shipped rulesets, which users read (default.yaml
+ * documents the format), cite documents by title and publisher: never by
+ * the names of the project's source files ("seed 001") or its briefs. */
+static void test_shipped_citations(void **state)
+{
+    static const char *const files[] = {DEFAULT_YAML, SAFE_YAML,
+                                        RACI_SOURCE_DIR "/samples/team-rules.yaml"};
+    static const char *const names[] = {"Engineering Ladders",
+                                        "Product Owner vs. Product Manager: What's the Difference?",
+                                        "airfocus", "Product Managers and Product Owners", "IAPM"};
+    (void)state;
+
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char *text = slurp(files[i]);
+        for (char *p = text; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        if (strstr(text, "seed") || strstr(text, "rules-brief"))
+            fail_msg("%s cites a document by a name of the project's own files", files[i]);
+        free(text);
+    }
+    /* default.yaml lists each of the five documents. */
+    char *text = slurp(DEFAULT_YAML);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strstr(text, names[i]))
+            fail_msg("default.yaml does not cite %s", names[i]);
+    free(text);
 }
 
 /* --------------------------------------------------------- safe.yaml -- */
@@ -339,104 +392,26 @@ static void test_safe(void **state)
     assert_string_equal(rs.framework, "safe");
     assert_int_equal(rs.nroles, 8);
     assert_int_equal(rs.ntasks, 23);
-    assert_int_equal(raci_check_int(check(&rs, "po-multiple-products"), "max_products"), 2);
-    assert_int_equal(raci_check_int(check(&rs, "pm-span"), "max_pos"), 4);
-    assert_true(raci_check_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
+    assert_int_equal(raci_ruleset_int(check(&rs, "po-multiple-products"), "max_products"), 2);
+    assert_int_equal(raci_ruleset_int(check(&rs, "pm-span"), "max_pos"), 4);
+    assert_true(raci_ruleset_has(check(&rs, "scrum-contact-po"), "framework", "safe"));
     list_param(&rs, "pm-owns-strategy", "tasks", buf, sizeof buf);
     assert_string_equal(
         buf, "market research,customer feedback,product vision,roadmap,kpis,program backlog");
     /* Severities are untouched where safe.yaml says nothing. */
     assert_int_equal(check(&rs, "pm-owns-strategy")->severity, RACI_SEV_ERROR);
     assert_int_equal(check(&rs, "team-size")->severity, RACI_SEV_WARNING);
-    assert_int_equal(raci_check_int(check(&rs, "team-size"), "max_team_size"), 10);
+    assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "max_team_size"), 10);
     /* The new task, and roles extended rather than replaced. */
     assert_string_equal(task(&rs, "ART backlog")->name, "Program backlog");
     assert_int_equal(letters(&rs, "Program backlog", "pm"), RACI_A | RACI_R);
     assert_int_equal(letters(&rs, "Program backlog", "po"), RACI_C);
     assert_int_equal(letters(&rs, "Market research", "pm"), RACI_A | RACI_R);
-    assert_int_equal(raci_ruleset_match_title(&rs, "Solution Manager"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Product Manager"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Scrum Master/Team Coach"),
-                     roles_mask(&rs, "sm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Release Train Engineer"),
-                     roles_mask(&rs, "sm"));
+    assert_int_equal(raci_titles_match(&rs, "Solution Manager"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "Product Manager"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "Scrum Master/Team Coach"), roles_mask(&rs, "sm"));
+    assert_int_equal(raci_titles_match(&rs, "Release Train Engineer"), roles_mask(&rs, "sm"));
     assert_string_equal(rs.roles[role(&rs, "pm")].name, "Product Manager");
-    raci_ruleset_release(&rs);
-}
-
-/* ---------------------------------------------------- title matching -- */
-
-static void test_match_title(void **state)
-{
-    static const struct {
-        const char *title;
-        const char *roles; /* space-separated ids, "" for none */
-    } cases[] = {
-        {"Product Owner", "po"},
-        {"product owner", "po"},
-        {"PO", "po"},
-        {"Sr. Product Owner", "po"},
-        {"Senior Product Owner", "po"},
-        {"Product Owner, Senior", "po"},
-        {"Lead Product Owner", "po"},
-        {"Chief Product Owner", "po"},
-        {"Product Owner III", "po"},
-        {"**Product Owner**", "po"},
-        {"Product Owner (interim)", "po"},
-        {"Group Product Manager", "pm"},
-        {"Associate Product Manager", "pm"},
-        {"Senior Product Lead", "pm"},
-        {"Lead Developer", "tl"},
-        {"Senior Lead Developer", "tl"},
-        {"Senior Tech Lead", "tl"},
-        {"Team Lead", "tl"},
-        {"Developer", "dev"},
-        {"Developers", "dev"},
-        {"Product Owners", "po"},
-        {"Staff Software Engineer", "dev"},
-        {"Software Engineer II", "dev"},
-        {"Frontend Engineer", "dev"},
-        {"Interim Engineering Manager, Delivery", "em"},
-        {"Acting Engineering Manager", "em"},
-        {"Product Owner / Product Manager", "po pm"},
-        {"Product Owner and Product Manager", "po pm"},
-        {"Product Owner & Scrum Master", "po sm"},
-        {"Product Owner + Tech Lead", "po tl"},
-        {"Product Owner; Developer", "po dev"},
-        {"Product Owner|Developer", "po dev"},
-        {"Director of Product", "director"},
-        {"Head of Product & Engineering", "director"},
-        {"Director of Product and Engineering", "director"},
-        {"VP Engineering", "director"},
-        {"CPO", "director"},
-        {"Technical Program Manager", "tpm"},
-        {"Scrum Master", "sm"},
-        {"Agile Coach [contractor]", "sm"},
-        {"PM", ""},
-        {"TPM", ""},
-        {"Project Manager", ""},
-        {"Senior", ""},
-        {"Lead", ""},
-        {"and", ""},
-        {"", ""},
-        {" / , ", ""},
-        {"Product", ""},
-        {"Owner Product", ""},
-        {"Product Owner Manager", ""},
-        {"(Product Owner)", ""},
-    };
-    struct raci_ruleset rs = {0};
-    (void)state;
-
-    load_ok(&rs, DEFAULT_YAML);
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        uint64_t got = raci_ruleset_match_title(&rs, cases[i].title);
-        uint64_t want = cases[i].roles[0] ? roles_mask(&rs, cases[i].roles) : 0;
-        if (got != want)
-            fail_msg("title '%s': got mask %#llx, want %#llx (%s)", cases[i].title,
-                     (unsigned long long)got, (unsigned long long)want, cases[i].roles);
-    }
-    assert_int_equal(raci_ruleset_match_title(&rs, NULL), 0);
     raci_ruleset_release(&rs);
 }
 
@@ -506,12 +481,12 @@ static void test_user_extends_default(void **state)
     /* What user.yaml changes. */
     assert_int_equal(check(&rs, "team-size")->severity, RACI_SEV_ERROR);
     assert_int_equal(check(&rs, "idle-person")->severity, RACI_SEV_OFF);
-    assert_int_equal(raci_check_int(check(&rs, "span-of-control"), "max_reports"), 6);
+    assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 6);
     assert_int_equal(check(&rs, "span-of-control")->severity, RACI_SEV_WARNING);
-    assert_int_equal(raci_ruleset_match_title(&rs, "PM"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&base, "PM"), 0);
-    assert_int_equal(raci_ruleset_match_title(&rs, "Senior PM"), roles_mask(&rs, "pm"));
-    assert_int_equal(raci_ruleset_match_title(&rs, "Product Manager"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "PM"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&base, "PM"), 0);
+    assert_int_equal(raci_titles_match(&rs, "Senior PM"), roles_mask(&rs, "pm"));
+    assert_int_equal(raci_titles_match(&rs, "Product Manager"), roles_mask(&rs, "pm"));
     assert_string_equal(task(&rs, "OKRs")->name, "KPIs");
     assert_string_equal(task(&rs, "success metrics")->name, "KPIs");
     assert_int_equal(letters(&rs, "KPIs", "em"), 0);
@@ -547,7 +522,7 @@ static void test_extends_chain_by_path(void **state)
     load_ok(&rs, DATA "team.yaml");
     assert_string_equal(rs.framework, "kanban");
     assert_int_equal(check(&rs, "span-of-control")->severity, RACI_SEV_INFO);
-    assert_int_equal(raci_check_int(check(&rs, "span-of-control"), "max_reports"), 6);
+    assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 6);
     assert_int_equal(check(&rs, "idle-person")->severity, RACI_SEV_OFF);
     assert_int_equal(check(&rs, "single-accountable")->severity, RACI_SEV_ERROR);
     raci_ruleset_release(&rs);
@@ -575,8 +550,7 @@ static void test_load_mem_extends(void **state)
     assert_int_equal(rs.nroles, 9);
     assert_string_equal(rs.roles[8].id, "qa");
     assert_string_equal(rs.roles[8].name, "Quality Engineer");
-    assert_int_equal(raci_ruleset_match_title(&rs, "Distinguished Test Manager"),
-                     roles_mask(&rs, "qa"));
+    assert_int_equal(raci_titles_match(&rs, "Distinguished Test Manager"), roles_mask(&rs, "qa"));
     assert_int_equal(rs.ntasks, 23);
     assert_int_equal(letters(&rs, "Test strategy", "qa"), RACI_A | RACI_R);
     assert_int_equal(letters(&rs, "Test strategy", "tl"), RACI_C);
@@ -587,9 +561,9 @@ static void test_load_mem_extends(void **state)
     const struct raci_role *dir = &rs.roles[role(&rs, "director")];
     assert_int_equal(dir->nfallbacks, 2);
     assert_int_equal(dir->fallbacks[1], role(&rs, "tl"));
-    assert_string_equal(raci_check_param(check(&rs, "director-owns-people"), "fallback")->sval,
+    assert_string_equal(raci_ruleset_param(check(&rs, "director-owns-people"), "fallback")->sval,
                         "tl");
-    assert_int_equal(raci_check_int(check(&rs, "too-many-responsible"), "max_responsible"), 0);
+    assert_int_equal(raci_ruleset_int(check(&rs, "too-many-responsible"), "max_responsible"), 0);
     raci_ruleset_release(&rs);
 }
 
@@ -610,12 +584,12 @@ static void test_standalone_ruleset(void **state)
     assert_string_equal(rs.roles[0].name, "lead"); /* defaults to the id */
     assert_int_equal(rs.ntasks, 0);
     assert_null(rs.framework);
-    assert_int_equal(raci_check_int(check(&rs, "team-size"), "max_team_size"), 5);
-    assert_int_equal(raci_check_int(check(&rs, "span-of-control"), "max_reports"), 8);
+    assert_int_equal(raci_ruleset_int(check(&rs, "team-size"), "max_team_size"), 5);
+    assert_int_equal(raci_ruleset_int(check(&rs, "span-of-control"), "max_reports"), 8);
     assert_int_equal(check(&rs, "unknown-title")->severity, RACI_SEV_OFF);
     assert_int_equal(check(&rs, "multiple-po")->severity, RACI_SEV_ERROR);
-    assert_int_equal(raci_check_param(check(&rs, "pm-owns-strategy"), "tasks")->nlist, 0);
-    assert_null(raci_check_param(check(&rs, "director-owns-people"), "fallback")->sval);
+    assert_int_equal(raci_ruleset_param(check(&rs, "pm-owns-strategy"), "tasks")->nlist, 0);
+    assert_null(raci_ruleset_param(check(&rs, "director-owns-people"), "fallback")->sval);
     raci_ruleset_release(&rs);
 }
 
@@ -743,6 +717,28 @@ static void test_errors(void **state)
         {"extends: ../../etc/passwd\n", 1, 10,
          "a ruleset that is not a file can only extend a bundled ruleset by name, such as "
          "'extends: default'"},
+        /* The version is checked before a base is looked for, wherever it is
+         * written. */
+        {"extends: no-such-ruleset\nversion: 2\n", 2, 10,
+         "unsupported ruleset version '2' (expected 1)"},
+        {"extends: [default]\n", 1, 10,
+         "expected the name or path of a ruleset, such as default, got a list"},
+        /* letter aliases */
+        {"letters:\n  D.R.I: A\n", 2, 3,
+         "invalid letter alias 'D.R.I' (expected a word of letters and digits such as DRI)"},
+        {"letters: [DRI]\n", 1, 10,
+         "expected a mapping of letter aliases to letters for 'letters', such as DRI: A/R, got "
+         "a list"},
+        /* other sections' types */
+        {"seniority: senior\n", 1, 12, "expected a list of seniority words, got 'senior'"},
+        {"fallbacks: [em]\n", 1, 12,
+         "expected a mapping of role ids to lists of role ids for 'fallbacks', such as "
+         "director: [em], got a list"},
+        {"checks: [team-size]\n", 1, 9,
+         "expected a mapping of rule ids to {severity, parameters} for 'checks', got a list"},
+        {"waivers: {rule: team-size}\n", 1, 10,
+         "expected a list of waivers for 'waivers', each {rule, product, task, person, reason, "
+         "expires}, got a mapping"},
         /* YAML syntax */
         {"checks:\n  team-size: {severity: error\n  pm-span: off\n", 3, 10,
          "invalid YAML: did not find expected ',' or '}' while parsing a flow mapping (at line "
@@ -879,6 +875,133 @@ static void test_locate(void **state)
     assert_null(raci_ruleset_locate(NULL));
 }
 
+static void test_too_many_roles(void **state)
+{
+    struct raci_ruleset rs = {0};
+    struct raci_diag d = {0};
+    char yaml[4096];
+    size_t n = (size_t)snprintf(yaml, sizeof yaml, "roles:\n");
+    (void)state;
+
+    for (int i = 0; i < RACI_MAX_ROLES; i++)
+        n += (size_t)snprintf(yaml + n, sizeof yaml - n, "  r%d: {}\n", i);
+    load_mem_ok(&rs, yaml);
+    assert_int_equal(rs.nroles, RACI_MAX_ROLES);
+    raci_ruleset_release(&rs);
+    snprintf(yaml + n, sizeof yaml - n, "  one-more: {}\n");
+    assert_int_equal(raci_ruleset_load_mem(&rs, yaml, strlen(yaml), "mem.yaml", &d),
+                     RACI_ERROR_INPUT);
+    assert_int_equal(d.line, RACI_MAX_ROLES + 2);
+    assert_int_equal(d.col, 3);
+    assert_string_equal(d.message, "too many roles (at most 64)");
+    assert_released(&rs);
+    raci_diag_release(&d);
+}
+
+/* ----------------------------------------------------------- building -- */
+
+static void test_build(void **state)
+{
+    struct raci_ruleset rs = {0};
+    char name[] = "Market research";
+    int r = -1, again = -1;
+    (void)state;
+
+    assert_int_equal(raci_ruleset_init_checks(&rs), RACI_OK);
+    assert_int_equal(raci_ruleset_int(raci_ruleset_check(&rs, "team-size"), "max_team_size"), 10);
+
+    /* Roles: found by id (any case), else added and named by their id. */
+    assert_int_equal(raci_ruleset_add_role(&rs, "po", &r), RACI_OK);
+    assert_int_equal(r, 0);
+    assert_string_equal(rs.roles[0].name, "po");
+    assert_int_equal(raci_ruleset_add_role(&rs, "pm", &r), RACI_OK);
+    assert_int_equal(raci_ruleset_add_role(&rs, "PO", &again), RACI_OK);
+    assert_int_equal(again, 0);
+    assert_int_equal(rs.nroles, 2);
+    for (int i = 2; i < RACI_MAX_ROLES; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "r%d", i);
+        assert_int_equal(raci_ruleset_add_role(&rs, id, &r), RACI_OK);
+        assert_int_equal(r, i);
+    }
+    assert_int_equal(raci_ruleset_add_role(&rs, "full", &r), RACI_ERROR_INPUT);
+    assert_int_equal(rs.nroles, RACI_MAX_ROLES);
+    assert_int_equal(raci_ruleset_add_role(&rs, "pm", &r), RACI_OK); /* still found */
+    assert_int_equal(r, 1);
+
+    /* String lists hold copies, without repeats. */
+    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "senior"), RACI_OK);
+    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "sr"), RACI_OK);
+    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "senior"), RACI_OK);
+    assert_int_equal(rs.nseniority, 2);
+    assert_string_equal(rs.seniority[1], "sr");
+
+    /* Tasks: keyed by their name; found by key or alias, exactly. */
+    assert_int_equal(raci_ruleset_add_task(&rs, name), RACI_OK);
+    name[0] = 'X'; /* copied */
+    assert_string_equal(rs.tasks[0].name, "Market research");
+    assert_string_equal(rs.tasks[0].key, "market research");
+    assert_int_equal(rs.tasks[0].raci[RACI_MAX_ROLES - 1], 0);
+    assert_int_equal(raci_ruleset_list_add(&rs.tasks[0].aliases, &rs.tasks[0].naliases, "mr"),
+                     RACI_OK);
+    assert_int_equal(raci_ruleset_task_key(&rs, "market research"), 0);
+    assert_int_equal(raci_ruleset_task_key(&rs, "mr"), 0);
+    assert_int_equal(raci_ruleset_task_key(&rs, "Market research"), -1);
+    assert_int_equal(raci_ruleset_task_key(&rs, "market researchs"), -1);
+    assert_int_equal(raci_ruleset_find_task(&rs, "MRs"), 0);
+
+    /* Letter aliases: one per name, whatever its case. */
+    assert_int_equal(raci_ruleset_set_alias(&rs, "DRI", RACI_A), RACI_OK);
+    assert_int_equal(raci_ruleset_set_alias(&rs, "dri", RACI_A | RACI_R), RACI_OK);
+    assert_int_equal(rs.naliases, 1);
+    assert_string_equal(rs.aliases[0].name, "DRI");
+    assert_int_equal(rs.aliases[0].letters, RACI_A | RACI_R);
+
+    /* Waivers are zeroed for the caller to fill in. */
+    struct raci_waiver *w = raci_ruleset_add_waiver(&rs);
+    assert_non_null(w);
+    assert_null(w->product);
+    assert_int_equal(rs.nwaivers, 1);
+    w->reason = strdup("because");
+
+    raci_ruleset_list_clear(&rs.seniority, &rs.nseniority);
+    assert_null(rs.seniority);
+    assert_int_equal(rs.nseniority, 0);
+    raci_ruleset_release(&rs);
+    assert_released(&rs);
+}
+
+static void test_names(void **state)
+{
+    char *p;
+    (void)state;
+
+    assert_true(raci_ruleset_valid_id("po"));
+    assert_true(raci_ruleset_valid_id("a-b_9"));
+    assert_true(raci_ruleset_valid_id("abcdefghijklmnopqrstuvwxyzabcdef")); /* 32 */
+    assert_false(raci_ruleset_valid_id("abcdefghijklmnopqrstuvwxyzabcdefg"));
+    assert_false(raci_ruleset_valid_id(""));
+    assert_false(raci_ruleset_valid_id("PO"));
+    assert_false(raci_ruleset_valid_id("9lives"));
+    assert_false(raci_ruleset_valid_id("-x"));
+    assert_false(raci_ruleset_valid_id("a b"));
+
+    assert_true(raci_ruleset_is_bundled("default"));
+    assert_true(raci_ruleset_is_bundled("My_Rules-2"));
+    assert_false(raci_ruleset_is_bundled(""));
+    assert_false(raci_ruleset_is_bundled("a.yaml"));
+    assert_false(raci_ruleset_is_bundled("../default"));
+    assert_false(raci_ruleset_is_bundled("a/b"));
+
+    p = raci_ruleset_locate_in(RACI_SOURCE_DIR "/tests/data/rulesets", "user");
+    assert_non_null(p);
+    assert_string_equal(p, RACI_SOURCE_DIR "/tests/data/rulesets/user.yaml");
+    free(p);
+    assert_null(raci_ruleset_locate_in(RACI_SOURCE_DIR "/tests/data/rulesets", "default"));
+    assert_null(raci_ruleset_locate_in(RACI_SOURCE_DIR "/tests/data", "rulesets/user"));
+    assert_null(raci_ruleset_locate_in(NULL, "user"));
+}
+
 int main(void)
 {
     /* `extends: default` finds the source tree's rules from any directory. */
@@ -887,8 +1010,8 @@ int main(void)
         cmocka_unit_test(test_default_roles),
         cmocka_unit_test(test_default_tasks),
         cmocka_unit_test(test_default_checks),
+        cmocka_unit_test(test_shipped_citations),
         cmocka_unit_test(test_safe),
-        cmocka_unit_test(test_match_title),
         cmocka_unit_test(test_find_task),
         cmocka_unit_test(test_user_extends_default),
         cmocka_unit_test(test_extends_chain_by_path),
@@ -900,6 +1023,9 @@ int main(void)
         cmocka_unit_test(test_missing_file),
         cmocka_unit_test(test_empty_and_odd_input),
         cmocka_unit_test(test_locate),
+        cmocka_unit_test(test_too_many_roles),
+        cmocka_unit_test(test_build),
+        cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

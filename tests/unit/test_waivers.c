@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "raci/ruleset_load.h"
 #include "raci/array.h"
 #include "raci/date.h"
 #include "raci/str.h"
@@ -298,7 +299,7 @@ static void test_merge_extends(void **state)
     assert_string_equal(rs.waivers[1].file, user);
     assert_int_equal(rs.waivers[1].line, 5);
     assert_int_equal(rs.waivers[1].col, 5);
-    assert_int_equal(raci_check_int(raci_ruleset_check(&rs, "team-size"), "max_team_size"), 7);
+    assert_int_equal(raci_ruleset_int(raci_ruleset_check(&rs, "team-size"), "max_team_size"), 7);
     raci_ruleset_release(&rs);
     raci_diag_release(&d);
     assert_int_equal(unlink(user), 0);
