@@ -6,11 +6,12 @@
  *    PASS/FAIL status (FAIL when it has an error), a "(whole roster)" row for
  *    findings about no product, a Total row, a legend of the colours, and a
  *    chart of the ten heaviest accountability loads (tasks as A).
- *  - one per product (named by raci_xlsx_sheet_name_unique): the product's
- *    name in A1, people's names across row 1 and their titles across row 2,
- *    tasks down column A from row 3, each cell the person's letters on the
- *    task (raci_letters_format), coloured by letter, with a drop-down of
- *    valid letters; a last column "Findings" sums up each task's findings.
+ *  - one per product (named by raci_sheetname_unique, sheetname.h): the
+ *    product's name in A1, people's names across row 1 and their titles
+ *    across row 2, tasks down column A from row 3, each cell the person's
+ *    letters on the task (raci_letters_format), coloured by letter, with a
+ *    drop-down of valid letters; a last column "Findings" sums up each
+ *    task's findings.
  *    A finding marks the cell it is about with a border or fill of its
  *    severity's colour and a comment "[rule-id] message": a task and a
  *    person -> that matrix cell; a task alone -> the task's name; a person
@@ -35,9 +36,6 @@
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 
-/* Room for any name raci_xlsx_sheet_name writes, with its terminator. */
-#define RACI_XLSX_SHEET_NAME_MAX 128
-
 /*
  * Write the workbook for roster r (ruleset rs, NULL for r->rs) and findings
  * fs (NULL for none) to path. Reads its inputs only. On failure returns
@@ -48,29 +46,5 @@
 raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
                            const struct raci_ruleset *rs, const struct raci_findings *fs,
                            struct raci_diag *diag);
-
-/*
- * Make an Excel-safe sheet name from name (NULL counts as "") into out
- * (size bytes, RACI_XLSX_SHEET_NAME_MAX is always enough):
- *  - each of []:*?/\ and each byte that is not UTF-8 becomes '_', each
- *    control character a space;
- *  - leading and trailing spaces and apostrophes are dropped (Excel refuses
- *    a name that starts or ends with ');
- *  - cut to 31 UTF-16 units (a character beyond U+FFFF counts two), at a
- *    character boundary;
- *  - an empty result becomes "Sheet".
- * Uniqueness is raci_xlsx_sheet_name_unique's. Returns the length.
- */
-size_t raci_xlsx_sheet_name(const char *name, char *out, size_t size);
-
-/*
- * The safe name of name (as above) made unique against taken[0..ntaken)
- * (NULL entries are skipped) and against "History", which Excel reserves:
- * on a clash " (2)", " (3)"... is appended, the name cut to keep the whole
- * within 31 units. Names compare as Excel compares them, ignoring case (for
- * ASCII, Latin-1, Greek and Cyrillic letters). Returns the length.
- */
-size_t raci_xlsx_sheet_name_unique(const char *name, const char *const *taken, size_t ntaken,
-                                   char *out, size_t size);
 
 #endif

@@ -30,6 +30,7 @@
 
 #include "raci/letters.h"
 #include "raci/rules.h"
+#include "raci/sheetname.h"
 #include "raci/array.h"
 #include "raci/str.h"
 
@@ -41,8 +42,6 @@
 #define XL_COMMENT_MAX 4000
 /* Room kept at the end of a comment for the "... and N more" line. */
 #define XL_COMMENT_TAIL 64
-/* Excel counts sheet-name length in UTF-16 code units. */
-#define XL_SHEET_UNITS 31
 /* 2000-01-01T00:00:00Z, the document date when SOURCE_DATE_EPOCH is unset. */
 #define XL_FIXED_EPOCH 946684800
 
@@ -106,8 +105,8 @@ struct xw {
     lxw_error lxerr; /* its libxlsxwriter code, when it was one */
     char *why;       /* or a message of our own */
 
-    char (*names)[RACI_XLSX_SHEET_NAME_MAX]; /* sheet name per product */
-    lxw_worksheet **sheets;                  /* per product */
+    char (*names)[RACI_SHEETNAME_MAX]; /* sheet name per product */
+    lxw_worksheet **sheets;            /* per product */
     lxw_worksheet *summary, *findings, *roster;
 
     uint32_t *fprod; /* per finding: its product, or RACI_NONE */
@@ -128,153 +127,6 @@ struct xw {
     size_t *aoff;          /* per task: akeys[aoff[t]..aoff[t+1]) */
     uint32_t (*counts)[4]; /* per person: tasks as R, A, C, I */
 };
-
-/* ------------------------------------------------------- sheet names -- */
-
-static int sheet_char_forbidden(uint32_t cp)
-{
-    return cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' || cp == '\\';
-}
-
-/* Copy the n-byte name into out (size bytes), cut at a character boundary. */
-static size_t copy_name(const char *name, size_t n, char *out, size_t size)
-{
-    if (size == 0)
-        return 0;
-    if (n > size - 1) {
-        n = size - 1;
-        while (n > 0 && ((unsigned char)name[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(out, name, n);
-    out[n] = '\0';
-    return n;
-}
-
-size_t raci_xlsx_sheet_name(const char *name, char *out, size_t size)
-{
-    char buf[RACI_XLSX_SHEET_NAME_MAX];
-    const unsigned char *s = (const unsigned char *)(name ? name : "");
-    size_t n = strlen((const char *)s), o = 0, units = 0;
-    int started = 0;
-
-    while (n > 0) {
-        uint32_t cp;
-        size_t k = raci_str_decode((const char *)s, n, &cp), u;
-        if (k == 0) {
-            k = 1;
-            cp = '_';
-        } else if (sheet_char_forbidden(cp)) {
-            cp = '_';
-        } else if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF) {
-            cp = ' ';
-        }
-        s += k;
-        n -= k;
-        /* Excel refuses a name that starts or ends with an apostrophe; spaces
-         * there are legal but only confusing. */
-        if (!started && (cp == ' ' || cp == '\''))
-            continue;
-        started = 1;
-        u = cp >= 0x10000 ? 2 : 1;
-        if (units + u > XL_SHEET_UNITS)
-            break;
-        o += raci_str_encode(cp, buf + o);
-        units += u;
-    }
-    while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '\''))
-        o--;
-    if (o == 0) {
-        memcpy(buf, "Sheet", 5);
-        o = 5;
-    }
-    return copy_name(buf, o, out, size);
-}
-
-/* Simple case folding for the scripts whose cases Excel is most often asked
- * to tell apart: ASCII, Latin-1, basic Greek and Cyrillic. */
-static uint32_t fold(uint32_t cp)
-{
-    if (cp >= 'A' && cp <= 'Z')
-        return cp + 32;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return cp + 32;
-    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2)
-        return cp + 32;
-    if (cp >= 0x410 && cp <= 0x42F)
-        return cp + 32;
-    if (cp >= 0x400 && cp <= 0x40F)
-        return cp + 80;
-    return cp;
-}
-
-/* Compare two sheet names the way Excel does, as far as fold() goes. */
-static int sheet_name_equal(const char *a, const char *b)
-{
-    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
-    size_t na = strlen(a), nb = strlen(b);
-
-    while (na > 0 && nb > 0) {
-        uint32_t ca, cb;
-        size_t ka = raci_str_decode((const char *)p, na, &ca),
-               kb = raci_str_decode((const char *)q, nb, &cb);
-        if (!ka)
-            ka = 1, ca = 0x110000u + *p; /* no character: compare the byte */
-        if (!kb)
-            kb = 1, cb = 0x110000u + *q;
-        if (fold(ca) != fold(cb))
-            return 0;
-        p += ka, na -= ka;
-        q += kb, nb -= kb;
-    }
-    return na == 0 && nb == 0;
-}
-
-static int sheet_name_taken(const char *name, const char *const *taken, size_t ntaken)
-{
-    /* Excel keeps "History" for its change-tracking sheet. */
-    if (sheet_name_equal(name, "History"))
-        return 1;
-    for (size_t i = 0; i < ntaken; i++)
-        if (taken[i] && sheet_name_equal(name, taken[i]))
-            return 1;
-    return 0;
-}
-
-size_t raci_xlsx_sheet_name_unique(const char *name, const char *const *taken, size_t ntaken,
-                                   char *out, size_t size)
-{
-    char safe[RACI_XLSX_SHEET_NAME_MAX], cand[RACI_XLSX_SHEET_NAME_MAX];
-    size_t n = raci_xlsx_sheet_name(name, safe, sizeof safe);
-
-    if (!sheet_name_taken(safe, taken, ntaken))
-        return copy_name(safe, n, out, size);
-    /* At most ntaken + 1 suffixes are tried before one is free. */
-    for (unsigned long k = 2;; k++) {
-        char suffix[32];
-        int slen = snprintf(suffix, sizeof suffix, " (%lu)", k);
-        size_t keep = 0, units = 0, room = XL_SHEET_UNITS - (size_t)slen;
-        /* Keep as many whole characters of the name as leave room for the
-         * suffix; the suffix itself is ASCII, one unit a byte. */
-        while (keep < n) {
-            uint32_t cp = 0;
-            size_t kl = raci_str_decode(safe + keep, n - keep, &cp);
-            size_t u = cp >= 0x10000 ? 2 : 1;
-            if (kl == 0) /* cannot happen: safe names are valid UTF-8 */
-                kl = 1;
-            if (units + u > room)
-                break;
-            keep += kl;
-            units += u;
-        }
-        while (keep > 0 && safe[keep - 1] == ' ')
-            keep--;
-        memcpy(cand, safe, keep);
-        memcpy(cand + keep, suffix, (size_t)slen + 1);
-        if (!sheet_name_taken(cand, taken, ntaken))
-            return copy_name(cand, keep + (size_t)slen, out, size);
-    }
-}
 
 /* ------------------------------------------------------------ errors -- */
 
@@ -1521,8 +1373,7 @@ static int add_sheets(struct xw *w)
     taken[1] = "Findings";
     taken[2] = "Roster";
     for (size_t p = 0; p < np; p++) {
-        raci_xlsx_sheet_name_unique(r->products[p].name, taken, p + 3, w->names[p],
-                                    sizeof w->names[p]);
+        raci_sheetname_unique(r->products[p].name, taken, p + 3, w->names[p], sizeof w->names[p]);
         taken[p + 3] = w->names[p];
     }
     free(taken);
