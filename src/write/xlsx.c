@@ -1003,6 +1003,49 @@ static void join_titles(const struct raci_person *pe, struct raci_str *b)
     }
 }
 
+/* The drop-down of valid letters (raci_letters_choices) over the matrix
+ * of ntasks rows and ncols people: a warning, not a stop, since a manager
+ * may still type "A/R/C". */
+static int put_dropdown(struct xw *w, lxw_worksheet *ws, size_t ntasks, size_t ncols)
+{
+    static char title[] = "RACI letters";
+    static char message[] = "Expected A, R, C or I, combined like A/R, or bracketed "
+                            "like (C) when conditional. Keep this value anyway?";
+    lxw_data_validation dv = {0};
+    size_t n, i;
+    const char *const *choices = raci_letters_choices(&n);
+    char **list;
+    int rc = -1;
+
+    if (ncols == 0 || ntasks == 0)
+        return 0;
+    /* libxlsxwriter takes the list as char **: copies, not casts. */
+    if (!(list = calloc(n + 1, sizeof(*list))))
+        return fail_nomem(w);
+    for (i = 0; i < n && (list[i] = raci_str_dup(choices[i])); i++)
+        ;
+    if (i < n) {
+        fail_nomem(w);
+        goto out;
+    }
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = list;
+    dv.ignore_blank = LXW_VALIDATION_ON;
+    dv.dropdown = LXW_VALIDATION_ON;
+    dv.show_error = LXW_VALIDATION_ON;
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+    dv.error_title = title;
+    dv.error_message = message;
+    rc = lx(w, worksheet_data_validation_range(ws, PRODUCT_HEAD_ROWS, 1,
+                                               (lxw_row_t)(PRODUCT_HEAD_ROWS + ntasks - 1),
+                                               (lxw_col_t)ncols, &dv));
+out:
+    for (i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+    return rc;
+}
+
 static int write_product(struct xw *w, size_t p)
 {
     const struct raci_roster *r = w->r;
@@ -1046,28 +1089,8 @@ static int write_product(struct xw *w, size_t p)
         if (lx(w, worksheet_set_column(ws, (lxw_col_t)(k + 1), (lxw_col_t)(k + 1), width, NULL)))
             goto out;
     }
-    if (ncols > 0 && ntasks > 0) {
-        /* A warning, not a stop: a manager may still type "A/R/C". */
-        static char v0[] = "A", v1[] = "R", v2[] = "C", v3[] = "I", v4[] = "A/R", v5[] = "(R)",
-                    v6[] = "(C)", v7[] = "(I)";
-        static char *list[] = {v0, v1, v2, v3, v4, v5, v6, v7, NULL};
-        static char title[] = "RACI letters";
-        static char message[] = "Expected A, R, C or I, combined like A/R, or bracketed "
-                                "like (C) when conditional. Keep this value anyway?";
-        lxw_data_validation dv = {0};
-        dv.validate = LXW_VALIDATION_TYPE_LIST;
-        dv.value_list = list;
-        dv.ignore_blank = LXW_VALIDATION_ON;
-        dv.dropdown = LXW_VALIDATION_ON;
-        dv.show_error = LXW_VALIDATION_ON;
-        dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-        dv.error_title = title;
-        dv.error_message = message;
-        if (lx(w, worksheet_data_validation_range(ws, PRODUCT_HEAD_ROWS, 1,
-                                                  (lxw_row_t)(PRODUCT_HEAD_ROWS + ntasks - 1),
-                                                  (lxw_col_t)ncols, &dv)))
-            goto out;
-    }
+    if (put_dropdown(w, ws, ntasks, ncols))
+        goto out;
 
     /* Row 0: the product, then its people; findings about the product sit
      * on its name, findings about a person in it on the person's name. */

@@ -434,6 +434,18 @@ static json_t *cells_json(const char *const (*cells)[4])
     return a;
 }
 
+/* The drop-down's values, as the letters module lists them. */
+static json_t *choices_json(void)
+{
+    size_t n;
+    const char *const *choices = raci_letters_choices(&n);
+    json_t *a = json_array();
+    assert_non_null(a);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(choices[i]));
+    return a;
+}
+
 /* What the checker should find in the workbook of world_build. */
 static json_t *expected_json(const struct world *w)
 {
@@ -467,6 +479,7 @@ static json_t *expected_json(const struct world *w)
                         json_pack("[s,s,s,s,s,s,s,s]", "Summary", "Atlas", "R&D_ Ops_Infra",
                                   "atlas (2)", "Summary (2)", "O'Brien's ''team", "Findings",
                                   "Roster"));
+    json_object_set_new(root, "dropdown", choices_json());
     return root;
 }
 
@@ -692,12 +705,35 @@ static void test_write_from_csv(void **state)
     fixture_release(&fx);
 }
 
+/* A value picked from the drop-down reads back as itself when the workbook
+ * is audited again: each choice is letters in their canonical form. */
+static void test_dropdown_choices(void **state)
+{
+    size_t n;
+    const char *const *choices = raci_letters_choices(&n);
+    (void)state;
+    assert_int_equal(n, 8);
+    assert_string_equal(choices[0], "A");
+    assert_string_equal(choices[4], "A/R");
+    assert_string_equal(choices[7], "(I)");
+    for (size_t i = 0; i < n; i++) {
+        struct raci_letters l;
+        char back[32];
+        assert_int_equal(raci_letters_parse(choices[i], NULL, 0, &l), RACI_LETTERS_OK);
+        raci_letters_format(l, back, sizeof back);
+        assert_string_equal(back, choices[i]);
+        for (size_t j = 0; j < i; j++)
+            assert_true(strcmp(choices[i], choices[j]) != 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_write_and_read_back),    cmocka_unit_test(test_write_empty),
         cmocka_unit_test(test_write_is_deterministic), cmocka_unit_test(test_write_fails_whole),
         cmocka_unit_test(test_write_keeps_mode),       cmocka_unit_test(test_write_from_csv),
+        cmocka_unit_test(test_dropdown_choices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
