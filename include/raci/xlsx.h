@@ -9,23 +9,25 @@
  *  - one per product (named by raci_sheetname_unique, sheetname.h): the
  *    product's name in A1, people's names across row 1 and their titles
  *    across row 2, tasks down column A from row 3, each cell the person's
- *    letters on the task (raci_letters_format), coloured by letter, with a
- *    drop-down of valid letters; a last column "Findings" sums up each
- *    task's findings.
- *    A finding marks the cell it is about with a border or fill of its
- *    severity's colour and a comment "[rule-id] message": a task and a
- *    person -> that matrix cell; a task alone -> the task's name; a person
- *    alone -> the person's name; the product alone -> A1.
+ *    letters on the task, coloured by letter, with a drop-down of the valid
+ *    letters (raci_letters_choices); a last column "Findings" sums up each
+ *    task's findings. A finding marks the cell it is about with a border or
+ *    fill of its severity's colour and a comment "[rule-id] message": a task
+ *    and a person -> that matrix cell; a task alone -> the task's name; a
+ *    person alone -> the person's name; the product alone -> A1
+ *    (xlsx_layout.h decides every place).
  *  - Findings: every finding in the order given, with rule, severity,
  *    product, task, person, message, file, line, column, related rows and a
  *    "Go to" link to the cell it marks (or its person's row in Roster).
  *  - Roster: every person with id, titles, roles, products, manager, how
  *    many tasks they are R, A, C and I on, then the roster's extra columns.
  *
- * The workbook is written to a temporary file beside path and renamed into
- * place only when complete, so a failed run leaves any previous file
- * untouched. The same inputs give the same bytes: the document date is
- * SOURCE_DATE_EPOCH when set, otherwise 2000-01-01.
+ * The workbook is written whole or not at all, by the one policy of
+ * outfile.h: to a temporary file beside path, renamed into place only when
+ * complete (a replaced file keeps its mode), so a failed run leaves any
+ * previous file untouched and no temporary file behind. The same inputs give
+ * the same bytes: the document date is SOURCE_DATE_EPOCH when set, otherwise
+ * 2000-01-01.
  */
 #ifndef RACI_XLSX_H
 #define RACI_XLSX_H
@@ -37,11 +39,13 @@
 #include "raci/ruleset.h"
 
 /*
- * Write the workbook for roster r (ruleset rs, NULL for r->rs) and findings
- * fs (NULL for none) to path. Reads its inputs only. On failure returns
- * RACI_ERROR_OUTPUT (or RACI_ERROR_NOMEM) and describes it in diag (file =
- * path, line 0), e.g. "unable to write workbook 'out/x.xlsx': No such file
- * or directory"; nothing is left at path that was not there before.
+ * Write the workbook for the finished roster r (ruleset rs, NULL for r->rs)
+ * and findings fs (NULL for none) to path. Reads its inputs only. On failure
+ * returns RACI_ERROR_OUTPUT (or RACI_ERROR_NOMEM) and describes it in diag
+ * (file = path, line 0), e.g. "unable to write workbook 'out/x.xlsx': No
+ * such file or directory", or "unable to write workbook 'x.xlsx': product
+ * 'Atlas' has 16383 people and 2 tasks, more than a sheet holds"; nothing is
+ * left at path that was not there before.
  */
 raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
                            const struct raci_ruleset *rs, const struct raci_findings *fs,

@@ -6,9 +6,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -22,6 +25,7 @@
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
+#include "raci/view.h"
 #include "raci/array.h"
 #include "raci/str.h"
 #include "raci/xlsx.h"
@@ -365,12 +369,12 @@ static int stray_files(const char *dir, const char *keep)
     return n;
 }
 
-/* The views of the hand-made roster, built once, as raci_roster_finish
- * builds them for a read one. */
+/* The views of the hand-made roster, as raci_roster_finish builds them for
+ * a read one; built afresh, since a test may have added to it. */
 static void world_views(struct world *w)
 {
-    if (!w->r.view.assigns_built)
-        assert_int_equal(raci_view_build_assigns(&w->r), RACI_OK);
+    raci_view_free(&w->r);
+    assert_int_equal(raci_view_build_assigns(&w->r), RACI_OK);
 }
 
 static void write_ok(struct world *w, const char *path)
@@ -480,6 +484,15 @@ static json_t *expected_json(const struct world *w)
                                   "atlas (2)", "Summary (2)", "O'Brien's ''team", "Findings",
                                   "Roster"));
     json_object_set_new(root, "dropdown", choices_json());
+    /* Tasks per letter, each (task, person) once however many rows: Cy's
+     * "R" and "c" on the backlog, Dee's "(C)" and "C" on the architecture. */
+    json_object_set_new(root, "roster",
+                        json_pack("[{s:s, s:i, s:i, s:i, s:i}, {s:s, s:i, s:i, s:i, s:i},"
+                                  " {s:s, s:i, s:i, s:i, s:i}, {s:s, s:i, s:i, s:i, s:i}]",
+                                  "person", "Ana Silva", "R", 1, "A", 3, "C", 1, "I", 0, "person",
+                                  "Cy Diaz", "R", 2, "A", 1, "C", 2, "I", 0, "person", "Dee Eng",
+                                  "R", 0, "A", 0, "C", 1, "I", 0, "person", "Finn Gray", "R", 0,
+                                  "A", 0, "C", 0, "I", 0));
     return root;
 }
 
@@ -627,8 +640,36 @@ static void test_write_fails_whole(void **state)
         assert_untouched(&w, path, "out.xlsx");
     }
 
-    /* A workbook that fails half-way (a product wider than a sheet) is
-     * dropped: the previous file stays. */
+    /* A workbook that fails half-way, while libxlsxwriter writes it (here
+     * the limit on a file's size is reached), is dropped: the previous file
+     * stays, the temporary one goes. */
+    {
+        struct rlimit old, small;
+        void (*handler)(int) = signal(SIGXFSZ, SIG_IGN);        /* EFBIG, not a signal */
+        int saved = dup(2), null = open("/dev/null", O_WRONLY); /* libxlsxwriter's own cries */
+        raci_error err;
+        assert_true(saved >= 0 && null >= 0);
+        world_views(&w);
+        assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+        small = old;
+        small.rlim_cur = 4096;
+        fflush(stderr);
+        dup2(null, 2);
+        assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+        err = raci_xlsx_write(path, &w.r, &w.rs, &w.fs, &w.diag);
+        assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+        dup2(saved, 2);
+        close(saved);
+        close(null);
+        signal(SIGXFSZ, handler);
+        assert_non_null(strstr(w.diag.message, "libxlsxwriter"));
+        assert_int_equal(err, RACI_ERROR_OUTPUT);
+        assert_non_null(strstr(w.diag.message, "unable to write workbook '"));
+        assert_untouched(&w, path, "out.xlsx");
+    }
+
+    /* A product wider than a sheet: the layout refuses it before any file
+     * is touched, and says why. */
     {
         uint32_t wide = add_product(&w, "Wide");
         for (int i = 0; i < 16383; i++)

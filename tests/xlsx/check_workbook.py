@@ -33,14 +33,16 @@ EXPECTED.json adds checks against known data. Two shapes are accepted:
         "summary":  [{"product": "Atlas", "people": 3, "tasks": 2,
                       "status": "FAIL"}],
         "sheets":   ["Summary", "Atlas", "Findings", "Roster"],
-        "dropdown": ["A", "R", "C", "I", "A/R"]
+        "dropdown": ["A", "R", "C", "I", "A/R"],
+        "roster":   [{"person": "Ana Silva", "R": 0, "A": 2, "C": 1, "I": 0}]
       }
     Every key is optional; a field left out (or null for line) is not
     compared, while null for product, task or person expects none.
     "letters": "" expects an empty cell. "summary" here is a list of
     per-product rows; "(whole roster)" names the row of findings about no
     product. "dropdown" is the list of values every product sheet's letter
-    drop-down offers, in order.
+    drop-down offers, in order. "roster" gives people's task counts per
+    letter, as the Roster sheet shows them.
 
 With findings given, the checker verifies: the Findings sheet has exactly
 those rows (matched on every field given); each finding about a product is
@@ -426,6 +428,17 @@ class Checker:
             got = [f.strip('"').split(",") for f in lists if f and f.startswith('"')]
             self.expect(got == [values], f"{ws.title}: drop-down offers {got}, expected [{values}]")
 
+    def check_roster(self, people):
+        ws = self.wb["Roster"]
+        rows = {self.text(r.get("Name")): r for r, _ in self.table(ws)}
+        for p in people:
+            r = rows.get(p["person"])
+            if not self.expect(r is not None, f"Roster: no row for {p['person']!r}"):
+                continue
+            for k in ("R", "A", "C", "I"):
+                if k in p:
+                    self.expect(r.get(k) == p[k], f"Roster: {p['person']}: {k} is {r.get(k)!r}, expected {p[k]!r}")
+
     def check_expected(self, data):
         if isinstance(data, list):
             data = {"findings": data}
@@ -446,6 +459,7 @@ class Checker:
         self.check_cells(data.get("cells", []))
         if "dropdown" in data:
             self.check_dropdown(data["dropdown"])
+        self.check_roster(data.get("roster", []))
 
 
 def main(argv):
