@@ -22,6 +22,14 @@
  *  - Roster: every person with id, titles, roles, products, manager, how
  *    many tasks they are R, A, C and I on, then the roster's extra columns.
  *
+ * A cell's letters are the roster's pair of that task and person
+ * (raci_view_pair, view.h), written by raci_letters_format, with the one
+ * rule for combining several rows: the union of their letters, and a letter
+ * is conditional, bracketed, only when every row giving it bracketed it.
+ * Rows "C" and "(C)" show "C"; rows "(C)" and "[C]" show "(C)". The R, A, C
+ * and I counts of Roster and the loads of Summary count the same pairs
+ * (raci_view_counts).
+ *
  * The workbook is written whole or not at all, by the one policy of
  * outfile.h: to a temporary file beside path, renamed into place only when
  * complete (a replaced file keeps its mode), so a failed run leaves any

@@ -768,13 +768,74 @@ static void test_dropdown_choices(void **state)
     }
 }
 
+/* Rows "C" and "(C)" for one person and task: the roster's view makes it a
+ * firm C, and the workbook shows "C", whichever row comes first; only
+ * letters bracketed on every row stay conditional. Roster counts the pair
+ * once. */
+static void test_write_firm_over_conditional(void **state)
+{
+    struct fixture fx;
+    char dir[] = "/tmp/raci-xlsx-XXXXXX", path[64], expected[64];
+    static const char *const letters[][4] = {
+        {"Atlas", "Roadmap", "Ana Silva", "A"},
+        {"Atlas", "Roadmap", "Cy Diaz", "C"},
+        {"Atlas", "Roadmap", "Bo Chen", "C"},
+        {"Atlas", "Roadmap", "Dee Eng", "(I)"},
+        {NULL, NULL, NULL, NULL},
+    };
+    const struct raci_pair *pair;
+    json_t *want;
+    (void)state;
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana Silva,Product Owner,Atlas,Roadmap,A\n"
+                     "Cy Diaz,Developer,Atlas,Roadmap,C\n"
+                     "Cy Diaz,Developer,Atlas,Roadmap,(C)\n"
+                     "Bo Chen,Product Manager,Atlas,Roadmap,(C)\n"
+                     "Bo Chen,Product Manager,Atlas,Roadmap,C\n"
+                     "Dee Eng,Developer,Atlas,Roadmap,(I)\n"
+                     "Dee Eng,Developer,Atlas,Roadmap,[I]\n");
+    assert_int_equal(fx.r.ntasks, 1);
+    assert_string_equal(fx.r.persons[1].name, "Cy Diaz");
+    pair = raci_view_pair(&fx.r, 0, 1);
+    assert_non_null(pair);
+    assert_int_equal(pair->letters, RACI_C);
+    assert_int_equal(pair->conditional, 0);
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/team.xlsx", dir);
+    snprintf(expected, sizeof expected, "%s/expected.json", dir);
+    assert_int_equal(raci_xlsx_write(path, &fx.r, &fx.rs, &fx.fs, &fx.diag), RACI_OK);
+    if (have_checker()) {
+        want = json_object();
+        json_object_set_new(want, "cells", cells_json(letters));
+        json_object_set_new(want, "roster",
+                            json_pack("[{s:s, s:i}, {s:s, s:i}]", "person", "Cy Diaz", "C", 1,
+                                      "person", "Dee Eng", "I", 1));
+        assert_int_equal(json_dump_file(want, expected, 0), 0);
+        assert_int_equal(run_checker(path, expected, 0), 0);
+        /* And the checker sees a bracket where there is none. */
+        json_array_append_new(json_object_get(want, "cells"),
+                              json_pack("{s:s, s:s, s:s, s:s}", "product", "Atlas", "task",
+                                        "Roadmap", "person", "Cy Diaz", "letters", "(C)"));
+        assert_int_equal(json_dump_file(want, expected, 0), 0);
+        assert_int_equal(run_checker(path, expected, 1), 1);
+        json_decref(want);
+    }
+    remove_dir(dir);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_write_and_read_back),    cmocka_unit_test(test_write_empty),
-        cmocka_unit_test(test_write_is_deterministic), cmocka_unit_test(test_write_fails_whole),
-        cmocka_unit_test(test_write_keeps_mode),       cmocka_unit_test(test_write_from_csv),
+        cmocka_unit_test(test_write_and_read_back),
+        cmocka_unit_test(test_write_empty),
+        cmocka_unit_test(test_write_is_deterministic),
+        cmocka_unit_test(test_write_fails_whole),
+        cmocka_unit_test(test_write_keeps_mode),
+        cmocka_unit_test(test_write_from_csv),
         cmocka_unit_test(test_dropdown_choices),
+        cmocka_unit_test(test_write_firm_over_conditional),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
