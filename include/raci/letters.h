@@ -46,4 +46,15 @@ unsigned raci_letters_from_spec(const char *text);
  * Returns the length; "" for an empty mask. */
 size_t raci_letters_format(struct raci_letters l, char *buf, size_t size);
 
+/*
+ * The values offered for a cell where a letter is typed (the drop-down of a
+ * product sheet), in this order: A, R, C, I, A/R (the combination most
+ * charts use), then (R), (C), (I) for a conditional involvement ("(A)" is
+ * read, but not offered). Each is a value
+ * raci_letters_parse reads and raci_letters_format writes back the same,
+ * so a value picked from the list reads back as itself. The list is static;
+ * *n gets its length.
+ */
+const char *const *raci_letters_choices(size_t *n);
+
 #endif

@@ -6,25 +6,36 @@
  *    PASS/FAIL status (FAIL when it has an error), a "(whole roster)" row for
  *    findings about no product, a Total row, a legend of the colours, and a
  *    chart of the ten heaviest accountability loads (tasks as A).
- *  - one per product (named by raci_xlsx_sheet_name_unique): the product's
- *    name in A1, people's names across row 1 and their titles across row 2,
- *    tasks down column A from row 3, each cell the person's letters on the
- *    task (raci_letters_format), coloured by letter, with a drop-down of
- *    valid letters; a last column "Findings" sums up each task's findings.
- *    A finding marks the cell it is about with a border or fill of its
- *    severity's colour and a comment "[rule-id] message": a task and a
- *    person -> that matrix cell; a task alone -> the task's name; a person
- *    alone -> the person's name; the product alone -> A1.
+ *  - one per product (named by raci_sheetname_unique, sheetname.h): the
+ *    product's name in A1, people's names across row 1 and their titles
+ *    across row 2, tasks down column A from row 3, each cell the person's
+ *    letters on the task, coloured by letter, with a drop-down of the valid
+ *    letters (raci_letters_choices); a last column "Findings" sums up each
+ *    task's findings. A finding marks the cell it is about with a border or
+ *    fill of its severity's colour and a comment "[rule-id] message": a task
+ *    and a person -> that matrix cell; a task alone -> the task's name; a
+ *    person alone -> the person's name; the product alone -> A1
+ *    (xlsx_layout.h decides every place).
  *  - Findings: every finding in the order given, with rule, severity,
  *    product, task, person, message, file, line, column, related rows and a
  *    "Go to" link to the cell it marks (or its person's row in Roster).
  *  - Roster: every person with id, titles, roles, products, manager, how
  *    many tasks they are R, A, C and I on, then the roster's extra columns.
  *
- * The workbook is written to a temporary file beside path and renamed into
- * place only when complete, so a failed run leaves any previous file
- * untouched. The same inputs give the same bytes: the document date is
- * SOURCE_DATE_EPOCH when set, otherwise 2000-01-01.
+ * A cell's letters are the roster's pair of that task and person
+ * (raci_view_pair, view.h), written by raci_letters_format, with the one
+ * rule for combining several rows: the union of their letters, and a letter
+ * is conditional, bracketed, only when every row giving it bracketed it.
+ * Rows "C" and "(C)" show "C"; rows "(C)" and "[C]" show "(C)". The R, A, C
+ * and I counts of Roster and the loads of Summary count the same pairs
+ * (raci_view_counts).
+ *
+ * The workbook is written whole or not at all, by the one policy of
+ * outfile.h: to a temporary file beside path, renamed into place only when
+ * complete (a replaced file keeps its mode), so a failed run leaves any
+ * previous file untouched and no temporary file behind. The same inputs give
+ * the same bytes: the document date is SOURCE_DATE_EPOCH when set, otherwise
+ * 2000-01-01.
  */
 #ifndef RACI_XLSX_H
 #define RACI_XLSX_H
@@ -35,42 +46,17 @@
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 
-/* Room for any name raci_xlsx_sheet_name writes, with its terminator. */
-#define RACI_XLSX_SHEET_NAME_MAX 128
-
 /*
- * Write the workbook for roster r (ruleset rs, NULL for r->rs) and findings
- * fs (NULL for none) to path. Reads its inputs only. On failure returns
- * RACI_ERROR_OUTPUT (or RACI_ERROR_NOMEM) and describes it in diag (file =
- * path, line 0), e.g. "unable to write workbook 'out/x.xlsx': No such file
- * or directory"; nothing is left at path that was not there before.
+ * Write the workbook for the finished roster r (ruleset rs, NULL for r->rs)
+ * and findings fs (NULL for none) to path. Reads its inputs only. On failure
+ * returns RACI_ERROR_OUTPUT (or RACI_ERROR_NOMEM) and describes it in diag
+ * (file = path, line 0), e.g. "unable to write workbook 'out/x.xlsx': No
+ * such file or directory", or "unable to write workbook 'x.xlsx': product
+ * 'Atlas' has 16383 people and 2 tasks, more than a sheet holds"; nothing is
+ * left at path that was not there before.
  */
 raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
                            const struct raci_ruleset *rs, const struct raci_findings *fs,
                            struct raci_diag *diag);
-
-/*
- * Make an Excel-safe sheet name from name (NULL counts as "") into out
- * (size bytes, RACI_XLSX_SHEET_NAME_MAX is always enough):
- *  - each of []:*?/\ and each byte that is not UTF-8 becomes '_', each
- *    control character a space;
- *  - leading and trailing spaces and apostrophes are dropped (Excel refuses
- *    a name that starts or ends with ');
- *  - cut to 31 UTF-16 units (a character beyond U+FFFF counts two), at a
- *    character boundary;
- *  - an empty result becomes "Sheet".
- * Uniqueness is raci_xlsx_sheet_name_unique's. Returns the length.
- */
-size_t raci_xlsx_sheet_name(const char *name, char *out, size_t size);
-
-/*
- * The safe name of name (as above) made unique against taken[0..ntaken)
- * (NULL entries are skipped) and against "History", which Excel reserves:
- * on a clash " (2)", " (3)"... is appended, the name cut to keep the whole
- * within 31 units. Names compare as Excel compares them, ignoring case (for
- * ASCII, Latin-1, Greek and Cyrillic letters). Returns the length.
- */
-size_t raci_xlsx_sheet_name_unique(const char *name, const char *const *taken, size_t ntaken,
-                                   char *out, size_t size);
 
 #endif

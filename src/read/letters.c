@@ -230,3 +230,13 @@ size_t raci_letters_format(struct raci_letters l, char *buf, size_t size)
     }
     return n;
 }
+
+/* The drop-down's values, in canonical form (the unit test for the
+ * workbook checks that each one reads back as itself). */
+static const char *const letters_choices[] = {"A", "R", "C", "I", "A/R", "(R)", "(C)", "(I)"};
+
+const char *const *raci_letters_choices(size_t *n)
+{
+    *n = sizeof(letters_choices) / sizeof(letters_choices[0]);
+    return letters_choices;
+}

@@ -1,14 +1,17 @@
 /*
- * test_xlsx.c - the workbook writer: sheet names, determinism, atomic
- * output, and a hand-built roster read back by tests/xlsx/check_workbook.py.
+ * test_xlsx.c - the workbook writer: determinism, atomic output, and a
+ * hand-built roster read back by tests/xlsx/check_workbook.py.
  */
 #include "testutil.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -22,131 +25,13 @@
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
+#include "raci/view.h"
 #include "raci/array.h"
 #include "raci/str.h"
 #include "raci/xlsx.h"
 
 #define PYTHON  "/usr/bin/python3"
 #define CHECKER RACI_SOURCE_DIR "/tests/xlsx/check_workbook.py"
-
-/* ------------------------------------------------------- sheet names -- */
-
-static const char *safe(const char *name)
-{
-    static char buf[RACI_XLSX_SHEET_NAME_MAX];
-    size_t n = raci_xlsx_sheet_name(name, buf, sizeof buf);
-    assert_int_equal(n, strlen(buf));
-    return buf;
-}
-
-static void test_sheet_name_forbidden(void **state)
-{
-    (void)state;
-    assert_string_equal(safe("Atlas"), "Atlas");
-    assert_string_equal(safe("R&D: Ops/Infra"), "R&D_ Ops_Infra");
-    assert_string_equal(safe("a[b]c*d?e\\f"), "a_b_c_d_e_f");
-    /* Control characters become spaces, bytes that are no UTF-8 '_'. */
-    assert_string_equal(safe("a\tb\nc"), "a b c");
-    assert_string_equal(safe("caf\xe9"), "caf_");
-    assert_string_equal(safe("x\xc3"), "x_");
-    /* Apostrophes and spaces at either end go, inner ones stay. */
-    assert_string_equal(safe("'Quoted'"), "Quoted");
-    assert_string_equal(safe(" ''O'Brien' "), "O'Brien");
-    /* Nothing left: a placeholder. */
-    assert_string_equal(safe(""), "Sheet");
-    assert_string_equal(safe(NULL), "Sheet");
-    assert_string_equal(safe("  ' '  "), "Sheet");
-}
-
-static void test_sheet_name_length(void **state)
-{
-    char want[128];
-    (void)state;
-    /* 31 characters at most. */
-    assert_string_equal(safe("abcdefghijklmnopqrstuvwxyz0123456789"),
-                        "abcdefghijklmnopqrstuvwxyz01234");
-    /* Counted in characters, not bytes, and cut between characters. */
-    want[0] = '\0';
-    for (int i = 0; i < 31; i++)
-        strcat(want, "\xc3\x89");
-    {
-        char in[128] = "";
-        for (int i = 0; i < 40; i++)
-            strcat(in, "\xc3\x89");
-        assert_string_equal(safe(in), want);
-    }
-    assert_string_equal(safe("123456789012345678901234567890\xe2\x82\xac!"),
-                        "123456789012345678901234567890\xe2\x82\xac");
-    assert_string_equal(safe("1234567890123456789012345678901\xe2\x82\xac"),
-                        "1234567890123456789012345678901");
-    /* A character beyond U+FFFF is two UTF-16 units, as Excel counts. */
-    {
-        char in[128] = "", out[128] = "";
-        for (int i = 0; i < 20; i++)
-            strcat(in, "\xf0\x9f\x98\x80");
-        for (int i = 0; i < 15; i++)
-            strcat(out, "\xf0\x9f\x98\x80");
-        assert_string_equal(safe(in), out);
-    }
-    /* A trailing apostrophe uncovered by the cut goes too. */
-    assert_string_equal(safe("123456789012345678901234567890' x"),
-                        "123456789012345678901234567890");
-    /* A small buffer still gets whole characters and a terminator. */
-    {
-        char small[4];
-        assert_int_equal(raci_xlsx_sheet_name("Atlas", small, sizeof small), 3);
-        assert_string_equal(small, "Atl");
-        assert_int_equal(raci_xlsx_sheet_name("\xc3\x89\xc3\x89", small, sizeof small), 2);
-        assert_string_equal(small, "\xc3\x89");
-    }
-}
-
-static const char *unique(const char *name, const char *const *taken, size_t n)
-{
-    static char buf[RACI_XLSX_SHEET_NAME_MAX];
-    raci_xlsx_sheet_name_unique(name, taken, n, buf, sizeof buf);
-    return buf;
-}
-
-static void test_sheet_name_unique(void **state)
-{
-    const char *fixed[] = {"Summary", "Findings", "Roster"};
-    const char *more[] = {"Summary", "Atlas", "atlas (2)", "\xc3\xa9quipe", NULL};
-    const char *many[12] = {"x"};
-    char names[12][16];
-    char long_name[64];
-    (void)state;
-    assert_string_equal(unique("Atlas", fixed, 3), "Atlas");
-    /* Excel compares names without case. */
-    assert_string_equal(unique("summary", fixed, 3), "summary (2)");
-    assert_string_equal(unique("ROSTER", fixed, 3), "ROSTER (2)");
-    assert_string_equal(unique("ATLAS", more, 5), "ATLAS (3)");
-    assert_string_equal(unique("\xc3\x89QUIPE", more, 5), "\xc3\x89QUIPE (2)");
-    /* Excel keeps "History". */
-    assert_string_equal(unique("history", fixed, 3), "history (2)");
-    /* The name is made safe first. */
-    assert_string_equal(unique("Summary?", fixed, 3), "Summary_");
-    /* The suffix fits within 31 characters. */
-    memset(long_name, 'L', 40);
-    long_name[40] = '\0';
-    {
-        const char *taken[] = {"LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL"};
-        const char *got = unique(long_name, taken, 1);
-        assert_string_equal(got, "LLLLLLLLLLLLLLLLLLLLLLLLLLL (2)");
-        assert_int_equal(strlen(got), 31);
-    }
-    {
-        const char *taken[] = {"123456789012345678901234567890X"};
-        assert_string_equal(unique("123456789012345678901234567890X", taken, 1),
-                            "123456789012345678901234567 (2)");
-    }
-    /* Two-digit suffixes. */
-    for (int i = 1; i < 10; i++) {
-        snprintf(names[i], sizeof names[i], "x (%d)", i + 1);
-        many[i] = names[i];
-    }
-    assert_string_equal(unique("X", many, 10), "X (11)");
-}
 
 /* ------------------------------------------------------- the roster -- */
 
@@ -484,12 +369,12 @@ static int stray_files(const char *dir, const char *keep)
     return n;
 }
 
-/* The views of the hand-made roster, built once, as raci_roster_finish
- * builds them for a read one. */
+/* The views of the hand-made roster, as raci_roster_finish builds them for
+ * a read one; built afresh, since a test may have added to it. */
 static void world_views(struct world *w)
 {
-    if (!w->r.view.assigns_built)
-        assert_int_equal(raci_view_build_assigns(&w->r), RACI_OK);
+    raci_view_free(&w->r);
+    assert_int_equal(raci_view_build_assigns(&w->r), RACI_OK);
 }
 
 static void write_ok(struct world *w, const char *path)
@@ -553,6 +438,18 @@ static json_t *cells_json(const char *const (*cells)[4])
     return a;
 }
 
+/* The drop-down's values, as the letters module lists them. */
+static json_t *choices_json(void)
+{
+    size_t n;
+    const char *const *choices = raci_letters_choices(&n);
+    json_t *a = json_array();
+    assert_non_null(a);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(choices[i]));
+    return a;
+}
+
 /* What the checker should find in the workbook of world_build. */
 static json_t *expected_json(const struct world *w)
 {
@@ -586,6 +483,16 @@ static json_t *expected_json(const struct world *w)
                         json_pack("[s,s,s,s,s,s,s,s]", "Summary", "Atlas", "R&D_ Ops_Infra",
                                   "atlas (2)", "Summary (2)", "O'Brien's ''team", "Findings",
                                   "Roster"));
+    json_object_set_new(root, "dropdown", choices_json());
+    /* Tasks per letter, each (task, person) once however many rows: Cy's
+     * "R" and "c" on the backlog, Dee's "(C)" and "C" on the architecture. */
+    json_object_set_new(root, "roster",
+                        json_pack("[{s:s, s:i, s:i, s:i, s:i}, {s:s, s:i, s:i, s:i, s:i},"
+                                  " {s:s, s:i, s:i, s:i, s:i}, {s:s, s:i, s:i, s:i, s:i}]",
+                                  "person", "Ana Silva", "R", 1, "A", 3, "C", 1, "I", 0, "person",
+                                  "Cy Diaz", "R", 2, "A", 1, "C", 2, "I", 0, "person", "Dee Eng",
+                                  "R", 0, "A", 0, "C", 1, "I", 0, "person", "Finn Gray", "R", 0,
+                                  "A", 0, "C", 0, "I", 0));
     return root;
 }
 
@@ -733,8 +640,36 @@ static void test_write_fails_whole(void **state)
         assert_untouched(&w, path, "out.xlsx");
     }
 
-    /* A workbook that fails half-way (a product wider than a sheet) is
-     * dropped: the previous file stays. */
+    /* A workbook that fails half-way, while libxlsxwriter writes it (here
+     * the limit on a file's size is reached), is dropped: the previous file
+     * stays, the temporary one goes. */
+    {
+        struct rlimit old, small;
+        void (*handler)(int) = signal(SIGXFSZ, SIG_IGN);        /* EFBIG, not a signal */
+        int saved = dup(2), null = open("/dev/null", O_WRONLY); /* libxlsxwriter's own cries */
+        raci_error err;
+        assert_true(saved >= 0 && null >= 0);
+        world_views(&w);
+        assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+        small = old;
+        small.rlim_cur = 4096;
+        fflush(stderr);
+        dup2(null, 2);
+        assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+        err = raci_xlsx_write(path, &w.r, &w.rs, &w.fs, &w.diag);
+        assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+        dup2(saved, 2);
+        close(saved);
+        close(null);
+        signal(SIGXFSZ, handler);
+        assert_non_null(strstr(w.diag.message, "libxlsxwriter"));
+        assert_int_equal(err, RACI_ERROR_OUTPUT);
+        assert_non_null(strstr(w.diag.message, "unable to write workbook '"));
+        assert_untouched(&w, path, "out.xlsx");
+    }
+
+    /* A product wider than a sheet: the layout refuses it before any file
+     * is touched, and says why. */
     {
         uint32_t wide = add_product(&w, "Wide");
         for (int i = 0; i < 16383; i++)
@@ -811,14 +746,96 @@ static void test_write_from_csv(void **state)
     fixture_release(&fx);
 }
 
+/* A value picked from the drop-down reads back as itself when the workbook
+ * is audited again: each choice is letters in their canonical form. */
+static void test_dropdown_choices(void **state)
+{
+    size_t n;
+    const char *const *choices = raci_letters_choices(&n);
+    (void)state;
+    assert_int_equal(n, 8);
+    assert_string_equal(choices[0], "A");
+    assert_string_equal(choices[4], "A/R");
+    assert_string_equal(choices[7], "(I)");
+    for (size_t i = 0; i < n; i++) {
+        struct raci_letters l;
+        char back[32];
+        assert_int_equal(raci_letters_parse(choices[i], NULL, 0, &l), RACI_LETTERS_OK);
+        raci_letters_format(l, back, sizeof back);
+        assert_string_equal(back, choices[i]);
+        for (size_t j = 0; j < i; j++)
+            assert_true(strcmp(choices[i], choices[j]) != 0);
+    }
+}
+
+/* Rows "C" and "(C)" for one person and task: the roster's view makes it a
+ * firm C, and the workbook shows "C", whichever row comes first; only
+ * letters bracketed on every row stay conditional. Roster counts the pair
+ * once. */
+static void test_write_firm_over_conditional(void **state)
+{
+    struct fixture fx;
+    char dir[] = "/tmp/raci-xlsx-XXXXXX", path[64], expected[64];
+    static const char *const letters[][4] = {
+        {"Atlas", "Roadmap", "Ana Silva", "A"},
+        {"Atlas", "Roadmap", "Cy Diaz", "C"},
+        {"Atlas", "Roadmap", "Bo Chen", "C"},
+        {"Atlas", "Roadmap", "Dee Eng", "(I)"},
+        {NULL, NULL, NULL, NULL},
+    };
+    const struct raci_pair *pair;
+    json_t *want;
+    (void)state;
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "Ana Silva,Product Owner,Atlas,Roadmap,A\n"
+                     "Cy Diaz,Developer,Atlas,Roadmap,C\n"
+                     "Cy Diaz,Developer,Atlas,Roadmap,(C)\n"
+                     "Bo Chen,Product Manager,Atlas,Roadmap,(C)\n"
+                     "Bo Chen,Product Manager,Atlas,Roadmap,C\n"
+                     "Dee Eng,Developer,Atlas,Roadmap,(I)\n"
+                     "Dee Eng,Developer,Atlas,Roadmap,[I]\n");
+    assert_int_equal(fx.r.ntasks, 1);
+    assert_string_equal(fx.r.persons[1].name, "Cy Diaz");
+    pair = raci_view_pair(&fx.r, 0, 1);
+    assert_non_null(pair);
+    assert_int_equal(pair->letters, RACI_C);
+    assert_int_equal(pair->conditional, 0);
+
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/team.xlsx", dir);
+    snprintf(expected, sizeof expected, "%s/expected.json", dir);
+    assert_int_equal(raci_xlsx_write(path, &fx.r, &fx.rs, &fx.fs, &fx.diag), RACI_OK);
+    if (have_checker()) {
+        want = json_object();
+        json_object_set_new(want, "cells", cells_json(letters));
+        json_object_set_new(want, "roster",
+                            json_pack("[{s:s, s:i}, {s:s, s:i}]", "person", "Cy Diaz", "C", 1,
+                                      "person", "Dee Eng", "I", 1));
+        assert_int_equal(json_dump_file(want, expected, 0), 0);
+        assert_int_equal(run_checker(path, expected, 0), 0);
+        /* And the checker sees a bracket where there is none. */
+        json_array_append_new(json_object_get(want, "cells"),
+                              json_pack("{s:s, s:s, s:s, s:s}", "product", "Atlas", "task",
+                                        "Roadmap", "person", "Cy Diaz", "letters", "(C)"));
+        assert_int_equal(json_dump_file(want, expected, 0), 0);
+        assert_int_equal(run_checker(path, expected, 1), 1);
+        json_decref(want);
+    }
+    remove_dir(dir);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sheet_name_forbidden), cmocka_unit_test(test_sheet_name_length),
-        cmocka_unit_test(test_sheet_name_unique),    cmocka_unit_test(test_write_and_read_back),
-        cmocka_unit_test(test_write_empty),          cmocka_unit_test(test_write_is_deterministic),
-        cmocka_unit_test(test_write_fails_whole),    cmocka_unit_test(test_write_keeps_mode),
+        cmocka_unit_test(test_write_and_read_back),
+        cmocka_unit_test(test_write_empty),
+        cmocka_unit_test(test_write_is_deterministic),
+        cmocka_unit_test(test_write_fails_whole),
+        cmocka_unit_test(test_write_keeps_mode),
         cmocka_unit_test(test_write_from_csv),
+        cmocka_unit_test(test_dropdown_choices),
+        cmocka_unit_test(test_write_firm_over_conditional),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

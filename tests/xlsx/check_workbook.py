@@ -32,13 +32,17 @@ EXPECTED.json adds checks against known data. Two shapes are accepted:
                       "person": "Ana Silva", "letters": "A/R"}],
         "summary":  [{"product": "Atlas", "people": 3, "tasks": 2,
                       "status": "FAIL"}],
-        "sheets":   ["Summary", "Atlas", "Findings", "Roster"]
+        "sheets":   ["Summary", "Atlas", "Findings", "Roster"],
+        "dropdown": ["A", "R", "C", "I", "A/R"],
+        "roster":   [{"person": "Ana Silva", "R": 0, "A": 2, "C": 1, "I": 0}]
       }
     Every key is optional; a field left out (or null for line) is not
     compared, while null for product, task or person expects none.
     "letters": "" expects an empty cell. "summary" here is a list of
     per-product rows; "(whole roster)" names the row of findings about no
-    product.
+    product. "dropdown" is the list of values every product sheet's letter
+    drop-down offers, in order. "roster" gives people's task counts per
+    letter, as the Roster sheet shows them.
 
 With findings given, the checker verifies: the Findings sheet has exactly
 those rows (matched on every field given); each finding about a product is
@@ -414,6 +418,27 @@ class Checker:
             self.expect(got == c["letters"],
                         f"{ws.title}: {c['task']!r} x {c['person']!r} is {got!r}, expected {c['letters']!r}")
 
+    def check_dropdown(self, values):
+        for ws in self.product_sheet.values():
+            people, tasks, _ = self.product_layout(ws)
+            if not people or not tasks:
+                continue
+            lists = [dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"]
+            # A literal list is one quoted formula: "A,R,C".
+            got = [f.strip('"').split(",") for f in lists if f and f.startswith('"')]
+            self.expect(got == [values], f"{ws.title}: drop-down offers {got}, expected [{values}]")
+
+    def check_roster(self, people):
+        ws = self.wb["Roster"]
+        rows = {self.text(r.get("Name")): r for r, _ in self.table(ws)}
+        for p in people:
+            r = rows.get(p["person"])
+            if not self.expect(r is not None, f"Roster: no row for {p['person']!r}"):
+                continue
+            for k in ("R", "A", "C", "I"):
+                if k in p:
+                    self.expect(r.get(k) == p[k], f"Roster: {p['person']}: {k} is {r.get(k)!r}, expected {p[k]!r}")
+
     def check_expected(self, data):
         if isinstance(data, list):
             data = {"findings": data}
@@ -432,6 +457,9 @@ class Checker:
         elif summary:
             self.check_counts(None, summary)
         self.check_cells(data.get("cells", []))
+        if "dropdown" in data:
+            self.check_dropdown(data["dropdown"])
+        self.check_roster(data.get("roster", []))
 
 
 def main(argv):

@@ -1,0 +1,61 @@
+/*
+ * sheetname.h - names that Excel accepts for a worksheet.
+ *
+ * Excel refuses a sheet name that is empty, longer than 31 UTF-16 units,
+ * holds one of []:*?/\, or starts or ends with an apostrophe; and it refuses
+ * two names that differ only in case, or the name "History", which it keeps
+ * for change tracking. raci names a sheet after each product, whose name may
+ * be anything a roster holds, so every product's name goes through here.
+ *
+ * Case: Excel compares names without case over all of Unicode. Here one
+ * function, raci_sheetname_fold, decides which characters are the same but
+ * for case; it covers ASCII, Latin-1, basic Greek and Cyrillic, the scripts
+ * most often met. Widening it widens every comparison below.
+ */
+#ifndef RACI_SHEETNAME_H
+#define RACI_SHEETNAME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Excel's limit on a sheet name, in UTF-16 code units. */
+#define RACI_SHEETNAME_UNITS 31
+
+/* Room for any name raci_sheetname_safe or _unique writes, with its
+ * terminator (31 units are at most 124 bytes of UTF-8). */
+#define RACI_SHEETNAME_MAX 128
+
+/*
+ * Make an Excel-safe sheet name from name (NULL counts as "") into out
+ * (size bytes, RACI_SHEETNAME_MAX is always enough):
+ *  - each of []:*?/\ and each byte that is not UTF-8 becomes '_', each
+ *    control character a space;
+ *  - leading and trailing spaces and apostrophes are dropped (Excel refuses
+ *    a name that starts or ends with ');
+ *  - cut to 31 UTF-16 units (a character beyond U+FFFF counts two), at a
+ *    character boundary;
+ *  - an empty result becomes "Sheet".
+ * A buffer too small gets as many whole characters as fit, and a
+ * terminator. Returns the length written.
+ */
+size_t raci_sheetname_safe(const char *name, char *out, size_t size);
+
+/*
+ * The safe name of name (as above) made unique against taken[0..ntaken)
+ * (NULL entries are skipped) and against "History": on a clash " (2)",
+ * " (3)"... is appended, the name cut to keep the whole within 31 units.
+ * Names compare as raci_sheetname_equal compares them. Returns the length.
+ */
+size_t raci_sheetname_unique(const char *name, const char *const *taken, size_t ntaken, char *out,
+                             size_t size);
+
+/* Are a and b the same sheet name to Excel: the same characters once each
+ * is folded by raci_sheetname_fold? (A byte that is no UTF-8 equals only
+ * itself.) */
+int raci_sheetname_equal(const char *a, const char *b);
+
+/* The case fold of code point cp: the one character that cp and its other
+ * cases compare as (for the scripts named above; any other is itself). */
+uint32_t raci_sheetname_fold(uint32_t cp);
+
+#endif

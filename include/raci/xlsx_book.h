@@ -1,0 +1,128 @@
+/*
+ * xlsx_book.h - the state of one workbook being written, inside the xlsx
+ * writer: its inputs and layout, libxlsxwriter's workbook, sheets and cell
+ * formats, the first failure, and the helpers that write a cell.
+ *
+ * Internal to the writer (xlsx.c, xlsx_book.c, xlsx_product.c,
+ * xlsx_sheets.c): the only header that includes xlsxwriter.h. Every helper
+ * returns 0, or -1 after recording the first failure in the book (later ones
+ * are dropped, so that the message is about what went wrong first); the
+ * writers stop at the first -1.
+ */
+#ifndef RACI_XLSX_BOOK_H
+#define RACI_XLSX_BOOK_H
+
+#include <stdint.h>
+
+#include <xlsxwriter.h>
+
+#include "raci/error.h"
+#include "raci/findings.h"
+#include "raci/roster.h"
+#include "raci/ruleset.h"
+#include "raci/str.h"
+#include "raci/xlsx_layout.h"
+
+/* Excel's limit on a cell's text is 32767 characters; counting bytes instead
+ * stays under it whatever the text. */
+#define RACI_XLSX_BOOK_STR_MAX 32767
+
+/* Formats by severity are indexed as the layout counts (0: none). */
+#define RACI_XLSX_BOOK_NSEV RACI_XLSX_LAYOUT_NSEV
+
+/* How a matrix cell looks: by its strongest letter (A strongest), or
+ * generated from the ruleset, or unreadable (shown as written). */
+enum raci_xlsx_book_look {
+    RACI_XLSX_BOOK_PLAIN,
+    RACI_XLSX_BOOK_A,
+    RACI_XLSX_BOOK_R,
+    RACI_XLSX_BOOK_C,
+    RACI_XLSX_BOOK_I,
+    RACI_XLSX_BOOK_GENERATED,
+    RACI_XLSX_BOOK_UNREAD,
+    RACI_XLSX_BOOK_NLOOKS
+};
+
+/* The cell formats, made once per workbook. Those by severity carry the
+ * mark of a finding of that severity (none at index 0). */
+struct raci_xlsx_book_formats {
+    lxw_format *header, *subheader, *text, *bold;
+    lxw_format *pass, *fail;
+    lxw_format *sev[RACI_XLSX_BOOK_NSEV];                         /* severity names */
+    lxw_format *cell[RACI_XLSX_BOOK_NLOOKS][RACI_XLSX_BOOK_NSEV]; /* matrix cells */
+    lxw_format *task[RACI_XLSX_BOOK_NSEV];                        /* task names */
+    lxw_format *person[RACI_XLSX_BOOK_NSEV];                      /* people's names */
+    lxw_format *product[RACI_XLSX_BOOK_NSEV];                     /* the product's name */
+    lxw_format *summary[RACI_XLSX_BOOK_NSEV]; /* the Findings column of a product sheet */
+};
+
+struct raci_xlsx_book {
+    const char *path; /* the target, for messages */
+    const struct raci_roster *r;
+    const struct raci_ruleset *rs;
+    const struct raci_findings *fs;
+    const struct raci_xlsx_layout *lay;
+
+    lxw_workbook *wb;
+    struct raci_xlsx_book_formats f;
+    lxw_worksheet **sheets; /* per product; owned (the array) */
+    lxw_worksheet *summary, *findings, *roster;
+
+    raci_error err;  /* the first failure, RACI_OK while there is none */
+    lxw_error lxerr; /* its libxlsxwriter code, when it was one */
+    char *why;       /* or a message of its own; owned */
+};
+
+/* Free what the book owns (not the workbook) and zero it. */
+void raci_xlsx_book_release(struct raci_xlsx_book *b);
+
+/* ------------------------------------------------------------ failures -- */
+
+/* Out of memory. Returns -1. */
+int raci_xlsx_book_nomem(struct raci_xlsx_book *b);
+
+/* Record e, the result of a libxlsxwriter call; -1 when it is a failure. */
+int raci_xlsx_book_check(struct raci_xlsx_book *b, lxw_error e);
+
+/* A failure that is no libxlsxwriter error code (a NULL it returned, a
+ * limit); the message completes "unable to write workbook 'x': ". -1. */
+int raci_xlsx_book_fail(struct raci_xlsx_book *b, const char *fmt, ...) RACI_PRINTF(2, 3);
+
+/* --------------------------------------------------------------- cells -- */
+
+/* Text s (NULL or "" writes a blank, and only when fmt is given), made
+ * XML-safe and cut to what a cell holds. */
+int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                       const char *s, lxw_format *fmt);
+
+int raci_xlsx_book_num(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                       double v, lxw_format *fmt);
+
+/* An internal link showing text, to cell (trow, tcol) of sheet. *nlinks
+ * counts the sheet's links: past Excel's limit a sheet holds, the text is
+ * written without its link. */
+int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *nlinks, uint32_t row,
+                        uint32_t col, const char *sheet, uint32_t trow, uint32_t tcol,
+                        const char *text, lxw_format *fmt);
+
+/* A comment (already XML-safe) of nlines lines on a cell. */
+int raci_xlsx_book_comment(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                           const char *text, size_t nlines);
+
+/* Print set-up: landscape, one page wide, the first head_rows rows (and
+ * with repeat_first_col the first column) on every page, subject in the
+ * header and page numbers in the footer. */
+int raci_xlsx_book_page_setup(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *subject,
+                              uint32_t head_rows, int repeat_first_col);
+
+/* ------------------------------------------------------------- formats -- */
+
+/* Make every format of b->f. */
+int raci_xlsx_book_formats(struct raci_xlsx_book *b);
+
+/* ---------------------------------------------------------------- text -- */
+
+/* A person's titles, joined by "; ", appended to out. */
+void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_str *out);
+
+#endif

@@ -1,0 +1,333 @@
+/*
+ * xlsx_book.c - the workbook being written: failures, cell helpers, print
+ * set-up and cell formats, shared by the sheet writers.
+ */
+#include "raci/xlsx_book.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Severity colours, by raci_xlsx_layout_severity (0: none). */
+static const lxw_color_t book_sev_fill[RACI_XLSX_BOOK_NSEV] = {0, 0xDDEBF7, 0xFFEB9C, 0xFFC7CE};
+static const lxw_color_t book_sev_line[RACI_XLSX_BOOK_NSEV] = {0, 0x2E75B6, 0xED7D31, 0xC00000};
+static const lxw_color_t book_sev_font[RACI_XLSX_BOOK_NSEV] = {0, 0x1F4E79, 0x9C5700, 0x9C0006};
+
+void raci_xlsx_book_release(struct raci_xlsx_book *b)
+{
+    free(b->why);
+    free(b->sheets);
+    memset(b, 0, sizeof(*b));
+}
+
+/* ------------------------------------------------------------ failures -- */
+
+int raci_xlsx_book_nomem(struct raci_xlsx_book *b)
+{
+    if (b->err == RACI_OK)
+        b->err = RACI_ERROR_NOMEM;
+    return -1;
+}
+
+int raci_xlsx_book_check(struct raci_xlsx_book *b, lxw_error e)
+{
+    if (e == LXW_NO_ERROR)
+        return 0;
+    if (b->err == RACI_OK) {
+        b->err = RACI_ERROR_OUTPUT;
+        b->lxerr = e;
+    }
+    return -1;
+}
+
+int raci_xlsx_book_fail(struct raci_xlsx_book *b, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (b->err != RACI_OK)
+        return -1;
+    va_start(ap, fmt);
+    b->why = raci_str_vprintf(fmt, ap);
+    va_end(ap);
+    b->err = b->why ? RACI_ERROR_OUTPUT : RACI_ERROR_NOMEM;
+    return -1;
+}
+
+/* --------------------------------------------------------------- cells -- */
+
+int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                       const char *s, lxw_format *fmt)
+{
+    char *owned;
+    const char *t;
+    int rc;
+
+    if (!s || !*s)
+        return fmt ? raci_xlsx_book_check(b, worksheet_write_blank(ws, row, (lxw_col_t)col, fmt))
+                   : 0;
+    t = raci_str_xml(s, RACI_XLSX_BOOK_STR_MAX, &owned, NULL);
+    if (!t)
+        return raci_xlsx_book_nomem(b);
+    rc = raci_xlsx_book_check(b, worksheet_write_string(ws, row, (lxw_col_t)col, t, fmt));
+    free(owned);
+    return rc;
+}
+
+int raci_xlsx_book_num(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                       double v, lxw_format *fmt)
+{
+    return raci_xlsx_book_check(b, worksheet_write_number(ws, row, (lxw_col_t)col, v, fmt));
+}
+
+int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *nlinks, uint32_t row,
+                        uint32_t col, const char *sheet, uint32_t trow, uint32_t tcol,
+                        const char *text, lxw_format *fmt)
+{
+    char cell[32];
+    struct raci_str url = RACI_STR_INIT;
+    char *owned;
+    const char *t;
+    int rc;
+
+    if (*nlinks >= LXW_MAX_NUMBER_URLS)
+        return raci_xlsx_book_str(b, ws, row, col, text, fmt);
+    lxw_rowcol_to_cell(cell, trow, (lxw_col_t)tcol);
+    /* Always quoted, with quotes in the name doubled: 'O''Brien'!B3. */
+    raci_str_add(&url, "internal:'");
+    for (const char *p = sheet; *p; p++)
+        raci_str_addn(&url, *p == '\'' ? "''" : p, *p == '\'' ? 2 : 1);
+    raci_str_add(&url, "'!");
+    raci_str_add(&url, cell);
+    if (url.failed)
+        return raci_xlsx_book_nomem(b);
+    t = raci_str_xml(text, RACI_XLSX_BOOK_STR_MAX, &owned, NULL);
+    if (!t) {
+        raci_str_release(&url);
+        return raci_xlsx_book_nomem(b);
+    }
+    rc = raci_xlsx_book_check(
+        b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url.s, fmt, t, NULL));
+    free(owned);
+    raci_str_release(&url);
+    (*nlinks)++;
+    return rc;
+}
+
+int raci_xlsx_book_comment(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                           const char *text, size_t nlines)
+{
+    static char comment_author[] = "raci";
+    lxw_comment_options opt = {0};
+    /* Wide enough for a finding's message on a few lines; taller with every
+     * finding, within reason. */
+    size_t h = 24 + 36 * nlines;
+
+    opt.author = comment_author;
+    opt.width = 360;
+    opt.height = (uint16_t)(h > 480 ? 480 : h);
+    return raci_xlsx_book_check(b,
+                                worksheet_write_comment_opt(ws, row, (lxw_col_t)col, text, &opt));
+}
+
+int raci_xlsx_book_page_setup(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *subject,
+                              uint32_t head_rows, int repeat_first_col)
+{
+    struct raci_str h = RACI_STR_INIT;
+    char *owned;
+    const char *t;
+    int rc;
+
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    if (raci_xlsx_book_check(b, worksheet_repeat_rows(ws, 0, head_rows - 1)))
+        return -1;
+    if (repeat_first_col && raci_xlsx_book_check(b, worksheet_repeat_columns(ws, 0, 0)))
+        return -1;
+    t = raci_str_xml(subject, LXW_HEADER_FOOTER_MAX, &owned, NULL);
+    if (!t)
+        return raci_xlsx_book_nomem(b);
+    /* "&" starts a control code in a header; a literal one is "&&". Whole
+     * characters are added while the header stays within Excel's 255. */
+    raci_str_add(&h, "&C&\"-,Bold\"");
+    for (size_t i = 0; t[i];) {
+        size_t k = 1;
+        while (((unsigned char)t[i + k] & 0xC0) == 0x80)
+            k++;
+        if (h.len + (t[i] == '&' ? 2 : k) > LXW_HEADER_FOOTER_MAX)
+            break;
+        raci_str_addn(&h, t[i] == '&' ? "&&" : t + i, t[i] == '&' ? 2 : k);
+        i += k;
+    }
+    free(owned);
+    if (h.failed)
+        return raci_xlsx_book_nomem(b);
+    rc = raci_xlsx_book_check(b, worksheet_set_header(ws, h.s));
+    raci_str_release(&h);
+    return rc ? rc : raci_xlsx_book_check(b, worksheet_set_footer(ws, "&CPage &P of &N"));
+}
+
+/* ------------------------------------------------------------- formats -- */
+
+static lxw_format *book_format_new(struct raci_xlsx_book *b)
+{
+    lxw_format *f = workbook_add_format(b->wb);
+    if (!f)
+        raci_xlsx_book_fail(b, "cannot add a cell format");
+    return f;
+}
+
+/* A finding on a cell: a medium border of the severity's colour, and, when
+ * the cell has no colour of its own, the severity's fill. */
+static void book_format_mark(lxw_format *f, int sev, int fill)
+{
+    if (sev == 0)
+        return;
+    format_set_border(f, LXW_BORDER_MEDIUM);
+    format_set_border_color(f, book_sev_line[sev]);
+    if (fill) {
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, book_sev_fill[sev]);
+    }
+}
+
+/* The formats that no finding marks: headings, text, PASS and FAIL. */
+static int book_formats_plain(struct raci_xlsx_book *b)
+{
+    struct raci_xlsx_book_formats *f = &b->f;
+
+    if (!(f->header = book_format_new(b)) || !(f->subheader = book_format_new(b)) ||
+        !(f->text = book_format_new(b)) || !(f->bold = book_format_new(b)) ||
+        !(f->pass = book_format_new(b)) || !(f->fail = book_format_new(b)))
+        return -1;
+    format_set_bold(f->header);
+    format_set_pattern(f->header, LXW_PATTERN_SOLID);
+    format_set_bg_color(f->header, 0xD9D9D9);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_italic(f->subheader);
+    format_set_font_size(f->subheader, 9);
+    format_set_pattern(f->subheader, LXW_PATTERN_SOLID);
+    format_set_bg_color(f->subheader, 0xF2F2F2);
+    format_set_bottom(f->subheader, LXW_BORDER_THIN);
+    format_set_text_wrap(f->subheader);
+    format_set_align(f->subheader, LXW_ALIGN_CENTER);
+    format_set_align(f->subheader, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(f->text);
+    format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bold(f->bold);
+    format_set_bold(f->pass);
+    format_set_font_color(f->pass, 0x006100);
+    format_set_pattern(f->pass, LXW_PATTERN_SOLID);
+    format_set_bg_color(f->pass, 0xC6EFCE);
+    format_set_bold(f->fail);
+    format_set_font_color(f->fail, 0x9C0006);
+    format_set_pattern(f->fail, LXW_PATTERN_SOLID);
+    format_set_bg_color(f->fail, 0xFFC7CE);
+    return 0;
+}
+
+/* Severity names, task names, people's names, the product's name and the
+ * Findings column, with the mark of severity s. */
+static int book_formats_names(struct raci_xlsx_book *b, int s)
+{
+    struct raci_xlsx_book_formats *f = &b->f;
+    lxw_format *x;
+
+    if (!(f->sev[s] = book_format_new(b)) || !(f->task[s] = book_format_new(b)) ||
+        !(f->person[s] = book_format_new(b)) || !(f->product[s] = book_format_new(b)) ||
+        !(f->summary[s] = book_format_new(b)))
+        return -1;
+    if (s != 0) {
+        format_set_font_color(f->sev[s], book_sev_font[s]);
+        format_set_pattern(f->sev[s], LXW_PATTERN_SOLID);
+        format_set_bg_color(f->sev[s], book_sev_fill[s]);
+    }
+    x = f->task[s];
+    format_set_text_wrap(x);
+    format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
+    format_set_border(x, LXW_BORDER_THIN);
+    format_set_border_color(x, 0xBFBFBF);
+    book_format_mark(x, s, 1);
+    x = f->person[s];
+    format_set_bold(x);
+    format_set_text_wrap(x);
+    format_set_align(x, LXW_ALIGN_CENTER);
+    format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
+    format_set_pattern(x, LXW_PATTERN_SOLID);
+    format_set_bg_color(x, 0xD9D9D9);
+    book_format_mark(x, s, 1);
+    x = f->product[s];
+    format_set_bold(x);
+    format_set_font_size(x, 13);
+    format_set_text_wrap(x);
+    format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
+    book_format_mark(x, s, 1);
+    x = f->summary[s];
+    format_set_text_wrap(x);
+    format_set_font_size(x, 9);
+    format_set_align(x, LXW_ALIGN_VERTICAL_TOP);
+    book_format_mark(x, s, 1);
+    return 0;
+}
+
+/* Matrix cells of every look, with the mark of severity s. */
+static int book_formats_cells(struct raci_xlsx_book *b, int s)
+{
+    /* Letters: A strongest, then R, C, I ever lighter. */
+    static const struct {
+        lxw_color_t fill, font;
+        int bold, italic;
+    } look[RACI_XLSX_BOOK_NLOOKS] = {
+        [RACI_XLSX_BOOK_PLAIN] = {0, 0, 0, 0},
+        [RACI_XLSX_BOOK_A] = {0x1F4E79, 0xFFFFFF, 1, 0},
+        [RACI_XLSX_BOOK_R] = {0x5B9BD5, 0xFFFFFF, 1, 0},
+        [RACI_XLSX_BOOK_C] = {0xBDD7EE, LXW_COLOR_BLACK, 0, 0},
+        [RACI_XLSX_BOOK_I] = {0xEEF4FB, 0x404040, 0, 0},
+        [RACI_XLSX_BOOK_GENERATED] = {0xF2F2F2, 0x808080, 0, 1},
+        [RACI_XLSX_BOOK_UNREAD] = {0xFFFFFF, 0x9C0006, 0, 1},
+    };
+
+    for (int k = 0; k < RACI_XLSX_BOOK_NLOOKS; k++) {
+        lxw_format *x = b->f.cell[k][s] = book_format_new(b);
+        if (!x)
+            return -1;
+        format_set_align(x, LXW_ALIGN_CENTER);
+        format_set_align(x, LXW_ALIGN_VERTICAL_CENTER);
+        format_set_border(x, LXW_BORDER_THIN);
+        format_set_border_color(x, 0xBFBFBF);
+        if (k != RACI_XLSX_BOOK_PLAIN) {
+            format_set_pattern(x, LXW_PATTERN_SOLID);
+            format_set_bg_color(x, look[k].fill);
+            format_set_font_color(x, look[k].font);
+            if (look[k].bold)
+                format_set_bold(x);
+            if (look[k].italic)
+                format_set_italic(x);
+        }
+        /* Keep the letter's colour; the border alone says "finding". */
+        book_format_mark(x, s, k == RACI_XLSX_BOOK_PLAIN || k == RACI_XLSX_BOOK_UNREAD);
+    }
+    return 0;
+}
+
+int raci_xlsx_book_formats(struct raci_xlsx_book *b)
+{
+    if (book_formats_plain(b))
+        return -1;
+    for (int s = 0; s < RACI_XLSX_BOOK_NSEV; s++)
+        if (book_formats_names(b, s) || book_formats_cells(b, s))
+            return -1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- text -- */
+
+void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_str *out)
+{
+    for (uint32_t i = 0; i < pe->ntitles; i++) {
+        if (i)
+            raci_str_add(out, "; ");
+        raci_str_add(out, pe->titles[i] ? pe->titles[i] : "");
+    }
+}

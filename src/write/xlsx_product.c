@@ -1,0 +1,362 @@
+/*
+ * xlsx_product.c - a product's sheet: the matrix of tasks by people.
+ *
+ * Written strictly row by row, left to right, each task's row built whole
+ * just before it is written (the discipline of libxlsxwriter's
+ * constant_memory mode; only the comments and the drop-down would have to
+ * go for the sheet to use it). The findings marked on the sheet come from
+ * the layout in that same order, so one cursor walks them.
+ */
+#include "raci/xlsx_product.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/letters.h"
+#include "raci/view.h"
+#include "raci/xlsx_book.h"
+
+/* Excel accepts longer comments, but a pop-up of more than a few thousand
+ * characters is unreadable; the Findings sheet has everything. */
+#define MATRIX_COMMENT_MAX 4000
+/* Room kept at the end of a comment for the "... and N more" line. */
+#define MATRIX_COMMENT_TAIL 64
+
+/* The findings marked on the sheet, and the first not yet written. */
+struct matrix_cursor {
+    const struct raci_xlsx_layout_mark *marks;
+    size_t n, cur;
+};
+
+/* How the cell of pair pr (NULL for none) looks. */
+static int matrix_look(const struct raci_pair *pr)
+{
+    unsigned m;
+
+    if (!pr)
+        return RACI_XLSX_BOOK_PLAIN;
+    m = pr->letters;
+    if (!m)
+        return pr->raw ? RACI_XLSX_BOOK_UNREAD : RACI_XLSX_BOOK_PLAIN;
+    if (pr->flags & RACI_PAIR_GENERATED)
+        return RACI_XLSX_BOOK_GENERATED;
+    return m & RACI_A   ? RACI_XLSX_BOOK_A
+           : m & RACI_R ? RACI_XLSX_BOOK_R
+           : m & RACI_C ? RACI_XLSX_BOOK_C
+                        : RACI_XLSX_BOOK_I;
+}
+
+/* The worst severity of the findings marks[a..e). */
+static int matrix_worst(const struct raci_xlsx_book *b, const struct raci_xlsx_layout_mark *marks,
+                        size_t a, size_t e)
+{
+    int worst = 0;
+
+    for (size_t i = a; i < e; i++) {
+        int s = raci_xlsx_layout_severity(b->fs->v[marks[i].finding].severity);
+        if (s > worst)
+            worst = s;
+    }
+    return worst;
+}
+
+/* The comment for a cell with the findings marks[a..e): one "[rule]
+ * message" line each, cut to MATRIX_COMMENT_MAX bytes; *nlines gets its
+ * lines. NULL when out of memory. */
+static char *matrix_comment(const struct raci_xlsx_book *b,
+                            const struct raci_xlsx_layout_mark *marks, size_t a, size_t e,
+                            size_t *nlines)
+{
+    char *buf = malloc(MATRIX_COMMENT_MAX + 1);
+    size_t o = 0, i;
+
+    *nlines = 0;
+    if (!buf)
+        return NULL;
+    for (i = a; i < e; i++) {
+        const struct raci_finding *f = &b->fs->v[marks[i].finding];
+        /* Bytes spoken for: the text so far, a newline, an ellipsis should
+         * this line be cut, and the tail line. */
+        size_t used = o + (o ? 1 : 0) + 3 + MATRIX_COMMENT_TAIL;
+        char *line, *owned;
+        const char *t;
+        int cut;
+        if (o > 0 && used + 40 > MATRIX_COMMENT_MAX)
+            break;
+        line = raci_str_printf("[%s] %s", f->rule ? f->rule : "?", f->message ? f->message : "");
+        t = line ? raci_str_xml(line, MATRIX_COMMENT_MAX - used, &owned, &cut) : NULL;
+        if (!t) {
+            free(line);
+            free(buf);
+            return NULL;
+        }
+        if (o)
+            buf[o++] = '\n';
+        memcpy(buf + o, t, strlen(t));
+        o += strlen(t);
+        if (cut) {
+            memcpy(buf + o, "\xE2\x80\xA6", 3); /* an ellipsis */
+            o += 3;
+        }
+        (*nlines)++;
+        free(owned);
+        free(line);
+    }
+    if (i < e) {
+        o += (size_t)snprintf(buf + o, MATRIX_COMMENT_MAX + 1 - o,
+                              "\n\xE2\x80\xA6 and %zu more (see the Findings sheet)", e - i);
+        (*nlines)++;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* "1 error, 2 warnings: single-accountable, missing-responsible" for the
+ * findings marks[a..e) (rule ids once each, in order of appearance), into
+ * out. */
+static void matrix_row_summary(const struct raci_xlsx_book *b,
+                               const struct raci_xlsx_layout_mark *marks, size_t a, size_t e,
+                               struct raci_str *out)
+{
+    size_t n[RACI_XLSX_BOOK_NSEV] = {0};
+    static const char *const one[RACI_XLSX_BOOK_NSEV] = {"", "info", "warning", "error"};
+    static const char *const many[RACI_XLSX_BOOK_NSEV] = {"", "infos", "warnings", "errors"};
+    int first = 1;
+
+    for (size_t i = a; i < e; i++)
+        n[raci_xlsx_layout_severity(b->fs->v[marks[i].finding].severity)]++;
+    for (int s = RACI_SEV_ERROR; s >= RACI_SEV_INFO; s--) {
+        if (!n[s])
+            continue;
+        raci_str_addf(out, "%s%zu %s", first ? "" : ", ", n[s], n[s] == 1 ? one[s] : many[s]);
+        first = 0;
+    }
+    if (n[0])
+        raci_str_addf(out, "%s%zu other", first ? "" : ", ", n[0]);
+    raci_str_add(out, ":");
+    for (size_t i = a; i < e; i++) {
+        const char *rule = b->fs->v[marks[i].finding].rule;
+        size_t j;
+        if (!rule)
+            continue;
+        for (j = a; j < i; j++) {
+            const char *seen = b->fs->v[marks[j].finding].rule;
+            if (seen && strcmp(seen, rule) == 0)
+                break;
+        }
+        if (j == i)
+            raci_str_addf(out, "%s %s", i == a ? "" : ",", rule);
+    }
+}
+
+/* Write a cell with the findings at the cursor that sit at (row, col), if
+ * any: the format fmts[their worst severity], and a comment listing them. */
+static int matrix_marked(struct raci_xlsx_book *b, lxw_worksheet *ws, struct matrix_cursor *c,
+                         uint32_t row, uint32_t col, const char *text, lxw_format *const *fmts)
+{
+    size_t a = c->cur, e = a, nlines = 0;
+    char *comment = NULL;
+    int rc;
+
+    while (e < c->n && c->marks[e].row == row && c->marks[e].col == col)
+        e++;
+    c->cur = e;
+    if (e > a && !(comment = matrix_comment(b, c->marks, a, e, &nlines)))
+        return raci_xlsx_book_nomem(b);
+    rc = raci_xlsx_book_str(b, ws, row, col, text, fmts[matrix_worst(b, c->marks, a, e)]);
+    if (!rc && comment)
+        rc = raci_xlsx_book_comment(b, ws, row, col, comment, nlines);
+    free(comment);
+    return rc;
+}
+
+/* Print set-up, frozen heads, and the widths of the columns. */
+static int matrix_columns(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
+                          const uint32_t *people, size_t npeople)
+{
+    const struct raci_roster *r = b->r;
+    lxw_col_t fcol = (lxw_col_t)raci_xlsx_layout_findings_column(b->lay, p);
+
+    if (raci_xlsx_book_page_setup(b, ws, r->products[p].name, RACI_XLSX_LAYOUT_HEAD_ROWS, 1))
+        return -1;
+    worksheet_freeze_panes(ws, RACI_XLSX_LAYOUT_HEAD_ROWS, 1);
+    if (raci_xlsx_book_check(b, worksheet_set_column(ws, 0, 0, 38, NULL)) ||
+        raci_xlsx_book_check(b, worksheet_set_column(ws, fcol, fcol, 44, NULL)) ||
+        raci_xlsx_book_check(b, worksheet_set_row(ws, 1, 36, NULL)))
+        return -1;
+    for (size_t k = 0; k < npeople; k++) {
+        const char *name = r->persons[people[k]].name;
+        size_t len = name ? strlen(name) : 0;
+        double width = len < 8 ? 10 : len > 20 ? 22 : (double)len + 2;
+        lxw_col_t col = (lxw_col_t)raci_xlsx_layout_column(b->lay, p, people[k]);
+        if (raci_xlsx_book_check(b, worksheet_set_column(ws, col, col, width, NULL)))
+            return -1;
+    }
+    return 0;
+}
+
+/* The drop-down of valid letters over the matrix: a warning, not a stop,
+ * since a manager may still type "A/R/C". */
+static int matrix_dropdown(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
+                           const uint32_t *people, size_t npeople, const uint32_t *tasks,
+                           size_t ntasks)
+{
+    static char error_title[] = "RACI letters";
+    static char error_message[] = "Expected A, R, C or I, combined like A/R, or bracketed "
+                                  "like (C) when conditional. Keep this value anyway?";
+    const struct raci_xlsx_layout *lay = b->lay;
+    lxw_data_validation dv = {0};
+    size_t n, i;
+    const char *const *choices = raci_letters_choices(&n);
+    char **list;
+    int rc = -1;
+
+    if (npeople == 0 || ntasks == 0)
+        return 0;
+    /* libxlsxwriter takes the list as char **: copies, not casts. */
+    if (!(list = calloc(n + 1, sizeof(*list))))
+        return raci_xlsx_book_nomem(b);
+    for (i = 0; i < n && (list[i] = raci_str_dup(choices[i])); i++)
+        ;
+    if (i < n) {
+        raci_xlsx_book_nomem(b);
+        goto out;
+    }
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = list;
+    dv.ignore_blank = LXW_VALIDATION_ON;
+    dv.dropdown = LXW_VALIDATION_ON;
+    dv.show_error = LXW_VALIDATION_ON;
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
+    dv.error_title = error_title;
+    dv.error_message = error_message;
+    rc = raci_xlsx_book_check(
+        b, worksheet_data_validation_range(
+               ws, raci_xlsx_layout_task_row(lay, tasks[0]),
+               (lxw_col_t)raci_xlsx_layout_column(lay, p, people[0]),
+               raci_xlsx_layout_task_row(lay, tasks[ntasks - 1]),
+               (lxw_col_t)raci_xlsx_layout_column(lay, p, people[npeople - 1]), &dv));
+out:
+    for (i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+    return rc;
+}
+
+/* Row 0: the product, then its people, each marked with the findings about
+ * it; row 1: "Task", then the people's titles. */
+static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
+                       const uint32_t *people, size_t npeople, struct matrix_cursor *c)
+{
+    const struct raci_roster *r = b->r;
+    const struct raci_xlsx_book_formats *f = &b->f;
+    uint32_t fcol = raci_xlsx_layout_findings_column(b->lay, p);
+
+    if (matrix_marked(b, ws, c, 0, 0, r->products[p].name, f->product))
+        return -1;
+    for (size_t k = 0; k < npeople; k++)
+        if (matrix_marked(b, ws, c, 0, raci_xlsx_layout_column(b->lay, p, people[k]),
+                          r->persons[people[k]].name, f->person))
+            return -1;
+    if (raci_xlsx_book_str(b, ws, 0, fcol, "Findings", f->header) ||
+        raci_xlsx_book_str(b, ws, 1, 0, "Task", f->header))
+        return -1;
+    for (size_t k = 0; k < npeople; k++) {
+        struct raci_str t = RACI_STR_INIT;
+        int e;
+        raci_xlsx_book_titles(&r->persons[people[k]], &t);
+        e = t.failed ? raci_xlsx_book_nomem(b)
+                     : raci_xlsx_book_str(b, ws, 1, raci_xlsx_layout_column(b->lay, p, people[k]),
+                                          raci_str_cstr(&t), f->subheader);
+        raci_str_release(&t);
+        if (e)
+            return -1;
+    }
+    return raci_xlsx_book_str(b, ws, 1, fcol, "", f->header);
+}
+
+/* The Findings column of a task's row: what the findings marks[a..e) on
+ * the row are. */
+static int matrix_row_findings(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
+                               uint32_t fcol, const struct raci_xlsx_layout_mark *marks, size_t a,
+                               size_t e)
+{
+    struct raci_str sum = RACI_STR_INIT;
+    int rc;
+
+    if (e == a)
+        return 0;
+    matrix_row_summary(b, marks, a, e, &sum);
+    rc = sum.failed ? raci_xlsx_book_nomem(b)
+                    : raci_xlsx_book_str(b, ws, row, fcol, sum.s,
+                                         b->f.summary[matrix_worst(b, marks, a, e)]);
+    raci_str_release(&sum);
+    return rc;
+}
+
+/* Task t's row: its name, then each person's letters on it (cells, one per
+ * column of people, is room to build the row in), then its findings. */
+static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p, uint32_t t,
+                           const struct raci_pair **cells, size_t ncells, struct matrix_cursor *c)
+{
+    const struct raci_xlsx_layout *lay = b->lay;
+    uint32_t row = raci_xlsx_layout_task_row(lay, t);
+    size_t npairs, first, end;
+    const struct raci_pair *pairs = raci_view_task_pairs(b->r, t, &npairs);
+
+    /* Marks are on cells written here, so none should be left over from
+     * rows above; skipping keeps a stray one from blocking the rest. */
+    while (c->cur < c->n && c->marks[c->cur].row < row)
+        c->cur++;
+    first = end = c->cur;
+    while (end < c->n && c->marks[end].row == row)
+        end++;
+    memset(cells, 0, ncells * sizeof(*cells));
+    for (size_t i = 0; i < npairs; i++) {
+        uint32_t col = raci_xlsx_layout_column(lay, p, pairs[i].person);
+        if (col != RACI_NONE && col - 1 < ncells)
+            cells[col - 1] = &pairs[i];
+    }
+    if (matrix_marked(b, ws, c, row, 0, b->r->tasks[t].name, b->f.task))
+        return -1;
+    for (size_t k = 0; k < ncells; k++) {
+        const struct raci_pair *pr = cells[k];
+        int look = matrix_look(pr);
+        char text[32] = "";
+        if (pr && look != RACI_XLSX_BOOK_UNREAD)
+            raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, text,
+                                sizeof(text));
+        if (matrix_marked(b, ws, c, row, (uint32_t)(k + 1),
+                          look == RACI_XLSX_BOOK_UNREAD ? pr->raw : text, b->f.cell[look]))
+            return -1;
+    }
+    /* Anything left in this row sits on no column written above. */
+    c->cur = end;
+    return matrix_row_findings(b, ws, row, raci_xlsx_layout_findings_column(lay, p), c->marks,
+                               first, end);
+}
+
+int raci_xlsx_product_write(struct raci_xlsx_book *b, uint32_t p)
+{
+    lxw_worksheet *ws = b->sheets[p];
+    size_t npeople, ntasks;
+    const uint32_t *people = raci_view_product_people(b->r, p, &npeople);
+    const uint32_t *tasks = raci_view_product_tasks(b->r, p, &ntasks);
+    const struct raci_pair **cells = calloc(npeople ? npeople : 1, sizeof(*cells));
+    struct matrix_cursor c = {NULL, 0, 0};
+    int rc;
+
+    if (!cells)
+        return raci_xlsx_book_nomem(b);
+    c.marks = raci_xlsx_layout_marks(b->lay, p, &c.n);
+    rc = matrix_columns(b, ws, p, people, npeople) ||
+                 matrix_dropdown(b, ws, p, people, npeople, tasks, ntasks) ||
+                 matrix_head(b, ws, p, people, npeople, &c)
+             ? -1
+             : 0;
+    for (size_t i = 0; rc == 0 && i < ntasks; i++)
+        rc = matrix_task_row(b, ws, p, tasks[i], cells, npeople, &c);
+    free(cells);
+    return rc;
+}

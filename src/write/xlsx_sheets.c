@@ -1,0 +1,405 @@
+/*
+ * xlsx_sheets.c - the Summary, Findings and Roster sheets.
+ */
+#include "raci/xlsx_sheets.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/view.h"
+#include "raci/xlsx_book.h"
+
+/* --------------------------------------------------------- Summary ---- */
+
+/* How many tasks a person is accountable for, for the chart. */
+struct summary_sheet_load {
+    uint32_t person, count;
+    const char *name;
+};
+
+/* Heaviest first, then by name, then in roster order. */
+static int summary_sheet_load_cmp(const void *a, const void *b)
+{
+    const struct summary_sheet_load *x = a, *y = b;
+    int c;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    c = strcmp(x->name, y->name);
+    if (c)
+        return c;
+    return x->person < y->person ? -1 : x->person > y->person;
+}
+
+/* One row of the table: label (NULL when written already), people and
+ * tasks (when with_sizes), findings by severity, PASS or FAIL. */
+static int summary_sheet_row(struct raci_xlsx_book *b, uint32_t row, const char *label,
+                             const struct raci_xlsx_layout_counts *c, int with_sizes,
+                             lxw_format *label_fmt)
+{
+    lxw_worksheet *ws = b->summary;
+    int fail = c->findings[RACI_SEV_ERROR] > 0;
+
+    if (label && raci_xlsx_book_str(b, ws, row, 0, label, label_fmt))
+        return -1;
+    if (with_sizes && (raci_xlsx_book_num(b, ws, row, 1, (double)c->people, NULL) ||
+                       raci_xlsx_book_num(b, ws, row, 2, (double)c->tasks, NULL)))
+        return -1;
+    if (raci_xlsx_book_num(b, ws, row, 3, (double)c->findings[RACI_SEV_ERROR], NULL) ||
+        raci_xlsx_book_num(b, ws, row, 4, (double)c->findings[RACI_SEV_WARNING], NULL) ||
+        raci_xlsx_book_num(b, ws, row, 5, (double)c->findings[RACI_SEV_INFO], NULL))
+        return -1;
+    return raci_xlsx_book_str(b, ws, row, 6, fail ? "FAIL" : "PASS", fail ? b->f.fail : b->f.pass);
+}
+
+/* The table: a row per product (its name links to its sheet), one for the
+ * findings about no product when there are any, the total. *last gets the
+ * last row written. */
+static int summary_sheet_products(struct raci_xlsx_book *b, uint32_t *last)
+{
+    static const char *const summary_heads[] = {"Product",  "People", "Tasks", "Errors",
+                                                "Warnings", "Infos",  "Status"};
+    const struct raci_roster *r = b->r;
+    const struct raci_xlsx_layout *lay = b->lay;
+    const struct raci_xlsx_layout_counts *whole = raci_xlsx_layout_counts(lay, RACI_NONE);
+    lxw_worksheet *ws = b->summary;
+    unsigned nlinks = 0;
+    uint32_t row = 0;
+    size_t nwhole;
+
+    if (raci_xlsx_book_page_setup(b, ws, "Summary", 1, 0))
+        return -1;
+    worksheet_freeze_panes(ws, 1, 0);
+    if (raci_xlsx_book_check(b, worksheet_set_column(ws, 0, 0, 34, NULL)) ||
+        raci_xlsx_book_check(b, worksheet_set_column(ws, 1, 6, 10, NULL)))
+        return -1;
+    for (uint32_t c = 0; c < 7; c++)
+        if (raci_xlsx_book_str(b, ws, 0, c, summary_heads[c], b->f.header))
+            return -1;
+    for (uint32_t p = 0; p < r->nproducts; p++) {
+        row = p + 1;
+        if (raci_xlsx_book_link(b, ws, &nlinks, row, 0, raci_xlsx_layout_sheet(lay, p), 0, 0,
+                                r->products[p].name, NULL) ||
+            summary_sheet_row(b, row, NULL, raci_xlsx_layout_counts(lay, p), 1, NULL))
+            return -1;
+    }
+    row = (uint32_t)r->nproducts;
+    nwhole = whole->findings[RACI_SEV_INFO] + whole->findings[RACI_SEV_WARNING] +
+             whole->findings[RACI_SEV_ERROR];
+    if (nwhole > 0) {
+        row++;
+        if (summary_sheet_row(b, row, "(whole roster)", whole, 0, NULL))
+            return -1;
+    }
+    row++;
+    *last = row;
+    return summary_sheet_row(b, row, "Total", raci_xlsx_layout_total(lay), 1, b->f.bold);
+}
+
+/* The legend, from row on: what each colour means. *last gets the last row
+ * written. */
+static int summary_sheet_legend(struct raci_xlsx_book *b, uint32_t row, uint32_t *last)
+{
+    static const struct {
+        int look, sev;
+        const char *sample, *meaning;
+    } legend[] = {
+        {RACI_XLSX_BOOK_A, 0, "A", "Accountable: owns the outcome; exactly one per task"},
+        {RACI_XLSX_BOOK_R, 0, "R", "Responsible: does the work"},
+        {RACI_XLSX_BOOK_C, 0, "C", "Consulted: asked before the decision (two-way)"},
+        {RACI_XLSX_BOOK_I, 0, "I", "Informed: told after the decision (one-way)"},
+        {RACI_XLSX_BOOK_C, 0, "(C)",
+         "Conditional: bracketed in the roster, involved only in some cases"},
+        {RACI_XLSX_BOOK_GENERATED, 0, "A/R",
+         "Generated from the ruleset's default RACI (no tasks given)"},
+        {RACI_XLSX_BOOK_UNREAD, 3, "X?", "A letter that could not be read, shown as written"},
+        {RACI_XLSX_BOOK_PLAIN, 3, "", "A finding of severity error here (hover for its comment)"},
+        {RACI_XLSX_BOOK_PLAIN, 2, "", "A finding of severity warning here"},
+        {RACI_XLSX_BOOK_PLAIN, 1, "", "A finding of severity info here"},
+    };
+    lxw_worksheet *ws = b->summary;
+
+    if (raci_xlsx_book_str(b, ws, row, 0, "Legend", b->f.header) ||
+        raci_xlsx_book_str(b, ws, row, 1, "", b->f.header))
+        return -1;
+    for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++) {
+        row++;
+        if (raci_xlsx_book_str(b, ws, row, 0, legend[i].sample,
+                               b->f.cell[legend[i].look][legend[i].sev]) ||
+            raci_xlsx_book_str(b, ws, row, 1, legend[i].meaning, NULL))
+            return -1;
+    }
+    *last = row;
+    return 0;
+}
+
+/* A bar chart of the loads in rows first..last, beside the table. */
+static int summary_sheet_chart(struct raci_xlsx_book *b, uint32_t first, uint32_t last)
+{
+    lxw_chart *chart = workbook_add_chart(b->wb, LXW_CHART_BAR);
+    lxw_chart_series *series;
+    lxw_chart_fill fill = {0x1F4E79, 0, 0};
+    lxw_chart_options opt = {0};
+
+    if (!chart || !(series = chart_add_series(chart, NULL, NULL)))
+        return raci_xlsx_book_fail(b, "cannot add the accountability chart");
+    chart_series_set_categories(series, "Summary", first, 0, last, 0);
+    chart_series_set_values(series, "Summary", first, 1, last, 1);
+    chart_series_set_fill(series, &fill);
+    chart_title_set_name(chart, "Heaviest accountability loads");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+    /* In a bar chart the category axis is the vertical one (y), listed
+     * bottom-up; reversed, the heaviest load is on top, as in the table. */
+    chart_axis_set_reverse(chart->y_axis);
+    chart_axis_set_name(chart->x_axis, "tasks as A");
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_num_format(chart->x_axis, "0");
+    opt.x_scale = 1.3;
+    opt.y_scale = 1.2;
+    return raci_xlsx_book_check(b, worksheet_insert_chart_opt(b->summary, 0, 8, chart, &opt));
+}
+
+/* The ten heaviest accountability loads (tasks as A), from row on, as a
+ * table and a chart of it. */
+static int summary_sheet_loads(struct raci_xlsx_book *b, uint32_t row)
+{
+    const struct raci_roster *r = b->r;
+    lxw_worksheet *ws = b->summary;
+    struct summary_sheet_load *loads = calloc(r->npersons ? r->npersons : 1, sizeof(*loads));
+    size_t nloads = 0;
+    uint32_t first = row + 1;
+    int rc = -1;
+
+    if (!loads)
+        return raci_xlsx_book_nomem(b);
+    for (uint32_t q = 0; q < r->npersons; q++) {
+        uint32_t as_a = raci_view_counts(r, q)[1];
+        if (as_a > 0)
+            loads[nloads++] = (struct summary_sheet_load){q, as_a, r->persons[q].name};
+    }
+    if (nloads > 1)
+        qsort(loads, nloads, sizeof(*loads), summary_sheet_load_cmp);
+    if (nloads > 10)
+        nloads = 10;
+    if (raci_xlsx_book_str(b, ws, row, 0, "Heaviest accountability loads", b->f.header) ||
+        raci_xlsx_book_str(b, ws, row, 1, "Tasks as A", b->f.header))
+        goto out;
+    for (size_t i = 0; i < nloads; i++) {
+        row++;
+        if (raci_xlsx_book_str(b, ws, row, 0, loads[i].name, NULL) ||
+            raci_xlsx_book_num(b, ws, row, 1, loads[i].count, NULL))
+            goto out;
+    }
+    if (nloads == 0)
+        rc = raci_xlsx_book_str(b, ws, row + 1, 0, "(nobody is accountable for any task)", NULL);
+    else
+        rc = summary_sheet_chart(b, first, row);
+out:
+    free(loads);
+    return rc;
+}
+
+int raci_xlsx_sheets_summary(struct raci_xlsx_book *b)
+{
+    uint32_t row;
+
+    if (summary_sheet_products(b, &row) || summary_sheet_legend(b, row + 2, &row))
+        return -1;
+    return summary_sheet_loads(b, row + 2);
+}
+
+/* -------------------------------------------------------- Findings ---- */
+
+/* The other rows of finding fd, as "line 3, other.csv:4", into out (the
+ * file only when it differs from the finding's own). */
+static void findings_sheet_related(const struct raci_finding *fd, struct raci_str *out)
+{
+    for (size_t k = 0; k < fd->nrelated; k++) {
+        const struct raci_loc *l = &fd->related[k];
+        if (l->file && (!fd->loc.file || strcmp(l->file, fd->loc.file) != 0))
+            raci_str_addf(out, "%s%s:%u", k ? ", " : "", l->file, (unsigned)l->line);
+        else
+            raci_str_addf(out, "%sline %u", k ? ", " : "", (unsigned)l->line);
+    }
+}
+
+/* The "Go to" link of finding i, on row, to the cell it marks (if any). */
+static int findings_sheet_goto(struct raci_xlsx_book *b, size_t i, uint32_t row, uint32_t col,
+                               unsigned *nlinks)
+{
+    struct raci_xlsx_layout_target t = raci_xlsx_layout_target(b->lay, i);
+    const char *sheet;
+    char cell[32], *text;
+    int rc;
+
+    if (t.sheet == RACI_XLSX_LAYOUT_NOWHERE)
+        return 0;
+    sheet =
+        t.sheet == RACI_XLSX_LAYOUT_ROSTER ? "Roster" : raci_xlsx_layout_sheet(b->lay, t.product);
+    lxw_rowcol_to_cell(cell, t.row, (lxw_col_t)t.col);
+    if (!(text = raci_str_printf("%s!%s", sheet, cell)))
+        return raci_xlsx_book_nomem(b);
+    rc = raci_xlsx_book_link(b, b->findings, nlinks, row, col, sheet, t.row, t.col, text, NULL);
+    free(text);
+    return rc;
+}
+
+/* Finding i on row. */
+static int findings_sheet_row(struct raci_xlsx_book *b, size_t i, uint32_t row, unsigned *nlinks)
+{
+    const struct raci_roster *r = b->r;
+    const struct raci_finding *fd = &b->fs->v[i];
+    lxw_worksheet *ws = b->findings;
+    uint32_t p = raci_xlsx_layout_product(b->lay, i);
+    const char *product = p != RACI_NONE ? r->products[p].name : "";
+    const char *task = fd->task < r->ntasks ? r->tasks[fd->task].name : "";
+    const char *person = fd->person < r->npersons ? r->persons[fd->person].name : "";
+    struct raci_str rel = RACI_STR_INIT;
+    int e;
+
+    if (raci_xlsx_book_str(b, ws, row, 0, fd->rule, NULL) ||
+        raci_xlsx_book_str(b, ws, row, 1, raci_severity_name(fd->severity),
+                           b->f.sev[raci_xlsx_layout_severity(fd->severity)]) ||
+        raci_xlsx_book_str(b, ws, row, 2, product, NULL) ||
+        raci_xlsx_book_str(b, ws, row, 3, task, NULL) ||
+        raci_xlsx_book_str(b, ws, row, 4, person, NULL) ||
+        raci_xlsx_book_str(b, ws, row, 5, fd->message, b->f.text) ||
+        raci_xlsx_book_str(b, ws, row, 6, fd->loc.file, NULL))
+        return -1;
+    if (fd->loc.line && raci_xlsx_book_num(b, ws, row, 7, fd->loc.line, NULL))
+        return -1;
+    if (fd->loc.col && raci_xlsx_book_num(b, ws, row, 8, fd->loc.col, NULL))
+        return -1;
+    findings_sheet_related(fd, &rel);
+    e = rel.failed ? raci_xlsx_book_nomem(b)
+                   : raci_xlsx_book_str(b, ws, row, 9, raci_str_cstr(&rel), NULL);
+    raci_str_release(&rel);
+    return e ? -1 : findings_sheet_goto(b, i, row, 10, nlinks);
+}
+
+int raci_xlsx_sheets_findings(struct raci_xlsx_book *b)
+{
+    static const char *const findings_heads[] = {"Rule",   "Severity", "Product", "Task",
+                                                 "Person", "Message",  "File",    "Line",
+                                                 "Column", "Related",  "Go to"};
+    static const double findings_widths[] = {22, 9, 18, 28, 20, 60, 16, 6, 7, 24, 18};
+    enum { NCOLS = sizeof(findings_heads) / sizeof(findings_heads[0]) };
+    lxw_worksheet *ws = b->findings;
+    unsigned nlinks = 0;
+
+    if (raci_xlsx_book_page_setup(b, ws, "Findings", 1, 0))
+        return -1;
+    worksheet_freeze_panes(ws, 1, 0);
+    for (lxw_col_t c = 0; c < NCOLS; c++)
+        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, findings_widths[c], NULL)) ||
+            raci_xlsx_book_str(b, ws, 0, c, findings_heads[c], b->f.header))
+            return -1;
+    if (raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->fs->n, NCOLS - 1)))
+        return -1;
+    for (size_t i = 0; i < b->fs->n; i++)
+        if (findings_sheet_row(b, i, (uint32_t)(i + 1), &nlinks))
+            return -1;
+    return 0;
+}
+
+/* ---------------------------------------------------------- Roster ---- */
+
+/* The heading row, column widths and the autofilter. */
+static int roster_sheet_head(struct raci_xlsx_book *b)
+{
+    static const char *const roster_heads[] = {"Name",    "ID", "Titles", "Roles", "Products",
+                                               "Manager", "R",  "A",      "C",     "I"};
+    static const double roster_widths[] = {24, 18, 30, 26, 26, 22, 5, 5, 5, 5};
+    enum { NFIXED = sizeof(roster_heads) / sizeof(roster_heads[0]) };
+    const struct raci_roster *r = b->r;
+    lxw_worksheet *ws = b->roster;
+    lxw_col_t last = (lxw_col_t)(NFIXED - 1 + r->nextra);
+
+    _Static_assert(NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these columns");
+    if (raci_xlsx_book_page_setup(b, ws, "Roster", 1, 1))
+        return -1;
+    worksheet_freeze_panes(ws, 1, 1);
+    for (lxw_col_t c = 0; c < NFIXED; c++)
+        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, roster_widths[c], NULL)) ||
+            raci_xlsx_book_str(b, ws, 0, c, roster_heads[c], b->f.header))
+            return -1;
+    for (size_t k = 0; k < r->nextra; k++) {
+        lxw_col_t c = (lxw_col_t)(NFIXED + k);
+        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, 18, NULL)) ||
+            raci_xlsx_book_str(b, ws, 0, c, r->extra_names[k], b->f.header))
+            return -1;
+    }
+    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)r->npersons, last));
+}
+
+/* Person q's roles (by the ruleset's names) and products, into roles and
+ * products. */
+static void roster_sheet_roles_products(const struct raci_xlsx_book *b, uint32_t q,
+                                        struct raci_str *roles, struct raci_str *products)
+{
+    const struct raci_roster *r = b->r;
+    const struct raci_ruleset *rs = b->rs;
+    const struct raci_person *pe = &r->persons[q];
+    size_t n;
+    const uint32_t *members = raci_view_person_members(r, q, &n);
+
+    for (size_t k = 0; rs && k < rs->nroles && k < RACI_MAX_ROLES; k++) {
+        if (!(pe->roles & (UINT64_C(1) << k)))
+            continue;
+        raci_str_add(roles, roles->len ? "; " : "");
+        raci_str_add(roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
+    }
+    if (!pe->roles)
+        raci_str_add(roles, "(unknown)");
+    /* A person is on a product's team once (roster.h). */
+    for (size_t k = 0; k < n; k++) {
+        uint32_t p = r->members[members[k]].product;
+        if (p >= r->nproducts)
+            continue;
+        raci_str_add(products, products->len ? "; " : "");
+        raci_str_add(products, r->products[p].name);
+    }
+}
+
+/* Person q's row. */
+static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q)
+{
+    const struct raci_roster *r = b->r;
+    const struct raci_person *pe = &r->persons[q];
+    const uint32_t *counts = raci_view_counts(r, q);
+    lxw_worksheet *ws = b->roster;
+    uint32_t row = raci_xlsx_layout_roster_row(b->lay, q);
+    struct raci_str titles = RACI_STR_INIT, roles = RACI_STR_INIT, products = RACI_STR_INIT;
+    int e;
+
+    raci_xlsx_book_titles(pe, &titles);
+    roster_sheet_roles_products(b, q, &roles, &products);
+    if (titles.failed || roles.failed || products.failed) {
+        e = raci_xlsx_book_nomem(b);
+    } else {
+        e = raci_xlsx_book_str(b, ws, row, 0, pe->name, NULL) ||
+            raci_xlsx_book_str(b, ws, row, 1, pe->id, NULL) ||
+            raci_xlsx_book_str(b, ws, row, 2, raci_str_cstr(&titles), NULL) ||
+            raci_xlsx_book_str(b, ws, row, 3, raci_str_cstr(&roles), NULL) ||
+            raci_xlsx_book_str(b, ws, row, 4, raci_str_cstr(&products), NULL) ||
+            raci_xlsx_book_str(b, ws, row, 5, pe->manager, NULL);
+        for (uint32_t k = 0; !e && k < 4; k++)
+            e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], NULL);
+        for (size_t k = 0; !e && pe->extra && k < r->nextra; k++)
+            e = raci_xlsx_book_str(b, ws, row, (uint32_t)(RACI_XLSX_LAYOUT_ROSTER_COLS + k),
+                                   pe->extra[k], NULL);
+    }
+    raci_str_release(&titles);
+    raci_str_release(&roles);
+    raci_str_release(&products);
+    return e ? -1 : 0;
+}
+
+int raci_xlsx_sheets_roster(struct raci_xlsx_book *b)
+{
+    if (roster_sheet_head(b))
+        return -1;
+    for (uint32_t q = 0; q < b->r->npersons; q++)
+        if (roster_sheet_person(b, q))
+            return -1;
+    return 0;
+}

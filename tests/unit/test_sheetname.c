@@ -1,0 +1,180 @@
+/*
+ * test_sheetname.c - sheet names Excel accepts: characters it refuses,
+ * its length limit in UTF-16 units, uniqueness without case.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "raci/sheetname.h"
+
+static const char *safe(const char *name)
+{
+    static char buf[RACI_SHEETNAME_MAX];
+    size_t n = raci_sheetname_safe(name, buf, sizeof buf);
+    assert_int_equal(n, strlen(buf));
+    return buf;
+}
+
+static void test_sheetname_forbidden(void **state)
+{
+    (void)state;
+    assert_string_equal(safe("Atlas"), "Atlas");
+    assert_string_equal(safe("R&D: Ops/Infra"), "R&D_ Ops_Infra");
+    assert_string_equal(safe("a[b]c*d?e\\f"), "a_b_c_d_e_f");
+    /* Control characters become spaces, bytes that are no UTF-8 '_'. */
+    assert_string_equal(safe("a\tb\nc"), "a b c");
+    assert_string_equal(safe("caf\xe9"), "caf_");
+    assert_string_equal(safe("x\xc3"), "x_");
+    /* Apostrophes and spaces at either end go, inner ones stay. */
+    assert_string_equal(safe("'Quoted'"), "Quoted");
+    assert_string_equal(safe(" ''O'Brien' "), "O'Brien");
+    /* Nothing left: a placeholder. */
+    assert_string_equal(safe(""), "Sheet");
+    assert_string_equal(safe(NULL), "Sheet");
+    assert_string_equal(safe("  ' '  "), "Sheet");
+}
+
+static void test_sheetname_length(void **state)
+{
+    char want[128];
+    (void)state;
+    /* 31 characters at most. */
+    assert_string_equal(safe("abcdefghijklmnopqrstuvwxyz0123456789"),
+                        "abcdefghijklmnopqrstuvwxyz01234");
+    /* Counted in characters, not bytes, and cut between characters. */
+    want[0] = '\0';
+    for (int i = 0; i < 31; i++)
+        strcat(want, "\xc3\x89");
+    {
+        char in[128] = "";
+        for (int i = 0; i < 40; i++)
+            strcat(in, "\xc3\x89");
+        assert_string_equal(safe(in), want);
+    }
+    assert_string_equal(safe("123456789012345678901234567890\xe2\x82\xac!"),
+                        "123456789012345678901234567890\xe2\x82\xac");
+    assert_string_equal(safe("1234567890123456789012345678901\xe2\x82\xac"),
+                        "1234567890123456789012345678901");
+    /* A character beyond U+FFFF is two UTF-16 units, as Excel counts. */
+    {
+        char in[128] = "", out[128] = "";
+        for (int i = 0; i < 20; i++)
+            strcat(in, "\xf0\x9f\x98\x80");
+        for (int i = 0; i < 15; i++)
+            strcat(out, "\xf0\x9f\x98\x80");
+        assert_string_equal(safe(in), out);
+    }
+    /* A trailing apostrophe uncovered by the cut goes too. */
+    assert_string_equal(safe("123456789012345678901234567890' x"),
+                        "123456789012345678901234567890");
+    /* A small buffer still gets whole characters and a terminator. */
+    {
+        char small[4];
+        assert_int_equal(raci_sheetname_safe("Atlas", small, sizeof small), 3);
+        assert_string_equal(small, "Atl");
+        assert_int_equal(raci_sheetname_safe("\xc3\x89\xc3\x89", small, sizeof small), 2);
+        assert_string_equal(small, "\xc3\x89");
+    }
+}
+
+static const char *unique(const char *name, const char *const *taken, size_t n)
+{
+    static char buf[RACI_SHEETNAME_MAX];
+    raci_sheetname_unique(name, taken, n, buf, sizeof buf);
+    return buf;
+}
+
+static void test_sheetname_unique(void **state)
+{
+    const char *fixed[] = {"Summary", "Findings", "Roster"};
+    const char *more[] = {"Summary", "Atlas", "atlas (2)", "\xc3\xa9quipe", NULL};
+    const char *many[12] = {"x"};
+    char names[12][16];
+    char long_name[64];
+    (void)state;
+    assert_string_equal(unique("Atlas", fixed, 3), "Atlas");
+    /* Excel compares names without case. */
+    assert_string_equal(unique("summary", fixed, 3), "summary (2)");
+    assert_string_equal(unique("ROSTER", fixed, 3), "ROSTER (2)");
+    assert_string_equal(unique("ATLAS", more, 5), "ATLAS (3)");
+    assert_string_equal(unique("\xc3\x89QUIPE", more, 5), "\xc3\x89QUIPE (2)");
+    /* Excel keeps "History". */
+    assert_string_equal(unique("history", fixed, 3), "history (2)");
+    /* The name is made safe first. */
+    assert_string_equal(unique("Summary?", fixed, 3), "Summary_");
+    /* The suffix fits within 31 characters. */
+    memset(long_name, 'L', 40);
+    long_name[40] = '\0';
+    {
+        const char *taken[] = {"LLLLLLLLLLLLLLLLLLLLLLLLLLLLLLL"};
+        const char *got = unique(long_name, taken, 1);
+        assert_string_equal(got, "LLLLLLLLLLLLLLLLLLLLLLLLLLL (2)");
+        assert_int_equal(strlen(got), 31);
+    }
+    {
+        const char *taken[] = {"123456789012345678901234567890X"};
+        assert_string_equal(unique("123456789012345678901234567890X", taken, 1),
+                            "123456789012345678901234567 (2)");
+    }
+    /* A space uncovered by the cut goes before the suffix. */
+    {
+        const char *taken[] = {"123456789012345678901234567 9XYZ"};
+        char in[] = "123456789012345678901234567 9XYZ";
+        const char *first = unique(in, NULL, 0);
+        assert_string_equal(first, "123456789012345678901234567 9XY");
+        taken[0] = "123456789012345678901234567 9XY";
+        assert_string_equal(unique(in, taken, 1), "123456789012345678901234567 (2)");
+        in[26] = ' ';
+        taken[0] = "12345678901234567890123456  9XY";
+        assert_string_equal(unique(in, taken, 1), "12345678901234567890123456 (2)");
+    }
+    /* Two-digit suffixes. */
+    for (int i = 1; i < 10; i++) {
+        snprintf(names[i], sizeof names[i], "x (%d)", i + 1);
+        many[i] = names[i];
+    }
+    assert_string_equal(unique("X", many, 10), "X (11)");
+}
+
+/* Case folding is one function; the comparison goes through it alone. */
+static void test_sheetname_fold(void **state)
+{
+    (void)state;
+    assert_int_equal(raci_sheetname_fold('A'), 'a');
+    assert_int_equal(raci_sheetname_fold('a'), 'a');
+    assert_int_equal(raci_sheetname_fold('['), '[');
+    assert_int_equal(raci_sheetname_fold(0xC9), 0xE9);   /* É -> é */
+    assert_int_equal(raci_sheetname_fold(0xD7), 0xD7);   /* × has no case */
+    assert_int_equal(raci_sheetname_fold(0x394), 0x3B4); /* Δ -> δ */
+    assert_int_equal(raci_sheetname_fold(0x3A2), 0x3A2); /* no capital final sigma */
+    assert_int_equal(raci_sheetname_fold(0x416), 0x436); /* Ж -> ж */
+    assert_int_equal(raci_sheetname_fold(0x401), 0x451); /* Ё -> ё */
+    assert_int_equal(raci_sheetname_fold(0x1F600), 0x1F600);
+
+    assert_true(raci_sheetname_equal("Atlas", "aTLAS"));
+    assert_true(raci_sheetname_equal("\xd0\x96\xd0\x81", "\xd0\xb6\xd1\x91")); /* ЖЁ, жё */
+    assert_true(raci_sheetname_equal("\xce\x94"
+                                     "elta",
+                                     "\xce\xb4"
+                                     "ELTA")); /* Δelta, δELTA */
+    assert_false(raci_sheetname_equal("Atlas", "Atlas2"));
+    assert_false(raci_sheetname_equal("Atla", "Atlas"));
+    assert_false(raci_sheetname_equal("a-b", "a_b"));
+    /* A byte that is no UTF-8 equals itself only, not a character. */
+    assert_true(raci_sheetname_equal("x\xe9", "x\xe9"));
+    assert_false(raci_sheetname_equal("x\xe9", "x\xc3\xa9"));
+    assert_false(raci_sheetname_equal("x\xc9", "x\xe9"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sheetname_forbidden),
+        cmocka_unit_test(test_sheetname_length),
+        cmocka_unit_test(test_sheetname_unique),
+        cmocka_unit_test(test_sheetname_fold),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
