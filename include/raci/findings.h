@@ -58,7 +58,7 @@ struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rul
 
 /* Add a related location (duplicates of loc or of another related one are
  * skipped). */
-raci_error raci_finding_relate(struct raci_finding *f, struct raci_loc loc);
+raci_error raci_findings_relate(struct raci_finding *f, struct raci_loc loc);
 
 /* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
 #define RACI_FINGERPRINT_SIZE 17

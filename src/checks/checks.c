@@ -64,7 +64,7 @@ raci_error raci_checks_relate_assigns(const struct raci_engine *e, struct raci_f
 {
     raci_error err = RACI_OK;
     for (size_t i = 0; i < n && !err; i++)
-        err = raci_finding_relate(f, e->r->assigns[a[i]].loc);
+        err = raci_findings_relate(f, e->r->assigns[a[i]].loc);
     return err;
 }
 

@@ -153,7 +153,7 @@ static raci_error report_repeat(struct raci_engine *e, const struct raci_check *
     char *entity;
 
     if (*found != RACI_NONE)
-        return raci_finding_relate(&e->out->v[*found], b->loc);
+        return raci_findings_relate(&e->out->v[*found], b->loc);
     if (!(entity = raci_findings_entity_cell(r, t, a->person)))
         return RACI_ERROR_NOMEM;
     f = raci_findings_add(
@@ -165,7 +165,7 @@ static raci_error report_repeat(struct raci_engine *e, const struct raci_check *
     if (!f)
         return RACI_ERROR_NOMEM;
     *found = (uint32_t)(e->out->n - 1);
-    return raci_finding_relate(f, a->loc);
+    return raci_findings_relate(f, a->loc);
 }
 
 /* Each person once per task: a person's later rows on a task are reported

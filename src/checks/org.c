@@ -74,7 +74,7 @@ static raci_error report_loop(struct raci_engine *e, const struct raci_check *ch
                               raci_str_cstr(&who), r->persons[first].name);
     q = first;
     do {
-        if (!f || raci_finding_relate(f, r->persons[q].manager_loc))
+        if (!f || raci_findings_relate(f, r->persons[q].manager_loc))
             err = RACI_ERROR_NOMEM;
         q = r->persons[q].manager_idx;
     } while (q != first && !err);
@@ -168,7 +168,7 @@ raci_error raci_org_span_of_control(struct raci_engine *e, const struct raci_che
     for (uint32_t i = 0; i < r->npersons && !err; i++) {
         uint32_t m = r->persons[i].manager_idx;
         if (m != RACI_NONE && m != i && finding[m] != RACI_NONE)
-            err = raci_finding_relate(&e->out->v[finding[m]], r->persons[i].manager_loc);
+            err = raci_findings_relate(&e->out->v[finding[m]], r->persons[i].manager_loc);
     }
     free(count);
     free(finding);

@@ -207,7 +207,7 @@ static raci_error relate_members(const struct raci_roster *r, struct raci_findin
                                  const uint32_t *m, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (raci_finding_relate(f, r->members[m[i]].loc))
+        if (raci_findings_relate(f, r->members[m[i]].loc))
             return RACI_ERROR_NOMEM;
     return RACI_OK;
 }

@@ -119,7 +119,7 @@ static raci_error report_expired(struct raci_engine *e, const struct raci_check 
         if (m < 0)
             err = RACI_ERROR_NOMEM;
         else if (m && g->loc.file)
-            err = raci_finding_relate(&e->out->v[e->out->n - 1], g->loc);
+            err = raci_findings_relate(&e->out->v[e->out->n - 1], g->loc);
     }
     return err;
 }

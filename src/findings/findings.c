@@ -64,7 +64,7 @@ static int loc_cmp(const struct raci_loc *a, const struct raci_loc *b)
     return 0;
 }
 
-raci_error raci_finding_relate(struct raci_finding *f, struct raci_loc loc)
+raci_error raci_findings_relate(struct raci_finding *f, struct raci_loc loc)
 {
     size_t cap = f->nrelated;
     if (loc_equal(loc, f->loc))

@@ -17,8 +17,8 @@
 
 /* A subject field of a waiver (product, task or person): text that has
  * letters or digits, copied into *out as written. */
-static raci_error subject_text(struct raci_yamldoc *d, const yaml_node_t *n, const char *field,
-                               char **out)
+static raci_error parse_subject(struct raci_yamldoc *d, const yaml_node_t *n, const char *field,
+                                char **out)
 {
     char what[64], *key;
     const char *v = NULL;
@@ -67,13 +67,13 @@ static raci_error read_subject(struct raci_yamldoc *d, const yaml_node_t *item,
     raci_error err;
 
     if ((v = raci_yamldoc_get(d, item, "product")) &&
-        (err = subject_text(d, v, "product", &w->product)) != RACI_OK)
+        (err = parse_subject(d, v, "product", &w->product)) != RACI_OK)
         return err;
     if ((v = raci_yamldoc_get(d, item, "task")) &&
-        (err = subject_text(d, v, "task", &w->task)) != RACI_OK)
+        (err = parse_subject(d, v, "task", &w->task)) != RACI_OK)
         return err;
     if ((v = raci_yamldoc_get(d, item, "person")) &&
-        (err = subject_text(d, v, "person", &w->person)) != RACI_OK)
+        (err = parse_subject(d, v, "person", &w->person)) != RACI_OK)
         return err;
     if (!w->product && !w->task && !w->person)
         return raci_yamldoc_fail(d, item,
