@@ -24,10 +24,10 @@
 
 #include "raci/date.h"
 #include "raci/letters.h"
-#include "raci/load_checks.h"
-#include "raci/load_roles.h"
-#include "raci/load_tasks.h"
-#include "raci/load_waivers.h"
+#include "raci/section_checks.h"
+#include "raci/section_roles.h"
+#include "raci/section_tasks.h"
+#include "raci/section_waivers.h"
 #include "raci/str.h"
 #include "raci/yamldoc.h"
 
@@ -260,22 +260,22 @@ static const struct schema_key schema[] = {
     {"framework", YAML_SCALAR_NODE, "a framework name such as scrum, safe or none",
      .text = apply_framework},
     {"seniority", YAML_SEQUENCE_NODE, "a list of seniority words",
-     .item = raci_load_roles_seniority},
+     .item = raci_section_roles_seniority},
     {"roles", YAML_MAPPING_NODE, "a mapping of role ids to {name, titles} for 'roles'",
-     .pair = raci_load_roles},
+     .pair = raci_section_roles},
     {"letters", YAML_MAPPING_NODE,
      "a mapping of letter aliases to letters for 'letters', such as DRI: A/R",
      .pair = apply_letter_alias},
     {"tasks", YAML_SEQUENCE_NODE, "a list of tasks for 'tasks', each {name, aliases, raci}",
-     .node = raci_load_tasks},
+     .node = raci_section_tasks},
     {"fallbacks", YAML_MAPPING_NODE,
      "a mapping of role ids to lists of role ids for 'fallbacks', such as director: [em]",
-     .pair = raci_load_roles_fallbacks},
+     .pair = raci_section_roles_fallbacks},
     {"checks", YAML_MAPPING_NODE, "a mapping of rule ids to {severity, parameters} for 'checks'",
-     .pair = raci_load_checks},
+     .pair = raci_section_checks},
     {"waivers", YAML_SEQUENCE_NODE,
      "a list of waivers for 'waivers', each {rule, product, task, person, reason, expires}",
-     .item = raci_load_waivers},
+     .item = raci_section_waivers},
 };
 
 #define NSCHEMA (sizeof schema / sizeof schema[0])

@@ -26,7 +26,7 @@ MAX_FUNCTION_LINES = 80
 # Which files may include a library's header (a prefix of the file's path).
 OWNERS = {
     "csv.h": ("src/read/reader.c",),
-    "yaml.h": ("src/rules/ruleset_load", "src/rules/yamldoc", "src/rules/load_"),
+    "yaml.h": ("src/rules/ruleset_load", "src/rules/yamldoc", "src/rules/section_"),
     "xlsxwriter.h": ("src/write/xlsx", "include/raci/xlsx"),
 }
 

@@ -1,18 +1,18 @@
 /*
- * load_checks.c - the checks section of a ruleset file.
+ * section_checks.c - the checks section of a ruleset file.
  *
  * A parameter is checked by its kind, never by its name, so that a rule
  * added to rules.def with a parameter of a known kind needs nothing here.
  * Values are kept canonical (a task's key, a role's id), so that the checks
  * compare them with what the roster model holds and never normalise again.
  */
-#include "raci/load_checks.h"
+#include "raci/section_checks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "raci/load_roles.h"
+#include "raci/section_roles.h"
 #include "raci/str.h"
 
 /* Whole-number parameters are thresholds: anything larger is a typo. */
@@ -28,7 +28,7 @@ static const char *task_key_at(const void *ctx, size_t i)
     return ((const struct raci_ruleset *)ctx)->tasks[i].key;
 }
 
-raci_error raci_load_checks_unknown_rule(struct raci_yamldoc *d, const yaml_node_t *n)
+raci_error raci_section_checks_unknown_rule(struct raci_yamldoc *d, const yaml_node_t *n)
 {
     size_t count;
     const struct raci_rule_def *all = raci_rules_all(&count);
@@ -85,7 +85,7 @@ static raci_error param_text(const struct raci_ruleset *rs, struct raci_yamldoc 
     case RACI_PARAM_TASKS:
         return param_task(rs, d, n, v, where, out);
     case RACI_PARAM_ROLE:
-        if ((err = raci_load_roles_ref(rs, d, n, where, &r)) != RACI_OK)
+        if ((err = raci_section_roles_ref(rs, d, n, where, &r)) != RACI_OK)
             return err;
         *out = raci_str_dup(rs->roles[r].id);
         break;
@@ -202,8 +202,8 @@ static raci_error unknown_check_key(struct raci_yamldoc *d, const struct raci_ch
     return err;
 }
 
-raci_error raci_load_checks(struct raci_ruleset *rs, struct raci_yamldoc *d, const yaml_node_t *key,
-                            const yaml_node_t *value)
+raci_error raci_section_checks(struct raci_ruleset *rs, struct raci_yamldoc *d,
+                               const yaml_node_t *key, const yaml_node_t *value)
 {
     struct raci_check *c = NULL;
     raci_error err;
@@ -212,7 +212,7 @@ raci_error raci_load_checks(struct raci_ruleset *rs, struct raci_yamldoc *d, con
         if (!strcmp(rs->checks[i].def->id, raci_yamldoc_scalar(key)))
             c = &rs->checks[i];
     if (!c)
-        return raci_load_checks_unknown_rule(d, key);
+        return raci_section_checks_unknown_rule(d, key);
     if (value->type == YAML_SCALAR_NODE) /* the shorthand "team-size: off" */
         return set_severity(d, c, value);
     err = raci_yamldoc_mapping(d, value, "a severity or a mapping {severity, parameters}");

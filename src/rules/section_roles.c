@@ -1,12 +1,12 @@
 /*
- * load_roles.c - the roles, seniority and fallbacks sections of a ruleset
+ * section_roles.c - the roles, seniority and fallbacks sections of a ruleset
  * file, and references to roles.
  *
  * Title patterns and seniority words are kept as their matching keys
  * (raci_str_key), the form titles.c compares; a pattern that titles.c could
  * never reach is refused here, where the ruleset's author can fix it.
  */
-#include "raci/load_roles.h"
+#include "raci/section_roles.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,8 +20,8 @@ static const char *role_id_at(const void *ctx, size_t i)
     return ((const struct raci_ruleset *)ctx)->roles[i].id;
 }
 
-raci_error raci_load_roles_unknown(const struct raci_ruleset *rs, struct raci_yamldoc *d,
-                                   const yaml_node_t *n, const char *id, const char *where)
+raci_error raci_section_roles_unknown(const struct raci_ruleset *rs, struct raci_yamldoc *d,
+                                      const yaml_node_t *n, const char *id, const char *where)
 {
     const char *near = raci_yamldoc_closest(id, role_id_at, rs, rs->nroles);
     const char **ids;
@@ -45,8 +45,8 @@ raci_error raci_load_roles_unknown(const struct raci_ruleset *rs, struct raci_ya
     return err;
 }
 
-raci_error raci_load_roles_ref(const struct raci_ruleset *rs, struct raci_yamldoc *d,
-                               const yaml_node_t *n, const char *where, int *out)
+raci_error raci_section_roles_ref(const struct raci_ruleset *rs, struct raci_yamldoc *d,
+                                  const yaml_node_t *n, const char *where, int *out)
 {
     const char *v = NULL;
     raci_error err = raci_yamldoc_text(d, n, "a role id such as po or em", &v);
@@ -54,11 +54,11 @@ raci_error raci_load_roles_ref(const struct raci_ruleset *rs, struct raci_yamldo
     if (err)
         return err;
     *out = raci_ruleset_role(rs, v);
-    return *out < 0 ? raci_load_roles_unknown(rs, d, n, v, where) : RACI_OK;
+    return *out < 0 ? raci_section_roles_unknown(rs, d, n, v, where) : RACI_OK;
 }
 
-raci_error raci_load_roles_seniority(struct raci_ruleset *rs, struct raci_yamldoc *d,
-                                     const yaml_node_t *item)
+raci_error raci_section_roles_seniority(struct raci_ruleset *rs, struct raci_yamldoc *d,
+                                        const yaml_node_t *item)
 {
     const char *v = NULL;
     char *key;
@@ -111,8 +111,8 @@ static raci_error add_role_titles(struct raci_ruleset *rs, struct raci_yamldoc *
     return err;
 }
 
-raci_error raci_load_roles(struct raci_ruleset *rs, struct raci_yamldoc *d, const yaml_node_t *key,
-                           const yaml_node_t *value)
+raci_error raci_section_roles(struct raci_ruleset *rs, struct raci_yamldoc *d,
+                              const yaml_node_t *key, const yaml_node_t *value)
 {
     static const char *const keys[] = {"name", "titles"};
     const char *id = raci_yamldoc_scalar(key), *text = NULL;
@@ -154,12 +154,12 @@ raci_error raci_load_roles(struct raci_ruleset *rs, struct raci_yamldoc *d, cons
     return titles ? add_role_titles(rs, d, r, titles) : RACI_OK;
 }
 
-raci_error raci_load_roles_fallbacks(struct raci_ruleset *rs, struct raci_yamldoc *d,
-                                     const yaml_node_t *key, const yaml_node_t *value)
+raci_error raci_section_roles_fallbacks(struct raci_ruleset *rs, struct raci_yamldoc *d,
+                                        const yaml_node_t *key, const yaml_node_t *value)
 {
     int r, *to;
     size_t nto = 0;
-    raci_error err = raci_load_roles_ref(rs, d, key, " in 'fallbacks'", &r);
+    raci_error err = raci_section_roles_ref(rs, d, key, " in 'fallbacks'", &r);
 
     if (!err)
         err = raci_yamldoc_want(d, value, YAML_SEQUENCE_NODE, "a list of role ids such as [em]");
@@ -175,7 +175,7 @@ raci_error raci_load_roles_fallbacks(struct raci_ruleset *rs, struct raci_yamldo
         int f = -1;
         size_t i = 0;
 
-        err = raci_load_roles_ref(rs, d, item, " in 'fallbacks'", &f);
+        err = raci_section_roles_ref(rs, d, item, " in 'fallbacks'", &f);
         if (!err && f == r)
             err = raci_yamldoc_fail(d, item, "role '%s' cannot be its own fallback",
                                     raci_yamldoc_scalar(item));

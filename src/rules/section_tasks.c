@@ -1,11 +1,11 @@
 /*
- * load_tasks.c - the tasks section of a ruleset file.
+ * section_tasks.c - the tasks section of a ruleset file.
  *
  * Tasks are found by key, so that "Market Research" in a team's ruleset is
  * the default's "Market research": the team's file changes the task rather
  * than adding a second one.
  */
-#include "raci/load_tasks.h"
+#include "raci/section_tasks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@
 
 #include "raci/array.h"
 #include "raci/letters.h"
-#include "raci/load_roles.h"
+#include "raci/section_roles.h"
 #include "raci/str.h"
 
 /* Where in this file each task was defined, by task index: its 1-based line,
@@ -41,7 +41,7 @@ static raci_error apply_task_raci(struct raci_ruleset *rs, struct raci_yamldoc *
         int r = raci_ruleset_role(rs, id);
 
         if (r < 0)
-            return raci_load_roles_unknown(rs, d, k, id, where);
+            return raci_section_roles_unknown(rs, d, k, id, where);
         err = raci_yamldoc_text(d, v, "letters such as A/R, or - for none", &spec);
         if (err)
             return err;
@@ -150,7 +150,8 @@ static raci_error apply_task(struct raci_ruleset *rs, struct raci_yamldoc *d,
     return RACI_OK;
 }
 
-raci_error raci_load_tasks(struct raci_ruleset *rs, struct raci_yamldoc *d, const yaml_node_t *seq)
+raci_error raci_section_tasks(struct raci_ruleset *rs, struct raci_yamldoc *d,
+                              const yaml_node_t *seq)
 {
     struct task_lines lines = {NULL, 0};
     raci_error err = RACI_OK;

@@ -1,18 +1,18 @@
 /*
- * load_waivers.c - the waivers section of a ruleset file.
+ * section_waivers.c - the waivers section of a ruleset file.
  *
  * A waiver is appended to the ruleset before its fields are read, so that a
  * failure half-way leaves nothing unowned: raci_ruleset_release frees what
  * was filled in.
  */
-#include "raci/load_waivers.h"
+#include "raci/section_waivers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "raci/date.h"
-#include "raci/load_checks.h"
+#include "raci/section_checks.h"
 #include "raci/str.h"
 
 /* A subject field of a waiver (product, task or person): text that has
@@ -51,7 +51,7 @@ static raci_error read_rule(struct raci_yamldoc *d, const yaml_node_t *item, str
     if ((err = raci_yamldoc_text(d, v, "a rule id such as single-accountable", &text)) != RACI_OK)
         return err;
     if (!(w->rule = raci_rules_find(text)))
-        return raci_load_checks_unknown_rule(d, v);
+        return raci_section_checks_unknown_rule(d, v);
     if (w->rule->scope == RACI_SCOPE_WAIVER)
         return raci_yamldoc_fail(d, v,
                                  "a waiver cannot waive '%s' (renew the waiver it reports, or "
@@ -127,8 +127,8 @@ static raci_error read_expiry(struct raci_yamldoc *d, const yaml_node_t *item,
     return RACI_OK;
 }
 
-raci_error raci_load_waivers(struct raci_ruleset *rs, struct raci_yamldoc *d,
-                             const yaml_node_t *item)
+raci_error raci_section_waivers(struct raci_ruleset *rs, struct raci_yamldoc *d,
+                                const yaml_node_t *item)
 {
     static const char *const keys[] = {"rule", "product", "task", "person", "reason", "expires"};
     struct raci_waiver *w;
