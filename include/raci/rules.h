@@ -4,7 +4,8 @@
  *
  * The registry is made from rules.def, the one table of rules. The ruleset
  * loader checks a YAML file against it (an unknown rule id or parameter is an
- * error at its line), the checks engine runs each row's check, `raci rules`
+ * error at its line), the checks engine runs each row's check (its dispatch
+ * is made from the same rows, in the same order), `raci rules`
  * and doc/rules.md print it, and the SARIF writer describes rules from it.
  */
 #ifndef RACI_RULES_H
@@ -14,9 +15,6 @@
 
 #include "raci/error.h"
 #include "raci/severity.h"
-
-struct raci_engine;
-struct raci_check;
 
 /* What a parameter's value is; the loader checks it and stores it in a
  * canonical form. */
@@ -46,9 +44,6 @@ enum raci_scope {
                          have been applied */
 };
 
-/* A check: reads the engine's roster and ruleset, adds findings. */
-typedef raci_error (*raci_check_fn)(struct raci_engine *e, const struct raci_check *chk);
-
 /* One row of rules.def. */
 struct raci_rule_def {
     const char *id;              /* stable: tests, baselines, waivers use it */
@@ -62,7 +57,6 @@ struct raci_rule_def {
      * ruleset; for the waiver rules, the ruleset excerpt that does. */
     const char *example;
     const struct raci_param_def *params; /* terminated by a NULL name */
-    raci_check_fn check;
 };
 
 /* Every rule, in documentation order. */

@@ -17,6 +17,8 @@
  */
 #include "raci/checks.h"
 
+#include <assert.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,17 +118,29 @@ int raci_checks_has_role(const struct raci_engine *e, uint32_t person, uint64_t 
 
 /* ------------------------------------------------------------- engine -- */
 
+/* A check: reads the engine's roster and ruleset, adds findings. */
+typedef raci_error (*check_fn)(struct raci_engine *e, const struct raci_check *chk);
+
+/* Each row's check, in the order of the rows, as the registry has them. */
+#define RACI_RULE(family, sym, ...) raci_##family##_##sym,
+static const check_fn dispatch[] = {
+#include "raci/rules.def"
+};
+#undef RACI_RULE
+
 static raci_error run_scope(struct raci_engine *e, int waivers)
 {
     size_t n;
     const struct raci_rule_def *all = raci_rules_all(&n);
     raci_error err = RACI_OK;
 
+    /* Both tables are made from rules.def: one entry per row, in order. */
+    assert(n == sizeof(dispatch) / sizeof(dispatch[0]));
     for (size_t i = 0; i < n && !err; i++) {
         const struct raci_check *chk = raci_ruleset_check(e->rs, all[i].id);
         if ((all[i].scope == RACI_SCOPE_WAIVER) != waivers || !chk || chk->severity == RACI_SEV_OFF)
             continue;
-        err = all[i].check(e, chk);
+        err = dispatch[i](e, chk);
     }
     return err;
 }

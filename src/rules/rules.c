@@ -1,12 +1,11 @@
 /*
  * rules.c - the registry, made from rules.def: each row becomes its
- * parameter table and an entry that points at its check function.
+ * parameter table and an entry. (The checks engine makes its dispatch from
+ * the same rows, so the registry needs nothing of the checks.)
  */
 #include "raci/rules.h"
 
 #include <string.h>
-
-#include "raci/checks.h"
 
 /* A row's parameters are RACI_PARAM(...) RACI_PARAM(...), one macro
  * argument (their commas are inside parentheses); each becomes an entry. */
@@ -18,8 +17,7 @@
 #undef RACI_RULE
 
 #define RACI_RULE(family, sym, id, name, sev, scope, params, summary, why, example)                \
-    {id,      name, RACI_SEV_##sev, RACI_SCOPE_##scope, #family,                                   \
-     summary, why,  example,        params_##sym,       raci_##family##_##sym},
+    {id, name, RACI_SEV_##sev, RACI_SCOPE_##scope, #family, summary, why, example, params_##sym},
 static const struct raci_rule_def rules[] = {
 #include "raci/rules.def"
 };

@@ -80,7 +80,7 @@ static void put(const char *path, const char *text, mode_t mode)
 
 static void test_commit_replaces_whole(void **state)
 {
-    struct scratch s;
+    struct scratch s = {"", ""};
     struct raci_outfile of;
     struct stat st;
     (void)state;
@@ -104,7 +104,7 @@ static void test_commit_replaces_whole(void **state)
 
 static void test_new_file_gets_umask(void **state)
 {
-    struct scratch s;
+    struct scratch s = {"", ""};
     struct raci_outfile of;
     struct stat st;
     mode_t old = umask(027);
@@ -121,7 +121,7 @@ static void test_new_file_gets_umask(void **state)
 
 static void test_abort_leaves_target(void **state)
 {
-    struct scratch s;
+    struct scratch s = {"", ""};
     struct raci_outfile of;
     struct raci_outfile zero = {0};
     (void)state;
@@ -142,7 +142,7 @@ static void test_abort_leaves_target(void **state)
  * temporary path; the commit syncs and renames what it wrote. */
 static void test_write_by_name(void **state)
 {
-    struct scratch s;
+    struct scratch s = {"", ""};
     struct raci_outfile of;
     const char *tmp;
     (void)state;
@@ -173,7 +173,7 @@ static raci_error write_fails(FILE *out, const void *ctx)
 
 static void test_write_callback(void **state)
 {
-    struct scratch s;
+    struct scratch s = {"", ""};
     char missing[160];
     (void)state;
     scratch_init(&s);
