@@ -9,7 +9,6 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "raci/baseline.h"
 #include "raci/error.h"
 
 /*
@@ -26,11 +25,6 @@ int raci_json_push(json_t *a, json_t *v);
 
 /* Set o[key] = v, taking v's reference; non-zero on failure or v == NULL. */
 int raci_json_set(json_t *o, const char *key, json_t *v);
-
-/* A baseline's absent entries, [{rule_key: rule, "entity": ..., "count":
- * N}], as the json and sarif writers report them; NULL when out of
- * memory. */
-json_t *raci_json_absent(const struct raci_baseline_diff *d, const char *rule_key);
 
 /*
  * Write doc to out (indent: spaces, 0 for one line) and a newline, then

@@ -38,10 +38,16 @@
 #ifndef RACI_REPORT_JSON_H
 #define RACI_REPORT_JSON_H
 
+#include <jansson.h>
 #include <stdio.h>
 
 #include "raci/report.h"
 
 raci_error raci_report_json(FILE *out, const struct raci_report *r);
+
+/* A baseline's absent entries, [{rule_key: rule, "entity": ..., "count":
+ * N}], as the json and sarif writers report them; NULL when out of
+ * memory. */
+json_t *raci_report_json_absent(const struct raci_baseline_diff *d, const char *rule_key);
 
 #endif

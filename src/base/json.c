@@ -34,22 +34,6 @@ int raci_json_set(json_t *o, const char *key, json_t *v)
     return v ? json_object_set_new(o, key, v) : -1;
 }
 
-json_t *raci_json_absent(const struct raci_baseline_diff *d, const char *rule_key)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < d->nabsent; i++) {
-        const struct raci_baseline_entry *e = &d->absent[i];
-        json_t *o = json_object();
-        if (raci_json_push(a, o) || raci_json_set(o, rule_key, raci_json_string(e->rule)) ||
-            raci_json_set(o, "entity", raci_json_string(e->entity)) ||
-            raci_json_set(o, "count", json_integer((json_int_t)e->count))) {
-            json_decref(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
 raci_error raci_json_emit(json_t *doc, FILE *out, int indent)
 {
     int rc;

@@ -12,6 +12,22 @@
 #define RACI_VERSION "0.0.0"
 #endif
 
+json_t *raci_report_json_absent(const struct raci_baseline_diff *d, const char *rule_key)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < d->nabsent; i++) {
+        const struct raci_baseline_entry *e = &d->absent[i];
+        json_t *o = json_object();
+        if (raci_json_push(a, o) || raci_json_set(o, rule_key, raci_json_string(e->rule)) ||
+            raci_json_set(o, "entity", raci_json_string(e->entity)) ||
+            raci_json_set(o, "count", json_integer((json_int_t)e->count))) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
 /* Counts of the findings by severity, as the "summary" object wants them. */
 static json_t *summary_counts(const struct raci_selection *fs)
 {
@@ -88,7 +104,7 @@ static json_t *json_baseline(const struct raci_baseline_diff *d)
     o = json_object();
     if (raci_json_set(o, "file", raci_json_string(d->file)) ||
         raci_json_set(o, "known", json_integer((json_int_t)d->known)) ||
-        raci_json_set(o, "absent", raci_json_absent(d, "rule"))) {
+        raci_json_set(o, "absent", raci_report_json_absent(d, "rule"))) {
         json_decref(o);
         return NULL;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "raci/json.h"
+#include "raci/report_json.h"
 #include "raci/str.h"
 #include "raci/uri.h"
 
@@ -186,7 +187,7 @@ static int sarif_baseline(json_t *run, const struct raci_baseline_diff *d)
     return raci_json_set(run, "properties", props) ||
            raci_json_set(props, "baselineFile", raci_json_string(d->file)) ||
            raci_json_set(props, "baselineKnown", json_integer((json_int_t)d->known)) ||
-           raci_json_set(props, "baselineAbsent", raci_json_absent(d, "ruleId"));
+           raci_json_set(props, "baselineAbsent", raci_report_json_absent(d, "ruleId"));
 }
 
 raci_error raci_report_sarif(FILE *out, const struct raci_report *r)
