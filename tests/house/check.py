@@ -9,6 +9,7 @@
 - every public function of src/<stage>/foo.c carries the prefix raci_foo
   (read from the compiled objects with nm, so nothing is guessed);
 - no static function name is used in two files: one name, one meaning;
+- a stage uses only its own modules and those of the layers below it;
 - only src/cli/main.c calls exit();
 - only the modules that own a library include its header: csv.h in the
   reader, yaml.h in the ruleset loader, xlsxwriter.h in the workbook writer.
@@ -21,6 +22,11 @@ import subprocess
 import sys
 
 STAGES = ["base", "read", "model", "rules", "checks", "findings", "write", "cli"]
+# The layers of the house, bottom up: a stage may use its own modules and
+# those of the layers below it, never a stage beside it or above it (the
+# README's Developing section draws them).
+LAYERS = [["base"], ["rules"], ["model"], ["read", "findings"], ["checks", "write"], ["cli"]]
+LAYER = {stage: i for i, layer in enumerate(LAYERS) for stage in layer}
 MAX_FILE_LINES = 600
 MAX_FUNCTION_LINES = 80
 # Which files may include a library's header (a prefix of the file's path).
@@ -140,6 +146,35 @@ for path in sources:
         if (direct or through) and not path.startswith(owners):
             via = f" (through {through[0]})" if through and not direct else ""
             problems.append(f"{path}: includes <{header}>{via}, which only {', '.join(owners)} may")
+
+# Which stage each of our headers belongs to: that of its .c file.
+stage_of = {}
+for path in sources:
+    parts = path.split(os.sep)
+    if len(parts) == 3:
+        stage_of["raci/" + os.path.basename(path)[:-2] + ".h"] = parts[1]
+for path in sources:
+    parts = path.split(os.sep)
+    if len(parts) != 3 or parts[1] not in LAYER:
+        continue
+    here = parts[1]
+    for inc in re.findall(r'#include\s*"(raci/[^"]+)"', open(path, encoding="utf-8").read()):
+        there = stage_of.get(inc)
+        if there is None or there == here:
+            continue
+        if LAYER[there] >= LAYER[here]:
+            problems.append(f"{path}: uses {inc} of stage '{there}', which is not below '{here}'")
+
+for header, here in sorted(stage_of.items()):
+    try:
+        text = open(os.path.join("include", header), encoding="utf-8").read()
+    except OSError:
+        continue
+    for inc in re.findall(r'#include\s*"(raci/[^"]+)"', text):
+        there = stage_of.get(inc)
+        if there is not None and there != here and LAYER[there] >= LAYER[here]:
+            problems.append(f"include/{header}: uses {inc} of stage '{there}', which is not "
+                            f"below '{here}'")
 
 for name, paths in sorted(statics.items()):
     if len(paths) > 1:
