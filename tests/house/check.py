@@ -10,6 +10,9 @@
   (read from the compiled objects with nm, so nothing is guessed);
 - no static function name is used in two files: one name, one meaning;
 - a stage uses only its own modules and those of the layers below it;
+- every row of include/raci/rules.def has its check, raci_<family>_<sym>,
+  in its family's module src/checks/<family>.c (the build fails without
+  it; this says where it must be);
 - only src/cli/main.c calls exit();
 - only the modules that own a library include its header: csv.h in the
   reader, yaml.h in the ruleset loader, xlsxwriter.h in the workbook writer.
@@ -196,6 +199,17 @@ for path in sources:
                 problems.append(f"{path}: public '{sym}' lacks the file's prefix raci_{base}")
         if len(fields) == 2 and fields[0] == "U" and fields[1] == "exit" and path != "src/cli/main.c":
             problems.append(f"{path}: calls exit(); only src/cli/main.c may")
+
+rows = re.findall(r"^RACI_RULE\((\w+), (\w+), \"([\w-]+)\"", open("include/raci/rules.def",
+                  encoding="utf-8").read(), re.M)
+for family, sym, rid in rows:
+    obj = os.path.join(build, "checks", family + ".o")
+    fn = f"raci_{family}_{sym}"
+    out = subprocess.run(["nm", obj], capture_output=True, text=True).stdout if os.path.exists(obj) else ""
+    if not re.search(r"\sT " + fn + r"$", out, re.M):
+        problems.append(f"include/raci/rules.def: rule '{rid}' has no check {fn} in src/checks/{family}.c")
+if not rows:
+    problems.append("include/raci/rules.def: no RACI_RULE rows found")
 
 for p in problems:
     print("house: " + p)
