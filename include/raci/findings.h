@@ -27,8 +27,8 @@ struct raci_finding {
     enum raci_severity severity;
     char *message; /* owned */
     struct raci_loc loc;
-    struct raci_loc *related; /* owned; other rows involved */
-    size_t nrelated;
+    struct raci_loc *related; /* owned; other rows involved, in file order once sorted */
+    size_t nrelated, cap_related;
     uint32_t product; /* RACI_NONE when not about one */
     uint32_t task;
     uint32_t person;
@@ -56,8 +56,9 @@ struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rul
 #endif
     ;
 
-/* Add a related location (duplicates of loc or of another related one are
- * skipped). */
+/* Add a related location. The finding's own location is skipped; the list
+ * is put in file order, and repeats dropped, by raci_findings_sort, so that a
+ * finding with many rows costs n log n, not n squared. */
 raci_error raci_findings_relate(struct raci_finding *f, struct raci_loc loc);
 
 /* Bytes of a fingerprint: 16 lower-case hex digits and a NUL. */
@@ -71,7 +72,8 @@ raci_error raci_findings_relate(struct raci_finding *f, struct raci_loc loc);
  */
 void raci_findings_fingerprint(const struct raci_finding *f, char out[RACI_FINGERPRINT_SIZE]);
 
-/* Sort by file, line, column, rule, message. */
+/* Sort by file, line, column, rule, message; and put each finding's related
+ * rows in file order, each once, its own location left out. */
 void raci_findings_sort(struct raci_findings *fs);
 
 /* Number of findings of exactly this severity. */

@@ -66,24 +66,32 @@ static int loc_cmp(const struct raci_loc *a, const struct raci_loc *b)
 
 raci_error raci_findings_relate(struct raci_finding *f, struct raci_loc loc)
 {
-    size_t cap = f->nrelated;
-    if (loc_equal(loc, f->loc))
+    if (loc_equal(loc, f->loc) || (f->nrelated && loc_equal(loc, f->related[f->nrelated - 1])))
         return RACI_OK;
-    for (size_t i = 0; i < f->nrelated; i++)
-        if (loc_equal(loc, f->related[i]))
-            return RACI_OK;
-    /* Related lists are short; grow one at a time. */
-    if (raci_array_grow(&f->related, &cap, f->nrelated + 1, sizeof(*f->related)) != RACI_OK)
+    if (raci_array_grow(&f->related, &f->cap_related, f->nrelated + 1, sizeof(*f->related)) !=
+        RACI_OK)
         return RACI_ERROR_NOMEM;
-    /* Keep them in file order: a finding's rows read top to bottom. */
-    size_t i = f->nrelated;
-    while (i > 0 && loc_cmp(&f->related[i - 1], &loc) > 0) {
-        f->related[i] = f->related[i - 1];
-        i--;
-    }
-    f->related[i] = loc;
-    f->nrelated++;
+    f->related[f->nrelated++] = loc;
     return RACI_OK;
+}
+
+static int related_cmp(const void *a, const void *b)
+{
+    return loc_cmp(a, b);
+}
+
+/* A finding's rows read top to bottom, each once. */
+static void tidy_related(struct raci_finding *f)
+{
+    size_t k = 0;
+
+    if (f->nrelated > 1)
+        qsort(f->related, f->nrelated, sizeof(*f->related), related_cmp);
+    for (size_t i = 0; i < f->nrelated; i++)
+        if (!loc_equal(f->related[i], f->loc) &&
+            (k == 0 || !loc_equal(f->related[i], f->related[k - 1])))
+            f->related[k++] = f->related[i];
+    f->nrelated = k;
 }
 
 static int finding_cmp(const void *pa, const void *pb)
@@ -101,6 +109,8 @@ static int finding_cmp(const void *pa, const void *pb)
 
 void raci_findings_sort(struct raci_findings *fs)
 {
+    for (size_t i = 0; i < fs->n; i++)
+        tidy_related(&fs->v[i]);
     if (fs->n > 1)
         qsort(fs->v, fs->n, sizeof(*fs->v), finding_cmp);
 }
