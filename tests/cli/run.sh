@@ -8,6 +8,9 @@
 #   NAME.err     expected standard error    (absent: must be empty)
 #   NAME.status  expected exit status       (absent: 0)
 #   NAME.stdin   fed to standard input      (absent: /dev/null)
+#   NAME.pre     optional shell commands run before raci, from the repository
+#                root, to make its inputs (a file too large to keep in git, a
+#                FIFO, a link); they must exit 0
 #   NAME.post    optional shell commands run after raci, from the repository
 #                root; they must exit 0 (e.g. check that a file was written)
 #   NAME.filter  optional shell command that standard output goes through
@@ -103,6 +106,15 @@ for args_file in "$cases_dir"/$pattern.args; do
   fi
   stdin=/dev/null
   [ -f "$base.stdin" ] && stdin=$base.stdin
+  if [ -f "$base.pre" ]; then
+    sed "s|@TMP@|$tmp/dir|g" "$base.pre" >"$tmp/pre.sh"
+    if ! bash "$tmp/pre.sh" >"$tmp/pre.out" 2>&1; then
+      echo "FAIL $name: $base.pre failed:"
+      sed 's/^/    /' "$tmp/pre.out"
+      fail=$((fail + 1)); failed+=("$name")
+      continue
+    fi
+  fi
 
   # shellcheck disable=SC2086 # $wrap is a command with its own arguments
   "${timeout_cmd[@]}" $wrap "$raci" "${args[@]}" <"$stdin" >"$tmp/out" 2>"$tmp/err"
