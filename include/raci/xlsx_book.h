@@ -88,6 +88,13 @@ int raci_xlsx_book_check(struct raci_xlsx_book *b, lxw_error e);
  * limit); the message completes "unable to write workbook 'x': ". -1. */
 int raci_xlsx_book_fail(struct raci_xlsx_book *b, const char *fmt, ...) RACI_PRINTF(2, 3);
 
+/* -------------------------------------------------------------- sheets -- */
+
+/* Add the sheet called name (made safe already, sheetname.h), whose name
+ * every formula of libxlsxwriter's then quotes; NULL after recording the
+ * failure. */
+lxw_worksheet *raci_xlsx_book_sheet(struct raci_xlsx_book *b, const char *name);
+
 /* --------------------------------------------------------------- cells -- */
 
 /* Text s (NULL or "" writes a blank, and only when fmt is given), made

@@ -54,6 +54,40 @@ int raci_xlsx_book_fail(struct raci_xlsx_book *b, const char *fmt, ...)
     return -1;
 }
 
+/* -------------------------------------------------------------- sheets -- */
+
+/* The print titles of a product's sheet, 'Name'!$A:$A,'Name'!$1:$2, must fit
+ * the formula of a defined name, which libxlsxwriter keeps in
+ * LXW_DEFINED_NAME_LENGTH bytes (sheetname.h keeps names short for it). */
+_Static_assert(RACI_XLSX_LAYOUT_HEAD_ROWS < 10, "one digit of head rows");
+_Static_assert(2 * RACI_SHEETNAME_QUOTED_MAX + sizeof("!$A:$A,!$1:$2") - 1 <
+                   LXW_DEFINED_NAME_LENGTH,
+               "print titles fit a defined name");
+
+lxw_worksheet *raci_xlsx_book_sheet(struct raci_xlsx_book *b, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    char *quoted;
+
+    if (!ws) {
+        raci_xlsx_book_fail(b, "cannot add sheet '%s'", name);
+        return NULL;
+    }
+    /* libxlsxwriter leaves a name of letters, digits, '_' and '.' bare in
+     * the formulas of its defined names (the print titles), but Excel reads
+     * a bare Q3 or FY24 as a cell, and 2024 as a number: quoted, any name is
+     * a sheet's. Such a name holds no apostrophe to double. */
+    if (!ws->quoted_name || ws->quoted_name[0] != '\'') {
+        if (!(quoted = raci_str_printf("'%s'", name))) {
+            raci_xlsx_book_nomem(b);
+            return NULL;
+        }
+        free(ws->quoted_name);
+        ws->quoted_name = quoted;
+    }
+    return ws;
+}
+
 /* --------------------------------------------------------------- cells -- */
 
 int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,

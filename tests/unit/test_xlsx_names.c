@@ -147,6 +147,16 @@ static json_t *sheets_json(const char *const *sheets, size_t n)
     return a;
 }
 
+/* n copies of s, malloc'd. */
+static char *repeat(const char *s, size_t n)
+{
+    struct raci_str b = RACI_STR_INIT;
+    for (size_t i = 0; i < n; i++)
+        raci_str_add(&b, s);
+    assert_false(b.failed);
+    return raci_str_take(&b);
+}
+
 /* ------------------------------------------------------------ headers -- */
 
 /* libxlsxwriter 1.1.4 counts "&G" and "&[Picture]" in a header, escaped or
@@ -174,10 +184,75 @@ static void test_header_ampersands(void **state)
     book_close(&bk);
 }
 
+/* A header longer than Excel's 255 characters is cut between characters,
+ * with an ellipsis; an '&' and what sets it apart are never split. */
+static void test_header_long(void **state)
+{
+    char *cyr = repeat("\xd0\x96", 300), *emoji = repeat("\xf0\x9f\x98\x80", 140);
+    char *amp = repeat("&G", 120), *csv;
+    const char *products[] = {cyr, emoji, amp};
+    struct book bk;
+    (void)state;
+    csv = one_each(products, 3);
+    book_open(&bk, csv);
+    book_write(&bk);
+    if (have_checker())
+        assert_int_equal(book_check(&bk, NULL), 0);
+    book_close(&bk);
+    free(csv);
+    free(cyr);
+    free(emoji);
+    free(amp);
+}
+
+/* -------------------------------------------------------- sheet names -- */
+
+/* libxlsxwriter keeps the print titles 'Name'!$A:$A,'Name'!$1:$2 in 128
+ * bytes: 15 emoji made XML that was not UTF-8, 30 Cyrillic letters or 23
+ * CJK characters lost the rows to repeat (issue #8). And a bare Q3 or FY24
+ * in a formula is a cell to Excel, '#' cut the links to a sheet. */
+static void test_sheet_names_fit(void **state)
+{
+    char *emoji15 = repeat("\xf0\x9f\x98\x80", 15), *emoji13 = repeat("\xf0\x9f\x98\x80", 13);
+    char *cyr30 = repeat("\xd0\x96", 30), *cyr27 = repeat("\xd0\x96", 27);
+    char *cjk23 = repeat("\xe6\xbc\xa2", 23), *cjk18 = repeat("\xe6\xbc\xa2", 18);
+    char *apos = repeat("'", 29), *dapos15 = repeat("\xd0\x94'", 15),
+         *dapos13 = repeat("\xd0\x94'", 13);
+    char a_apos_b[64], dapos_in[128], dapos_out[128], *csv;
+    const char *products[] = {emoji15, cyr30,  cjk23,  a_apos_b, dapos_in,
+                              "Q3",    "FY24", "2024", "R1C1",   "Team #1"};
+    const char *sheets[] = {emoji13, cyr27,  cjk18,  "a",    dapos_out,
+                            "Q3",    "FY24", "2024", "R1C1", "Team _1"};
+    enum { N = sizeof products / sizeof *products };
+    struct book bk;
+    json_t *want = json_object();
+    (void)state;
+    snprintf(a_apos_b, sizeof a_apos_b, "a%sb", apos);
+    snprintf(dapos_in, sizeof dapos_in, "%s\xd0\x96", dapos15);
+    snprintf(dapos_out, sizeof dapos_out, "%s\xd0\x94", dapos13);
+    csv = one_each(products, N);
+    book_open(&bk, csv);
+    book_write(&bk);
+    if (have_checker()) {
+        /* Every product sheet repeats rows 1-2 and column A when printed
+         * (ws.print_title_rows, print_title_cols), each print title quotes
+         * its sheet where Excel needs it, every link lands. */
+        json_object_set_new(want, "sheets", sheets_json(sheets, N));
+        assert_int_equal(book_check(&bk, want), 0);
+    }
+    json_decref(want);
+    book_close(&bk);
+    free(csv);
+    free(emoji15), free(emoji13), free(cyr30), free(cyr27), free(cjk23), free(cjk18);
+    free(apos), free(dapos15), free(dapos13);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_ampersands),
+        cmocka_unit_test(test_header_long),
+        cmocka_unit_test(test_sheet_names_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
