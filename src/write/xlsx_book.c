@@ -114,6 +114,35 @@ int raci_xlsx_book_num(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row
     return raci_xlsx_book_check(b, worksheet_write_number(ws, row, (lxw_col_t)col, v, fmt));
 }
 
+/* libxlsxwriter also keeps a link's text as the link's "display" attribute,
+ * in LXW_MAX_ATTRIBUTE_LENGTH bytes, cutting it unseen, even inside a
+ * character. Longer text is written twice: cut between characters for the
+ * link, then whole over it, as the cell's value (which Excel shows). */
+static int book_link_text(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                          const char *url, const char *t, lxw_format *fmt)
+{
+    size_t n = strlen(t), k = LXW_MAX_ATTRIBUTE_LENGTH - 1;
+    char *cut;
+    int rc;
+
+    if (n <= k)
+        return raci_xlsx_book_check(
+            b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url, fmt, t, NULL));
+    while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+        k--;
+    if (!(cut = malloc(k + 1)))
+        return raci_xlsx_book_nomem(b);
+    memcpy(cut, t, k);
+    cut[k] = '\0';
+    rc = raci_xlsx_book_check(
+        b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url, fmt, cut, NULL));
+    free(cut);
+    return rc ? rc
+              : raci_xlsx_book_check(
+                    b, worksheet_write_string(ws, row, (lxw_col_t)col, t,
+                                              fmt ? fmt : workbook_get_default_url_format(b->wb)));
+}
+
 int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *nlinks, uint32_t row,
                         uint32_t col, const char *sheet, uint32_t trow, uint32_t tcol,
                         const char *text, lxw_format *fmt)
@@ -140,8 +169,7 @@ int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *n
         raci_str_release(&url);
         return raci_xlsx_book_nomem(b);
     }
-    rc = raci_xlsx_book_check(
-        b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url.s, fmt, t, NULL));
+    rc = book_link_text(b, ws, row, col, url.s, t, fmt);
     free(owned);
     raci_str_release(&url);
     (*nlinks)++;

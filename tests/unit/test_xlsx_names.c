@@ -247,12 +247,40 @@ static void test_sheet_names_fit(void **state)
     free(apos), free(dapos15), free(dapos13);
 }
 
+/* libxlsxwriter keeps a link's text in an attribute of 2080 bytes, cut
+ * there even inside a character: the Summary's link to a product of a long
+ * name made XML that was not UTF-8. The cell keeps the whole name. */
+static void test_link_long_name(void **state)
+{
+    char *cjk = repeat("\xe6\xbc\xa2", 1000), name[3200], *csv;
+    const char *products[] = {name};
+    struct book bk;
+    json_t *want;
+    (void)state;
+    snprintf(name, sizeof name, "abcdefghijklmnopqrstuvwxyz01234x%s", cjk);
+    csv = one_each(products, 1);
+    book_open(&bk, csv);
+    book_write(&bk);
+    if (have_checker()) {
+        /* The checker follows the link from the Summary's row of the
+         * product, whose text is the whole name, to the sheet that has it
+         * in A1. */
+        want = json_pack("{s:[{s:s, s:i}]}", "summary", "product", name, "people", 1);
+        assert_int_equal(book_check(&bk, want), 0);
+        json_decref(want);
+    }
+    book_close(&bk);
+    free(csv);
+    free(cjk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_ampersands),
         cmocka_unit_test(test_header_long),
         cmocka_unit_test(test_sheet_names_fit),
+        cmocka_unit_test(test_link_long_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
