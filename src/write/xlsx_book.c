@@ -90,6 +90,54 @@ lxw_worksheet *raci_xlsx_book_sheet(struct raci_xlsx_book *b, const char *name)
 
 /* --------------------------------------------------------------- cells -- */
 
+/* The UTF-16 units of the n bytes of UTF-8 at s, Excel's measure of text (a
+ * byte that is no UTF-8 counts one: it becomes U+FFFD, raci_str_xml); with
+ * *fit (when not NULL) the bytes of its longest prefix of whole characters
+ * within max units. */
+static size_t book_units(const char *s, size_t n, size_t max, size_t *fit)
+{
+    size_t units = 0, i = 0;
+
+    if (fit)
+        *fit = n;
+    while (i < n) {
+        uint32_t cp = 0;
+        size_t k = raci_str_decode(s + i, n - i, &cp), u = cp >= 0x10000 ? 2 : 1;
+        if (k == 0)
+            k = 1;
+        if (fit && *fit == n && units + u > max)
+            *fit = i;
+        units += u;
+        i += k;
+    }
+    return units;
+}
+
+/* s made XML-safe and cut to what a cell holds, RACI_XLSX_BOOK_STR_MAX
+ * UTF-16 units: when longer, its first 32766 units and an ellipsis. NULL
+ * when out of memory; *owned as raci_str_xml. */
+static const char *book_cell_text(const char *s, char **owned)
+{
+    const char *t = raci_str_xml(s, SIZE_MAX, owned, NULL);
+    size_t n = t ? strlen(t) : 0, fit;
+    char *cut;
+
+    /* A unit is at least one byte: text of fewer bytes fits. */
+    if (!t || n <= RACI_XLSX_BOOK_STR_MAX ||
+        book_units(t, n, RACI_XLSX_BOOK_STR_MAX - 1, &fit) <= RACI_XLSX_BOOK_STR_MAX)
+        return t;
+    if (!(cut = malloc(fit + 4))) {
+        free(*owned);
+        *owned = NULL;
+        return NULL;
+    }
+    memcpy(cut, t, fit);
+    memcpy(cut + fit, "\xE2\x80\xA6", 4); /* an ellipsis, and the terminator */
+    free(*owned);
+    *owned = cut;
+    return cut;
+}
+
 int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
                        const char *s, lxw_format *fmt)
 {
@@ -100,8 +148,7 @@ int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row
     if (!s || !*s)
         return fmt ? raci_xlsx_book_check(b, worksheet_write_blank(ws, row, (lxw_col_t)col, fmt))
                    : 0;
-    t = raci_str_xml(s, RACI_XLSX_BOOK_STR_MAX, &owned, NULL);
-    if (!t)
+    if (!(t = book_cell_text(s, &owned)))
         return raci_xlsx_book_nomem(b);
     rc = raci_xlsx_book_check(b, worksheet_write_string(ws, row, (lxw_col_t)col, t, fmt));
     free(owned);
@@ -164,8 +211,7 @@ int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *n
     raci_str_add(&url, cell);
     if (url.failed)
         return raci_xlsx_book_nomem(b);
-    t = raci_str_xml(text, RACI_XLSX_BOOK_STR_MAX, &owned, NULL);
-    if (!t) {
+    if (!(t = book_cell_text(text, &owned))) {
         raci_str_release(&url);
         return raci_xlsx_book_nomem(b);
     }
@@ -453,11 +499,83 @@ int raci_xlsx_book_formats(struct raci_xlsx_book *b)
 
 /* ---------------------------------------------------------------- text -- */
 
-void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_str *out)
+/* Units kept for the end of a list that is cut: "; … and 4294967295 more
+ * titles" and more. */
+#define BOOK_LIST_TAIL 64
+
+void raci_xlsx_book_list_add(struct raci_xlsx_book_list *l, const char *item)
 {
-    for (uint32_t i = 0; i < pe->ntitles; i++) {
-        if (i)
-            raci_str_add(out, "; ");
-        raci_str_add(out, pe->titles[i] ? pe->titles[i] : "");
+    const char *sep = l->sep ? l->sep : "; ";
+    size_t room = RACI_XLSX_BOOK_STR_MAX - BOOK_LIST_TAIL, s = l->n ? strlen(sep) : 0;
+    size_t n = strlen(item ? item : ""), u, fit;
+
+    if (l->more) {
+        l->more++;
+        return;
     }
+    u = book_units(item ? item : "", n, room - 1, &fit);
+    if (l->n == 0)
+        l->first_fit = fit;
+    if (l->units + s + u > RACI_XLSX_BOOK_STR_MAX && l->n > 0) {
+        l->more++;
+        return;
+    }
+    if (l->units + s + u > RACI_XLSX_BOOK_STR_MAX) {
+        /* The first item, longer than a cell on its own: what fits of it;
+         * the cell is full, the items after it are counted. */
+        book_units(item, n, RACI_XLSX_BOOK_STR_MAX - 1, &fit);
+        raci_str_addn(&l->text, item, fit);
+        raci_str_add(&l->text, "\xE2\x80\xA6");
+        l->n = 1;
+        l->units = RACI_XLSX_BOOK_STR_MAX;
+        return;
+    }
+    raci_str_add(&l->text, s ? sep : "");
+    raci_str_addn(&l->text, item ? item : "", n);
+    l->units += s + u;
+    l->n++;
+    if (l->units <= room) {
+        l->keep = l->text.len;
+        l->keep_n = l->n;
+    }
+}
+
+int raci_xlsx_book_list_write(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
+                              uint32_t col, struct raci_xlsx_book_list *l, const char *what,
+                              lxw_format *fmt)
+{
+    const char *sep = l->sep ? l->sep : "; ";
+    size_t more = l->more;
+
+    if (l->text.failed)
+        return raci_xlsx_book_nomem(b);
+    /* All of it fits, or what leaves room for the tail is kept. */
+    if (more && l->keep_n == 0) { /* the first item alone is past the room */
+        l->text.len = l->first_fit;
+        l->text.s[l->text.len] = '\0';
+        raci_str_add(&l->text, "\xE2\x80\xA6");
+        more += l->n - 1;
+    } else if (more) {
+        l->text.len = l->keep;
+        l->text.s[l->text.len] = '\0';
+        more += l->n - l->keep_n;
+    }
+    if (more)
+        raci_str_addf(&l->text, "%s\xE2\x80\xA6 and %zu more %s%s", sep, more, what,
+                      more == 1 ? "" : "s");
+    if (l->text.failed)
+        return raci_xlsx_book_nomem(b);
+    return raci_xlsx_book_str(b, ws, row, col, raci_str_cstr(&l->text), fmt);
+}
+
+void raci_xlsx_book_list_release(struct raci_xlsx_book_list *l)
+{
+    raci_str_release(&l->text);
+    memset(l, 0, sizeof(*l));
+}
+
+void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_xlsx_book_list *out)
+{
+    for (uint32_t i = 0; i < pe->ntitles; i++)
+        raci_xlsx_book_list_add(out, pe->titles[i] ? pe->titles[i] : "");
 }

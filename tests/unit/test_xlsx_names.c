@@ -274,13 +274,72 @@ static void test_link_long_name(void **state)
     free(cjk);
 }
 
+/* -------------------------------------------------------------- lists -- */
+
+/* A person on 180 products with long names, under 180 long titles: the
+ * Roster's Titles and Products, and the titles under their name on each
+ * product sheet, pass what a cell holds. What fits is shown, then how many
+ * more there are; nothing is cut unseen. */
+static void test_lists_past_a_cell(void **state)
+{
+    enum { N = 180 };
+    struct raci_str csv = RACI_STR_INIT;
+    char *cyr = repeat("\xd0\x9f", 190), *cjk = repeat("\xe6\xbc\xa2", 200);
+    json_t *want = json_object(), *lists = json_array(), *titles = json_array(),
+           *products = json_array();
+    char first_product[512];
+    struct book bk;
+    (void)state;
+    raci_str_add(&csv, "person,title,product,task,raci\n");
+    for (int i = 0; i < N; i++) {
+        char product[512], title[700];
+        snprintf(product, sizeof product, "Product %03d %s", i, cyr);
+        snprintf(title, sizeof title, "\xf0\x9f\x98\x80 %s %03d & <co>", cjk, i);
+        if (i == 0)
+            snprintf(first_product, sizeof first_product, "%s", product);
+        raci_str_addf(&csv,
+                      "\"\xd0\x90\xd0\xbd\xd0\xb0 \"\"\xe6\x9d\x8e\"\"\",\"%s\",%s,Roadmap,A/R\n",
+                      title, product);
+        json_array_append_new(titles, json_string(title));
+        json_array_append_new(products, json_string(product));
+    }
+    assert_false(csv.failed);
+    book_open(&bk, csv.s);
+    raci_str_release(&csv);
+    book_write(&bk);
+    if (have_checker()) {
+        json_array_append_new(lists,
+                              json_pack("{s:s, s:s, s:s, s:O, s:s}", "sheet", "Roster", "row",
+                                        "\xd0\x90\xd0\xbd\xd0\xb0 \"\xe6\x9d\x8e\"", "column",
+                                        "Titles", "items", titles, "noun", "title"));
+        json_array_append_new(lists,
+                              json_pack("{s:s, s:s, s:s, s:O, s:s}", "sheet", "Roster", "row",
+                                        "\xd0\x90\xd0\xbd\xd0\xb0 \"\xe6\x9d\x8e\"", "column",
+                                        "Products", "items", products, "noun", "product"));
+        json_array_append_new(lists,
+                              json_pack("{s:s, s:s, s:O, s:s}", "product", first_product, "person",
+                                        "\xd0\x90\xd0\xbd\xd0\xb0 \"\xe6\x9d\x8e\"", "items",
+                                        titles, "noun", "title"));
+        json_object_set_new(want, "lists", lists);
+        assert_int_equal(book_check(&bk, want), 0);
+        /* The checker tells a list cut short, or one that hides nothing. */
+        json_array_append_new(products, json_string("one more"));
+        assert_int_equal(book_check_as(&bk, want, 1), 1);
+    }
+    json_decref(titles);
+    json_decref(products);
+    json_decref(want);
+    book_close(&bk);
+    free(cyr);
+    free(cjk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_header_ampersands),
-        cmocka_unit_test(test_header_long),
-        cmocka_unit_test(test_sheet_names_fit),
-        cmocka_unit_test(test_link_long_name),
+        cmocka_unit_test(test_header_ampersands), cmocka_unit_test(test_header_long),
+        cmocka_unit_test(test_sheet_names_fit),   cmocka_unit_test(test_link_long_name),
+        cmocka_unit_test(test_lists_past_a_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
