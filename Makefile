@@ -2,8 +2,8 @@
 #
 #   make run        set up, build, and audit the sample rosters into output/
 #   make test       set up, build, and run every test (packages, unit, golden
-#                   CLI, workbook read-back, format, cppcheck, sanitizers,
-#                   valgrind, fuzz smoke runs, SARIF, install)
+#                   CLI, workbook read-back, LibreOffice, format, cppcheck,
+#                   sanitizers, valgrind, fuzz smoke runs, SARIF, install)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
@@ -53,7 +53,8 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-format check-house \
+.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-libreoffice \
+        check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install install \
         uninstall clean format picture bench man print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
@@ -69,7 +70,7 @@ all: $(BUILD)/raci raci
 # recommends it.
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
             libjansson-dev libxml2-dev libcmocka-dev python3 python3-openpyxl python3-yaml valgrind \
-            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils
+            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui
 
 # What tests/deps/check.sh checks, as this Makefile has it.
 print-deb-pkgs:
@@ -157,6 +158,11 @@ check-cli: all
 check-xlsx: all
 	@tests/xlsx/run.sh
 
+# The hostile workbooks and a sample opened by LibreOffice (headless, one
+# start for all), saved again and compared with what raci wrote.
+check-libreoffice: all
+	@tests/xlsx/libreoffice.sh
+
 # The house rules on the real tree (tests/house/check.py): stage folders,
 # file and function sizes, prefixes of public functions, one meaning per
 # static name, who calls exit() and includes each library.
@@ -196,8 +202,8 @@ check-sarif: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-xlsx check-format check-house check-cppcheck \
-               check-sanitize check-valgrind check-fuzz check-sarif check-install
+TEST_STAGES := check-deps check-unit check-cli check-xlsx check-libreoffice check-format check-house \
+               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all

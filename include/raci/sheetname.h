@@ -7,6 +7,14 @@
  * for change tracking. raci names a sheet after each product, whose name may
  * be anything a roster holds, so every product's name goes through here.
  *
+ * A name must also fit what libxlsxwriter keeps of it: a formula naming a
+ * sheet quotes it ('O''Brien'!$1:$2), and libxlsxwriter holds a defined
+ * name's formula in 128 bytes, cutting it unseen (even inside a character)
+ * when it is longer. The print titles of a product's sheet name it twice
+ * ('Name'!$A:$A,'Name'!$1:$2), so a name is also kept to
+ * RACI_SHEETNAME_QUOTED_MAX bytes quoted: 18 CJK characters, 13 emoji, 27
+ * Cyrillic letters, where 31 ASCII ones fit.
+ *
  * Case: Excel compares names without case over all of Unicode. Here one
  * function, raci_sheetname_fold, decides which characters are the same but
  * for case; it covers ASCII, Latin-1, basic Greek and Cyrillic, the scripts
@@ -21,6 +29,10 @@
 /* Excel's limit on a sheet name, in UTF-16 code units. */
 #define RACI_SHEETNAME_UNITS 31
 
+/* The most bytes a name takes quoted: between apostrophes, each apostrophe
+ * in it doubled. Twice that and "!$A:$A,!$1:$2" fit in 127 bytes. */
+#define RACI_SHEETNAME_QUOTED_MAX 57
+
 /* Room for any name raci_sheetname_safe or _unique writes, with its
  * terminator (31 units are at most 124 bytes of UTF-8). */
 #define RACI_SHEETNAME_MAX 128
@@ -29,11 +41,12 @@
  * Make an Excel-safe sheet name from name (NULL counts as "") into out
  * (size bytes, RACI_SHEETNAME_MAX is always enough):
  *  - each of []:*?/\ and each byte that is not UTF-8 becomes '_', each
- *    control character a space;
+ *    control character a space; so does '#', which Excel accepts but
+ *    libxlsxwriter cuts a link to the sheet at;
  *  - leading and trailing spaces and apostrophes are dropped (Excel refuses
  *    a name that starts or ends with ');
- *  - cut to 31 UTF-16 units (a character beyond U+FFFF counts two), at a
- *    character boundary;
+ *  - cut to 31 UTF-16 units (a character beyond U+FFFF counts two) and to
+ *    RACI_SHEETNAME_QUOTED_MAX bytes quoted, at a character boundary;
  *  - an empty result becomes "Sheet".
  * A buffer too small gets as many whole characters as fit, and a
  * terminator. Returns the length written.
@@ -43,7 +56,8 @@ size_t raci_sheetname_safe(const char *name, char *out, size_t size);
 /*
  * The safe name of name (as above) made unique against taken[0..ntaken)
  * (NULL entries are skipped) and against "History": on a clash " (2)",
- * " (3)"... is appended, the name cut to keep the whole within 31 units.
+ * " (3)"... is appended, the name cut to keep the whole within 31 units
+ * and RACI_SHEETNAME_QUOTED_MAX bytes quoted.
  * Names compare as raci_sheetname_equal compares them. Returns the length.
  */
 size_t raci_sheetname_unique(const char *name, const char *const *taken, size_t ntaken, char *out,

@@ -22,6 +22,12 @@
  *  - Roster: every person with id, titles, roles, products, manager, how
  *    many tasks they are R, A, C and I on, then the roster's extra columns.
  *
+ * Every sheet prints its name (a product's, or the sheet's) in the page
+ * header as it is written, whatever '&' codes it holds. A cell holds at most
+ * 32767 UTF-16 units, as Excel does: longer text is cut with an ellipsis,
+ * and a list that would pass it (titles, roles, products, related rows)
+ * shows what fits, then "... and N more products" (xlsx_book.h).
+ *
  * A cell's letters are the roster's pair of that task and person
  * (raci_view_pair, view.h), written by raci_letters_format, with the one
  * rule for combining several rows: the union of their letters, and a letter

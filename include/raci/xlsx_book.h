@@ -23,8 +23,9 @@
 #include "raci/str.h"
 #include "raci/xlsx_layout.h"
 
-/* Excel's limit on a cell's text is 32767 characters; counting bytes instead
- * stays under it whatever the text. */
+/* Excel's limit on a cell's text: 32767 characters, counted in UTF-16 units
+ * (a character beyond U+FFFF counts two; libxlsxwriter, counting code
+ * points, never counts more). */
 #define RACI_XLSX_BOOK_STR_MAX 32767
 
 /* Formats by severity are indexed as the layout counts (0: none). */
@@ -88,10 +89,18 @@ int raci_xlsx_book_check(struct raci_xlsx_book *b, lxw_error e);
  * limit); the message completes "unable to write workbook 'x': ". -1. */
 int raci_xlsx_book_fail(struct raci_xlsx_book *b, const char *fmt, ...) RACI_PRINTF(2, 3);
 
+/* -------------------------------------------------------------- sheets -- */
+
+/* Add the sheet called name (made safe already, sheetname.h), whose name
+ * every formula of libxlsxwriter's then quotes; NULL after recording the
+ * failure. */
+lxw_worksheet *raci_xlsx_book_sheet(struct raci_xlsx_book *b, const char *name);
+
 /* --------------------------------------------------------------- cells -- */
 
 /* Text s (NULL or "" writes a blank, and only when fmt is given), made
- * XML-safe and cut to what a cell holds. */
+ * XML-safe; when longer than a cell holds, its first 32766 units and an
+ * ellipsis (the reader reports such a cell). */
 int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
                        const char *s, lxw_format *fmt);
 
@@ -122,7 +131,40 @@ int raci_xlsx_book_formats(struct raci_xlsx_book *b);
 
 /* ---------------------------------------------------------------- text -- */
 
-/* A person's titles, joined by "; ", appended to out. */
-void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_str *out);
+/*
+ * A list of items for one cell, joined by sep (NULL for "; "). All of it
+ * when the cell holds it (RACI_XLSX_BOOK_STR_MAX units); otherwise the items
+ * that fit with room for the tail, then "; … and 120 more products" (each
+ * of them is in full on a sheet of its own). A first item longer than that
+ * on its own is cut, with an ellipsis. Zero-initialise it
+ * (RACI_XLSX_BOOK_LIST_INIT).
+ */
+struct raci_xlsx_book_list {
+    struct raci_str text;
+    size_t units;        /* UTF-16 units of text */
+    size_t n;            /* items in text */
+    size_t more;         /* items past what a cell holds, counted only */
+    size_t keep, keep_n; /* bytes and items of text that leave room for the tail */
+    size_t first_fit;    /* bytes of the first item that leave room for it and "…" */
+    const char *sep;     /* between items; NULL for "; " (a string that outlives the list) */
+};
+
+#define RACI_XLSX_BOOK_LIST_INIT                                                                   \
+    {                                                                                              \
+        RACI_STR_INIT, 0, 0, 0, 0, 0, 0, NULL                                                      \
+    }
+
+void raci_xlsx_book_list_add(struct raci_xlsx_book_list *l, const char *item);
+
+/* Write the list into a cell (as raci_xlsx_book_str), its items called what
+ * ("product": "1 more product", "2 more products"). */
+int raci_xlsx_book_list_write(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
+                              uint32_t col, struct raci_xlsx_book_list *l, const char *what,
+                              lxw_format *fmt);
+
+void raci_xlsx_book_list_release(struct raci_xlsx_book_list *l);
+
+/* A person's titles, added to out. */
+void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_xlsx_book_list *out);
 
 #endif

@@ -8,9 +8,19 @@
 
 #include "raci/str.h"
 
+/* What Excel refuses in a name, and '#': libxlsxwriter takes what follows a
+ * '#' in a link for its anchor, so that a link to 'Team #1'!A1 would lead to
+ * a sheet "Team ". */
 static int sheetname_forbidden(uint32_t cp)
 {
-    return cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' || cp == '\\';
+    return cp == '[' || cp == ']' || cp == ':' || cp == '*' || cp == '?' || cp == '/' ||
+           cp == '\\' || cp == '#';
+}
+
+/* Bytes that code point cp, k bytes of UTF-8, takes in a quoted name. */
+static size_t sheetname_quoted(uint32_t cp, size_t k)
+{
+    return cp == '\'' ? 2 : k;
 }
 
 /* Copy the n-byte name into out (size bytes), cut at a character boundary. */
@@ -32,7 +42,7 @@ size_t raci_sheetname_safe(const char *name, char *out, size_t size)
 {
     char buf[RACI_SHEETNAME_MAX];
     const unsigned char *s = (const unsigned char *)(name ? name : "");
-    size_t n = strlen((const char *)s), o = 0, units = 0;
+    size_t n = strlen((const char *)s), o = 0, units = 0, quoted = 2;
     int started = 0;
 
     while (n > 0) {
@@ -54,10 +64,13 @@ size_t raci_sheetname_safe(const char *name, char *out, size_t size)
             continue;
         started = 1;
         u = cp >= 0x10000 ? 2 : 1;
-        if (units + u > RACI_SHEETNAME_UNITS)
+        k = raci_str_encode(cp, buf + o);
+        if (units + u > RACI_SHEETNAME_UNITS ||
+            quoted + sheetname_quoted(cp, k) > RACI_SHEETNAME_QUOTED_MAX)
             break;
-        o += raci_str_encode(cp, buf + o);
+        o += k;
         units += u;
+        quoted += sheetname_quoted(cp, k);
     }
     while (o > 0 && (buf[o - 1] == ' ' || buf[o - 1] == '\''))
         o--;
@@ -120,11 +133,12 @@ static int sheetname_taken(const char *name, const char *const *taken, size_t nt
 }
 
 /* How many bytes of the safe name s (n bytes) to keep, in whole characters,
- * so that a suffix of slen ASCII characters still fits in 31 units; a space
- * uncovered by the cut goes too. */
+ * so that a suffix of slen ASCII characters still fits in 31 units and in
+ * RACI_SHEETNAME_QUOTED_MAX bytes quoted; a space uncovered by the cut goes
+ * too. */
 static size_t sheetname_keep(const char *s, size_t n, size_t slen)
 {
-    size_t keep = 0, units = 0, room = RACI_SHEETNAME_UNITS - slen;
+    size_t keep = 0, units = 0, quoted = 2;
 
     while (keep < n) {
         uint32_t cp = 0;
@@ -132,10 +146,12 @@ static size_t sheetname_keep(const char *s, size_t n, size_t slen)
         size_t u = cp >= 0x10000 ? 2 : 1;
         if (k == 0) /* cannot happen: safe names are valid UTF-8 */
             k = 1;
-        if (units + u > room)
+        if (units + u + slen > RACI_SHEETNAME_UNITS ||
+            quoted + sheetname_quoted(cp, k) + slen > RACI_SHEETNAME_QUOTED_MAX)
             break;
         keep += k;
         units += u;
+        quoted += sheetname_quoted(cp, k);
     }
     while (keep > 0 && s[keep - 1] == ' ')
         keep--;

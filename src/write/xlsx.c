@@ -58,17 +58,14 @@ static int xlsx_add_sheets(struct raci_xlsx_book *b)
         return -1;
     if (!(b->sheets = calloc(np ? np : 1, sizeof(*b->sheets))))
         return raci_xlsx_book_nomem(b);
-    if (!(b->summary = workbook_add_worksheet(b->wb, "Summary")))
-        return raci_xlsx_book_fail(b, "cannot add sheet 'Summary'");
-    for (uint32_t p = 0; p < np; p++) {
-        const char *name = raci_xlsx_layout_sheet(b->lay, p);
-        if (!(b->sheets[p] = workbook_add_worksheet(b->wb, name)))
-            return raci_xlsx_book_fail(b, "cannot add sheet '%s'", name);
-    }
-    if (!(b->findings = workbook_add_worksheet(b->wb, "Findings")))
-        return raci_xlsx_book_fail(b, "cannot add sheet 'Findings'");
-    if (!(b->roster = workbook_add_worksheet(b->wb, "Roster")))
-        return raci_xlsx_book_fail(b, "cannot add sheet 'Roster'");
+    if (!(b->summary = raci_xlsx_book_sheet(b, "Summary")))
+        return -1;
+    for (uint32_t p = 0; p < np; p++)
+        if (!(b->sheets[p] = raci_xlsx_book_sheet(b, raci_xlsx_layout_sheet(b->lay, p))))
+            return -1;
+    if (!(b->findings = raci_xlsx_book_sheet(b, "Findings")) ||
+        !(b->roster = raci_xlsx_book_sheet(b, "Roster")))
+        return -1;
     worksheet_set_comments_author(b->summary, "raci");
     for (size_t p = 0; p < np; p++)
         worksheet_set_comments_author(b->sheets[p], "raci");

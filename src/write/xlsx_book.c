@@ -5,6 +5,7 @@
 #include "raci/xlsx_book.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,89 @@ int raci_xlsx_book_fail(struct raci_xlsx_book *b, const char *fmt, ...)
     return -1;
 }
 
+/* -------------------------------------------------------------- sheets -- */
+
+/* The print titles of a product's sheet, 'Name'!$A:$A,'Name'!$1:$2, must fit
+ * the formula of a defined name, which libxlsxwriter keeps in
+ * LXW_DEFINED_NAME_LENGTH bytes (sheetname.h keeps names short for it). */
+_Static_assert(RACI_XLSX_LAYOUT_HEAD_ROWS < 10, "one digit of head rows");
+_Static_assert(2 * RACI_SHEETNAME_QUOTED_MAX + sizeof("!$A:$A,!$1:$2") - 1 <
+                   LXW_DEFINED_NAME_LENGTH,
+               "print titles fit a defined name");
+
+lxw_worksheet *raci_xlsx_book_sheet(struct raci_xlsx_book *b, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    char *quoted;
+
+    if (!ws) {
+        raci_xlsx_book_fail(b, "cannot add sheet '%s'", name);
+        return NULL;
+    }
+    /* libxlsxwriter leaves a name of letters, digits, '_' and '.' bare in
+     * the formulas of its defined names (the print titles), but Excel reads
+     * a bare Q3 or FY24 as a cell, and 2024 as a number: quoted, any name is
+     * a sheet's. Such a name holds no apostrophe to double. */
+    if (!ws->quoted_name || ws->quoted_name[0] != '\'') {
+        if (!(quoted = raci_str_printf("'%s'", name))) {
+            raci_xlsx_book_nomem(b);
+            return NULL;
+        }
+        free(ws->quoted_name);
+        ws->quoted_name = quoted;
+    }
+    return ws;
+}
+
 /* --------------------------------------------------------------- cells -- */
+
+/* The UTF-16 units of the n bytes of UTF-8 at s, Excel's measure of text (a
+ * byte that is no UTF-8 counts one: it becomes U+FFFD, raci_str_xml); with
+ * *fit (when not NULL) the bytes of its longest prefix of whole characters
+ * within max units. */
+static size_t book_units(const char *s, size_t n, size_t max, size_t *fit)
+{
+    size_t units = 0, i = 0;
+
+    if (fit)
+        *fit = n;
+    while (i < n) {
+        uint32_t cp = 0;
+        size_t k = raci_str_decode(s + i, n - i, &cp), u = cp >= 0x10000 ? 2 : 1;
+        if (k == 0)
+            k = 1;
+        if (fit && *fit == n && units + u > max)
+            *fit = i;
+        units += u;
+        i += k;
+    }
+    return units;
+}
+
+/* s made XML-safe and cut to what a cell holds, RACI_XLSX_BOOK_STR_MAX
+ * UTF-16 units: when longer, its first 32766 units and an ellipsis. NULL
+ * when out of memory; *owned as raci_str_xml. */
+static const char *book_cell_text(const char *s, char **owned)
+{
+    const char *t = raci_str_xml(s, SIZE_MAX, owned, NULL);
+    size_t n = t ? strlen(t) : 0, fit;
+    char *cut;
+
+    /* A unit is at least one byte: text of fewer bytes fits. */
+    if (!t || n <= RACI_XLSX_BOOK_STR_MAX ||
+        book_units(t, n, RACI_XLSX_BOOK_STR_MAX - 1, &fit) <= RACI_XLSX_BOOK_STR_MAX)
+        return t;
+    if (!(cut = malloc(fit + 4))) {
+        free(*owned);
+        *owned = NULL;
+        return NULL;
+    }
+    memcpy(cut, t, fit);
+    memcpy(cut + fit, "\xE2\x80\xA6", 4); /* an ellipsis, and the terminator */
+    free(*owned);
+    *owned = cut;
+    return cut;
+}
 
 int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
                        const char *s, lxw_format *fmt)
@@ -65,8 +148,7 @@ int raci_xlsx_book_str(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row
     if (!s || !*s)
         return fmt ? raci_xlsx_book_check(b, worksheet_write_blank(ws, row, (lxw_col_t)col, fmt))
                    : 0;
-    t = raci_str_xml(s, RACI_XLSX_BOOK_STR_MAX, &owned, NULL);
-    if (!t)
+    if (!(t = book_cell_text(s, &owned)))
         return raci_xlsx_book_nomem(b);
     rc = raci_xlsx_book_check(b, worksheet_write_string(ws, row, (lxw_col_t)col, t, fmt));
     free(owned);
@@ -77,6 +159,35 @@ int raci_xlsx_book_num(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row
                        double v, lxw_format *fmt)
 {
     return raci_xlsx_book_check(b, worksheet_write_number(ws, row, (lxw_col_t)col, v, fmt));
+}
+
+/* libxlsxwriter also keeps a link's text as the link's "display" attribute,
+ * in LXW_MAX_ATTRIBUTE_LENGTH bytes, cutting it unseen, even inside a
+ * character. Longer text is written twice: cut between characters for the
+ * link, then whole over it, as the cell's value (which Excel shows). */
+static int book_link_text(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row, uint32_t col,
+                          const char *url, const char *t, lxw_format *fmt)
+{
+    size_t n = strlen(t), k = LXW_MAX_ATTRIBUTE_LENGTH - 1;
+    char *cut;
+    int rc;
+
+    if (n <= k)
+        return raci_xlsx_book_check(
+            b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url, fmt, t, NULL));
+    while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+        k--;
+    if (!(cut = malloc(k + 1)))
+        return raci_xlsx_book_nomem(b);
+    memcpy(cut, t, k);
+    cut[k] = '\0';
+    rc = raci_xlsx_book_check(
+        b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url, fmt, cut, NULL));
+    free(cut);
+    return rc ? rc
+              : raci_xlsx_book_check(
+                    b, worksheet_write_string(ws, row, (lxw_col_t)col, t,
+                                              fmt ? fmt : workbook_get_default_url_format(b->wb)));
 }
 
 int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *nlinks, uint32_t row,
@@ -100,13 +211,11 @@ int raci_xlsx_book_link(struct raci_xlsx_book *b, lxw_worksheet *ws, unsigned *n
     raci_str_add(&url, cell);
     if (url.failed)
         return raci_xlsx_book_nomem(b);
-    t = raci_str_xml(text, RACI_XLSX_BOOK_STR_MAX, &owned, NULL);
-    if (!t) {
+    if (!(t = book_cell_text(text, &owned))) {
         raci_str_release(&url);
         return raci_xlsx_book_nomem(b);
     }
-    rc = raci_xlsx_book_check(
-        b, worksheet_write_url_opt(ws, row, (lxw_col_t)col, url.s, fmt, t, NULL));
+    rc = book_link_text(b, ws, row, col, url.s, t, fmt);
     free(owned);
     raci_str_release(&url);
     (*nlinks)++;
@@ -129,6 +238,80 @@ int raci_xlsx_book_comment(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
                                 worksheet_write_comment_opt(ws, row, (lxw_col_t)col, text, &opt));
 }
 
+/* The header's font, set where it starts; set again, it prints nothing. */
+#define BOOK_HEADER_FONT "&\"-,Bold\""
+
+/*
+ * The piece of a page header that prints the character at t (k bytes, the
+ * count returned), into *piece and *plen, and its UTF-16 units into *units.
+ * A header's codes start with '&', so a literal '&' is "&&". libxlsxwriter
+ * also counts every "&G" and "&[Picture]" in the header, even one made of
+ * an escaped '&', as a picture to place: with none given it refuses the
+ * header and leaves the worksheet holding the header it has freed, which
+ * the workbook then frees again. So a 'G' or '[' that follows a literal '&'
+ * is set apart from it by the font the header is in already: "P&G" is
+ * P&&&"-,Bold"G, and prints P&G.
+ */
+static size_t book_header_piece(const char *t, const char **piece, size_t *plen, size_t *units)
+{
+    uint32_t cp = 0;
+    size_t k = raci_str_decode(t, strlen(t), &cp);
+
+    if (k == 0) /* cannot happen: t is XML-safe, so UTF-8 */
+        k = 1;
+    *piece = t;
+    *plen = k;
+    *units = cp >= 0x10000 ? 2 : 1;
+    if (*t == '&') {
+        int apart = t[1] == 'G' || t[1] == '[';
+        *piece = apart ? "&&" BOOK_HEADER_FONT : "&&";
+        *plen = strlen(*piece);
+        *units = *plen;
+    }
+    return k;
+}
+
+/* The page header that prints subject (XML-safe) centred and bold, into h:
+ * whole when it fits Excel's 255 characters (counted in UTF-16 units, which
+ * is never fewer than libxlsxwriter counts), or else cut between
+ * characters, with an ellipsis. */
+static void book_header(const char *subject, struct raci_str *h)
+{
+    const char *piece;
+    size_t plen, u, total = strlen("&C" BOOK_HEADER_FONT), max = LXW_HEADER_FOOTER_MAX;
+
+    for (const char *t = subject; *t;) {
+        t += book_header_piece(t, &piece, &plen, &u);
+        total += u;
+    }
+    if (total > max)
+        max--; /* room for the ellipsis */
+    total = strlen("&C" BOOK_HEADER_FONT);
+    raci_str_add(h, "&C" BOOK_HEADER_FONT);
+    for (const char *t = subject; *t;) {
+        size_t k = book_header_piece(t, &piece, &plen, &u);
+        if (total + u > max) {
+            raci_str_add(h, "\xE2\x80\xA6");
+            break;
+        }
+        raci_str_addn(h, piece, plen);
+        total += u;
+        t += k;
+    }
+}
+
+/* Would libxlsxwriter take header h: no more than 255 characters, and no
+ * picture placeholder that a picture must fill? */
+static int book_header_ok(const char *h)
+{
+    if (raci_str_chars(h, strlen(h)) > LXW_HEADER_FOOTER_MAX || strstr(h, "&[Picture]"))
+        return 0;
+    for (const char *p = h; *p; p++)
+        if (p[0] == '&' && p[1] == 'G')
+            return 0;
+    return 1;
+}
+
 int raci_xlsx_book_page_setup(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *subject,
                               uint32_t head_rows, int repeat_first_col)
 {
@@ -143,25 +326,18 @@ int raci_xlsx_book_page_setup(struct raci_xlsx_book *b, lxw_worksheet *ws, const
         return -1;
     if (repeat_first_col && raci_xlsx_book_check(b, worksheet_repeat_columns(ws, 0, 0)))
         return -1;
-    t = raci_str_xml(subject, LXW_HEADER_FOOTER_MAX, &owned, NULL);
-    if (!t)
+    if (!(t = raci_str_xml(subject, SIZE_MAX, &owned, NULL)))
         return raci_xlsx_book_nomem(b);
-    /* "&" starts a control code in a header; a literal one is "&&". Whole
-     * characters are added while the header stays within Excel's 255. */
-    raci_str_add(&h, "&C&\"-,Bold\"");
-    for (size_t i = 0; t[i];) {
-        size_t k = 1;
-        while (((unsigned char)t[i + k] & 0xC0) == 0x80)
-            k++;
-        if (h.len + (t[i] == '&' ? 2 : k) > LXW_HEADER_FOOTER_MAX)
-            break;
-        raci_str_addn(&h, t[i] == '&' ? "&&" : t + i, t[i] == '&' ? 2 : k);
-        i += k;
-    }
+    book_header(t, &h);
     free(owned);
     if (h.failed)
         return raci_xlsx_book_nomem(b);
-    rc = raci_xlsx_book_check(b, worksheet_set_header(ws, h.s));
+    /* A header libxlsxwriter refuses would be freed twice (above): it is
+     * never given one. */
+    if (!book_header_ok(h.s))
+        rc = raci_xlsx_book_fail(b, "the page header of '%s' is no header Excel takes", subject);
+    else
+        rc = raci_xlsx_book_check(b, worksheet_set_header(ws, h.s));
     raci_str_release(&h);
     return rc ? rc : raci_xlsx_book_check(b, worksheet_set_footer(ws, "&CPage &P of &N"));
 }
@@ -323,11 +499,83 @@ int raci_xlsx_book_formats(struct raci_xlsx_book *b)
 
 /* ---------------------------------------------------------------- text -- */
 
-void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_str *out)
+/* Units kept for the end of a list that is cut: "; … and 4294967295 more
+ * titles" and more. */
+#define BOOK_LIST_TAIL 64
+
+void raci_xlsx_book_list_add(struct raci_xlsx_book_list *l, const char *item)
 {
-    for (uint32_t i = 0; i < pe->ntitles; i++) {
-        if (i)
-            raci_str_add(out, "; ");
-        raci_str_add(out, pe->titles[i] ? pe->titles[i] : "");
+    const char *sep = l->sep ? l->sep : "; ";
+    size_t room = RACI_XLSX_BOOK_STR_MAX - BOOK_LIST_TAIL, s = l->n ? strlen(sep) : 0;
+    size_t n = strlen(item ? item : ""), u, fit;
+
+    if (l->more) {
+        l->more++;
+        return;
     }
+    u = book_units(item ? item : "", n, room - 1, &fit);
+    if (l->n == 0)
+        l->first_fit = fit;
+    if (l->units + s + u > RACI_XLSX_BOOK_STR_MAX && l->n > 0) {
+        l->more++;
+        return;
+    }
+    if (l->units + s + u > RACI_XLSX_BOOK_STR_MAX) {
+        /* The first item, longer than a cell on its own: what fits of it;
+         * the cell is full, the items after it are counted. */
+        book_units(item, n, RACI_XLSX_BOOK_STR_MAX - 1, &fit);
+        raci_str_addn(&l->text, item, fit);
+        raci_str_add(&l->text, "\xE2\x80\xA6");
+        l->n = 1;
+        l->units = RACI_XLSX_BOOK_STR_MAX;
+        return;
+    }
+    raci_str_add(&l->text, s ? sep : "");
+    raci_str_addn(&l->text, item ? item : "", n);
+    l->units += s + u;
+    l->n++;
+    if (l->units <= room) {
+        l->keep = l->text.len;
+        l->keep_n = l->n;
+    }
+}
+
+int raci_xlsx_book_list_write(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
+                              uint32_t col, struct raci_xlsx_book_list *l, const char *what,
+                              lxw_format *fmt)
+{
+    const char *sep = l->sep ? l->sep : "; ";
+    size_t more = l->more;
+
+    if (l->text.failed)
+        return raci_xlsx_book_nomem(b);
+    /* All of it fits, or what leaves room for the tail is kept. */
+    if (more && l->keep_n == 0) { /* the first item alone is past the room */
+        l->text.len = l->first_fit;
+        l->text.s[l->text.len] = '\0';
+        raci_str_add(&l->text, "\xE2\x80\xA6");
+        more += l->n - 1;
+    } else if (more) {
+        l->text.len = l->keep;
+        l->text.s[l->text.len] = '\0';
+        more += l->n - l->keep_n;
+    }
+    if (more)
+        raci_str_addf(&l->text, "%s\xE2\x80\xA6 and %zu more %s%s", sep, more, what,
+                      more == 1 ? "" : "s");
+    if (l->text.failed)
+        return raci_xlsx_book_nomem(b);
+    return raci_xlsx_book_str(b, ws, row, col, raci_str_cstr(&l->text), fmt);
+}
+
+void raci_xlsx_book_list_release(struct raci_xlsx_book_list *l)
+{
+    raci_str_release(&l->text);
+    memset(l, 0, sizeof(*l));
+}
+
+void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_xlsx_book_list *out)
+{
+    for (uint32_t i = 0; i < pe->ntitles; i++)
+        raci_xlsx_book_list_add(out, pe->titles[i] ? pe->titles[i] : "");
 }

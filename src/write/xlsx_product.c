@@ -263,13 +263,12 @@ static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
         raci_xlsx_book_str(b, ws, 1, 0, "Task", f->header))
         return -1;
     for (size_t k = 0; k < npeople; k++) {
-        struct raci_str t = RACI_STR_INIT;
+        struct raci_xlsx_book_list t = RACI_XLSX_BOOK_LIST_INIT;
         int e;
         raci_xlsx_book_titles(&r->persons[people[k]], &t);
-        e = t.failed ? raci_xlsx_book_nomem(b)
-                     : raci_xlsx_book_str(b, ws, 1, raci_xlsx_layout_column(b->lay, p, people[k]),
-                                          raci_str_cstr(&t), f->subheader);
-        raci_str_release(&t);
+        e = raci_xlsx_book_list_write(b, ws, 1, raci_xlsx_layout_column(b->lay, p, people[k]), &t,
+                                      "title", f->subheader);
+        raci_xlsx_book_list_release(&t);
         if (e)
             return -1;
     }

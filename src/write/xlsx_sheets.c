@@ -209,17 +209,32 @@ int raci_xlsx_sheets_summary(struct raci_xlsx_book *b)
 
 /* -------------------------------------------------------- Findings ---- */
 
-/* The other rows of finding fd, as "line 3, other.csv:4", into out (the
- * file only when it differs from the finding's own). */
-static void findings_sheet_related(const struct raci_finding *fd, struct raci_str *out)
+/* The other rows of finding fd, "line 3, other.csv:4" (the file only when
+ * it differs from the finding's own), written in its cell. */
+static int findings_sheet_related(struct raci_xlsx_book *b, const struct raci_finding *fd,
+                                  uint32_t row, uint32_t col)
 {
+    struct raci_xlsx_book_list rel = RACI_XLSX_BOOK_LIST_INIT;
+    int rc;
+
+    rel.sep = ", ";
     for (size_t k = 0; k < fd->nrelated; k++) {
         const struct raci_loc *l = &fd->related[k];
+        char *item;
         if (l->file && (!fd->loc.file || strcmp(l->file, fd->loc.file) != 0))
-            raci_str_addf(out, "%s%s:%u", k ? ", " : "", l->file, (unsigned)l->line);
+            item = raci_str_printf("%s:%u", l->file, (unsigned)l->line);
         else
-            raci_str_addf(out, "%sline %u", k ? ", " : "", (unsigned)l->line);
+            item = raci_str_printf("line %u", (unsigned)l->line);
+        if (!item) {
+            raci_xlsx_book_list_release(&rel);
+            return raci_xlsx_book_nomem(b);
+        }
+        raci_xlsx_book_list_add(&rel, item);
+        free(item);
     }
+    rc = raci_xlsx_book_list_write(b, b->findings, row, col, &rel, "row", NULL);
+    raci_xlsx_book_list_release(&rel);
+    return rc;
 }
 
 /* The "Go to" link of finding i, on row, to the cell it marks (if any). */
@@ -253,9 +268,6 @@ static int findings_sheet_row(struct raci_xlsx_book *b, size_t i, uint32_t row, 
     const char *product = p != RACI_NONE ? r->products[p].name : "";
     const char *task = fd->task < r->ntasks ? r->tasks[fd->task].name : "";
     const char *person = fd->person < r->npersons ? r->persons[fd->person].name : "";
-    struct raci_str rel = RACI_STR_INIT;
-    int e;
-
     if (raci_xlsx_book_str(b, ws, row, 0, fd->rule, NULL) ||
         raci_xlsx_book_str(b, ws, row, 1, raci_severity_name(fd->severity),
                            b->f.sev[raci_xlsx_layout_severity(fd->severity)]) ||
@@ -269,11 +281,9 @@ static int findings_sheet_row(struct raci_xlsx_book *b, size_t i, uint32_t row, 
         return -1;
     if (fd->loc.col && raci_xlsx_book_num(b, ws, row, 8, fd->loc.col, NULL))
         return -1;
-    findings_sheet_related(fd, &rel);
-    e = rel.failed ? raci_xlsx_book_nomem(b)
-                   : raci_xlsx_book_str(b, ws, row, 9, raci_str_cstr(&rel), NULL);
-    raci_str_release(&rel);
-    return e ? -1 : findings_sheet_goto(b, i, row, 10, nlinks);
+    if (findings_sheet_related(b, fd, row, 9))
+        return -1;
+    return findings_sheet_goto(b, i, row, 10, nlinks);
 }
 
 int raci_xlsx_sheets_findings(struct raci_xlsx_book *b)
@@ -334,7 +344,8 @@ static int roster_sheet_head(struct raci_xlsx_book *b)
 /* Person q's roles (by the ruleset's names) and products, into roles and
  * products. */
 static void roster_sheet_roles_products(const struct raci_xlsx_book *b, uint32_t q,
-                                        struct raci_str *roles, struct raci_str *products)
+                                        struct raci_xlsx_book_list *roles,
+                                        struct raci_xlsx_book_list *products)
 {
     const struct raci_roster *r = b->r;
     const struct raci_ruleset *rs = b->rs;
@@ -345,18 +356,16 @@ static void roster_sheet_roles_products(const struct raci_xlsx_book *b, uint32_t
     for (size_t k = 0; rs && k < rs->nroles && k < RACI_MAX_ROLES; k++) {
         if (!(pe->roles & (UINT64_C(1) << k)))
             continue;
-        raci_str_add(roles, roles->len ? "; " : "");
-        raci_str_add(roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
+        raci_xlsx_book_list_add(roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
     }
     if (!pe->roles)
-        raci_str_add(roles, "(unknown)");
+        raci_xlsx_book_list_add(roles, "(unknown)");
     /* A person is on a product's team once (roster.h). */
     for (size_t k = 0; k < n; k++) {
         uint32_t p = r->members[members[k]].product;
         if (p >= r->nproducts)
             continue;
-        raci_str_add(products, products->len ? "; " : "");
-        raci_str_add(products, r->products[p].name);
+        raci_xlsx_book_list_add(products, r->products[p].name);
     }
 }
 
@@ -368,29 +377,26 @@ static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q)
     const uint32_t *counts = raci_view_counts(r, q);
     lxw_worksheet *ws = b->roster;
     uint32_t row = raci_xlsx_layout_roster_row(b->lay, q);
-    struct raci_str titles = RACI_STR_INIT, roles = RACI_STR_INIT, products = RACI_STR_INIT;
+    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT, roles = RACI_XLSX_BOOK_LIST_INIT,
+                               products = RACI_XLSX_BOOK_LIST_INIT;
     int e;
 
     raci_xlsx_book_titles(pe, &titles);
     roster_sheet_roles_products(b, q, &roles, &products);
-    if (titles.failed || roles.failed || products.failed) {
-        e = raci_xlsx_book_nomem(b);
-    } else {
-        e = raci_xlsx_book_str(b, ws, row, 0, pe->name, NULL) ||
-            raci_xlsx_book_str(b, ws, row, 1, pe->id, NULL) ||
-            raci_xlsx_book_str(b, ws, row, 2, raci_str_cstr(&titles), NULL) ||
-            raci_xlsx_book_str(b, ws, row, 3, raci_str_cstr(&roles), NULL) ||
-            raci_xlsx_book_str(b, ws, row, 4, raci_str_cstr(&products), NULL) ||
-            raci_xlsx_book_str(b, ws, row, 5, pe->manager, NULL);
-        for (uint32_t k = 0; !e && k < 4; k++)
-            e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], NULL);
-        for (size_t k = 0; !e && pe->extra && k < r->nextra; k++)
-            e = raci_xlsx_book_str(b, ws, row, (uint32_t)(RACI_XLSX_LAYOUT_ROSTER_COLS + k),
-                                   pe->extra[k], NULL);
-    }
-    raci_str_release(&titles);
-    raci_str_release(&roles);
-    raci_str_release(&products);
+    e = raci_xlsx_book_str(b, ws, row, 0, pe->name, NULL) ||
+        raci_xlsx_book_str(b, ws, row, 1, pe->id, NULL) ||
+        raci_xlsx_book_list_write(b, ws, row, 2, &titles, "title", NULL) ||
+        raci_xlsx_book_list_write(b, ws, row, 3, &roles, "role", NULL) ||
+        raci_xlsx_book_list_write(b, ws, row, 4, &products, "product", NULL) ||
+        raci_xlsx_book_str(b, ws, row, 5, pe->manager, NULL);
+    for (uint32_t k = 0; !e && k < 4; k++)
+        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], NULL);
+    for (size_t k = 0; !e && pe->extra && k < r->nextra; k++)
+        e = raci_xlsx_book_str(b, ws, row, (uint32_t)(RACI_XLSX_LAYOUT_ROSTER_COLS + k),
+                               pe->extra[k], NULL);
+    raci_xlsx_book_list_release(&titles);
+    raci_xlsx_book_list_release(&roles);
+    raci_xlsx_book_list_release(&products);
     return e ? -1 : 0;
 }
 

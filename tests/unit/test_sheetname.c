@@ -23,6 +23,8 @@ static void test_sheetname_forbidden(void **state)
     assert_string_equal(safe("Atlas"), "Atlas");
     assert_string_equal(safe("R&D: Ops/Infra"), "R&D_ Ops_Infra");
     assert_string_equal(safe("a[b]c*d?e\\f"), "a_b_c_d_e_f");
+    /* libxlsxwriter cuts a link at '#'. */
+    assert_string_equal(safe("Team #1"), "Team _1");
     /* Control characters become spaces, bytes that are no UTF-8 '_'. */
     assert_string_equal(safe("a\tb\nc"), "a b c");
     assert_string_equal(safe("caf\xe9"), "caf_");
@@ -45,12 +47,13 @@ static void test_sheetname_length(void **state)
                         "abcdefghijklmnopqrstuvwxyz01234");
     /* Counted in characters, not bytes, and cut between characters. */
     want[0] = '\0';
-    for (int i = 0; i < 31; i++)
-        strcat(want, "\xc3\x89");
+    for (int i = 0; i < 16; i++)
+        strcat(want, "\xc3\xa9x");
+    want[strlen(want) - 1] = '\0';
     {
         char in[128] = "";
         for (int i = 0; i < 40; i++)
-            strcat(in, "\xc3\x89");
+            strcat(in, "\xc3\xa9x");
         assert_string_equal(safe(in), want);
     }
     assert_string_equal(safe("123456789012345678901234567890\xe2\x82\xac!"),
@@ -58,14 +61,8 @@ static void test_sheetname_length(void **state)
     assert_string_equal(safe("1234567890123456789012345678901\xe2\x82\xac"),
                         "1234567890123456789012345678901");
     /* A character beyond U+FFFF is two UTF-16 units, as Excel counts. */
-    {
-        char in[128] = "", out[128] = "";
-        for (int i = 0; i < 20; i++)
-            strcat(in, "\xf0\x9f\x98\x80");
-        for (int i = 0; i < 15; i++)
-            strcat(out, "\xf0\x9f\x98\x80");
-        assert_string_equal(safe(in), out);
-    }
+    assert_string_equal(safe("1234567890123456789012345678\xf0\x9f\x98\x80\xf0\x9f\x98\x80"),
+                        "1234567890123456789012345678\xf0\x9f\x98\x80");
     /* A trailing apostrophe uncovered by the cut goes too. */
     assert_string_equal(safe("123456789012345678901234567890' x"),
                         "123456789012345678901234567890");
@@ -77,6 +74,63 @@ static void test_sheetname_length(void **state)
         assert_int_equal(raci_sheetname_safe("\xc3\x89\xc3\x89", small, sizeof small), 2);
         assert_string_equal(small, "\xc3\x89");
     }
+}
+
+/* n copies of s, in a buffer of the caller's. */
+static char *repeat(char *buf, size_t size, const char *s, int n)
+{
+    buf[0] = '\0';
+    for (int i = 0; i < n; i++) {
+        assert_true(strlen(buf) + strlen(s) < size);
+        strcat(buf, s);
+    }
+    return buf;
+}
+
+/* The bytes a name takes quoted, as a formula names a sheet. */
+static size_t quoted_len(const char *name)
+{
+    size_t n = 2;
+    for (const char *p = name; *p; p++)
+        n += *p == '\'' ? 2 : 1;
+    return n;
+}
+
+/* A name is kept to what libxlsxwriter holds of the print titles'
+ * 'Name'!$A:$A,'Name'!$1:$2: 57 bytes quoted, whatever its script. */
+static void test_sheetname_bytes(void **state)
+{
+    char in[256], want[256];
+    (void)state;
+    /* 30 Cyrillic letters are 62 bytes quoted: 27 are kept. */
+    assert_string_equal(safe(repeat(in, sizeof in, "\xd0\x96", 30)),
+                        repeat(want, sizeof want, "\xd0\x96", 27));
+    /* 23 CJK characters: 18. */
+    assert_string_equal(safe(repeat(in, sizeof in, "\xe6\xbc\xa2", 23)),
+                        repeat(want, sizeof want, "\xe6\xbc\xa2", 18));
+    /* 15 emoji (30 units, 60 bytes): 13. */
+    assert_string_equal(safe(repeat(in, sizeof in, "\xf0\x9f\x98\x80", 15)),
+                        repeat(want, sizeof want, "\xf0\x9f\x98\x80", 13));
+    /* Apostrophes count twice; one uncovered by the cut goes. */
+    assert_string_equal(safe(repeat(in, sizeof in, "\xd0\x94'", 15)),
+                        "\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'"
+                        "\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94'\xd0\x94");
+    strcpy(in, "a");
+    strcat(repeat(in + 1, sizeof in - 1, "'", 29), "b");
+    assert_string_equal(safe(in), "a");
+    strcpy(in, "x");
+    repeat(in + 1, sizeof in - 1, "'x", 15);
+    assert_string_equal(safe(in), in);
+    assert_int_equal(quoted_len(in), 48);
+    /* At the limit exactly: 55 bytes between the quotes. */
+    repeat(in, sizeof in, "\xd0\x96", 27);
+    strcat(in, "x");
+    assert_string_equal(safe(in), in);
+    assert_int_equal(quoted_len(in), RACI_SHEETNAME_QUOTED_MAX);
+    strcat(in, "y");
+    assert_int_equal(strlen(safe(in)), 55);
+    /* ASCII names are held back by the 31 characters alone. */
+    assert_int_equal(strlen(safe(repeat(in, sizeof in, "x", 40))), 31);
 }
 
 static const char *unique(const char *name, const char *const *taken, size_t n)
@@ -130,6 +184,28 @@ static void test_sheetname_unique(void **state)
         taken[0] = "12345678901234567890123456  9XY";
         assert_string_equal(unique(in, taken, 1), "12345678901234567890123456 (2)");
     }
+    /* The suffix fits within the quoted bytes too. */
+    {
+        char in[128], first[RACI_SHEETNAME_MAX];
+        const char *taken[1] = {first};
+        strcpy(first, unique(repeat(in, sizeof in, "\xe6\xbc\xa2", 23), NULL, 0));
+        assert_int_equal(strlen(first), 54);
+        assert_string_equal(unique(in, taken, 1), "\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2"
+                                                  "\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2"
+                                                  "\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2"
+                                                  "\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2\xe6\xbc\xa2"
+                                                  "\xe6\xbc\xa2 (2)");
+        assert_int_equal(quoted_len(unique(in, taken, 1)), RACI_SHEETNAME_QUOTED_MAX);
+        /* Names that differ only past the cut get suffixes. */
+        repeat(in, sizeof in, "\xd0\x96", 30);
+        strcpy(first, unique(in, NULL, 0));
+        in[56] = '\0'; /* 28 letters */
+        assert_string_equal(unique(in, taken, 1), "\xd0\x96\xd0\x96\xd0\x96\xd0\x96\xd0\x96"
+                                                  "\xd0\x96\xd0\x96\xd0\x96\xd0\x96\xd0\x96"
+                                                  "\xd0\x96\xd0\x96\xd0\x96\xd0\x96\xd0\x96"
+                                                  "\xd0\x96\xd0\x96\xd0\x96\xd0\x96\xd0\x96"
+                                                  "\xd0\x96\xd0\x96\xd0\x96\xd0\x96\xd0\x96 (2)");
+    }
     /* Two-digit suffixes. */
     for (int i = 1; i < 10; i++) {
         snprintf(names[i], sizeof names[i], "x (%d)", i + 1);
@@ -171,9 +247,8 @@ static void test_sheetname_fold(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sheetname_forbidden),
-        cmocka_unit_test(test_sheetname_length),
-        cmocka_unit_test(test_sheetname_unique),
+        cmocka_unit_test(test_sheetname_forbidden), cmocka_unit_test(test_sheetname_length),
+        cmocka_unit_test(test_sheetname_bytes),     cmocka_unit_test(test_sheetname_unique),
         cmocka_unit_test(test_sheetname_fold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -825,6 +825,84 @@ static void test_write_firm_over_conditional(void **state)
     fixture_release(&fx);
 }
 
+/* n copies of s, malloc'd, with tail after them. */
+static char *repeat(const char *s, size_t n, const char *tail)
+{
+    size_t k = strlen(s), m = strlen(tail);
+    char *out = malloc(n * k + m + 1);
+    assert_non_null(out);
+    for (size_t i = 0; i < n; i++)
+        memcpy(out + i * k, s, k);
+    memcpy(out + n * k, tail, m + 1);
+    return out;
+}
+
+/* A cell holds 32767 characters as Excel counts them, in UTF-16 units, not
+ * bytes: 32767 Cyrillic letters (65534 bytes) or 20000 CJK characters are
+ * kept whole; past the limit a cell gets its first 32766 units and an
+ * ellipsis, and an emoji (two units) is never split. */
+static void test_cell_units(void **state)
+{
+    struct world w;
+    char path[128], expected[128];
+    char *cyr_max = repeat("\xd0\x96", 32767, ""), *cyr_over = repeat("\xd0\x96", 32768, "");
+    char *cyr_cut = repeat("\xd0\x96", 32766, "\xe2\x80\xa6"),
+         *cjk = repeat("\xe6\xbc\xa2", 20000, "");
+    char *emoji_over = repeat("\xf0\x9f\x98\x80", 16384, "");
+    char *emoji_cut = repeat("\xf0\x9f\x98\x80", 16383, "\xe2\x80\xa6");
+    char *emoji_max = repeat("\xf0\x9f\x98\x80", 16383, "x");
+    uint32_t atlas, q;
+    json_t *want;
+    (void)state;
+    world_init(&w);
+    assert_int_equal(raci_array_grow(&w.r.extra_names, &w.r.cap_extra, 2, sizeof(char *)), RACI_OK);
+    w.r.extra_names[0] = intern(&w, "Lieu & <Ort>");
+    w.r.extra_names[1] = intern(&w, "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 'x'");
+    w.r.nextra = 2;
+    atlas = add_product(&w, "\xd0\x90\xd1\x82\xd0\xbb\xd0\xb0\xd1\x81");
+    add_member(
+        &w, add_person(&w, "\xd0\x90\xd0\xbd\xd0\xb0", "Product Owner", 1u << PO, "", cyr_max, cjk),
+        atlas);
+    add_member(
+        &w, add_person(&w, "\xe6\x9d\x8e & <Li>", "Developer", 1u << DEV, "", cyr_over, emoji_over),
+        atlas);
+    add_member(
+        &w,
+        add_person(&w, "\xf0\x9f\x9a\x80 'Rocket'", "Developer", 1u << DEV, "", emoji_max, NULL),
+        atlas);
+    /* A title longer than a cell, alone, then with another after it. */
+    q = add_person(&w, "\xce\x96\xcf\x89\xce\xae", "x", 0, "", NULL, NULL);
+    w.r.persons[q].titles[0] = cyr_over;
+    q = add_person(&w, "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82", "x|B & <b>", 0, "", NULL, NULL);
+    w.r.persons[q].titles[0] = cyr_over;
+    snprintf(path, sizeof path, "%s/units.xlsx", w.dir);
+    write_ok(&w, path);
+    if (have_checker()) {
+        snprintf(expected, sizeof expected, "%s/expected.json", w.dir);
+        want = json_pack("{s:{s:[{s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, s:s}]}}", "rows",
+                         "Roster", "Name", "\xd0\x90\xd0\xbd\xd0\xb0", "Lieu & <Ort>", cyr_max,
+                         "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 'x'", cjk, "Name",
+                         "\xe6\x9d\x8e & <Li>", "Lieu & <Ort>", cyr_cut,
+                         "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 'x'", emoji_cut, "Name",
+                         "\xf0\x9f\x9a\x80 'Rocket'", "Lieu & <Ort>", emoji_max,
+                         "\xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1 'x'", "");
+        assert_non_null(want);
+        json_object_set_new(
+            want, "lists",
+            json_pack("[{s:s, s:s, s:s, s:[s], s:s}, {s:s, s:s, s:s, s:[s, s], s:s}]", "sheet",
+                      "Roster", "row", "\xce\x96\xcf\x89\xce\xae", "column", "Titles", "items",
+                      cyr_over, "noun", "title", "sheet", "Roster", "row",
+                      "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82", "column", "Titles", "items",
+                      cyr_over, "B & <b>", "noun", "title"));
+        assert_int_equal(json_dump_file(want, expected, 0), 0);
+        assert_int_equal(run_checker(path, expected, 0), 0);
+        json_decref(want);
+    }
+    free(cyr_max), free(cyr_over), free(cyr_cut), free(cjk);
+    free(emoji_over), free(emoji_cut), free(emoji_max);
+    world_release(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -836,6 +914,7 @@ int main(void)
         cmocka_unit_test(test_write_from_csv),
         cmocka_unit_test(test_dropdown_choices),
         cmocka_unit_test(test_write_firm_over_conditional),
+        cmocka_unit_test(test_cell_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,7 +34,15 @@ EXPECTED.json adds checks against known data. Two shapes are accepted:
                       "status": "FAIL"}],
         "sheets":   ["Summary", "Atlas", "Findings", "Roster"],
         "dropdown": ["A", "R", "C", "I", "A/R"],
-        "roster":   [{"person": "Ana Silva", "R": 0, "A": 2, "C": 1, "I": 0}]
+        "roster":   [{"person": "Ana Silva", "R": 0, "A": 2, "C": 1, "I": 0}],
+        "rows":     {"Roster": [{"Name": "Ana Silva", "Titles": "Product Owner",
+                                 "Location": "Lisbon"}]},
+        "heads":    [{"product": "Atlas", "person": "Ana Silva",
+                      "titles": "Product Owner"}],
+        "lists":    [{"sheet": "Roster", "row": "Ana Silva", "column": "Products",
+                      "items": ["Atlas", "Zenith"], "noun": "product"},
+                     {"product": "Atlas", "person": "Ana Silva",
+                      "items": ["Product Owner"], "noun": "title"}]
       }
     Every key is optional; a field left out (or null for line) is not
     compared, while null for product, task or person expects none.
@@ -42,7 +50,13 @@ EXPECTED.json adds checks against known data. Two shapes are accepted:
     per-product rows; "(whole roster)" names the row of findings about no
     product. "dropdown" is the list of values every product sheet's letter
     drop-down offers, in order. "roster" gives people's task counts per
-    letter, as the Roster sheet shows them.
+    letter, as the Roster sheet shows them. "rows" gives, per sheet with a
+    header row, rows found by their first column's value and the text of
+    each column named ("" for an empty cell), compared exactly. "heads"
+    gives the titles a product sheet shows under a person's name. "lists"
+    gives the items of a cell that joins them ("; " by default, or "sep"):
+    all of them when a cell holds them, or else the first ones that fit
+    followed by "; ... and N more <noun>s", never past 32767 UTF-16 units.
 
 With findings given, the checker verifies: the Findings sheet has exactly
 those rows (matched on every field given); each finding about a product is
@@ -60,6 +74,8 @@ import json
 import re
 import sys
 from collections import Counter
+
+from ooxml import RawBook, formula_sheets, header_text
 
 try:
     import openpyxl
@@ -79,6 +95,7 @@ class Checker:
         self.problems = []
         self.checks = 0
         self.wb = openpyxl.load_workbook(path)  # not read-only: comments, links
+        self.raw = RawBook(path)  # headers and defined names as written
         self.product_sheet = {}  # product name -> worksheet
         self.layouts = {}  # sheet title -> product_layout()
 
@@ -131,11 +148,23 @@ class Checker:
         if title_cols:
             self.expect(ws.print_title_cols == title_cols,
                         f"{name}: repeated columns {ws.print_title_cols!r}, expected {title_cols!r}")
-        head = self.text(ws.oddHeader.center.text).replace("&&", "&")
-        self.expect(subject is None or head == subject or subject.startswith(head) and head,
-                    f"{name}: page header {head!r}, expected {subject!r}")
-        foot = self.text(ws.oddFooter.center.text)
-        self.expect("&P" in foot and "&N" in foot, f"{name}: footer {foot!r} has no page numbers")
+        raw_head, raw_foot = self.raw.headers.get(name, (None, None))
+        head = header_text(raw_head)["C"]
+        # A header is cut to Excel's 255 characters, with an ellipsis.
+        cut = head.endswith("\u2026") and subject is not None and subject.startswith(head[:-1])
+        self.expect(subject is None or head == subject or cut and len(head) > 1,
+                    f"{name}: page header {head!r} ({raw_head!r}), expected {subject!r}")
+        foot = header_text(raw_foot)["C"]
+        self.expect("{page}" in foot and "{pages}" in foot, f"{name}: footer {raw_foot!r} has no page numbers")
+
+    def check_defined_names(self):
+        """Each print title names its own sheet, quoted where Excel needs it."""
+        for dname, local, formula in self.raw.defined:
+            if dname != "_xlnm.Print_Titles":
+                continue
+            refs = formula_sheets(formula)
+            self.expect(refs and all(sheet == local and ok for sheet, ok in refs),
+                        f"{local}: print titles {formula!r} are not all its own, well quoted")
 
     def check_structure(self):
         names = self.wb.sheetnames
@@ -147,6 +176,7 @@ class Checker:
         for n in names:
             self.expect(0 < len(n.encode("utf-16-le")) // 2 <= 31 and not re.search(r"[\[\]:*?/\\]", n)
                         and not n.startswith("'") and not n.endswith("'"), f"sheet name {n!r} unsafe")
+        self.check_defined_names()
         self.check_summary_structure()
         for ws in self.wb.worksheets[1:-2]:
             self.check_product_structure(ws)
@@ -439,6 +469,99 @@ class Checker:
                 if k in p:
                     self.expect(r.get(k) == p[k], f"Roster: {p['person']}: {k} is {r.get(k)!r}, expected {p[k]!r}")
 
+    @staticmethod
+    def units(text):
+        return len(text.encode("utf-16-le")) // 2
+
+    def find_row(self, sheet, key):
+        """The row (1-based) of sheet whose first cell is key, or None."""
+        ws = self.wb[sheet]
+        for r in range(2, ws.max_row + 1):
+            if self.text(ws.cell(r, 1).value) == key:
+                return r
+        return None
+
+    def check_rows(self, rows):
+        for sheet, want in rows.items():
+            if not self.expect(sheet in self.wb.sheetnames, f"no sheet {sheet!r}"):
+                continue
+            ws = self.wb[sheet]
+            heads = self.header_map(ws)
+            first = self.text(ws.cell(1, 1).value)
+            for w in want:
+                r = self.find_row(sheet, w.get(first))
+                if not self.expect(r is not None, f"{sheet}: no row for {w.get(first)!r}"):
+                    continue
+                for col, value in w.items():
+                    if not self.expect(col in heads, f"{sheet}: no column {col!r}"):
+                        continue
+                    got = self.text(ws.cell(r, heads[col]).value)
+                    self.expect(got == value, f"{sheet}!{ws.cell(r, heads[col]).coordinate} ({col} of "
+                                f"{w.get(first)!r}) is {got[:60]!r}... ({len(got)}), expected "
+                                f"{value[:60]!r}... ({len(value)})")
+
+    def head_cell(self, product, person):
+        ws = self.product_sheet.get(product)
+        if not self.expect(ws is not None, f"no sheet for product {product!r}"):
+            return None
+        people, _, _ = self.product_layout(ws)
+        if not self.expect(person in people, f"{ws.title}: no column for {person!r}"):
+            return None
+        return ws.cell(2, people[person])
+
+    def check_heads(self, heads):
+        for h in heads:
+            cell = self.head_cell(h["product"], h["person"])
+            if cell is not None:
+                got = self.text(cell.value)
+                self.expect(got == h["titles"], f"{cell.parent.title}!{cell.coordinate}: titles {got!r}, "
+                            f"expected {h['titles']!r}")
+
+    def check_list(self, where, got, items, noun, sep):
+        limit = 32767
+        self.expect(self.units(got) <= limit, f"{where}: {self.units(got)} UTF-16 units, more than a cell holds")
+        whole = sep.join(items)
+        if got == whole:
+            return
+        if len(items) == 1 and got.endswith("\u2026") and items[0].startswith(got[:-1]):
+            # One item longer than a cell: cut where the cell is full.
+            self.expect(self.units(got) == limit, f"{where}: cut to {self.units(got)} units, not {limit}")
+            return
+        m = re.fullmatch(r"(.*)" + re.escape(sep) + r"… and (\d+) more " + re.escape(noun) + r"s?",
+                         got, re.DOTALL)
+        if not self.expect(m is not None and self.units(whole) > limit,
+                           f"{where}: {got[:80]!r}... ({self.units(got)} units) is not the list of "
+                           f"{len(items)} {noun}s ({self.units(whole)} units)"):
+            return
+        shown, more = m.group(1), int(m.group(2))
+        k = len(items) - more
+        ok = k >= 1 and (shown == sep.join(items[:k]) or
+                         k == 1 and shown.endswith("…") and items[0].startswith(shown[:-1]))
+        self.expect(ok, f"{where}: shows {shown[:80]!r}..., not the first {k} of the {noun}s")
+        # Cut where the cell is full, not earlier.
+        self.expect(k == len(items) or self.units(sep.join(items[:k + 1])) > limit - 100,
+                    f"{where}: cut after {k} {noun}s, with room for more")
+        self.expect(got.endswith(f" {more} more {noun}" + ("" if more == 1 else "s")),
+                    f"{where}: says {got[-40:]!r} of {more} more {noun}s")
+
+    def check_lists(self, lists):
+        for w in lists:
+            sep = w.get("sep", "; ")
+            if "product" in w:
+                cell = self.head_cell(w["product"], w["person"])
+                if cell is None:
+                    continue
+            else:
+                sheet = w["sheet"]
+                r = self.find_row(sheet, w["row"])
+                heads = self.header_map(self.wb[sheet])
+                if not self.expect(r is not None and w["column"] in heads,
+                                   f"{sheet}: no {w['column']!r} for {w['row']!r}"):
+                    continue
+                cell = self.wb[sheet].cell(r, heads[w["column"]])
+            self.check_list(f"{cell.parent.title}!{cell.coordinate}", self.text(cell.value), w["items"],
+                            w["noun"], sep)
+
     def check_expected(self, data):
         if isinstance(data, list):
             data = {"findings": data}
@@ -460,6 +583,9 @@ class Checker:
         if "dropdown" in data:
             self.check_dropdown(data["dropdown"])
         self.check_roster(data.get("roster", []))
+        self.check_rows(data.get("rows", {}))
+        self.check_heads(data.get("heads", []))
+        self.check_lists(data.get("lists", []))
 
 
 def main(argv):

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Expected matrix cells of a roster, worked out from the CSV itself.
 
-input_cells.py ROSTER.csv RULESET.yaml > cells.json
+input_cells.py [--all] ROSTER.csv RULESET.yaml > cells.json
 
 The test oracle for "every letter of the input is in the right cell": it
 reads a long-format roster (person, title, product, task, raci columns by
@@ -11,6 +11,16 @@ and the ruleset's aliases and canonical task names, and prints
 check_workbook.py. It is deliberately written apart from raci's C code, so
 that the two can disagree. Cells whose text is no letter are left out (the
 workbook shows them as written); rosters in other shapes print no cells.
+
+With --all, every other field too, cell for cell: "rows" gives each
+person's row of the Roster sheet (name, id, titles, products, manager and
+the extra columns, as read: a person is one id, or one name when there is
+none; their titles and products once each, in the order first met; the
+first value of each extra column), and "heads" the titles under each
+person's name on their products' sheets. Names are matched as raci matches
+them (ASCII letters without case, runs of other characters as one space),
+so a roster whose names differ only in the case of other letters is not
+for this oracle.
 """
 import csv
 import json
@@ -27,8 +37,9 @@ ORDER = "ARCI"
 
 
 def norm(s):
-    s = re.sub(r"[*`]", "", s).lower()
-    return " ".join(re.sub(r"[^a-z0-9\x80-\uffff]+", " ", s).split())
+    s = re.sub(r"[*`]", "", s)
+    s = "".join(c.lower() if c < "\x80" else c for c in s)
+    return " ".join(re.sub(r"[^a-z0-9\x80-\U0010ffff]+", " ", s).split())
 
 
 def letters_of(text, aliases):
@@ -65,8 +76,74 @@ def letters_of(text, aliases):
     return "".join(got), "".join(cond)
 
 
+# The columns raci knows by name; any other is an extra column.
+KNOWN = {"person", "name", "employee", "member", "title", "job title", "role", "position",
+         "product", "team", "squad", "project", "task", "activity", "responsibility",
+         "deliverable", "raci", "letter", "letters", "assignment", "id", "email", "employee id",
+         "reports to", "manager"}
+ALIAS = {"name": "person", "employee": "person", "member": "person", "job title": "title",
+         "role": "title", "position": "title", "team": "product", "squad": "product",
+         "project": "product", "activity": "task", "responsibility": "task",
+         "deliverable": "task", "letter": "raci", "letters": "raci", "assignment": "raci",
+         "email": "id", "employee id": "id", "manager": "reports to"}
+
+
+def everything(rows, stem):
+    """The Roster's rows and the product sheets' heads of a long roster."""
+    head = [norm(h) for h in rows[0]]
+    col = {}
+    for i, h in enumerate(head):
+        if h in KNOWN:
+            col.setdefault(ALIAS.get(h, h), i)
+    extra = [i for i, h in enumerate(head) if h not in KNOWN]
+    people, order = {}, []
+    products = {}  # key -> name as first written
+    for row in rows[1:]:
+        def cell(h):
+            i = col.get(h)
+            return row[i].strip() if i is not None and i < len(row) else ""
+        name, pid = cell("person"), cell("id")
+        if not name:
+            continue
+        key = ("id", pid) if pid else ("name", norm(name))
+        p = people.get(key)
+        if p is None:
+            p = people[key] = {"name": name, "id": pid, "titles": [], "products": [],
+                               "manager": "", "extra": {}}
+            order.append(key)
+        title, manager = cell("title"), cell("reports to")
+        if title and title not in p["titles"]:
+            p["titles"].append(title)
+        if manager and not p["manager"]:
+            p["manager"] = manager
+        for i in extra:
+            if i < len(row) and i not in p["extra"]:
+                p["extra"][i] = row[i]
+        product, task = cell("product"), cell("task")
+        if not product and ("product" in col or not task):
+            continue
+        product = product or stem
+        products.setdefault(norm(product), product)
+        if norm(product) not in p["products"]:
+            p["products"].append(norm(product))
+    out_rows, heads = [], []
+    for key in order:
+        p = people[key]
+        r = {"Name": p["name"], "ID": p["id"], "Titles": "; ".join(p["titles"]),
+             "Products": "; ".join(products[k] for k in p["products"]), "Manager": p["manager"]}
+        for i in extra:
+            r[rows[0][i].strip()] = p["extra"].get(i, "")
+        out_rows.append(r)
+        for k in p["products"]:
+            heads.append({"product": products[k], "person": p["name"], "titles": "; ".join(p["titles"])})
+    return {"rows": {"Roster": out_rows}, "heads": heads}
+
+
 def main():
-    roster, ruleset = sys.argv[1], sys.argv[2]
+    args = [a for a in sys.argv[1:] if a != "--all"]
+    every = "--all" in sys.argv[1:]
+    roster, ruleset = args[0], args[1]
+    stem = os.path.splitext(os.path.basename(roster))[0]
     with open(ruleset, encoding="utf-8") as f:
         rules = yaml.safe_load(f)
     aliases = {k.lower(): v.replace("/", "") for k, v in (rules.get("letters") or {}).items()}
@@ -80,10 +157,12 @@ def main():
     head = [norm(h) for h in rows[0]]
     need = ("person", "title", "task", "raci")
     if not all(h in head for h in need):
-        print(json.dumps({"cells": []}))
+        result = {"cells": []}
+        if every and "person" in head and "title" in head:
+            result.update(everything(rows, stem))
+        print(json.dumps(result, indent=1))
         return
     col = {h: head.index(h) for h in need + ("product",) if h in head}
-    stem = os.path.splitext(os.path.basename(roster))[0]
 
     cells, names, tasks, bad = {}, {}, {}, set()
     for row in rows[1:]:
@@ -116,7 +195,10 @@ def main():
         shown = ["(%s)" % x if x not in e["plain"] else x for x in ORDER if x in e["letters"]]
         out.append({"product": e["product"], "task": tasks[(key[0], key[1])],
                     "person": names[key[2]], "letters": "/".join(shown)})
-    print(json.dumps({"cells": out}, indent=1))
+    result = {"cells": out}
+    if every:
+        result.update(everything(rows, stem))
+    print(json.dumps(result, indent=1))
 
 
 main()

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Workbook read-back over every sample roster: for each samples/*.csv, run
-# raci to write its workbook, check that a second run writes the same bytes,
-# then read the workbook back with check_workbook.py against the findings
-# raci printed as JSON (or its structure alone while raci has no JSON
-# output). A hand-written expectation in tests/xlsx/expected/NAME.json
-# (check_workbook.py's simple format: cells, summary, sheets...) is checked
-# too when there is one. Ends with "xlsx: N passed, M failed".
+# Workbook read-back over every sample roster and every hostile one: for
+# each samples/*.csv and tests/xlsx/hostile/*.csv (names in many scripts,
+# with & ' " < >, '&' codes of page headers, sheet names libxlsxwriter must
+# hold), run raci to write its workbook, check that a second run writes the
+# same bytes, then read the workbook back with check_workbook.py against the
+# findings raci printed as JSON (or its structure alone while raci has no
+# JSON output), and against what tests/xlsx/input_cells.py --all works out
+# from the CSV alone, cell for cell. A hand-written expectation in
+# tests/xlsx/expected/NAME.json (check_workbook.py's simple format: cells,
+# summary, sheets...) is checked too when there is one. Ends with
+# "xlsx: N passed, M failed".
 #
 #   RACI=path/to/raci     the binary (default ./raci)
 #   PYTHON=python3        an interpreter with openpyxl (default /usr/bin/python3)
@@ -18,7 +22,7 @@ CHECK=tests/xlsx/check_workbook.py
 pass=0 fail=0
 
 shopt -s nullglob
-samples=(samples/*.csv)
+samples=(samples/*.csv tests/xlsx/hostile/*.csv)
 if [ ${#samples[@]} -eq 0 ]; then
   echo "xlsx: no samples/*.csv to check"
   echo "xlsx: 0 passed, 0 failed"
@@ -74,11 +78,11 @@ for s in "${samples[@]}"; do
     failed "$name" "the workbook does not match what raci found"
     continue
   fi
-  # Every letter of the input in its cell, as an oracle apart from raci
-  # reads the CSV (tests/xlsx/input_cells.py).
-  if ! "$PYTHON" tests/xlsx/input_cells.py "$s" rules/default.yaml >"$tmp/$name.cells.json" 2>"$tmp/err" ||
+  # Every letter of the input in its cell, and every other field in its
+  # own, as an oracle apart from raci reads the CSV (input_cells.py).
+  if ! "$PYTHON" tests/xlsx/input_cells.py --all "$s" rules/default.yaml >"$tmp/$name.cells.json" 2>"$tmp/err" ||
      ! "$PYTHON" "$CHECK" -q "$wb" "$tmp/$name.cells.json" >"$tmp/err" 2>&1; then
-    failed "$name" "a letter of the roster is not in its cell"
+    failed "$name" "a field of the roster is not in its cell"
     continue
   fi
   if [ -f "tests/xlsx/expected/$name.json" ] &&

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Workbooks opened by a real client, LibreOffice (headless): raci writes the
+# workbooks of the hostile rosters (tests/xlsx/hostile/*.csv: names in many
+# scripts with & ' " < >, '&' codes of page headers, sheet names that
+# libxlsxwriter's defined names must hold), of one with lists longer than a
+# cell, and of one sample; one soffice call opens them all and saves each
+# again as .xlsx, and lo_compare.py checks that LibreOffice read each as it
+# was written: the same sheets, the same text in every cell, the same print
+# titles and page headers. A workbook LibreOffice cannot open is saved as
+# nothing (soffice exits 0 all the same). Ends with
+# "libreoffice: N passed, M failed".
+#
+#   RACI=path/to/raci     the binary (default ./raci)
+#   PYTHON=python3        an interpreter with openpyxl (default /usr/bin/python3)
+#   SOFFICE=soffice       LibreOffice (Debian: libreoffice-calc-nogui, which
+#                         `make deps` installs)
+set -u
+cd "$(dirname "$0")/../.."
+
+RACI=${RACI:-./raci}
+PYTHON=${PYTHON:-/usr/bin/python3}
+SOFFICE=${SOFFICE:-soffice}
+pass=0 fail=0
+
+if [ ! -x "$RACI" ]; then
+  echo "libreoffice: $RACI is not built yet (run 'make')"
+  exit 1
+fi
+if ! command -v "$SOFFICE" >/dev/null 2>&1; then
+  echo "libreoffice: no '$SOFFICE' (install libreoffice-calc-nogui: make deps)"
+  exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/raci-lo.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/in" "$tmp/out" "$tmp/csv"
+
+# A person on 5 products of 7000 characters each, under 5 such titles: the
+# Roster's lists, and the titles on each product sheet, pass what a cell
+# holds.
+"$PYTHON" - "$tmp/csv/long-lists.csv" <<'EOF'
+import csv, sys
+with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["person", "title", "product", "task", "raci"])
+    for i in range(5):
+        w.writerow(["Ана \"李\" & <Co>", f"😀 {'漢' * 7000} {i} & 'x'", f"Product {i} {'П' * 7000}",
+                    "Roadmap", "A/R"])
+EOF
+
+rosters=(tests/xlsx/hostile/*.csv "$tmp/csv/long-lists.csv" samples/scrum-org.csv)
+for s in "${rosters[@]}"; do
+  name=$(basename "$s" .csv)
+  "$RACI" -q -o "$tmp/in/$name.xlsx" "$s" >/dev/null 2>"$tmp/err"
+  st=$?
+  if [ $st -gt 1 ] || [ ! -s "$tmp/in/$name.xlsx" ]; then
+    echo "FAIL: $name: raci exited $st"
+    sed 's/^/    /' "$tmp/err" | head -5
+    fail=$((fail + 1))
+  fi
+done
+
+# One start of LibreOffice for every workbook, with a profile of its own.
+"$SOFFICE" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
+  --convert-to xlsx --outdir "$tmp/out" "$tmp"/in/*.xlsx >"$tmp/soffice.log" 2>&1
+st=$?
+if [ $st -ne 0 ]; then
+  echo "libreoffice: soffice exited $st"
+  sed 's/^/    /' "$tmp/soffice.log" | head -10
+fi
+
+for wb in "$tmp"/in/*.xlsx; do
+  name=$(basename "$wb" .xlsx)
+  if [ ! -s "$tmp/out/$name.xlsx" ]; then
+    echo "FAIL: $name: LibreOffice could not open the workbook"
+    grep -i "error" "$tmp/soffice.log" | sed 's/^/    /' | head -5
+    fail=$((fail + 1))
+    continue
+  fi
+  "$PYTHON" tests/xlsx/lo_compare.py "$wb" "$tmp/out/$name.xlsx" >"$tmp/err" 2>&1
+  st=$?
+  if [ $st -eq 0 ]; then
+    echo "ok: $name"
+    pass=$((pass + 1))
+    continue
+  fi
+  if [ $st -eq 2 ]; then
+    echo "FAIL: $name: a workbook cannot be read back"
+  else
+    echo "FAIL: $name: LibreOffice read it otherwise than it was written"
+  fi
+  sed 's/^/    /' "$tmp/err" | head -10
+  fail=$((fail + 1))
+done
+
+echo "libreoffice: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
