@@ -20,6 +20,7 @@
 #include "raci/array.h"
 #include "raci/decode.h"
 #include "raci/str.h"
+#include "raci/textpos.h"
 
 /* Longest run handed to csv_parse in one call. Bounding it lets us widen
  * libcsv's buffer growth between calls (see parse_text), so that a huge field
@@ -27,20 +28,8 @@
 #define CHUNK_MAX (64u * 1024u)
 #define BLK_MAX   (1024u * 1024u)
 
-/* What undecodable input becomes in the text shown with a diagnostic. */
-#define REPLACEMENT     "\xEF\xBF\xBD"
-#define REPLACEMENT_LEN 3
-
 /* How much of a line past the error a diagnostic shows. */
 #define DISPLAY_TAIL 200
-
-/* A position in the text that only ever moves forward, so that locating
- * every cell costs one pass over the text in all. */
-struct cursor {
-    size_t off;        /* offset it stands at */
-    size_t line_start; /* offset where its line begins */
-    uint32_t line, col;
-};
 
 struct reader {
     struct raci_table *t;
@@ -51,10 +40,10 @@ struct reader {
     size_t len;
     char delim;
     int (*is_space)(unsigned char);
-    struct cursor cur;
-    size_t at;          /* offset of the last byte of the chunk being parsed */
-    size_t field_start; /* offset just past the end of the previous field */
-    bool row_start;     /* no field of the current row has ended yet */
+    struct raci_textpos cur; /* only moves forward */
+    size_t at;               /* offset of the last byte of the chunk being parsed */
+    size_t field_start;      /* offset just past the end of the previous field */
+    bool row_start;          /* no field of the current row has ended yet */
     bool have_header;
     struct raci_cell *cells; /* the current row, until it ends */
     size_t ncells, cap;
@@ -62,60 +51,6 @@ struct reader {
 };
 
 /* ------------------------------------------------------------ positions -- */
-
-/* Move the cursor forward to offset to. A line ends at LF, at a CR not
- * followed by LF, and (once) at CR LF; columns count UTF-8 lead bytes. */
-static void cursor_advance(struct reader *r, size_t to)
-{
-    const unsigned char *s = (const unsigned char *)r->buf;
-    struct cursor *c = &r->cur;
-
-    for (; c->off < to; c->off++) {
-        unsigned char b = s[c->off];
-        /* s[len] is the terminator, so looking one byte ahead is safe. */
-        if (b == '\n' || (b == '\r' && s[c->off + 1] != '\n')) {
-            c->line++;
-            c->col = 1;
-            c->line_start = c->off + 1;
-        } else if ((b & 0xC0) != 0x80) {
-            c->col++;
-        }
-    }
-}
-
-/* The line the cursor is on, fit for display: bytes that are not UTF-8
- * (past a decoding error) and NULs shown as U+FFFD, and the line cut short
- * DISPLAY_TAIL bytes past the cursor, so that a runaway field does not flood
- * the terminal. malloc'd; NULL when out of memory. */
-static char *cursor_line(const struct reader *r)
-{
-    const unsigned char *s = (const unsigned char *)r->buf + r->cur.line_start;
-    size_t head = r->cur.off - r->cur.line_start, limit = head + DISPLAY_TAIL, n = 0, k;
-    char *out, *o;
-
-    while (r->cur.line_start + n < r->len && s[n] != '\r' && s[n] != '\n' && n < limit)
-        n++;
-    /* s[n] is at worst the terminator, so it can always be looked at. */
-    while (n > head && (s[n] & 0xC0) == 0x80)
-        n--;
-    out = malloc(n * REPLACEMENT_LEN + 1);
-    if (!out)
-        return NULL;
-    o = out;
-    for (size_t i = 0; i < n; i += k) {
-        k = s[i] ? raci_str_decode((const char *)s + i, n - i, NULL) : 0;
-        if (k) {
-            memcpy(o, s + i, k);
-            o += k;
-        } else {
-            memcpy(o, REPLACEMENT, REPLACEMENT_LEN);
-            o += REPLACEMENT_LEN;
-            k = 1;
-        }
-    }
-    *o = '\0';
-    return out;
-}
 
 /* Report an input error at offset off (at or past the cursor), with its line
  * as the source. Returns RACI_ERROR_INPUT, or RACI_ERROR_NOMEM. */
@@ -131,11 +66,11 @@ static raci_error fail_at_offset(struct reader *r, size_t off, const char *fmt, 
     char *msg, *source;
     raci_error err = RACI_ERROR_NOMEM;
 
-    cursor_advance(r, off);
+    raci_textpos_advance(&r->cur, r->buf, off);
     va_start(ap, fmt);
     msg = raci_str_vprintf(fmt, ap);
     va_end(ap);
-    source = cursor_line(r);
+    source = raci_textpos_line(&r->cur, r->buf, r->len, DISPLAY_TAIL);
     if (msg && source)
         err = raci_diag_set(r->diag, r->name, r->cur.line, r->cur.col, source, "%s", msg);
     free(msg);
@@ -256,7 +191,7 @@ static void on_field(void *s, size_t len, void *data)
 
     if (r->err)
         return;
-    cursor_advance(r, field_begin(r, r->at));
+    raci_textpos_advance(&r->cur, r->buf, field_begin(r, r->at));
     if (len > RACI_READER_MAX_FIELD) {
         r->err = fail_at_offset(r, r->cur.off,
                                 "field is %zu bytes long; a cell holds at most %d characters", len,
@@ -424,7 +359,7 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     r.diag = diag;
     r.buf = txt.buf;
     r.len = txt.len;
-    r.cur.line = r.cur.col = 1;
+    raci_textpos_init(&r.cur);
     r.row_start = true;
     err = check_text(&r, &txt, in, len);
     if (err)
