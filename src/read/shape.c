@@ -14,44 +14,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/str.h"
 
-/* -------------------------------------------------------------- columns -- */
-enum col {
-    COL_PERSON,
-    COL_TITLE,
-    COL_PRODUCT,
-    COL_TASK,
-    COL_RACI,
-    COL_ID,
-    COL_REPORTS_TO,
-    COL_COUNT
+/* One table being added. */
+struct shape {
+    struct raci_roster *r;
+    const struct raci_table *t;
+    struct raci_columns cols;
+    const int *of;                /* cols.of */
+    int *take;                    /* per header column: an extra column (long) or a role (wide) */
+    uint32_t *extra;              /* long: per header column, its extra column in the roster */
+    const char **who;             /* wide: per role column, the person's name */
+    const char *fallback_product; /* when the table has no product column */
 };
-
-static const char *const col_aliases[COL_COUNT][8] = {
-    [COL_PERSON] = {"person", "name", "employee", "member", "full name", "employee name", NULL},
-    [COL_TITLE] = {"title", "job title", "role", "position", NULL},
-    [COL_PRODUCT] = {"product", "team", "squad", "project", NULL},
-    [COL_TASK] = {"task", "activity", "responsibility", "deliverable", NULL},
-    [COL_RACI] = {"raci", "letter", "letters", "assignment", NULL},
-    [COL_ID] = {"id", "email", "employee id", NULL},
-    [COL_REPORTS_TO] = {"reports to", "manager", NULL},
-};
-
-/* The known column a header names, -1 for none, -2 when out of memory. */
-static int column_kind(const char *header)
-{
-    char *key = raci_str_key(header);
-    int kind = key ? -1 : -2;
-
-    for (int c = 0; key && kind == -1 && c < COL_COUNT; c++)
-        for (int i = 0; kind == -1 && col_aliases[c][i]; i++)
-            if (strcmp(key, col_aliases[c][i]) == 0)
-                kind = c;
-    free(key);
-    return kind;
-}
 
 /* ------------------------------------------------------------- cells -- */
 
@@ -131,14 +108,17 @@ static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t p
 
 /* The person a long row names, with the problems of the row recorded;
  * RACI_NONE in *person for a row with no name, which is skipped. */
-static raci_error long_person(struct raci_roster *r, const struct raci_table *t,
-                              const struct raci_row *row, const int *cols, uint32_t *person)
+static raci_error long_person(struct shape *sh, const struct raci_row *row, uint32_t *person)
 {
+    struct raci_roster *r = sh->r;
+    const struct raci_table *t = sh->t;
+    const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1};
-    const char *name = trim_intern(r, cell_text(row, cols[COL_PERSON]));
-    const char *title = trim_intern(r, cell_text(row, cols[COL_TITLE]));
-    const char *id = trim_intern(r, cell_text(row, cols[COL_ID]));
-    const char *mgr = trim_intern(r, cell_text(row, cols[COL_REPORTS_TO]));
+    const char *name = trim_intern(r, cell_text(row, of[RACI_COLUMN_PERSON]));
+    const char *title = trim_intern(r, cell_text(row, of[RACI_COLUMN_TITLE]));
+    const char *id = trim_intern(r, cell_text(row, of[RACI_COLUMN_ID]));
+    const char *mgr = trim_intern(r, cell_text(row, of[RACI_COLUMN_REPORTS_TO]));
+    struct raci_loc at = cell_loc(t, row, of[RACI_COLUMN_PERSON]);
     int ragged = row->ncells != t->header.ncells;
     raci_error err;
 
@@ -149,10 +129,9 @@ static raci_error long_person(struct raci_roster *r, const struct raci_table *t,
         if (ragged && (err = raci_roster_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells,
                                                t->header.ncells, RACI_NONE)))
             return err;
-        return raci_roster_issue(r, RACI_ROW_NO_PERSON, cell_loc(t, row, cols[COL_PERSON]), 0, 0,
-                                 RACI_NONE);
+        return raci_roster_issue(r, RACI_ROW_NO_PERSON, at, 0, 0, RACI_NONE);
     }
-    if ((err = raci_roster_person(r, name, id, NULL, cell_loc(t, row, cols[COL_PERSON]), person)))
+    if ((err = raci_roster_person(r, name, id, NULL, at, person)))
         return err;
     /* The issue names the person, so that it keeps its identity when the
      * rows are re-sorted (baselines compare by subject, not by line). */
@@ -160,72 +139,73 @@ static raci_error long_person(struct raci_roster *r, const struct raci_table *t,
                                            t->header.ncells, *person)))
         return err;
     if (!*title)
-        err = raci_roster_issue(r, RACI_ROW_NO_TITLE, cell_loc(t, row, cols[COL_TITLE]), 0, 0,
+        err = raci_roster_issue(r, RACI_ROW_NO_TITLE, cell_loc(t, row, of[RACI_COLUMN_TITLE]), 0, 0,
                                 *person);
     else
-        err = raci_roster_title(r, *person, title, cell_loc(t, row, cols[COL_TITLE]));
+        err = raci_roster_title(r, *person, title, cell_loc(t, row, of[RACI_COLUMN_TITLE]));
     if (!err)
-        raci_roster_manager(r, *person, mgr, cell_loc(t, row, cols[COL_REPORTS_TO]));
+        raci_roster_manager(r, *person, mgr, cell_loc(t, row, of[RACI_COLUMN_REPORTS_TO]));
     return err;
 }
 
-static raci_error add_long_row(struct raci_roster *r, const struct raci_table *t,
-                               const struct raci_row *row, const int *cols, const int *is_extra,
-                               const uint32_t *extra_ix, const char *fallback_product)
+/* Add a long row; *person gets the person it names, or RACI_NONE. */
+static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uint32_t *person)
 {
+    struct raci_roster *r = sh->r;
+    const struct raci_table *t = sh->t;
+    const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1};
-    const char *prod = trim_intern(r, cell_text(row, cols[COL_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, cols[COL_TASK]));
-    uint32_t person, product, task;
+    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
+    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
+    uint32_t who, product, task;
     raci_error err;
 
     if (!prod || !tname)
         return RACI_ERROR_NOMEM;
-    if ((err = long_person(r, t, row, cols, &person)) || person == RACI_NONE)
+    if ((err = long_person(sh, row, person)) || (who = *person) == RACI_NONE)
         return err;
     for (uint32_t c = 0; c < row->ncells && c < t->header.ncells; c++)
-        if (is_extra[c] &&
-            (err = raci_roster_extra_value(r, person, extra_ix[c], row->cells[c].text)))
+        if (sh->take[c] &&
+            (err = raci_roster_extra_value(r, who, sh->extra[c], row->cells[c].text)))
             return err;
     /* A file without a product column is one product; in a file with
      * one, an empty cell on a roster entry puts the person in none. */
-    if (!*prod && cols[COL_PRODUCT] >= 0 && !*tname)
+    if (!*prod && of[RACI_COLUMN_PRODUCT] >= 0 && !*tname)
         return RACI_OK;
-    if ((err =
-             raci_roster_product(r, *prod ? prod : fallback_product,
-                                 *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)) ||
-        (err = raci_roster_member(r, person, product, cell_loc(t, row, cols[COL_PERSON]))))
+    if ((err = raci_roster_product(r, *prod ? prod : sh->fallback_product,
+                                   *prod ? cell_loc(t, row, of[RACI_COLUMN_PRODUCT]) : rowloc,
+                                   &product)) ||
+        (err = raci_roster_member(r, who, product, cell_loc(t, row, of[RACI_COLUMN_PERSON]))))
         return err;
     if (!*tname)
         return RACI_OK; /* a roster entry alone */
-    if ((err = raci_roster_task(r, product, tname, cell_loc(t, row, cols[COL_TASK]), &task)))
+    if ((err = raci_roster_task(r, product, tname, cell_loc(t, row, of[RACI_COLUMN_TASK]), &task)))
         return err;
-    if (cols[COL_RACI] < 0)
+    if (of[RACI_COLUMN_RACI] < 0)
         return RACI_OK;
-    return assign_cell(r, person, product, task, cell_text(row, cols[COL_RACI]),
-                       cell_loc(t, row, cols[COL_RACI]), row->line);
+    return assign_cell(r, who, product, task, cell_text(row, of[RACI_COLUMN_RACI]),
+                       cell_loc(t, row, of[RACI_COLUMN_RACI]), row->line);
 }
 
-static raci_error add_long(struct raci_roster *r, const struct raci_table *t, const int *cols,
-                           const int *is_extra)
+/* Every other column is an extra column of the roster, and every row a
+ * person's. */
+static raci_error add_long(struct shape *sh)
 {
-    const char *fallback_product = default_product(r, t->file);
-    uint32_t n = t->header.ncells;
-    uint32_t *extra_ix = calloc(n ? n : 1, sizeof(*extra_ix));
+    uint32_t n = sh->cols.n;
     raci_error err = RACI_OK;
 
-    if (!fallback_product || !extra_ix) {
-        free(extra_ix);
+    if (!(sh->extra = calloc(n ? n : 1, sizeof(*sh->extra))))
         return RACI_ERROR_NOMEM;
-    }
     for (uint32_t c = 0; c < n && !err; c++) {
-        const char *name = is_extra[c] ? trim_intern(r, t->header.cells[c].text) : NULL;
-        if (is_extra[c])
-            err = name ? raci_roster_extra_column(r, name, &extra_ix[c]) : RACI_ERROR_NOMEM;
+        const struct raci_column *col = &sh->cols.v[c];
+        sh->take[c] = col->kind == RACI_COLUMN_OTHER;
+        if (sh->take[c])
+            err = raci_roster_extra_column(sh->r, col->name, &sh->extra[c]);
     }
-    for (size_t i = 0; i < t->nrows && !err; i++)
-        err = add_long_row(r, t, &t->rows[i], cols, is_extra, extra_ix, fallback_product);
-    free(extra_ix);
+    for (size_t i = 0; i < sh->t->nrows && !err; i++) {
+        uint32_t person;
+        err = add_long_row(sh, &sh->t->rows[i], &person);
+    }
     return err;
 }
 
@@ -236,46 +216,48 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
  * covers several products, "Product Owner" is each product's own PO, not
  * one person owning them all. Without a product column it is one person.
  */
-static raci_error wide_person(struct raci_roster *r, const struct raci_table *t, uint32_t col,
-                              uint32_t product, int per_product, uint32_t *out)
+static raci_error wide_person(struct shape *sh, uint32_t col, uint32_t product, uint32_t *out)
 {
-    const char *h = trim_intern(r, t->header.cells[col].text);
-    struct raci_loc l = loc_of(t, &t->header.cells[col]);
+    struct raci_roster *r = sh->r;
+    const char *h = sh->who[col], *title = sh->cols.v[col].name;
+    struct raci_loc l = loc_of(sh->t, &sh->t->header.cells[col]);
     const char *scope = NULL;
     raci_error err;
 
-    if (!h)
-        return RACI_ERROR_NOMEM;
-    if (per_product && !(scope = raci_strpool_printf(r->pool, "%s#%u#%u", t->file, col, product)))
+    if (sh->of[RACI_COLUMN_PRODUCT] >= 0 &&
+        !(scope = raci_strpool_printf(r->pool, "%s#%u#%u", sh->t->file, col, product)))
         return RACI_ERROR_NOMEM;
     if ((err = raci_roster_person(r, h, "", scope, l, out)) ||
-        (err = raci_roster_title(r, *out, h, l)))
+        (*title && (err = raci_roster_title(r, *out, title, l))))
         return err;
     return raci_roster_member(r, *out, product, l);
 }
 
-/* Does any role column of row hold letters? Section headings, legends and
- * notes in published charts hold none. */
-static int wide_row_has_letters(const struct raci_roster *r, const struct raci_table *t,
-                                const struct raci_row *row, const int *is_role)
+/* Does cell c of row hold letters? (UNKNOWN counts: it is meant as some.)
+ * Section headings, legends and notes in published charts hold none. */
+static int has_letters(const struct raci_roster *r, const struct raci_row *row, uint32_t c)
 {
-    for (uint32_t c = 0; c < t->header.ncells && c < row->ncells; c++) {
-        struct raci_letters l;
-        if (is_role[c] && raci_letters_parse(row->cells[c].text, r->rs->aliases, r->rs->naliases,
-                                             &l) != RACI_LETTERS_EMPTY)
+    struct raci_letters l;
+    return c < row->ncells && raci_letters_parse(row->cells[c].text, r->rs->aliases,
+                                                 r->rs->naliases, &l) != RACI_LETTERS_EMPTY;
+}
+
+static int wide_row_has_letters(const struct shape *sh, const struct raci_row *row)
+{
+    for (uint32_t c = 0; c < sh->cols.n && c < row->ncells; c++)
+        if (sh->take[c] && has_letters(sh->r, row, c))
             return 1;
-    }
     return 0;
 }
 
-static raci_error add_wide_row(struct raci_roster *r, const struct raci_table *t,
-                               const struct raci_row *row, const int *cols, const int *is_role,
-                               const char *fallback_product)
+static raci_error add_wide_row(struct shape *sh, const struct raci_row *row)
 {
+    struct raci_roster *r = sh->r;
+    const struct raci_table *t = sh->t;
+    const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1};
-    int per_product = cols[COL_PRODUCT] >= 0;
-    const char *prod = trim_intern(r, cell_text(row, cols[COL_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, cols[COL_TASK]));
+    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
+    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
     uint32_t product, task, who;
     raci_error err;
 
@@ -285,17 +267,17 @@ static raci_error add_wide_row(struct raci_roster *r, const struct raci_table *t
         (err = raci_roster_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells,
                                  RACI_NONE)))
         return err;
-    if (!*tname || !wide_row_has_letters(r, t, row, is_role))
+    if (!*tname || !wide_row_has_letters(sh, row))
         return RACI_OK;
-    if ((err =
-             raci_roster_product(r, *prod ? prod : fallback_product,
-                                 *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)) ||
-        (err = raci_roster_task(r, product, tname, cell_loc(t, row, cols[COL_TASK]), &task)))
+    if ((err = raci_roster_product(r, *prod ? prod : sh->fallback_product,
+                                   *prod ? cell_loc(t, row, of[RACI_COLUMN_PRODUCT]) : rowloc,
+                                   &product)) ||
+        (err = raci_roster_task(r, product, tname, cell_loc(t, row, of[RACI_COLUMN_TASK]), &task)))
         return err;
-    for (uint32_t c = 0; c < t->header.ncells; c++) {
-        if (!is_role[c])
+    for (uint32_t c = 0; c < sh->cols.n; c++) {
+        if (!sh->take[c])
             continue;
-        if ((err = wide_person(r, t, c, product, per_product, &who)))
+        if ((err = wide_person(sh, c, product, &who)))
             return err;
         if (c < row->ncells && (err = assign_cell(r, who, product, task, row->cells[c].text,
                                                   loc_of(t, &row->cells[c]), row->line)))
@@ -304,28 +286,48 @@ static raci_error add_wide_row(struct raci_roster *r, const struct raci_table *t
     return RACI_OK;
 }
 
-static raci_error add_wide(struct raci_roster *r, const struct raci_table *t, const int *cols,
-                           const int *is_role)
+static raci_error add_wide(struct shape *sh)
 {
-    const char *fallback_product = default_product(r, t->file);
+    struct raci_roster *r = sh->r;
     raci_error err = RACI_OK;
 
-    if (!fallback_product)
+    if (!(sh->who = calloc(sh->cols.n ? sh->cols.n : 1, sizeof(*sh->who))))
         return RACI_ERROR_NOMEM;
-    if (cols[COL_PRODUCT] < 0) {
+    for (uint32_t c = 0; c < sh->cols.n; c++)
+        sh->who[c] = sh->cols.v[c].name;
+    if (!err && sh->of[RACI_COLUMN_PRODUCT] < 0) {
         /* One product: its people are every role column, in order, even
          * those the chart leaves empty. */
         uint32_t product, who;
-        struct raci_loc l = {t->file, t->header.line, 1};
-        if ((err = raci_roster_product(r, fallback_product, l, &product)))
+        struct raci_loc l = {sh->t->file, sh->t->header.line, 1};
+        if ((err = raci_roster_product(r, sh->fallback_product, l, &product)))
             return err;
-        for (uint32_t c = 0; c < t->header.ncells && !err; c++)
-            if (is_role[c])
-                err = wide_person(r, t, c, product, 0, &who);
+        for (uint32_t c = 0; c < sh->cols.n && !err; c++)
+            if (sh->take[c])
+                err = wide_person(sh, c, product, &who);
     }
-    for (size_t i = 0; i < t->nrows && !err; i++)
-        err = add_wide_row(r, t, &t->rows[i], cols, is_role, fallback_product);
+    for (size_t i = 0; i < sh->t->nrows && !err; i++) {
+        err = add_wide_row(sh, &sh->t->rows[i]);
+    }
     return err;
+}
+
+/* Is the table a wide chart? A task column, no person, title or raci
+ * column, and at least one role: a column raci does not read, with a name
+ * (take[] gets them; an empty header carries nothing). */
+static int is_wide(struct shape *sh)
+{
+    const int *of = sh->of;
+    int roles = 0;
+
+    if (of[RACI_COLUMN_PERSON] >= 0 || of[RACI_COLUMN_TASK] < 0 || of[RACI_COLUMN_TITLE] >= 0 ||
+        of[RACI_COLUMN_RACI] >= 0)
+        return 0;
+    for (uint32_t c = 0; c < sh->cols.n; c++) {
+        sh->take[c] = sh->cols.v[c].kind == RACI_COLUMN_OTHER && *sh->cols.v[c].name;
+        roles += sh->take[c];
+    }
+    return roles > 0;
 }
 
 /* ------------------------------------------------------------- tables -- */
@@ -338,56 +340,36 @@ static raci_error missing_column(const struct raci_table *t, int c, struct raci_
 
     return raci_diag_set(diag, t->file, t->header.line, 1, NULL,
                          "the header has no %s column (expected one named %s; found %s%s%s)",
-                         c == COL_PERSON ? "person" : "title",
-                         c == COL_PERSON ? "'person', 'name', 'employee' or 'member'"
-                                         : "'title', 'job title', 'role' or 'position'",
+                         c == RACI_COLUMN_PERSON ? "person" : "title",
+                         c == RACI_COLUMN_PERSON ? "'person', 'name', 'employee' or 'member'"
+                                                 : "'title', 'job title', 'role' or 'position'",
                          h ? "'" : "no columns", h ? h->text : "",
                          h ? (n > 1 ? "', ..." : "'") : "");
 }
 
 raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, struct raci_diag *diag)
 {
-    int cols[COL_COUNT];
-    uint32_t n = t->header.ncells;
-    int *flags = calloc(n ? n : 1, sizeof(int));
-    raci_error err = RACI_OK;
+    struct shape sh = {.r = r, .t = t};
+    raci_error err;
 
-    if (!flags || raci_roster_add_file(r, t->file)) {
-        free(flags);
+    if (raci_roster_add_file(r, t->file) || raci_columns_read(&sh.cols, t, r->pool))
         return RACI_ERROR_NOMEM;
-    }
-    for (int c = 0; c < COL_COUNT; c++)
-        cols[c] = -1;
-    for (uint32_t c = 0; c < n && !err; c++) {
-        int kind = column_kind(t->header.cells[c].text);
-        if (kind == -2)
-            err = RACI_ERROR_NOMEM;
-        else if (kind >= 0 && cols[kind] < 0)
-            cols[kind] = (int)c;
-        else
-            flags[c] = 1; /* extra column (long) or role column (wide) */
-    }
-    if (!err && cols[COL_PERSON] < 0 && cols[COL_TASK] >= 0) {
-        /* A wide chart: tasks down, roles across. Empty headers carry
-         * nothing; known columns are not roles. */
-        int roles = 0;
-        for (uint32_t c = 0; c < n; c++) {
-            if (flags[c] && !*t->header.cells[c].text)
-                flags[c] = 0;
-            roles += flags[c];
-        }
-        if (cols[COL_TITLE] < 0 && cols[COL_RACI] < 0 && roles > 0) {
-            err = add_wide(r, t, cols, flags);
-            free(flags);
-            return err;
-        }
-    }
-    if (!err && cols[COL_PERSON] < 0)
-        err = missing_column(t, COL_PERSON, diag);
-    else if (!err && cols[COL_TITLE] < 0)
-        err = missing_column(t, COL_TITLE, diag);
-    if (!err)
-        err = add_long(r, t, cols, flags);
-    free(flags);
+    sh.of = sh.cols.of;
+    sh.take = calloc(sh.cols.n ? sh.cols.n : 1, sizeof(*sh.take));
+    sh.fallback_product = default_product(r, t->file);
+    if (!sh.take || !sh.fallback_product)
+        err = RACI_ERROR_NOMEM;
+    else if (is_wide(&sh))
+        err = add_wide(&sh);
+    else if (sh.of[RACI_COLUMN_PERSON] < 0)
+        err = missing_column(t, RACI_COLUMN_PERSON, diag);
+    else if (sh.of[RACI_COLUMN_TITLE] < 0)
+        err = missing_column(t, RACI_COLUMN_TITLE, diag);
+    else
+        err = add_long(&sh);
+    raci_columns_release(&sh.cols);
+    free(sh.take);
+    free(sh.extra);
+    free(sh.who);
     return err;
 }
