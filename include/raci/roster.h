@@ -98,6 +98,31 @@ struct raci_row_issue {
     uint32_t person;    /* RACI_NONE when unknown */
 };
 
+/*
+ * A problem confined to one cell: what the reader found in it, said so that
+ * the data is kept and nothing is changed unseen.
+ */
+enum raci_cell_problem {
+    RACI_CELL_BAD_TEXT = 1 /* characters that are no text, or control characters */
+};
+
+struct raci_cell_issue {
+    enum raci_cell_problem problem;
+    struct raci_loc loc; /* the cell */
+    int header;          /* the cell is a header cell */
+    /* BAD_TEXT: the first bad character in the cell */
+    struct raci_loc at;
+    uint32_t person;    /* whose cell, or RACI_NONE (a header, a row naming nobody, a wide chart) */
+    const char *column; /* the header of the cell's column, trimmed ("" when it has none) */
+    const char *label;  /* the column's letters, "F" */
+    const char *value;  /* BAD_TEXT: the file's encoding */
+    /* BAD_TEXT: the first's enum raci_str_bad */
+    uint32_t what;
+    uint32_t code; /* BAD_TEXT: the first's code (decode.h) */
+    /* BAD_TEXT: how many in the cell */
+    uint32_t count;
+};
+
 struct raci_roster {
     struct raci_strpool *pool;     /* borrowed */
     const struct raci_ruleset *rs; /* borrowed */
@@ -113,6 +138,8 @@ struct raci_roster {
     size_t nmembers, cap_members;
     struct raci_row_issue *issues;
     size_t nissues, cap_issues;
+    struct raci_cell_issue *cell_issues; /* in the order found; the findings sort them */
+    size_t ncell_issues, cap_cell_issues;
     const char **extra_names;
     size_t nextra, cap_extra; /* extra columns, in order */
     const char **files;
@@ -166,6 +193,9 @@ raci_error raci_roster_assign(struct raci_roster *r, const struct raci_assign *a
 /* Record a problem confined to one row. */
 raci_error raci_roster_issue(struct raci_roster *r, enum raci_row_problem problem,
                              struct raci_loc loc, uint32_t got, uint32_t want, uint32_t person);
+
+/* Record a problem confined to one cell (copied). */
+raci_error raci_roster_cell_issue(struct raci_roster *r, const struct raci_cell_issue *issue);
 
 /* The extra column of this name (case-insensitive), added if new. */
 raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t *out);

@@ -213,6 +213,15 @@ raci_error raci_roster_issue(struct raci_roster *r, enum raci_row_problem proble
     return RACI_OK;
 }
 
+raci_error raci_roster_cell_issue(struct raci_roster *r, const struct raci_cell_issue *issue)
+{
+    if (raci_array_grow(&r->cell_issues, &r->cap_cell_issues, r->ncell_issues + 1,
+                        sizeof(*r->cell_issues)))
+        return RACI_ERROR_NOMEM;
+    r->cell_issues[r->ncell_issues++] = *issue;
+    return RACI_OK;
+}
+
 raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t *out)
 {
     for (size_t i = 0; i < r->nextra; i++)
@@ -409,6 +418,7 @@ void raci_roster_release(struct raci_roster *r)
     free(r->assigns);
     free(r->members);
     free(r->issues);
+    free(r->cell_issues);
     free(r->extra_names);
     free(r->files);
     raci_view_free(r);

@@ -1,12 +1,12 @@
 /*
  * reader.c - the roster CSV reader.
  *
- * Three passes over the bytes: decode them to UTF-8 (decode.h), pick the delimiter from the
- * header line, then hand the text to libcsv in chunks that each end at a byte
- * that can end a field (the delimiter, CR or LF). libcsv calls back only on
- * such bytes, so every callback is known to come from the last byte of the
- * chunk: that is what lets cells carry exact line and column numbers without
- * a second CSV parser of our own.
+ * Three passes over the bytes: decode them to UTF-8 (decode.h), pick the
+ * delimiter from the header line, then hand the text to libcsv in chunks that
+ * each end at a byte that can end a field (the delimiter, CR or LF). libcsv
+ * calls back only on such bytes, so every callback is known to come from the
+ * last byte of the chunk: that is what lets cells carry exact line and column
+ * numbers without a second CSV parser of our own.
  */
 #include "raci/reader.h"
 
@@ -31,6 +31,8 @@
 /* How much of a line past the error a diagnostic shows. */
 #define DISPLAY_TAIL 200
 
+#define STRICT (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+
 struct reader {
     struct raci_table *t;
     struct raci_strpool *pool;
@@ -38,6 +40,8 @@ struct reader {
     const char *name; /* display name for diagnostics */
     const char *buf;  /* the decoded text, NUL-terminated */
     size_t len;
+    const struct raci_decode_bad *bads; /* decode's bad characters, in order */
+    size_t nbads, next_bad;             /* next_bad: the first not yet in a cell */
     char delim;
     int (*is_space)(unsigned char);
     struct raci_textpos cur; /* only moves forward */
@@ -78,45 +82,36 @@ static raci_error fail_at_offset(struct reader *r, size_t off, const char *fmt, 
     return err;
 }
 
-/* Report the first NUL or undecodable input, if any: either makes the file
- * no text we can read. */
-static raci_error check_text(struct reader *r, const struct raci_decoded *txt,
-                             const unsigned char *in, size_t inlen)
+/*
+ * Is the text one that can be read at all? Not when decode found a UTF-16
+ * character cut off by the end of the file, nor when NULs make up more than
+ * one byte in RACI_READER_NUL_RATIO of the head of the file (reader.h). Any
+ * other bad character is bad text in its cell.
+ */
+static raci_error check_text(struct reader *r, const struct raci_decoded *txt, size_t inlen)
 {
-    const char *nul = memchr(txt->buf, '\0', txt->len);
-    size_t at = nul ? (size_t)(nul - txt->buf) : RACI_DECODE_NONE;
+    size_t head = inlen < RACI_READER_NUL_HEAD ? inlen : RACI_READER_NUL_HEAD, nuls = 0;
+    /* A NUL character of UTF-16 is two NUL bytes. */
+    size_t width = strncmp(txt->encoding, "UTF-16", 6) == 0 ? 2 : 1;
+    const struct raci_decode_bad *first = NULL;
 
-    if (at != RACI_DECODE_NONE && (txt->bad == RACI_DECODE_NONE || at < txt->bad))
-        return fail_at_offset(r, at,
-                              "NUL byte in the text: save the roster as UTF-8 CSV "
-                              "(or UTF-16 with a byte order mark)");
-    if (txt->bad == RACI_DECODE_NONE)
-        return RACI_OK;
-    if (strcmp(txt->encoding, "UTF-8 (BOM)") == 0)
-        return fail_at_offset(
-            r, txt->bad,
-            "byte 0x%02X is not UTF-8, yet the file starts with a UTF-8 byte order "
-            "mark: save the roster as UTF-8 CSV again",
-            in[txt->bad_in]);
-    if (strncmp(txt->encoding, "UTF-16", 6) == 0) {
-        size_t left = inlen - txt->bad_in;
-        unsigned unit = 0;
-        bool be = strcmp(txt->encoding, "UTF-16BE") == 0;
-        if (left >= 2)
-            unit = be ? ((unsigned)in[txt->bad_in] << 8) | in[txt->bad_in + 1]
-                      : ((unsigned)in[txt->bad_in + 1] << 8) | in[txt->bad_in];
-        if (left < 2 || (left < 4 && unit >= 0xD800 && unit <= 0xDBFF))
-            return fail_at_offset(
-                r, txt->bad, "the file ends in the middle of a %s character: it looks cut short",
-                txt->encoding);
-        return fail_at_offset(r, txt->bad,
-                              "invalid %s: unpaired surrogate 0x%04X; save the roster as UTF-8 CSV",
-                              txt->encoding, unit);
+    if (txt->nbads && txt->bads[txt->nbads - 1].cut)
+        return fail_at_offset(r, txt->bads[txt->nbads - 1].at,
+                              "the file ends in the middle of a %s character: it looks cut short",
+                              txt->encoding);
+    for (size_t i = 0; i < txt->nbads && txt->bads[i].in < head; i++) {
+        if (txt->bads[i].what != RACI_STR_BAD_NUL)
+            continue;
+        first = first ? first : &txt->bads[i];
+        nuls += width;
     }
-    return fail_at_offset(r, txt->bad,
-                          "byte 0x%02X is neither UTF-8 nor Windows-1252 text: save the roster as "
-                          "UTF-8 CSV",
-                          in[txt->bad_in]);
+    if (nuls * RACI_READER_NUL_RATIO > head)
+        return fail_at_offset(r, first->at,
+                              "this is no text file: %zu of its first %zu bytes are NUL (a binary "
+                              "file, or UTF-16 without a byte order mark); save the roster as "
+                              "UTF-8 CSV",
+                              nuls, head);
+    return RACI_OK;
 }
 
 /* ------------------------------------------------------------- parsing -- */
@@ -183,10 +178,57 @@ static size_t field_begin(const struct reader *r, size_t limit)
     return i;
 }
 
+/* Where offset off of the text is, at or past the cursor, which stays. */
+static struct raci_textpos place(const struct reader *r, size_t off)
+{
+    struct raci_textpos p = r->cur;
+    raci_textpos_advance(&p, r->buf, off);
+    return p;
+}
+
+/* The bad and control characters of the field that ends at end, as decode
+ * listed them: the first and the count go into n. */
+static void note_bad_text(struct reader *r, size_t end, struct raci_cell_note *n)
+{
+    const struct raci_decode_bad *first = NULL;
+
+    for (; r->next_bad < r->nbads && r->bads[r->next_bad].at < end; r->next_bad++) {
+        first = first ? first : &r->bads[r->next_bad];
+        n->nbad++;
+    }
+    if (first) {
+        struct raci_textpos p = place(r, first->at);
+        n->bad_line = p.line;
+        n->bad_col = p.col;
+        n->bad_what = first->what;
+        n->bad_code = first->code;
+    }
+}
+
+/* What is wrong in the field that ends at end: the flags of its cell, with
+ * its note added to the table. */
+static raci_error note_cell(struct reader *r, size_t end, struct raci_cell *cell)
+{
+    struct raci_cell_note n = {0};
+    struct raci_table *t = r->t;
+
+    note_bad_text(r, end, &n);
+    if (n.nbad)
+        cell->flags |= RACI_READER_BAD_TEXT;
+    if (!cell->flags)
+        return RACI_OK;
+    if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
+        return RACI_ERROR_NOMEM;
+    cell->note = (uint32_t)t->nnotes;
+    t->notes[t->nnotes++] = n;
+    return RACI_OK;
+}
+
 /* libcsv's field callback: the field ended at r->at. */
 static void on_field(void *s, size_t len, void *data)
 {
     struct reader *r = data;
+    struct raci_cell *cell;
     const char *text;
 
     if (r->err)
@@ -207,9 +249,10 @@ static void on_field(void *s, size_t len, void *data)
         r->err = RACI_ERROR_NOMEM;
         return;
     }
-    r->cells[r->ncells].text = text;
-    r->cells[r->ncells].line = r->cur.line;
-    r->cells[r->ncells].col = r->cur.col;
+    cell = &r->cells[r->ncells];
+    *cell = (struct raci_cell){text, r->cur.line, r->cur.col, 0, 0};
+    if ((r->err = note_cell(r, r->at, cell)))
+        return;
     r->ncells++;
     r->field_start = r->at + 1;
     r->row_start = false;
@@ -261,6 +304,20 @@ static raci_error stray_quote(struct reader *r, const struct csv_parser *p, size
                           "each quote in it as two quotes (\"\")");
 }
 
+/* Parse the chunk [pos, end) of the text. */
+static raci_error parse_chunk(struct reader *r, struct csv_parser *p, size_t pos, size_t end)
+{
+    size_t done;
+
+    r->at = end - 1;
+    done = csv_parse(p, r->buf + pos, end - pos, on_field, on_row, r);
+    if (r->err)
+        return r->err;
+    if (done < end - pos)
+        return csv_error(p) == CSV_EPARSE ? stray_quote(r, p, pos + done) : RACI_ERROR_NOMEM;
+    return RACI_OK;
+}
+
 static raci_error parse_text(struct reader *r)
 {
     struct csv_parser p;
@@ -268,7 +325,7 @@ static raci_error parse_text(struct reader *r)
     size_t pos = 0, next = 0, blk = 4096; /* next: the next special byte at or after pos */
     raci_error err = RACI_OK;
 
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    if (csv_init(&p, STRICT) != 0)
         return RACI_ERROR_NOMEM;
     csv_set_delim(&p, (unsigned char)r->delim);
     /* libcsv's built-in test (space or tab) is inlined in its loop; a
@@ -278,8 +335,8 @@ static raci_error parse_text(struct reader *r)
         csv_set_space_func(&p, is_space_not_tab);
     csv_set_blk_size(&p, blk);
     while (pos < r->len) {
-        /* The text holds no NUL (check_text saw to it), so strcspn stops at
-         * the next special byte or at the end. */
+        /* The text holds no NUL (decode saw to it), so strcspn stops at the
+         * next special byte or at the end. */
         if (next <= pos)
             next = pos + strcspn(r->buf + pos, specials);
         size_t end = next < r->len ? next + 1 : r->len;
@@ -292,16 +349,8 @@ static raci_error parse_text(struct reader *r)
             blk = csv_get_buffer_size(&p) < BLK_MAX ? csv_get_buffer_size(&p) : BLK_MAX;
             csv_set_blk_size(&p, blk);
         }
-        r->at = end - 1;
-        size_t done = csv_parse(&p, r->buf + pos, end - pos, on_field, on_row, r);
-        if (r->err) {
-            err = r->err;
+        if ((err = parse_chunk(r, &p, pos, end)))
             goto cleanup;
-        }
-        if (done < end - pos) {
-            err = csv_error(&p) == CSV_EPARSE ? stray_quote(r, &p, pos + done) : RACI_ERROR_NOMEM;
-            goto cleanup;
-        }
         pos = end;
     }
     r->at = r->len;
@@ -359,9 +408,11 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     r.diag = diag;
     r.buf = txt.buf;
     r.len = txt.len;
+    r.bads = txt.bads;
+    r.nbads = txt.nbads;
     raci_textpos_init(&r.cur);
     r.row_start = true;
-    err = check_text(&r, &txt, in, len);
+    err = check_text(&r, &txt, len);
     if (err)
         goto cleanup;
     r.delim = detect_delimiter(r.buf, r.len);
@@ -467,5 +518,6 @@ void raci_reader_release(struct raci_table *t)
     for (size_t i = 0; i < t->nrows; i++)
         free(t->rows[i].cells);
     free(t->rows);
+    free(t->notes);
     memset(t, 0, sizeof(*t));
 }

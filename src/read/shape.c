@@ -8,6 +8,9 @@
  *    column per role or person, letters in the cells. It is recognised by a
  *    task column and no person column; each other column becomes a person
  *    whose name and title are the column's header.
+ *
+ * Nothing of the table is changed unseen: what the reader found in a cell
+ * becomes one of the roster's cell issues, and the data is kept.
  */
 #include "raci/shape.h"
 
@@ -102,6 +105,56 @@ static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t p
     a.letters = l.mask;
     a.conditional = l.conditional;
     return raci_roster_assign(r, &a);
+}
+
+/* -------------------------------------------------------- cell issues -- */
+
+/* The issues of cell c of row (the header, for row NULL), of person's,
+ * from what the reader noted in it. */
+static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint32_t c,
+                              uint32_t person)
+{
+    const struct raci_cell *cell = &(row ? row : &sh->t->header)->cells[c];
+    const struct raci_cell_note *n = &sh->t->notes[cell->note];
+    struct raci_cell_issue is = {.problem = RACI_CELL_BAD_TEXT};
+    raci_error err = RACI_OK;
+
+    is.loc = loc_of(sh->t, cell);
+    is.header = !row;
+    is.person = person;
+    is.column = c < sh->cols.n ? sh->cols.v[c].name : "";
+    if (c < sh->cols.n) {
+        is.label = sh->cols.v[c].label;
+    } else {
+        /* A field past the header's last column, of a ragged row. */
+        char label[8];
+        raci_columns_label(c, label);
+        if (!(is.label = raci_strpool_add(sh->r->pool, label)))
+            return RACI_ERROR_NOMEM;
+    }
+    is.value = "";
+    if (cell->flags & RACI_READER_BAD_TEXT) {
+        is.value = sh->t->encoding;
+        is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col};
+        is.what = n->bad_what;
+        is.code = n->bad_code;
+        is.count = n->nbad;
+        err = raci_roster_cell_issue(sh->r, &is);
+    }
+    return err;
+}
+
+/* The issues of every cell of row (the header, for NULL) that the reader
+ * flagged; person: whose row it is, or RACI_NONE. */
+static raci_error row_issues(struct shape *sh, const struct raci_row *row, uint32_t person)
+{
+    const struct raci_row *cells = row ? row : &sh->t->header;
+    raci_error err = RACI_OK;
+
+    for (uint32_t c = 0; c < cells->ncells && !err; c++)
+        if (cells->cells[c].flags)
+            err = cell_issues(sh, row, c, person);
+    return err;
 }
 
 /* ---------------------------------------------------------------- long -- */
@@ -205,6 +258,8 @@ static raci_error add_long(struct shape *sh)
     for (size_t i = 0; i < sh->t->nrows && !err; i++) {
         uint32_t person;
         err = add_long_row(sh, &sh->t->rows[i], &person);
+        if (!err)
+            err = row_issues(sh, &sh->t->rows[i], person);
     }
     return err;
 }
@@ -308,6 +363,8 @@ static raci_error add_wide(struct shape *sh)
     }
     for (size_t i = 0; i < sh->t->nrows && !err; i++) {
         err = add_wide_row(sh, &sh->t->rows[i]);
+        if (!err)
+            err = row_issues(sh, &sh->t->rows[i], RACI_NONE);
     }
     return err;
 }
@@ -367,6 +424,8 @@ raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, str
         err = missing_column(t, RACI_COLUMN_TITLE, diag);
     else
         err = add_long(&sh);
+    if (!err)
+        err = row_issues(&sh, NULL, RACI_NONE);
     raci_columns_release(&sh.cols);
     free(sh.take);
     free(sh.extra);

@@ -327,6 +327,83 @@ static void test_malformed_row(void **state)
     fixture_release(&fx);
 }
 
+/* ------------------------------------------------------ cells as read -- */
+
+#define FFFD  "\xEF\xBF\xBD"
+#define NAMES "person,title,product,notes\n"
+
+/* Issue #8, 7: a UTF-8 file with a few bad bytes keeps its good text, and
+ * each cell with a bad byte is a finding at it, naming the byte and its
+ * column; names in other scripts stay as they are. */
+static void test_bad_text(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, NAMES "Jos\xC3\xA9 Garc\xC3\xAD"
+                           "a,Product Owner,M\xC3\xBCnchen,\"5'11\"\" & <tall>\"\n"
+                           "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80"
+                           "\xD0\xBE\xD0\xB2,Developer,M\xC3\xBCnchen,caf\xE9 \xE9t\xE9\n"
+                           "\xE7\x8E\x8B\xE8\x8A\xB3,Developer,M\xC3\xBCnchen,\xF0\x9F\x9A\x80 \x07"
+                           "bell\n");
+    assert_string_equal(fx.r.products[0].name, "M\xC3\xBCnchen");
+    assert_string_equal(fx.r.persons[0].name, "Jos\xC3\xA9 Garc\xC3\xAD"
+                                              "a");
+    assert_int_equal(fixture_count(&fx, "bad-text"), 2);
+    const struct raci_finding *f = fixture_find(&fx, "bad-text", 0);
+    assert_int_equal(f->severity, RACI_SEV_WARNING);
+    assert_int_equal(f->loc.line, 3);
+    assert_int_equal(f->loc.col, 31);
+    assert_string_equal(f->message,
+                        "cell 'notes' of \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82"
+                        "\xD1\x80\xD0\xBE\xD0\xB2 holds byte 0xE9 at column 34, which is no UTF-8 "
+                        "text (and 2 more such characters); it reads as U+FFFD, the replacement "
+                        "character, in the roster, the workbook and every report: write the "
+                        "character again and save the roster as UTF-8");
+    assert_string_equal(f->entity, "cell:notes/person:\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD "
+                                   "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2");
+    assert_string_equal(fx.r.persons[f->person].extra[0], "caf" FFFD " " FFFD "t" FFFD);
+    /* A control character is kept in the data, and said so. */
+    f = fixture_find(&fx, "bad-text", 1);
+    assert_int_equal(f->loc.line, 4);
+    assert_string_equal(f->message,
+                        "cell 'notes' of \xE7\x8E\x8B\xE8\x8A\xB3 holds control character U+0007 "
+                        "at column 24; the data keeps it, but the workbook and the XML reports "
+                        "show U+FFFD there: remove it from the roster");
+    assert_string_equal(fx.r.persons[f->person].extra[0], "\xF0\x9F\x9A\x80 \x07"
+                                                          "bell");
+    fixture_release(&fx);
+
+    /* The same names, every byte text: nothing to say. */
+    fixture_run(&fx, NAMES "Jos\xC3\xA9,Product Owner,M\xC3\xBCnchen,caf\xC3\xA9\n");
+    assert_int_equal(fixture_count(&fx, "bad-text"), 0);
+    fixture_release(&fx);
+}
+
+/* A header cell and a row that names nobody, in a Windows-1252 file with a
+ * byte it leaves undefined, and a NUL. */
+static void test_bad_text_header_and_nul(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,no\x81tes\n"
+                     ",Developer,Atlas,x\n"
+                     "Jos\xE9,Product Owner,Atlas,a\n"
+                     "Bo,Developer,Atlas,a\n"
+                     "Cy,Developer,Atlas,a\n");
+    assert_int_equal(fixture_count(&fx, "bad-text"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "bad-text", 0);
+    assert_int_equal(f->loc.line, 1);
+    assert_int_equal(f->loc.col, 22);
+    assert_string_equal(f->message,
+                        "header cell 'no" FFFD "tes' holds byte 0x81 at column 24, which is no "
+                        "Windows-1252 text; it reads as U+FFFD, the replacement character, in the "
+                        "roster, the workbook and every report: write the character again and "
+                        "save the roster as UTF-8");
+    assert_string_equal(f->entity, "header:no" FFFD "tes");
+    assert_string_equal(fx.r.persons[0].name, "Jos\xC3\xA9");
+    fixture_release(&fx);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -390,6 +467,46 @@ static void test_team_size_own_limit(void **state)
     fixture_release(&fx);
 }
 
+/*
+ * An example as the roster it stands for: rules.def writes what a text
+ * cannot show in angle brackets, <byte 0xE9> for that byte and <32768 times
+ * x> for that many x; everything else is as it is. A line end is added.
+ */
+static char *example_roster(const char *example)
+{
+    struct raci_str b = RACI_STR_INIT;
+    const char *s = example;
+
+    while (*s) {
+        unsigned byte, times;
+        char c;
+        int used = 0;
+        if (*s == '<' && sscanf(s, "<byte 0x%2x>%n", &byte, &used) == 1 && used) {
+            raci_str_addc(&b, (char)byte);
+        } else if (*s == '<' && sscanf(s, "<%u times %c>%n", &times, &c, &used) == 2 && used) {
+            while (times--)
+                raci_str_addc(&b, c);
+        } else {
+            raci_str_addc(&b, *s);
+            used = 1;
+        }
+        s += used;
+    }
+    raci_str_addc(&b, '\n');
+    assert_false(b.failed);
+    return raci_str_take(&b);
+}
+
+static void test_example_roster(void **state)
+{
+    char *csv;
+    (void)state;
+    csv = example_roster("a<byte 0xE9>b,<3 times x>,<other>");
+    assert_string_equal(csv, "a\xE9"
+                             "b,xxx,<other>\n");
+    free(csv);
+}
+
 /* The registry's example of each roster rule is a roster that breaks it:
  * `raci rules ID` and doc/rules.md show it, so it must be true. (The
  * waiver rules' examples are rulesets; test_waivers.c runs them.) */
@@ -404,10 +521,7 @@ static void test_registry_examples(void **state)
         char *csv;
         if (all[i].scope == RACI_SCOPE_WAIVER)
             continue;
-        csv = malloc(strlen(all[i].example) + 2);
-        assert_non_null(csv);
-        strcpy(csv, all[i].example);
-        strcat(csv, "\n");
+        csv = example_roster(all[i].example);
         fixture_rules(&fx, NULL);
         assert_int_equal(fixture_add(&fx, "example.csv", csv), RACI_OK);
         fixture_check(&fx);
@@ -437,9 +551,12 @@ int main(void)
         cmocka_unit_test(test_unknown_title),
         cmocka_unit_test(test_idle_person),
         cmocka_unit_test(test_malformed_row),
+        cmocka_unit_test(test_bad_text),
+        cmocka_unit_test(test_bad_text_header_and_nul),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),
+        cmocka_unit_test(test_example_roster),
         cmocka_unit_test(test_registry_examples),
     };
     return cmocka_run_group_tests_name("checks", tests, NULL, NULL);

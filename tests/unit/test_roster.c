@@ -135,6 +135,42 @@ static void test_extra_columns_and_managers(void **state)
     fixture_release(&fx);
 }
 
+/* What the reader finds in a cell becomes a cell issue of the model, with
+ * the cell's person and column. */
+static void test_cell_issues(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,note\xFFs\n"
+                     "\xCE\x91\xCE\xBB\xCE\xAD\xCE\xBE\xCE\xB7\xCF\x82,Developer,x\x01\n"
+                     ",Developer,\"x\xED\xA0\x80\"\n");
+    assert_int_equal(fx.r.ncell_issues, 3);
+    const struct raci_cell_issue *is = &fx.r.cell_issues[0];
+    assert_int_equal(is->problem, RACI_CELL_BAD_TEXT);
+    assert_int_equal(is->person, 0);
+    assert_string_equal(is->column, "note\xEF\xBF\xBDs");
+    assert_string_equal(is->label, "C");
+    assert_int_equal(is->loc.line, 2);
+    assert_int_equal(is->loc.col, 18);
+    assert_int_equal(is->at.col, 19);
+    assert_int_equal(is->what, RACI_STR_BAD_CONTROL);
+    assert_int_equal(is->count, 1);
+    /* A row that names nobody: no person, the cell still reported. */
+    is = &fx.r.cell_issues[1];
+    assert_int_equal(is->problem, RACI_CELL_BAD_TEXT);
+    assert_int_equal(is->person, RACI_NONE);
+    assert_false(is->header);
+    assert_int_equal(is->what, RACI_STR_BAD_SURROGATE);
+    assert_int_equal(is->at.line, 3);
+    assert_int_equal(is->at.col, 14);
+    assert_string_equal(is->value, "UTF-8");
+    is = &fx.r.cell_issues[2];
+    assert_true(is->header);
+    assert_int_equal(is->what, RACI_STR_BAD_BYTE);
+    assert_int_equal(is->code, 0xFF);
+    fixture_release(&fx);
+}
+
 static void test_missing_required_column(void **state)
 {
     struct fixture fx;
@@ -268,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_tasks_and_letters),
         cmocka_unit_test(test_products_and_members),
         cmocka_unit_test(test_extra_columns_and_managers),
+        cmocka_unit_test(test_cell_issues),
         cmocka_unit_test(test_missing_required_column),
         cmocka_unit_test(test_wide_chart),
         cmocka_unit_test(test_wide_chart_per_product),
