@@ -22,15 +22,17 @@
  * to report at the cell:
  *  - bad text: a character that is no text in the file's encoding (decode.h:
  *    it reads as U+FFFD), or a control character that XML cannot hold (kept
- *    as it is; the workbook shows U+FFFD).
+ *    as it is; the workbook shows U+FFFD);
+ *  - a stray quote: a quote inside an unquoted field (5'11", 27" monitor),
+ *    read as the quote it is, as most CSV readers do.
  *
  * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag at
  * its file:line:column: an empty or blank file; a file that is not
  * text (more than one byte in RACI_READER_NUL_RATIO of its first
  * RACI_READER_NUL_HEAD bytes are NUL: a binary file, or UTF-16 without its
  * byte order mark; fewer NULs are bad text in their cells); a UTF-16 file
- * cut off in the middle of a character; an unterminated quote; a quote where
- * strict CSV allows none; a field over RACI_READER_MAX_FIELD bytes; a file over
+ * cut off in the middle of a character; an unterminated quote; text after a
+ * closing quote ("ab"c); a field over RACI_READER_MAX_FIELD bytes; a file over
  * RACI_READER_MAX_FILE bytes (without a line: it is never read). Rows whose
  * field count differs from the header's are kept as they are: judging them
  * is the model's business.
@@ -61,7 +63,8 @@
 /* What the reader found in a cell (raci_cell.flags; its note has the
  * details). */
 enum {
-    RACI_READER_BAD_TEXT = 1u << 0, /* characters that are no text, or control characters */
+    RACI_READER_BAD_TEXT = 1u << 0,    /* characters that are no text, or control characters */
+    RACI_READER_STRAY_QUOTE = 1u << 1, /* a quote inside an unquoted field, read as a quote */
 };
 
 struct raci_cell_note {
@@ -70,6 +73,9 @@ struct raci_cell_note {
     enum raci_str_bad bad_what;
     uint32_t bad_code; /* decode.h's code; RACI_STR_BAD_CONTROL: the code point */
     uint32_t nbad;
+    /* RACI_READER_STRAY_QUOTE: the first one, and how many */
+    uint32_t quote_line, quote_col;
+    uint32_t nquotes;
 };
 
 struct raci_cell {

@@ -103,14 +103,15 @@ struct raci_row_issue {
  * the data is kept and nothing is changed unseen.
  */
 enum raci_cell_problem {
-    RACI_CELL_BAD_TEXT = 1 /* characters that are no text, or control characters */
+    RACI_CELL_BAD_TEXT = 1, /* characters that are no text, or control characters */
+    RACI_CELL_STRAY_QUOTE   /* a quote inside an unquoted field, read as a quote */
 };
 
 struct raci_cell_issue {
     enum raci_cell_problem problem;
     struct raci_loc loc; /* the cell */
     int header;          /* the cell is a header cell */
-    /* BAD_TEXT: the first bad character in the cell */
+    /* BAD_TEXT, STRAY_QUOTE: the first bad character or quote in the cell */
     struct raci_loc at;
     uint32_t person;    /* whose cell, or RACI_NONE (a header, a row naming nobody, a wide chart) */
     const char *column; /* the header of the cell's column, trimmed ("" when it has none) */
@@ -119,7 +120,7 @@ struct raci_cell_issue {
     /* BAD_TEXT: the first's enum raci_str_bad */
     uint32_t what;
     uint32_t code; /* BAD_TEXT: the first's code (decode.h) */
-    /* BAD_TEXT: how many in the cell */
+    /* BAD_TEXT, STRAY_QUOTE: how many in the cell */
     uint32_t count;
 };
 

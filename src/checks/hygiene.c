@@ -425,3 +425,29 @@ raci_error raci_hygiene_bad_text(struct raci_engine *e, const struct raci_check 
     raci_str_release(&b);
     return err;
 }
+
+raci_error raci_hygiene_stray_quote(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str b = RACI_STR_INIT;
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < r->ncell_issues && !err; i++) {
+        const struct raci_cell_issue *is = &r->cell_issues[i];
+        if (is->problem != RACI_CELL_STRAY_QUOTE)
+            continue;
+        add_cell(&b, r, is);
+        if (is->count > 1)
+            raci_str_addf(&b, " has %u quotes in an unquoted field, the first at ", is->count);
+        else
+            raci_str_add(&b, " has a quote in an unquoted field, at ");
+        add_place(&b, is->at, is->loc);
+        raci_str_addf(&b,
+                      "; %s read as %s, as most CSV readers do: to be sure, put the whole "
+                      "field in quotes and write each quote in it as two (\"\")",
+                      is->count > 1 ? "they are" : "it is", is->count > 1 ? "quotes" : "a quote");
+        err = add_issue(e, chk, is, &b);
+    }
+    raci_str_release(&b);
+    return err;
+}

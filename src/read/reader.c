@@ -7,6 +7,11 @@
  * calls back only on such bytes, so every callback is known to come from the
  * last byte of the chunk: that is what lets cells carry exact line and column
  * numbers without a second CSV parser of our own.
+ *
+ * libcsv runs in strict mode, and stops at a quote inside an unquoted field;
+ * the reader notes the quote, hands libcsv that one byte with strict mode
+ * off, which reads it as a quote, and goes on strictly. A quote after a
+ * closing quote, and a quote never closed, stay errors.
  */
 #include "raci/reader.h"
 
@@ -31,7 +36,10 @@
 /* How much of a line past the error a diagnostic shows. */
 #define DISPLAY_TAIL 200
 
-#define STRICT (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+#define STRICT  (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+#define LENIENT (CSV_STRICT_FINI | CSV_APPEND_NULL)
+
+#define NOWHERE SIZE_MAX
 
 struct reader {
     struct raci_table *t;
@@ -47,7 +55,9 @@ struct reader {
     struct raci_textpos cur; /* only moves forward */
     size_t at;               /* offset of the last byte of the chunk being parsed */
     size_t field_start;      /* offset just past the end of the previous field */
-    bool row_start;          /* no field of the current row has ended yet */
+    size_t quote_at;         /* the first stray quote of the field being read, or NOWHERE */
+    uint32_t nquotes;
+    bool row_start; /* no field of the current row has ended yet */
     bool have_header;
     struct raci_cell *cells; /* the current row, until it ends */
     size_t ncells, cap;
@@ -215,6 +225,15 @@ static raci_error note_cell(struct reader *r, size_t end, struct raci_cell *cell
     note_bad_text(r, end, &n);
     if (n.nbad)
         cell->flags |= RACI_READER_BAD_TEXT;
+    if (r->nquotes) {
+        struct raci_textpos p = place(r, r->quote_at);
+        n.quote_line = p.line;
+        n.quote_col = p.col;
+        n.nquotes = r->nquotes;
+        cell->flags |= RACI_READER_STRAY_QUOTE;
+    }
+    r->quote_at = NOWHERE;
+    r->nquotes = 0;
     if (!cell->flags)
         return RACI_OK;
     if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
@@ -291,30 +310,47 @@ static void on_row(int c, void *data)
     r->field_start = r->at + 1;
 }
 
-/* libcsv stopped at offset off in strict mode: a quote where none may be. */
-static raci_error stray_quote(struct reader *r, const struct csv_parser *p, size_t off)
+/*
+ * libcsv stopped at offset off in strict mode, at a quote where none may
+ * be. In a quoted field, text after its closing quote: an error. In an
+ * unquoted one, a quote that is text (5'11"): noted for its cell, and read as
+ * it is by libcsv with strict mode off for that byte alone.
+ */
+static raci_error stray_quote(struct reader *r, struct csv_parser *p, size_t off)
 {
+    size_t done;
+
     if (p->quoted)
         return fail_at_offset(
             r, off,
             "unexpected text after a closing quote: inside a quoted field, write a "
             "quote as two quotes (\"\")");
-    return fail_at_offset(r, off,
-                          "quote inside an unquoted field: put the whole field in quotes and write "
-                          "each quote in it as two quotes (\"\")");
+    if (!r->nquotes++)
+        r->quote_at = off;
+    csv_set_opts(p, LENIENT);
+    done = csv_parse(p, r->buf + off, 1, on_field, on_row, r);
+    csv_set_opts(p, STRICT);
+    return done == 1 ? RACI_OK : RACI_ERROR_NOMEM;
 }
 
-/* Parse the chunk [pos, end) of the text. */
+/* Parse the chunk [pos, end) of the text, through its stray quotes. */
 static raci_error parse_chunk(struct reader *r, struct csv_parser *p, size_t pos, size_t end)
 {
-    size_t done;
+    raci_error err;
 
     r->at = end - 1;
-    done = csv_parse(p, r->buf + pos, end - pos, on_field, on_row, r);
-    if (r->err)
-        return r->err;
-    if (done < end - pos)
-        return csv_error(p) == CSV_EPARSE ? stray_quote(r, p, pos + done) : RACI_ERROR_NOMEM;
+    while (pos < end) {
+        size_t done = csv_parse(p, r->buf + pos, end - pos, on_field, on_row, r);
+        if (r->err)
+            return r->err;
+        if (done == end - pos)
+            break;
+        if (csv_error(p) != CSV_EPARSE)
+            return RACI_ERROR_NOMEM;
+        if ((err = stray_quote(r, p, pos + done)))
+            return err;
+        pos += done + 1;
+    }
     return RACI_OK;
 }
 
@@ -411,6 +447,7 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     r.bads = txt.bads;
     r.nbads = txt.nbads;
     raci_textpos_init(&r.cur);
+    r.quote_at = NOWHERE;
     r.row_start = true;
     err = check_text(&r, &txt, len);
     if (err)

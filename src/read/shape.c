@@ -141,6 +141,14 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
         is.count = n->nbad;
         err = raci_roster_cell_issue(sh->r, &is);
     }
+    if (!err && (cell->flags & RACI_READER_STRAY_QUOTE)) {
+        is.problem = RACI_CELL_STRAY_QUOTE;
+        is.value = "";
+        is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col};
+        is.what = is.code = 0;
+        is.count = n->nquotes;
+        err = raci_roster_cell_issue(sh->r, &is);
+    }
     return err;
 }
 

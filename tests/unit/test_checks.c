@@ -404,6 +404,34 @@ static void test_bad_text_header_and_nul(void **state)
     fixture_release(&fx);
 }
 
+/* Issue #8, 12: 5'11" and 27" monitor are read as written, and said. */
+static void test_stray_quote(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, NAMES "Ana,Product Owner,Atlas,5'11\"\n"
+                           "Bo,Developer,Atlas,27\" monitor & \"dock\"\n");
+    assert_int_equal(fixture_count(&fx, "stray-quote"), 2);
+    const struct raci_finding *f = fixture_find(&fx, "stray-quote", 0);
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 25);
+    assert_string_equal(f->message,
+                        "cell 'notes' of Ana has a quote in an unquoted field, at column 29; it "
+                        "is read as a quote, as most CSV readers do: to be sure, put the whole "
+                        "field in quotes and write each quote in it as two (\"\")");
+    assert_string_equal(fx.r.persons[0].extra[0], "5'11\"");
+    f = fixture_find(&fx, "stray-quote", 1);
+    assert_non_null(strstr(f->message, "has 3 quotes in an unquoted field, the first at column "
+                                       "22; they are read as quotes"));
+    assert_string_equal(fx.r.persons[1].extra[0], "27\" monitor & \"dock\"");
+    fixture_release(&fx);
+
+    fixture_run(&fx, NAMES "Ana,Product Owner,Atlas,\"5'11\"\"\"\n");
+    assert_int_equal(fixture_count(&fx, "stray-quote"), 0);
+    assert_string_equal(fx.r.persons[0].extra[0], "5'11\"");
+    fixture_release(&fx);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -553,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_malformed_row),
         cmocka_unit_test(test_bad_text),
         cmocka_unit_test(test_bad_text_header_and_nul),
+        cmocka_unit_test(test_stray_quote),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),

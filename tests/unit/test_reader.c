@@ -560,11 +560,32 @@ static void test_stray_quotes(void **state)
                 "x,\"ab\"c");
     assert_table_clean(&f->t);
 
-    assert_int_equal(read_str(f, "a,b\nx,ab\"c\n"), RACI_ERROR_INPUT);
-    assert_diag(&f->d, 2, 5,
-                "quote inside an unquoted field: put the whole field in quotes and write each "
-                "quote in it as two quotes (\"\")",
-                "x,ab\"c");
+    /* Issue #8, 12: a quote inside an unquoted field is read as a quote
+     * (5'11", 27" monitor), and flagged at its place. */
+    assert_int_equal(read_str(f, "a,b,c\nx,ab\"c,5'11\"\n\"q\"\"\",27\" monitor \"x\"\"\",z\n"),
+                     RACI_OK);
+    assert_int_equal(f->t.nrows, 2);
+    assert_cell(&f->t.rows[0].cells[1], "ab\"c", 2, 3);
+    assert_int_equal(f->t.rows[0].cells[1].flags, RACI_READER_STRAY_QUOTE);
+    const struct raci_cell_note *n = &f->t.notes[f->t.rows[0].cells[1].note];
+    assert_int_equal(n->quote_line, 2);
+    assert_int_equal(n->quote_col, 5);
+    assert_int_equal(n->nquotes, 1);
+    assert_cell(&f->t.rows[0].cells[2], "5'11\"", 2, 8);
+    n = &f->t.notes[f->t.rows[0].cells[2].note];
+    assert_int_equal(n->quote_col, 12);
+    /* A quoted field's doubled quote is no stray one. */
+    assert_cell(&f->t.rows[1].cells[0], "q\"", 3, 1);
+    assert_int_equal(f->t.rows[1].cells[0].flags, 0);
+    assert_cell(&f->t.rows[1].cells[1], "27\" monitor \"x\"\"\"", 3, 7);
+    n = &f->t.notes[f->t.rows[1].cells[1].note];
+    assert_int_equal(n->quote_col, 9);
+    assert_int_equal(n->nquotes, 5);
+    assert_cell(&f->t.rows[1].cells[2], "z", 3, 25);
+    /* Still an error: a quote after the closing quote at the end of a
+     * row, and a quote never closed. */
+    assert_int_equal(read_str(f, "a,b\n\"x\"\"\ny\n"), RACI_ERROR_INPUT);
+    assert_int_equal(read_str(f, "a,b\nx,\"5'11\"\"\n"), RACI_ERROR_INPUT);
 }
 
 static void test_field_too_large(void **state)

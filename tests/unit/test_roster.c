@@ -142,18 +142,17 @@ static void test_cell_issues(void **state)
     struct fixture fx;
     (void)state;
     fixture_run(&fx, "person,title,note\xFFs\n"
-                     "\xCE\x91\xCE\xBB\xCE\xAD\xCE\xBE\xCE\xB7\xCF\x82,Developer,x\x01\n"
+                     "\xCE\x91\xCE\xBB\xCE\xAD\xCE\xBE\xCE\xB7\xCF\x82,Developer,5'11\"\n"
                      ",Developer,\"x\xED\xA0\x80\"\n");
     assert_int_equal(fx.r.ncell_issues, 3);
     const struct raci_cell_issue *is = &fx.r.cell_issues[0];
-    assert_int_equal(is->problem, RACI_CELL_BAD_TEXT);
+    assert_int_equal(is->problem, RACI_CELL_STRAY_QUOTE);
     assert_int_equal(is->person, 0);
     assert_string_equal(is->column, "note\xEF\xBF\xBDs");
     assert_string_equal(is->label, "C");
     assert_int_equal(is->loc.line, 2);
     assert_int_equal(is->loc.col, 18);
-    assert_int_equal(is->at.col, 19);
-    assert_int_equal(is->what, RACI_STR_BAD_CONTROL);
+    assert_int_equal(is->at.col, 22);
     assert_int_equal(is->count, 1);
     /* A row that names nobody: no person, the cell still reported. */
     is = &fx.r.cell_issues[1];
