@@ -24,7 +24,9 @@
  *    it reads as U+FFFD), or a control character that XML cannot hold (kept
  *    as it is; the workbook shows U+FFFD);
  *  - a stray quote: a quote inside an unquoted field (5'11", 27" monitor),
- *    read as the quote it is, as most CSV readers do.
+ *    read as the quote it is, as most CSV readers do;
+ *  - a long cell: more than RACI_READER_CELL_UNITS UTF-16 units, what Excel
+ *    counts; the text is kept whole, the workbook cuts it.
  *
  * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag at
  * its file:line:column: an empty or blank file; a file that is not
@@ -53,18 +55,25 @@
  * read (exit 2), with the place it was reached. */
 /* A roster is a list of people; anything larger is not one. */
 #define RACI_READER_MAX_FILE (256u * 1024u * 1024u)
-/* Excel's own limit for the text of one cell, in bytes of a field. */
-#define RACI_READER_MAX_FIELD 32767
+/* Bytes in one field, as read (a quoted field's doubled quotes count once).
+ * A cell of a roster holds a name, a title, a note: a field past a mebibyte
+ * is a quote that was never closed, or no roster. */
+#define RACI_READER_MAX_FIELD (1024u * 1024u)
 /* A file is no text when more than one byte in RACI_READER_NUL_RATIO of its
  * first RACI_READER_NUL_HEAD bytes (all of them, when fewer) is NUL. */
 #define RACI_READER_NUL_HEAD  4096u
 #define RACI_READER_NUL_RATIO 64u
+
+/* Excel's limit for the text of one cell, in UTF-16 units: a longer cell is
+ * flagged RACI_READER_LONG, not refused. */
+#define RACI_READER_CELL_UNITS 32767u
 
 /* What the reader found in a cell (raci_cell.flags; its note has the
  * details). */
 enum {
     RACI_READER_BAD_TEXT = 1u << 0,    /* characters that are no text, or control characters */
     RACI_READER_STRAY_QUOTE = 1u << 1, /* a quote inside an unquoted field, read as a quote */
+    RACI_READER_LONG = 1u << 2         /* more than RACI_READER_CELL_UNITS UTF-16 units */
 };
 
 struct raci_cell_note {
@@ -76,6 +85,8 @@ struct raci_cell_note {
     /* RACI_READER_STRAY_QUOTE: the first one, and how many */
     uint32_t quote_line, quote_col;
     uint32_t nquotes;
+    /* RACI_READER_LONG: the cell's length in UTF-16 units */
+    uint32_t units;
 };
 
 struct raci_cell {

@@ -104,7 +104,8 @@ struct raci_row_issue {
  */
 enum raci_cell_problem {
     RACI_CELL_BAD_TEXT = 1, /* characters that are no text, or control characters */
-    RACI_CELL_STRAY_QUOTE   /* a quote inside an unquoted field, read as a quote */
+    RACI_CELL_STRAY_QUOTE,  /* a quote inside an unquoted field, read as a quote */
+    RACI_CELL_LONG          /* longer than a workbook cell holds */
 };
 
 struct raci_cell_issue {
@@ -120,8 +121,11 @@ struct raci_cell_issue {
     /* BAD_TEXT: the first's enum raci_str_bad */
     uint32_t what;
     uint32_t code; /* BAD_TEXT: the first's code (decode.h) */
-    /* BAD_TEXT, STRAY_QUOTE: how many in the cell */
+    /* BAD_TEXT, STRAY_QUOTE: how many in the cell;
+     * LONG: its characters */
     uint32_t count;
+    uint32_t units; /* LONG: its UTF-16 units */
+    uint32_t kept;  /* LONG: the characters a workbook cell keeps */
 };
 
 struct raci_roster {

@@ -451,3 +451,28 @@ raci_error raci_hygiene_stray_quote(struct raci_engine *e, const struct raci_che
     raci_str_release(&b);
     return err;
 }
+
+raci_error raci_hygiene_long_cell(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str b = RACI_STR_INIT;
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < r->ncell_issues && !err; i++) {
+        const struct raci_cell_issue *is = &r->cell_issues[i];
+        if (is->problem != RACI_CELL_LONG)
+            continue;
+        add_cell(&b, r, is);
+        raci_str_addf(&b, " is %u characters long", is->count);
+        if (is->units != is->count)
+            raci_str_addf(&b, " (%u as Excel counts them, in UTF-16 units)", is->units);
+        raci_str_addf(&b,
+                      "; a workbook cell holds 32767, so the workbook shows its first %u "
+                      "characters and cuts the rest, which the reports keep: shorten it, or "
+                      "keep the text elsewhere and give its link",
+                      is->kept);
+        err = add_issue(e, chk, is, &b);
+    }
+    raci_str_release(&b);
+    return err;
+}

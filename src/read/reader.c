@@ -29,7 +29,8 @@
 
 /* Longest run handed to csv_parse in one call. Bounding it lets us widen
  * libcsv's buffer growth between calls (see parse_text), so that a huge field
- * costs a few reallocations instead of one per fixed step. */
+ * costs a few reallocations instead of one per fixed step, and lets the field
+ * limit be seen within a chunk of being passed. */
 #define CHUNK_MAX (64u * 1024u)
 #define BLK_MAX   (1024u * 1024u)
 
@@ -215,9 +216,10 @@ static void note_bad_text(struct reader *r, size_t end, struct raci_cell_note *n
     }
 }
 
-/* What is wrong in the field that ends at end: the flags of its cell, with
- * its note added to the table. */
-static raci_error note_cell(struct reader *r, size_t end, struct raci_cell *cell)
+/* What is wrong in the field that ends at end, whose text is s (len
+ * bytes): the flags of its cell, with its note added to the table. */
+static raci_error note_cell(struct reader *r, size_t end, const char *s, size_t len,
+                            struct raci_cell *cell)
 {
     struct raci_cell_note n = {0};
     struct raci_table *t = r->t;
@@ -232,6 +234,10 @@ static raci_error note_cell(struct reader *r, size_t end, struct raci_cell *cell
         n.nquotes = r->nquotes;
         cell->flags |= RACI_READER_STRAY_QUOTE;
     }
+    /* A cell has at most as many UTF-16 units as bytes. */
+    if (len > RACI_READER_CELL_UNITS &&
+        (n.units = (uint32_t)raci_str_units(s, len)) > RACI_READER_CELL_UNITS)
+        cell->flags |= RACI_READER_LONG;
     r->quote_at = NOWHERE;
     r->nquotes = 0;
     if (!cell->flags)
@@ -241,6 +247,15 @@ static raci_error note_cell(struct reader *r, size_t end, struct raci_cell *cell
     cell->note = (uint32_t)t->nnotes;
     t->notes[t->nnotes++] = n;
     return RACI_OK;
+}
+
+/* The field limit of reader.h, reached by the field starting at begin. */
+static raci_error field_too_long(struct reader *r, size_t begin, int quoted)
+{
+    return fail_at_offset(r, begin,
+                          "field is longer than %u bytes (1 MiB), the most raci reads in one "
+                          "cell%s",
+                          RACI_READER_MAX_FIELD, quoted ? ": is its closing quote missing?" : "");
 }
 
 /* libcsv's field callback: the field ended at r->at. */
@@ -254,9 +269,7 @@ static void on_field(void *s, size_t len, void *data)
         return;
     raci_textpos_advance(&r->cur, r->buf, field_begin(r, r->at));
     if (len > RACI_READER_MAX_FIELD) {
-        r->err = fail_at_offset(r, r->cur.off,
-                                "field is %zu bytes long; a cell holds at most %d characters", len,
-                                RACI_READER_MAX_FIELD);
+        r->err = field_too_long(r, r->cur.off, r->buf[r->cur.off] == '"');
         return;
     }
     if (raci_array_grow(&r->cells, &r->cap, r->ncells + 1, sizeof(*r->cells)) != RACI_OK) {
@@ -270,7 +283,7 @@ static void on_field(void *s, size_t len, void *data)
     }
     cell = &r->cells[r->ncells];
     *cell = (struct raci_cell){text, r->cur.line, r->cur.col, 0, 0};
-    if ((r->err = note_cell(r, r->at, cell)))
+    if ((r->err = note_cell(r, r->at, text, len, cell)))
         return;
     r->ncells++;
     r->field_start = r->at + 1;
@@ -351,6 +364,9 @@ static raci_error parse_chunk(struct reader *r, struct csv_parser *p, size_t pos
             return err;
         pos += done + 1;
     }
+    /* A field that is still being read, past the limit already. */
+    if (p->entry_pos > RACI_READER_MAX_FIELD)
+        return field_too_long(r, field_begin(r, end), p->quoted);
     return RACI_OK;
 }
 

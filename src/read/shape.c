@@ -109,6 +109,23 @@ static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t p
 
 /* -------------------------------------------------------- cell issues -- */
 
+/* How many of the first characters of s (n bytes) fit in max UTF-16 units:
+ * where a workbook cell cuts it. */
+static uint32_t chars_within(const char *s, size_t n, size_t max)
+{
+    size_t units = 0, chars = 0;
+
+    for (size_t i = 0, k; i < n; i += k ? k : 1) {
+        uint32_t cp = 0;
+        k = raci_str_decode(s + i, n - i, &cp);
+        units += k && cp > 0xFFFF ? 2 : 1;
+        if (units > max)
+            break;
+        chars++;
+    }
+    return (uint32_t)chars;
+}
+
 /* The issues of cell c of row (the header, for row NULL), of person's,
  * from what the reader noted in it. */
 static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint32_t c,
@@ -147,6 +164,17 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
         is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col};
         is.what = is.code = 0;
         is.count = n->nquotes;
+        err = raci_roster_cell_issue(sh->r, &is);
+    }
+    if (!err && (cell->flags & RACI_READER_LONG)) {
+        size_t len = strlen(cell->text);
+        is.problem = RACI_CELL_LONG;
+        is.value = "";
+        is.at = is.loc;
+        is.what = is.code = 0;
+        is.count = (uint32_t)raci_str_chars(cell->text, len);
+        is.units = n->units;
+        is.kept = chars_within(cell->text, len, RACI_READER_CELL_UNITS);
         err = raci_roster_cell_issue(sh->r, &is);
     }
     return err;

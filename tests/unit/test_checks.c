@@ -432,6 +432,37 @@ static void test_stray_quote(void **state)
     fixture_release(&fx);
 }
 
+/* Issue #8, 11: a cell over Excel's 32767 UTF-16 units is a finding that
+ * says where the workbook cuts it; the data keeps it whole. */
+static void test_long_cell(void **state)
+{
+    struct fixture fx;
+    struct raci_str csv = RACI_STR_INIT;
+    (void)state;
+    raci_str_add(&csv, NAMES "Ana,Product Owner,Atlas,");
+    for (int i = 0; i < 32760; i++)
+        raci_str_addc(&csv, 'x');
+    for (int i = 0; i < 10; i++)
+        raci_str_add(&csv, "\xF0\x9F\x98\x80");
+    raci_str_add(&csv, "\nBo,Developer,Atlas,");
+    for (int i = 0; i < 20000; i++)
+        raci_str_add(&csv, "\xE6\x9D\xB1");
+    raci_str_addc(&csv, '\n');
+    assert_false(csv.failed);
+    fixture_run(&fx, csv.s);
+    assert_int_equal(fixture_count(&fx, "long-cell"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "long-cell", 0);
+    assert_int_equal(f->loc.line, 2);
+    assert_string_equal(f->message,
+                        "cell 'notes' of Ana is 32770 characters long (32780 as Excel counts "
+                        "them, in UTF-16 units); a workbook cell holds 32767, so the workbook "
+                        "shows its first 32763 characters and cuts the rest, which the reports "
+                        "keep: shorten it, or keep the text elsewhere and give its link");
+    assert_int_equal(strlen(fx.r.persons[0].extra[0]), 32760 + 40);
+    fixture_release(&fx);
+    raci_str_release(&csv);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -582,6 +613,7 @@ int main(void)
         cmocka_unit_test(test_bad_text),
         cmocka_unit_test(test_bad_text_header_and_nul),
         cmocka_unit_test(test_stray_quote),
+        cmocka_unit_test(test_long_cell),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),

@@ -588,10 +588,43 @@ static void test_stray_quotes(void **state)
     assert_int_equal(read_str(f, "a,b\nx,\"5'11\"\"\n"), RACI_ERROR_INPUT);
 }
 
+/* Issue #8, 11: Excel's limit is 32767 UTF-16 units, and a longer cell is
+ * flagged, not refused: 20,000 characters of Cyrillic or CJK (60,000 bytes)
+ * are fine, 16,384 emoji (32,768 units) are long. */
+static void test_long_cells(void **state)
+{
+    struct fix *f = *state;
+    struct raci_str b = RACI_STR_INIT;
+    raci_str_add(&b, "a,b,c\n");
+    for (int i = 0; i < 20000; i++)
+        raci_str_add(&b, "\xE6\x9D\xB1");
+    raci_str_addc(&b, ',');
+    for (int i = 0; i < 16384; i++)
+        raci_str_add(&b, "\xF0\x9F\x98\x80");
+    raci_str_add(&b, ",\"");
+    for (unsigned i = 0; i < RACI_READER_CELL_UNITS; i++)
+        raci_str_addc(&b, 'x');
+    raci_str_add(&b, "\"\n");
+    assert_false(b.failed);
+    assert_int_equal(read_bytes(f, b.s, b.len), RACI_OK);
+    const struct raci_row *row = &f->t.rows[0];
+    assert_int_equal(strlen(row->cells[0].text), 60000);
+    assert_int_equal(row->cells[0].flags, 0);
+    assert_int_equal(row->cells[1].flags, RACI_READER_LONG);
+    assert_int_equal(strlen(row->cells[1].text), 65536);
+    assert_int_equal(f->t.notes[row->cells[1].note].units, 32768);
+    /* Exactly at the limit is fine, in quotes too. */
+    assert_int_equal(strlen(row->cells[2].text), RACI_READER_CELL_UNITS);
+    assert_int_equal(row->cells[2].flags, 0);
+    raci_str_release(&b);
+}
+
+/* Past RACI_READER_MAX_FIELD bytes, the file is not read, located at the
+ * field; a quoted one may be a quote never closed. */
 static void test_field_too_large(void **state)
 {
     struct fix *f = *state;
-    size_t big = 40000;
+    size_t big = RACI_READER_MAX_FIELD + 1;
     char *buf = malloc(big + 16);
     assert_non_null(buf);
 
@@ -604,15 +637,16 @@ static void test_field_too_large(void **state)
     char *shown = raci_str_dup(buf + 4);
     assert_non_null(shown);
     shown[3 + 200] = '\0';
-    assert_diag(&f->d, 2, 3, "field is 40000 bytes long; a cell holds at most 32767 characters",
+    assert_diag(&f->d, 2, 3,
+                "field is longer than 1048576 bytes (1 MiB), the most raci reads in "
+                "one cell",
                 shown);
     free(shown);
+    assert_table_clean(&f->t);
     memcpy(buf + 7 + big, "\nc,d\n", 6);
     assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
     assert_int_equal(f->d.line, 2);
     assert_int_equal(f->d.col, 3);
-    assert_non_null(strstr(f->d.message, "40000 bytes"));
-    assert_table_clean(&f->t);
 
     /* Exactly at the limit is fine, in quotes too. */
     buf[7] = '"';
@@ -620,13 +654,28 @@ static void test_field_too_large(void **state)
     memcpy(buf + 8 + RACI_READER_MAX_FIELD, "\"\nc,d\n", 7);
     assert_int_equal(read_str(f, buf), RACI_OK);
     assert_int_equal(strlen(f->t.rows[0].cells[1].text), RACI_READER_MAX_FIELD);
+    assert_int_equal(f->t.rows[0].cells[1].flags, RACI_READER_LONG);
     assert_cell(&f->t.rows[1].cells[1], "d", 3, 3);
     /* One byte more, and a doubled quote counts as one byte of the cell. */
     memcpy(buf + 8 + RACI_READER_MAX_FIELD - 1, "\"\"x\"\nc,d\n", 10);
     assert_int_equal(read_str(f, buf), RACI_ERROR_INPUT);
-    assert_string_equal(f->d.message,
-                        "field is 32768 bytes long; a cell holds at most 32767 characters");
+    assert_string_equal(f->d.message, "field is longer than 1048576 bytes (1 MiB), the most raci "
+                                      "reads in one cell: is its closing quote missing?");
+    assert_int_equal(f->d.col, 3);
     free(buf);
+
+    /* A quote never closed in a large file: stopped at the limit, not at
+     * the end, and said so. */
+    struct raci_str b = RACI_STR_INIT;
+    raci_str_add(&b, "a,b\nAna,\"PO\n");
+    while (b.len < 2 * RACI_READER_MAX_FIELD)
+        raci_str_add(&b, "Bo,Developer\n");
+    assert_false(b.failed);
+    assert_int_equal(read_bytes(f, b.s, b.len), RACI_ERROR_INPUT);
+    assert_int_equal(f->d.line, 2);
+    assert_int_equal(f->d.col, 5);
+    assert_non_null(strstr(f->d.message, "is its closing quote missing?"));
+    raci_str_release(&b);
 }
 
 /* ------------------------------------------------- streams, files, size -- */
@@ -731,6 +780,7 @@ int main(void)
         T(test_empty_file),
         T(test_unterminated_quote),
         T(test_stray_quotes),
+        T(test_long_cells),
         T(test_field_too_large),
         T(test_stream),
         T(test_file),
