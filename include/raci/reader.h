@@ -14,8 +14,9 @@
  *
  * Unquoted fields lose the spaces (and, unless tab is the delimiter, the tabs)
  * around them, as libcsv trims them; quoted fields keep theirs. Text is
- * otherwise as written: a line end inside quotes stays CR LF or LF. Blank
- * lines between rows are skipped.
+ * otherwise as written: a line end inside quotes stays CR LF or LF, and a
+ * lone CR there (a file from an old Mac) becomes LF, so that no writer takes
+ * it for no line break at all. Blank lines between rows are skipped.
  *
  * What the reader finds wrong in one cell does not stop it: the cell is
  * flagged (raci_cell.flags) and the details are in its note, for the model

@@ -258,6 +258,15 @@ static raci_error field_too_long(struct reader *r, size_t begin, int quoted)
                           RACI_READER_MAX_FIELD, quoted ? ": is its closing quote missing?" : "");
 }
 
+/* A lone CR in a field (a line break in a file from an old Mac) becomes LF:
+ * a writer that drops the CR of CR LF must not lose the break. */
+static void lone_cr_to_lf(char *s, size_t len)
+{
+    for (char *cr = memchr(s, '\r', len); cr; cr = memchr(cr + 1, '\r', len - (size_t)(cr + 1 - s)))
+        if ((size_t)(cr + 1 - s) == len || cr[1] != '\n')
+            *cr = '\n';
+}
+
 /* libcsv's field callback: the field ended at r->at. */
 static void on_field(void *s, size_t len, void *data)
 {
@@ -276,6 +285,8 @@ static void on_field(void *s, size_t len, void *data)
         r->err = RACI_ERROR_NOMEM;
         return;
     }
+    if (len && memchr(s, '\r', len))
+        lone_cr_to_lf(s, len);
     text = raci_strpool_intern(r->pool, len ? (const char *)s : "", len);
     if (!text) {
         r->err = RACI_ERROR_NOMEM;

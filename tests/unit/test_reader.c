@@ -678,6 +678,21 @@ static void test_field_too_large(void **state)
     raci_str_release(&b);
 }
 
+/* Issue #8, 10: in a file whose lines end in CR alone, a line break in a
+ * quoted field is a lone CR: it becomes LF, so that no writer drops it. CR
+ * LF stays as it is. */
+static void test_cr_only_line_ends(void **state)
+{
+    struct fix *f = *state;
+    assert_int_equal(read_str(f, "person,notes\r\"Ana\",\"one\rtwo\r\rthree\"\r"
+                                 "Bo,\"x\r\ny\r\"\r"),
+                     RACI_OK);
+    assert_int_equal(f->t.nrows, 2);
+    assert_cell(&f->t.rows[0].cells[1], "one\ntwo\n\nthree", 2, 7);
+    assert_cell(&f->t.rows[1].cells[0], "Bo", 6, 1);
+    assert_cell(&f->t.rows[1].cells[1], "x\r\ny\n", 6, 4);
+}
+
 /* ------------------------------------------------- streams, files, size -- */
 
 static void test_stream(void **state)
@@ -782,6 +797,7 @@ int main(void)
         T(test_stray_quotes),
         T(test_long_cells),
         T(test_field_too_large),
+        T(test_cr_only_line_ends),
         T(test_stream),
         T(test_file),
         T(test_many_rows),
