@@ -476,3 +476,38 @@ raci_error raci_hygiene_long_cell(struct raci_engine *e, const struct raci_check
     raci_str_release(&b);
     return err;
 }
+
+raci_error raci_hygiene_duplicate_column(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str b = RACI_STR_INIT;
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < r->ncell_issues && !err; i++) {
+        const struct raci_cell_issue *is = &r->cell_issues[i];
+        int as_role = (is->what & RACI_CELL_AS_ROLE) != 0;
+        if (is->problem != RACI_CELL_DUPLICATE_COLUMN)
+            continue;
+        raci_str_addf(&b, "column %s (", is->label);
+        add_quoted(&b, is->column);
+        if (is->what & RACI_CELL_KNOWN) {
+            raci_str_addf(&b,
+                          ") names the %s column again (column %s is it): raci reads it from "
+                          "column %s, and column %s %s",
+                          is->value, is->first_label, is->first_label, is->label,
+                          as_role ? "as a role, a person of its own"
+                                  : "as an extra column of the Roster sheet");
+        } else {
+            raci_str_addf(&b, ") has the name of column %s (", is->first_label);
+            add_quoted(&b, is->first);
+            raci_str_addf(&b, ")%s: %s",
+                          strcmp(is->column, is->first) ? " but for case or punctuation" : "",
+                          as_role ? "each is read as a person of its own"
+                                  : "both are kept, as separate columns of the Roster sheet");
+        }
+        raci_str_add(&b, "; give each column a name of its own");
+        err = add_issue(e, chk, is, &b);
+    }
+    raci_str_release(&b);
+    return err;
+}

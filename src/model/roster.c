@@ -27,6 +27,7 @@ struct index {
     struct raci_map products; /* matching key -> product */
     struct raci_map tasks;    /* (task key, product) -> task */
     struct raci_map members;  /* (person, product) -> member */
+    struct raci_map extra;    /* (matching key, nth) -> extra column */
     struct extra_value *extras;
     size_t nextras, cap_extras;
 };
@@ -222,17 +223,24 @@ raci_error raci_roster_cell_issue(struct raci_roster *r, const struct raci_cell_
     return RACI_OK;
 }
 
-raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t *out)
+raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t nth,
+                                    uint32_t *out)
 {
-    for (size_t i = 0; i < r->nextra; i++)
-        if (raci_str_casecmp(r->extra_names[i], name) == 0) {
-            *out = (uint32_t)i;
-            return RACI_OK;
-        }
-    if (raci_array_grow(&r->extra_names, &r->cap_extra, r->nextra + 1, sizeof(*r->extra_names)))
+    const char *key = raci_strpool_key(r->pool, name);
+    uint32_t c;
+
+    if (!key)
         return RACI_ERROR_NOMEM;
-    r->extra_names[r->nextra] = name;
-    *out = (uint32_t)r->nextra++;
+    c = raci_map_get(&idx(r)->extra, (uintptr_t)key, nth);
+    if (c == RACI_MAP_NONE) {
+        if (raci_array_grow(&r->extra_names, &r->cap_extra, r->nextra + 1,
+                            sizeof(*r->extra_names)) ||
+            raci_map_put(&idx(r)->extra, (uintptr_t)key, nth, (uint32_t)r->nextra))
+            return RACI_ERROR_NOMEM;
+        c = (uint32_t)r->nextra;
+        r->extra_names[r->nextra++] = name;
+    }
+    *out = c;
     return RACI_OK;
 }
 
@@ -428,6 +436,7 @@ void raci_roster_release(struct raci_roster *r)
         raci_map_release(&x->products);
         raci_map_release(&x->tasks);
         raci_map_release(&x->members);
+        raci_map_release(&x->extra);
         free(x->extras);
         free(x);
     }

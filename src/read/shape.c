@@ -9,8 +9,9 @@
  *    task column and no person column; each other column becomes a person
  *    whose name and title are the column's header.
  *
- * Nothing of the table is changed unseen: what the reader found in a cell
- * becomes one of the roster's cell issues, and the data is kept.
+ * Nothing of the table is dropped or merged unseen: what the reader found in
+ * a cell and a header that names a column twice become the roster's cell
+ * issues, and the data is kept.
  */
 #include "raci/shape.h"
 
@@ -149,7 +150,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
         if (!(is.label = raci_strpool_add(sh->r->pool, label)))
             return RACI_ERROR_NOMEM;
     }
-    is.value = "";
+    is.first = is.first_label = is.value = "";
     if (cell->flags & RACI_READER_BAD_TEXT) {
         is.value = sh->t->encoding;
         is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col};
@@ -191,6 +192,26 @@ static raci_error row_issues(struct shape *sh, const struct raci_row *row, uint3
         if (cells->cells[c].flags)
             err = cell_issues(sh, row, c, person);
     return err;
+}
+
+/* The header names column c again (columns.h): say what was made of it. */
+static raci_error duplicate_column(struct shape *sh, uint32_t c, int wide)
+{
+    const struct raci_column *col = &sh->cols.v[c], *first = &sh->cols.v[col->first];
+    struct raci_cell_issue is = {.problem = RACI_CELL_DUPLICATE_COLUMN};
+
+    is.loc = loc_of(sh->t, &sh->t->header.cells[c]);
+    is.header = 1;
+    is.at = loc_of(sh->t, &sh->t->header.cells[col->first]);
+    is.person = RACI_NONE;
+    is.column = col->name;
+    is.label = col->label;
+    is.first = first->name;
+    is.first_label = first->label;
+    is.value = (col->flags & RACI_COLUMN_AGAIN_KNOWN) ? raci_columns_kind_name(first->kind) : "";
+    is.what = ((col->flags & RACI_COLUMN_AGAIN_KNOWN) ? RACI_CELL_KNOWN : 0) |
+              (wide ? RACI_CELL_AS_ROLE : 0);
+    return raci_roster_cell_issue(sh->r, &is);
 }
 
 /* ---------------------------------------------------------------- long -- */
@@ -289,7 +310,9 @@ static raci_error add_long(struct shape *sh)
         const struct raci_column *col = &sh->cols.v[c];
         sh->take[c] = col->kind == RACI_COLUMN_OTHER;
         if (sh->take[c])
-            err = raci_roster_extra_column(sh->r, col->name, &sh->extra[c]);
+            err = raci_roster_extra_column(sh->r, col->name, col->nth, &sh->extra[c]);
+        if (!err && (col->flags & RACI_COLUMN_AGAIN))
+            err = duplicate_column(sh, c, 0);
     }
     for (size_t i = 0; i < sh->t->nrows && !err; i++) {
         uint32_t person;
@@ -305,7 +328,9 @@ static raci_error add_long(struct shape *sh)
 /*
  * A role column of a wide chart is one person per product: in a chart that
  * covers several products, "Product Owner" is each product's own PO, not
- * one person owning them all. Without a product column it is one person.
+ * one person owning them all. Without a product column it is one person,
+ * unless the header repeats an earlier one's: two "Developer" columns are
+ * two developers.
  */
 static raci_error wide_person(struct shape *sh, uint32_t col, uint32_t product, uint32_t *out)
 {
@@ -315,8 +340,11 @@ static raci_error wide_person(struct shape *sh, uint32_t col, uint32_t product, 
     const char *scope = NULL;
     raci_error err;
 
-    if (sh->of[RACI_COLUMN_PRODUCT] >= 0 &&
-        !(scope = raci_strpool_printf(r->pool, "%s#%u#%u", sh->t->file, col, product)))
+    if (sh->of[RACI_COLUMN_PRODUCT] >= 0)
+        scope = raci_strpool_printf(r->pool, "%s#%u#%u", sh->t->file, col, product);
+    else if (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)
+        scope = raci_strpool_printf(r->pool, "%s#%u", sh->t->file, col);
+    if ((sh->of[RACI_COLUMN_PRODUCT] >= 0 || (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)) && !scope)
         return RACI_ERROR_NOMEM;
     if ((err = raci_roster_person(r, h, "", scope, l, out)) ||
         (*title && (err = raci_roster_title(r, *out, title, l))))
@@ -384,8 +412,13 @@ static raci_error add_wide(struct shape *sh)
 
     if (!(sh->who = calloc(sh->cols.n ? sh->cols.n : 1, sizeof(*sh->who))))
         return RACI_ERROR_NOMEM;
-    for (uint32_t c = 0; c < sh->cols.n; c++)
+    for (uint32_t c = 0; c < sh->cols.n && !err; c++) {
+        if (!sh->take[c])
+            continue;
         sh->who[c] = sh->cols.v[c].name;
+        if (sh->cols.v[c].flags & RACI_COLUMN_AGAIN)
+            err = duplicate_column(sh, c, 1);
+    }
     if (!err && sh->of[RACI_COLUMN_PRODUCT] < 0) {
         /* One product: its people are every role column, in order, even
          * those the chart leaves empty. */

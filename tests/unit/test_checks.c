@@ -463,6 +463,45 @@ static void test_long_cell(void **state)
     raci_str_release(&csv);
 }
 
+/* Issue #8, 10: a second person/title pair, and columns whose names
+ * differ only in case, are kept apart and said so at their header cells. */
+static void test_duplicate_column(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,Notes,NOTES,name,Title\n"
+                     "Ana,Product Owner,Atlas,on leave,back in May,Bo,Developer\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-column"), 3);
+    const struct raci_finding *f = fixture_find(&fx, "duplicate-column", 0);
+    assert_int_equal(f->loc.line, 1);
+    assert_int_equal(f->loc.col, 28);
+    assert_string_equal(f->message,
+                        "column E ('NOTES') has the name of column D ('Notes') but for case or "
+                        "punctuation: both are kept, as separate columns of the Roster sheet; "
+                        "give each column a name of its own");
+    assert_string_equal(f->entity, "header:notes");
+    f = fixture_find(&fx, "duplicate-column", 1);
+    assert_string_equal(f->message,
+                        "column F ('name') names the person column again (column A is it): raci "
+                        "reads it from column A, and column F as an extra column of the Roster "
+                        "sheet; give each column a name of its own");
+    f = fixture_find(&fx, "duplicate-column", 2);
+    assert_non_null(strstr(f->message, "column G ('Title') names the title column again"));
+    /* Every value is kept. */
+    assert_int_equal(fx.r.nextra, 4);
+    assert_string_equal(fx.r.persons[0].extra[0], "on leave");
+    assert_string_equal(fx.r.persons[0].extra[1], "back in May");
+    assert_string_equal(fx.r.persons[0].extra[2], "Bo");
+    assert_string_equal(fx.r.persons[0].extra[3], "Developer");
+    assert_int_equal(fx.r.npersons, 1);
+    fixture_release(&fx);
+
+    fixture_run(&fx, "person,title,product,Notes,Notes 2\n"
+                     "Ana,Product Owner,Atlas,on leave,back in May\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-column"), 0);
+    fixture_release(&fx);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -614,6 +653,7 @@ int main(void)
         cmocka_unit_test(test_bad_text_header_and_nul),
         cmocka_unit_test(test_stray_quote),
         cmocka_unit_test(test_long_cell),
+        cmocka_unit_test(test_duplicate_column),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),
