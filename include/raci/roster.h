@@ -104,10 +104,11 @@ struct raci_row_issue {
  * that the data is kept and nothing is changed unseen.
  */
 enum raci_cell_problem {
-    RACI_CELL_BAD_TEXT = 1,    /* characters that are no text, or control characters */
-    RACI_CELL_STRAY_QUOTE,     /* a quote inside an unquoted field, read as a quote */
-    RACI_CELL_LONG,            /* longer than a workbook cell holds */
-    RACI_CELL_DUPLICATE_COLUMN /* a header naming a column again */
+    RACI_CELL_BAD_TEXT = 1,     /* characters that are no text, or control characters */
+    RACI_CELL_STRAY_QUOTE,      /* a quote inside an unquoted field, read as a quote */
+    RACI_CELL_LONG,             /* longer than a workbook cell holds */
+    RACI_CELL_DUPLICATE_COLUMN, /* a header naming a column again */
+    RACI_CELL_CONFLICTING_VALUE /* a person's second value in an extra column */
 };
 
 struct raci_cell_issue {
@@ -115,23 +116,25 @@ struct raci_cell_issue {
     struct raci_loc loc; /* the cell (the header cell, for the column problems) */
     int header;          /* the cell is a header cell */
     /* BAD_TEXT, STRAY_QUOTE: the first bad character or quote in the cell;
-     * DUPLICATE_COLUMN: the header cell of the first column of that name */
+     * DUPLICATE_COLUMN: the header cell of the first column of that name;
+     * CONFLICTING_VALUE: the cell of the value kept */
     struct raci_loc at;
     uint32_t person;    /* whose cell, or RACI_NONE (a header, a row naming nobody, a wide chart) */
     const char *column; /* the header of the cell's column, trimmed ("" when it has none) */
-    const char *label;  /* the column's letters, "F" */
+    const char *label;  /* the column's letters, "F" ("" for CONFLICTING_VALUE) */
     /* DUPLICATE_COLUMN: the header and the letters of the first column of
-     * the name */
+     * the name; CONFLICTING_VALUE: the value kept */
     const char *first;
     const char *first_label;
-    const char *value; /* BAD_TEXT: the file's encoding; DUPLICATE_COLUMN: the kind named again
-                          ("person"), or "" */
+    const char *value; /* CONFLICTING_VALUE: the later value; BAD_TEXT: the file's encoding;
+                          DUPLICATE_COLUMN: the kind named again ("person"), or "" */
     /* BAD_TEXT: the first's enum raci_str_bad; DUPLICATE_COLUMN:
      * RACI_CELL_KNOWN and RACI_CELL_AS_ROLE */
     uint32_t what;
     uint32_t code; /* BAD_TEXT: the first's code (decode.h) */
     /* BAD_TEXT, STRAY_QUOTE: how many in the cell;
-     * LONG: its characters */
+     * LONG: its characters;
+     * CONFLICTING_VALUE: the later cells with another value than the one kept */
     uint32_t count;
     uint32_t units; /* LONG: its UTF-16 units */
     uint32_t kept;  /* LONG: the characters a workbook cell keeps */
@@ -228,13 +231,17 @@ raci_error raci_roster_cell_issue(struct raci_roster *r, const struct raci_cell_
 raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t nth,
                                     uint32_t *out);
 
-/* Person's value in an extra column; the first non-empty one is kept. */
+/* Person's value in an extra column, in the cell at loc. The first
+ * non-empty one is kept; a later, different one is a CONFLICTING_VALUE
+ * cell issue, made by raci_roster_finish (once per person and column, at
+ * the first such cell). */
 raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint32_t column,
-                                   const char *value);
+                                   const char *value, struct raci_loc loc);
 
 /*
  * Finish the model after the last table: resolve reports_to to people (by
- * id, then by name); for each product that has no task at all, generate its
+ * id, then by name); keep each person's first value of each extra column;
+ * for each product that has no task at all, generate its
  * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED); and
  * build the views.
  */

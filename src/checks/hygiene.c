@@ -511,3 +511,34 @@ raci_error raci_hygiene_duplicate_column(struct raci_engine *e, const struct rac
     raci_str_release(&b);
     return err;
 }
+
+raci_error raci_hygiene_conflicting_value(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str b = RACI_STR_INIT;
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < r->ncell_issues && !err; i++) {
+        const struct raci_cell_issue *is = &r->cell_issues[i];
+        if (is->problem != RACI_CELL_CONFLICTING_VALUE)
+            continue;
+        raci_str_addf(&b, "%s has ", r->persons[is->person].name);
+        add_quoted(&b, is->value);
+        raci_str_add(&b, " in column ");
+        add_quoted(&b, is->column);
+        raci_str_add(&b, " here, but ");
+        add_quoted(&b, is->first);
+        raci_str_add(&b, " on ");
+        if (is->at.file == is->loc.file)
+            raci_str_addf(&b, "line %u", is->at.line);
+        else
+            raci_str_addf(&b, "%s:%u", is->at.file, is->at.line);
+        if (is->count > 1)
+            raci_str_addf(&b, " (and %u more row%s with another value)", is->count - 1,
+                          is->count > 2 ? "s" : "");
+        raci_str_add(&b, "; the Roster sheet shows the first: keep one value per person");
+        err = add_issue(e, chk, is, &b);
+    }
+    raci_str_release(&b);
+    return err;
+}

@@ -275,8 +275,8 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
     if ((err = long_person(sh, row, person)) || (who = *person) == RACI_NONE)
         return err;
     for (uint32_t c = 0; c < row->ncells && c < t->header.ncells; c++)
-        if (sh->take[c] &&
-            (err = raci_roster_extra_value(r, who, sh->extra[c], row->cells[c].text)))
+        if (sh->take[c] && (err = raci_roster_extra_value(r, who, sh->extra[c], row->cells[c].text,
+                                                          loc_of(t, &row->cells[c]))))
             return err;
     /* A file without a product column is one product; in a file with
      * one, an empty cell on a roster entry puts the person in none. */

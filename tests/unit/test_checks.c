@@ -502,6 +502,61 @@ static void test_duplicate_column(void **state)
     fixture_release(&fx);
 }
 
+/* Issue #8, 10: a person's later value of an extra column was dropped
+ * unseen; now the Roster sheet's value is named, and where the other is. */
+static void test_conflicting_value(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_rules(&fx, NULL);
+    assert_int_equal(fixture_add(&fx, "a.csv",
+                                 "person,title,product,Location\n"
+                                 "\xC5\x81ucja,Product Owner,Atlas,Gda\xC5\x84sk\n"
+                                 "\xC5\x81ucja,Product Owner,Borealis,\n"
+                                 "\xC5\x81ucja,Product Owner,Cirrus,\"O'Brien & <Co>\"\n"
+                                 "\xC5\x81ucja,Product Owner,Dune,Gda\xC5\x84sk\n"),
+                     RACI_OK);
+    assert_int_equal(fixture_add(&fx, "b.csv",
+                                 "person,title,product,location\n"
+                                 "\xC5\x81ucja,Product Owner,Atlas,Krak\xC3\xB3w\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "conflicting-value"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "conflicting-value", 0);
+    assert_string_equal(f->loc.file, "a.csv");
+    assert_int_equal(f->loc.line, 4);
+    assert_int_equal(f->loc.col, 28);
+    assert_string_equal(f->message,
+                        "\xC5\x81ucja has 'O'Brien & <Co>' in column 'Location' here, but "
+                        "'Gda\xC5\x84sk' on line 2 (and 1 more row with another value); the "
+                        "Roster sheet shows the first: keep one value per person");
+    /* (How a key folds a name's case is the key's business: only its form here.) */
+    assert_true(strncmp(f->entity, "cell:location/person:", 21) == 0);
+    assert_int_equal(fx.r.nextra, 1);
+    assert_string_equal(fx.r.persons[0].extra[0], "Gda\xC5\x84sk");
+    fixture_release(&fx);
+
+    /* A long value, or one over several lines, is quoted in part, on one
+     * line. */
+    fixture_run(&fx, "person,title,product,Notes\n"
+                     "Ana,Product Owner,Atlas,\"Owns the quarterly\r\ncustomer survey, and runs "
+                     "it with \xE2\x80\x9CResearch\xE2\x80\x9D\"\n"
+                     "Ana,Product Owner,Borealis,short\n");
+    assert_string_equal(
+        fixture_find(&fx, "conflicting-value", 0)->message,
+        "Ana has 'short' in column 'Notes' here, but 'Owns the quarterly\\ncustomer "
+        "survey, and ...' on line 2; the Roster sheet shows the first: keep "
+        "one value per person");
+    fixture_release(&fx);
+
+    fixture_run(&fx, "person,title,product,Location\n"
+                     "Ana,Product Owner,Atlas,Lisbon\n"
+                     "Ana,Product Owner,Borealis,\n"
+                     "Ana,Product Owner,Cirrus,Lisbon\n");
+    assert_int_equal(fixture_count(&fx, "conflicting-value"), 0);
+    fixture_release(&fx);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -654,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_stray_quote),
         cmocka_unit_test(test_long_cell),
         cmocka_unit_test(test_duplicate_column),
+        cmocka_unit_test(test_conflicting_value),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),

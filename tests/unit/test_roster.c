@@ -207,6 +207,31 @@ static void test_cell_issues(void **state)
     fixture_release(&fx);
 }
 
+/* Issue #8, 10: a person's later value of an extra column was dropped
+ * unseen: the first is kept, the first later other value noted. */
+static void test_conflicting_values(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,Start date\n"
+                     "Ana,Developer,Atlas,\n"
+                     "Ana,Developer,Borealis,2024-01-02\n"
+                     "Ana,Developer,Cirrus,2024-01-02\n"
+                     "Ana,Developer,Dune,2023-12-01\n"
+                     "Ana,Developer,Eon,2022-06-30\n");
+    assert_string_equal(fx.r.persons[0].extra[0], "2024-01-02");
+    assert_int_equal(fx.r.ncell_issues, 1);
+    const struct raci_cell_issue *is = &fx.r.cell_issues[0];
+    assert_int_equal(is->problem, RACI_CELL_CONFLICTING_VALUE);
+    assert_int_equal(is->loc.line, 5);
+    assert_int_equal(is->at.line, 3);
+    assert_string_equal(is->first, "2024-01-02");
+    assert_string_equal(is->value, "2023-12-01");
+    assert_string_equal(is->column, "Start date");
+    assert_int_equal(is->count, 2);
+    fixture_release(&fx);
+}
+
 /* Issue #8, 14: a header of 100,000 columns took 21 seconds, each extra
  * column looked up among all the earlier ones. Now hashed; no time is
  * asserted, but the roster must come out whole. */
@@ -368,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_extra_columns_and_managers),
         cmocka_unit_test(test_extra_columns_kept_apart),
         cmocka_unit_test(test_cell_issues),
+        cmocka_unit_test(test_conflicting_values),
         cmocka_unit_test(test_many_extra_columns),
         cmocka_unit_test(test_missing_required_column),
         cmocka_unit_test(test_wide_chart),
