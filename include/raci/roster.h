@@ -104,11 +104,12 @@ struct raci_row_issue {
  * that the data is kept and nothing is changed unseen.
  */
 enum raci_cell_problem {
-    RACI_CELL_BAD_TEXT = 1,     /* characters that are no text, or control characters */
-    RACI_CELL_STRAY_QUOTE,      /* a quote inside an unquoted field, read as a quote */
-    RACI_CELL_LONG,             /* longer than a workbook cell holds */
-    RACI_CELL_DUPLICATE_COLUMN, /* a header naming a column again */
-    RACI_CELL_CONFLICTING_VALUE /* a person's second value in an extra column */
+    RACI_CELL_BAD_TEXT = 1,      /* characters that are no text, or control characters */
+    RACI_CELL_STRAY_QUOTE,       /* a quote inside an unquoted field, read as a quote */
+    RACI_CELL_LONG,              /* longer than a workbook cell holds */
+    RACI_CELL_DUPLICATE_COLUMN,  /* a header naming a column again */
+    RACI_CELL_CONFLICTING_VALUE, /* a person's second value in an extra column */
+    RACI_CELL_UNNAMED_COLUMN     /* a wide chart's column of letters with no header */
 };
 
 struct raci_cell_issue {

@@ -542,3 +542,23 @@ raci_error raci_hygiene_conflicting_value(struct raci_engine *e, const struct ra
     raci_str_release(&b);
     return err;
 }
+
+raci_error raci_hygiene_unnamed_column(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str b = RACI_STR_INIT;
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < r->ncell_issues && !err; i++) {
+        const struct raci_cell_issue *is = &r->cell_issues[i];
+        if (is->problem != RACI_CELL_UNNAMED_COLUMN)
+            continue;
+        raci_str_addf(&b,
+                      "column %s has letters but no header: it is read as a person named '%s'; "
+                      "write the role or the person's name in its header",
+                      is->label, is->column);
+        err = add_issue(e, chk, is, &b);
+    }
+    raci_str_release(&b);
+    return err;
+}

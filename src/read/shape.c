@@ -10,8 +10,8 @@
  *    whose name and title are the column's header.
  *
  * Nothing of the table is dropped or merged unseen: what the reader found in
- * a cell and a header that names a column twice become the roster's cell
- * issues, and the data is kept.
+ * a cell, a header that names a column twice and a column of letters with
+ * no header become the roster's cell issues, and the data is kept.
  */
 #include "raci/shape.h"
 
@@ -405,6 +405,24 @@ static raci_error add_wide_row(struct shape *sh, const struct raci_row *row)
     return RACI_OK;
 }
 
+/* Column c of a wide chart has letters but no header: it is read as a
+ * person named after its letters, "(column F)", and said so. */
+static raci_error unnamed_column(struct shape *sh, uint32_t c)
+{
+    const struct raci_column *col = &sh->cols.v[c];
+    struct raci_cell_issue is = {.problem = RACI_CELL_UNNAMED_COLUMN};
+
+    if (!(sh->who[c] = raci_strpool_printf(sh->r->pool, "(column %s)", col->label)))
+        return RACI_ERROR_NOMEM;
+    is.loc = is.at = loc_of(sh->t, &sh->t->header.cells[c]);
+    is.header = 1;
+    is.person = RACI_NONE; /* a person per product: the column names them all */
+    is.column = sh->who[c];
+    is.label = col->label;
+    is.first = is.first_label = is.value = "";
+    return raci_roster_cell_issue(sh->r, &is);
+}
+
 static raci_error add_wide(struct shape *sh)
 {
     struct raci_roster *r = sh->r;
@@ -416,7 +434,9 @@ static raci_error add_wide(struct shape *sh)
         if (!sh->take[c])
             continue;
         sh->who[c] = sh->cols.v[c].name;
-        if (sh->cols.v[c].flags & RACI_COLUMN_AGAIN)
+        if (!*sh->who[c])
+            err = unnamed_column(sh, c);
+        else if (sh->cols.v[c].flags & RACI_COLUMN_AGAIN)
             err = duplicate_column(sh, c, 1);
     }
     if (!err && sh->of[RACI_COLUMN_PRODUCT] < 0) {
@@ -439,8 +459,8 @@ static raci_error add_wide(struct shape *sh)
 }
 
 /* Is the table a wide chart? A task column, no person, title or raci
- * column, and at least one role: a column raci does not read, with a name
- * (take[] gets them; an empty header carries nothing). */
+ * column, and at least one role: a column raci does not read, named, or
+ * unnamed with letters in it (take[] gets them). */
 static int is_wide(struct shape *sh)
 {
     const int *of = sh->of;
@@ -450,8 +470,14 @@ static int is_wide(struct shape *sh)
         of[RACI_COLUMN_RACI] >= 0)
         return 0;
     for (uint32_t c = 0; c < sh->cols.n; c++) {
-        sh->take[c] = sh->cols.v[c].kind == RACI_COLUMN_OTHER && *sh->cols.v[c].name;
-        roles += sh->take[c];
+        sh->take[c] = sh->cols.v[c].kind == RACI_COLUMN_OTHER;
+        /* An empty header carries nothing, unless its column has letters. */
+        for (size_t i = 0; sh->take[c] && !*sh->cols.v[c].name && i < sh->t->nrows; i++)
+            if (has_letters(sh->r, &sh->t->rows[i], c))
+                sh->take[c] = 2;
+        if (sh->take[c] == 1 && !*sh->cols.v[c].name)
+            sh->take[c] = 0;
+        roles += sh->take[c] != 0;
     }
     return roles > 0;
 }

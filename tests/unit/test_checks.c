@@ -557,6 +557,39 @@ static void test_conflicting_value(void **state)
     fixture_release(&fx);
 }
 
+/* Issue #8, 10: a wide chart's column of letters with an empty header was
+ * dropped; now it is a person named after its letters. */
+static void test_unnamed_column(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx,
+                "task,\xCE\xA5\xCF\x80\xCE\xB5\xCF\x8D\xCE\xB8\xCF\x85\xCE\xBD\xCE\xBF\xCF\x82,,"
+                "Developer,Developer,\n"
+                "Roadmap,C,A/R,R,I,\n"
+                "Backlog,,C,,R,\n");
+    assert_int_equal(fixture_count(&fx, "unnamed-column"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unnamed-column", 0);
+    assert_int_equal(f->loc.line, 1);
+    assert_string_equal(f->message,
+                        "column C has letters but no header: it is read as a person named "
+                        "'(column C)'; write the role or the person's name in its header");
+    assert_string_equal(f->entity, "header:column c");
+    uint32_t who = fixture_person(&fx, "(column C)");
+    assert_int_equal(fx.r.persons[who].ntitles, 0);
+    assert_int_equal(fx.r.ntasks, 2);
+    /* The two Developer columns are two people, and say so; the empty last
+     * column, with no letters, is nothing. */
+    assert_int_equal(fixture_count(&fx, "duplicate-column"), 1);
+    f = fixture_find(&fx, "duplicate-column", 0);
+    assert_string_equal(f->message,
+                        "column E ('Developer') has the name of column D ('Developer'): each is "
+                        "read as a person of its own; give each column a name of its own");
+    assert_int_equal(fx.r.npersons, 4);
+    assert_int_equal(fixture_count(&fx, "duplicate-assignment"), 0);
+    fixture_release(&fx);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -710,6 +743,7 @@ int main(void)
         cmocka_unit_test(test_long_cell),
         cmocka_unit_test(test_duplicate_column),
         cmocka_unit_test(test_conflicting_value),
+        cmocka_unit_test(test_unnamed_column),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),

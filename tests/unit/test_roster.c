@@ -318,6 +318,34 @@ static void test_wide_chart(void **state)
     fixture_release(&fx);
 }
 
+/* Issue #8, 10: a role column with letters and no header was dropped with
+ * its letters; it is a person named after its column now. One with no
+ * letters is still nothing. */
+static void test_wide_unnamed_column(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "Task,Product Owner,, ,\n"
+                     "User stories,A,R,,\n"
+                     "Roadmap,C,(I),,\n");
+    assert_int_equal(fx.r.npersons, 2);
+    uint32_t who = fixture_person(&fx, "(column C)");
+    uint32_t us = fixture_task(&fx, "team", "User stories");
+    uint32_t rm = fixture_task(&fx, "team", "Roadmap");
+    assert_int_equal(letters(&fx, us, who), RACI_R);
+    assert_int_equal(conditional(&fx, rm, who), RACI_I);
+    assert_int_equal(fx.r.ncell_issues, 1);
+    assert_int_equal(fx.r.cell_issues[0].problem, RACI_CELL_UNNAMED_COLUMN);
+    assert_int_equal(fx.r.cell_issues[0].loc.col, 20);
+    fixture_release(&fx);
+
+    /* A chart whose only role column is unnamed is still a chart. */
+    fixture_run(&fx, "Task,\nRoadmap,A/R\n");
+    assert_int_equal(fx.r.npersons, 1);
+    assert_string_equal(fx.r.persons[0].name, "(column B)");
+    fixture_release(&fx);
+}
+
 static void test_wide_chart_per_product(void **state)
 {
     struct fixture fx;
@@ -397,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_many_extra_columns),
         cmocka_unit_test(test_missing_required_column),
         cmocka_unit_test(test_wide_chart),
+        cmocka_unit_test(test_wide_unnamed_column),
         cmocka_unit_test(test_wide_chart_per_product),
         cmocka_unit_test(test_generate_from_titles),
     };
