@@ -30,7 +30,7 @@
  *    counts; the text is kept whole, the workbook cuts it.
  *
  * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag at
- * its file:line:column: an empty or blank file; a file that is not
+ * its file:line:column: an empty or blank file (at 1:1); a file that is not
  * text (more than one byte in RACI_READER_NUL_RATIO of its first
  * RACI_READER_NUL_HEAD bytes are NUL: a binary file, or UTF-16 without its
  * byte order mark; fewer NULs are bad text in their cells); a UTF-16 file

@@ -484,9 +484,12 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     t->delimiter = r.delim;
     err = parse_text(&r);
     if (!err && !r.have_header)
-        err = raci_diag_set(diag, r.name, 0, 0, NULL,
-                            "file is empty: expected a header row such as "
-                            "'person,title,product,task,raci'");
+        err = raci_diag_set(diag, r.name, 1, 1, NULL,
+                            "file is %s: expected a header row such as "
+                            "'person,title,product,task,raci'",
+                            len == 0     ? "empty"
+                            : r.len == 0 ? "empty but for its byte order mark"
+                                         : "blank (nothing but spaces and line breaks)");
 cleanup:
     free(r.cells);
     raci_decode_release(&txt);

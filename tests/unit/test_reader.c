@@ -524,16 +524,26 @@ static void test_columns_count_characters(void **state)
 static void test_empty_file(void **state)
 {
     struct fix *f = *state;
-    static const char *const empty[] = {"", "\r\n\n  \n", "\xEF\xBB\xBF", "\xEF\xBB\xBF\r\n"};
+    static const char *const empty[][2] = {
+        {"", "empty"},
+        {"\r\n\n  \n", "blank (nothing but spaces and line breaks)"},
+        {"\xEF\xBB\xBF", "empty but for its byte order mark"},
+        {"\xEF\xBB\xBF\r\n", "blank (nothing but spaces and line breaks)"},
+        {"\xFF\xFE", "empty but for its byte order mark"},
+    };
+    char msg[160];
+    /* Issue #8, 15: each at 1:1, where the header should be. */
     for (size_t i = 0; i < sizeof empty / sizeof *empty; i++) {
-        assert_int_equal(read_str(f, empty[i]), RACI_ERROR_INPUT);
-        assert_diag(&f->d, 0, 0,
-                    "file is empty: expected a header row such as "
-                    "'person,title,product,task,raci'",
-                    NULL);
+        assert_int_equal(read_str(f, empty[i][0]), RACI_ERROR_INPUT);
+        snprintf(msg, sizeof msg,
+                 "file is %s: expected a header row such as 'person,title,product,task,raci'",
+                 empty[i][1]);
+        assert_diag(&f->d, 1, 1, msg, NULL);
         assert_table_clean(&f->t);
     }
     assert_int_equal(read_bytes(f, NULL, 0), RACI_ERROR_INPUT);
+    assert_int_equal(f->d.line, 1);
+    assert_int_equal(f->d.col, 1);
 }
 
 static void test_unterminated_quote(void **state)
