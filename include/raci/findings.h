@@ -109,6 +109,12 @@ char *raci_findings_entity_cell(const struct raci_roster *r, uint32_t task, uint
  * repeat (baselines count repeats), and re-sorting changes lines. */
 char *raci_findings_entity_row(const struct raci_roster *r, const struct raci_row_issue *issue);
 
+/* A cell of the table, by its column's header and its person:
+ * "cell:notes/person:ana silva"; "cell:notes" when it names nobody;
+ * "header:notes" for a header cell. Never its line or column. */
+char *raci_findings_entity_cell_issue(const struct raci_roster *r,
+                                      const struct raci_cell_issue *issue);
+
 /* A waiver of the ruleset: its rule and the subjects it gives, in the order
  * product, task, person: "waiver:team-size/product:atlas" */
 char *raci_findings_entity_waiver(const struct raci_waiver *w);

@@ -14,15 +14,31 @@
  *
  * Unquoted fields lose the spaces (and, unless tab is the delimiter, the tabs)
  * around them, as libcsv trims them; quoted fields keep theirs. Text is
- * otherwise as written: a line end inside quotes stays CR LF or LF. Blank
- * lines between rows are skipped.
+ * otherwise as written: a line end inside quotes stays CR LF or LF, and a
+ * lone CR there (a file from an old Mac) becomes LF, so that no writer takes
+ * it for no line break at all. Blank lines between rows are skipped.
  *
- * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag:
- * an empty file, bytes in no supported encoding (or a NUL byte), an
- * unterminated quote, a quote where strict CSV allows none, a field over
- * RACI_READER_MAX_FIELD bytes, a file over RACI_READER_MAX_FILE bytes. Rows
- * whose field count differs from the header's are kept as they are: judging
- * them is the model's business.
+ * What the reader finds wrong in one cell does not stop it: the cell is
+ * flagged (raci_cell.flags) and the details are in its note, for the model
+ * to report at the cell:
+ *  - bad text: a character that is no text in the file's encoding (decode.h:
+ *    it reads as U+FFFD), or a control character that XML cannot hold (kept
+ *    as it is; the workbook shows U+FFFD);
+ *  - a stray quote: a quote inside an unquoted field (5'11", 27" monitor),
+ *    read as the quote it is, as most CSV readers do;
+ *  - a long cell: more than RACI_READER_CELL_UNITS UTF-16 units, what Excel
+ *    counts; the text is kept whole, the workbook cuts it.
+ *
+ * What makes the whole file unreadable is an RACI_ERROR_INPUT with a diag at
+ * its file:line:column: an empty or blank file (at 1:1); a file that is not
+ * text (more than one byte in RACI_READER_NUL_RATIO of its first
+ * RACI_READER_NUL_HEAD bytes are NUL: a binary file, or UTF-16 without its
+ * byte order mark; fewer NULs are bad text in their cells); a UTF-16 file
+ * cut off in the middle of a character; an unterminated quote; text after a
+ * closing quote ("ab"c); a field over RACI_READER_MAX_FIELD bytes; a file over
+ * RACI_READER_MAX_FILE bytes (without a line: it is never read). Rows whose
+ * field count differs from the header's are kept as they are: judging them
+ * is the model's business.
  */
 #ifndef RACI_READER_H
 #define RACI_READER_H
@@ -33,17 +49,53 @@
 
 #include "raci/diag.h"
 #include "raci/error.h"
+#include "raci/str.h"
 #include "raci/strpool.h"
 
-/* Excel's own limit for the text of one cell. */
-#define RACI_READER_MAX_FIELD 32767
+/* The limits of the reader, each a resource limit: past it, the file is not
+ * read (exit 2), with the place it was reached. */
 /* A roster is a list of people; anything larger is not one. */
 #define RACI_READER_MAX_FILE (256u * 1024u * 1024u)
+/* Bytes in one field, as read (a quoted field's doubled quotes count once).
+ * A cell of a roster holds a name, a title, a note: a field past a mebibyte
+ * is a quote that was never closed, or no roster. */
+#define RACI_READER_MAX_FIELD (1024u * 1024u)
+/* A file is no text when more than one byte in RACI_READER_NUL_RATIO of its
+ * first RACI_READER_NUL_HEAD bytes (all of them, when fewer) is NUL. */
+#define RACI_READER_NUL_HEAD  4096u
+#define RACI_READER_NUL_RATIO 64u
+
+/* Excel's limit for the text of one cell, in UTF-16 units: a longer cell is
+ * flagged RACI_READER_LONG, not refused. */
+#define RACI_READER_CELL_UNITS 32767u
+
+/* What the reader found in a cell (raci_cell.flags; its note has the
+ * details). */
+enum {
+    RACI_READER_BAD_TEXT = 1u << 0,    /* characters that are no text, or control characters */
+    RACI_READER_STRAY_QUOTE = 1u << 1, /* a quote inside an unquoted field, read as a quote */
+    RACI_READER_LONG = 1u << 2         /* more than RACI_READER_CELL_UNITS UTF-16 units */
+};
+
+struct raci_cell_note {
+    /* RACI_READER_BAD_TEXT: the first bad or control character, and how many */
+    uint32_t bad_line, bad_col;
+    enum raci_str_bad bad_what;
+    uint32_t bad_code; /* decode.h's code; RACI_STR_BAD_CONTROL: the code point */
+    uint32_t nbad;
+    /* RACI_READER_STRAY_QUOTE: the first one, and how many */
+    uint32_t quote_line, quote_col;
+    uint32_t nquotes;
+    /* RACI_READER_LONG: the cell's length in UTF-16 units */
+    uint32_t units;
+};
 
 struct raci_cell {
     const char *text; /* interned, UTF-8, never NULL ("" for empty) */
     uint32_t line;    /* 1-based line where the field starts */
     uint32_t col;     /* 1-based column (characters) where it starts */
+    uint32_t flags;   /* RACI_READER_*; 0 for a cell read as it is */
+    uint32_t note;    /* when flags: the index of its note in the table */
 };
 
 struct raci_row {
@@ -61,6 +113,8 @@ struct raci_table {
     struct raci_row *rows;  /* the data rows, in file order */
     size_t nrows;
     size_t cap;
+    struct raci_cell_note *notes; /* of the flagged cells, in file order */
+    size_t nnotes, cap_notes;
 };
 
 /*

@@ -98,6 +98,56 @@ struct raci_row_issue {
     uint32_t person;    /* RACI_NONE when unknown */
 };
 
+/*
+ * A problem confined to one cell, or to one column's header cell: what the
+ * reader found in the cell, or what the shape made of the header, said so
+ * that the data is kept and nothing is changed unseen.
+ */
+enum raci_cell_problem {
+    RACI_CELL_BAD_TEXT = 1,      /* characters that are no text, or control characters */
+    RACI_CELL_STRAY_QUOTE,       /* a quote inside an unquoted field, read as a quote */
+    RACI_CELL_LONG,              /* longer than a workbook cell holds */
+    RACI_CELL_DUPLICATE_COLUMN,  /* a header naming a column again */
+    RACI_CELL_CONFLICTING_VALUE, /* a person's second value in an extra column */
+    RACI_CELL_UNNAMED_COLUMN     /* a wide chart's column of letters with no header */
+};
+
+struct raci_cell_issue {
+    enum raci_cell_problem problem;
+    struct raci_loc loc; /* the cell (the header cell, for the column problems) */
+    int header;          /* the cell is a header cell */
+    /* BAD_TEXT, STRAY_QUOTE: the first bad character or quote in the cell;
+     * DUPLICATE_COLUMN: the header cell of the first column of that name;
+     * CONFLICTING_VALUE: the cell of the value kept */
+    struct raci_loc at;
+    uint32_t person;    /* whose cell, or RACI_NONE (a header, a row naming nobody, a wide chart) */
+    const char *column; /* the header of the cell's column, trimmed ("" when it has none) */
+    const char *label;  /* the column's letters, "F" ("" for CONFLICTING_VALUE) */
+    /* DUPLICATE_COLUMN: the header and the letters of the first column of
+     * the name; CONFLICTING_VALUE: the value kept */
+    const char *first;
+    const char *first_label;
+    const char *value; /* CONFLICTING_VALUE: the later value; BAD_TEXT: the file's encoding;
+                          DUPLICATE_COLUMN: the kind named again ("person"), or "" */
+    /* BAD_TEXT: the first's enum raci_str_bad; DUPLICATE_COLUMN:
+     * RACI_CELL_KNOWN and RACI_CELL_AS_ROLE */
+    uint32_t what;
+    uint32_t code; /* BAD_TEXT: the first's code (decode.h) */
+    /* BAD_TEXT, STRAY_QUOTE: how many in the cell;
+     * LONG: its characters;
+     * CONFLICTING_VALUE: the later cells with another value than the one kept */
+    uint32_t count;
+    uint32_t units; /* LONG: its UTF-16 units */
+    uint32_t kept;  /* LONG: the characters a workbook cell keeps */
+};
+
+/* raci_cell_issue.what of a DUPLICATE_COLUMN: the column it names again
+ * is one raci reads (wide: one that is no role). */
+#define RACI_CELL_KNOWN 1u
+/* ... and the second column is read as an extra column (long) or as a
+ * role, a person of its own (wide). */
+#define RACI_CELL_AS_ROLE 2u
+
 struct raci_roster {
     struct raci_strpool *pool;     /* borrowed */
     const struct raci_ruleset *rs; /* borrowed */
@@ -113,6 +163,8 @@ struct raci_roster {
     size_t nmembers, cap_members;
     struct raci_row_issue *issues;
     size_t nissues, cap_issues;
+    struct raci_cell_issue *cell_issues; /* in the order found; the findings sort them */
+    size_t ncell_issues, cap_cell_issues;
     const char **extra_names;
     size_t nextra, cap_extra; /* extra columns, in order */
     const char **files;
@@ -167,16 +219,30 @@ raci_error raci_roster_assign(struct raci_roster *r, const struct raci_assign *a
 raci_error raci_roster_issue(struct raci_roster *r, enum raci_row_problem problem,
                              struct raci_loc loc, uint32_t got, uint32_t want, uint32_t person);
 
-/* The extra column of this name (case-insensitive), added if new. */
-raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t *out);
+/* Record a problem confined to one cell (copied). */
+raci_error raci_roster_cell_issue(struct raci_roster *r, const struct raci_cell_issue *issue);
 
-/* Person's value in an extra column; the first non-empty one is kept. */
+/*
+ * The extra column of this name, added if new. Names compare by matching
+ * key (raci_str_key): "Location" in two files is one column. nth counts the
+ * columns of a table before this one with the same key, so that a table
+ * naming a column twice ("Notes" and "NOTES") keeps two, which a second
+ * table's do not merge either. Looked up by hash: linear in the columns.
+ */
+raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t nth,
+                                    uint32_t *out);
+
+/* Person's value in an extra column, in the cell at loc. The first
+ * non-empty one is kept; a later, different one is a CONFLICTING_VALUE
+ * cell issue, made by raci_roster_finish (once per person and column, at
+ * the first such cell). */
 raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint32_t column,
-                                   const char *value);
+                                   const char *value, struct raci_loc loc);
 
 /*
  * Finish the model after the last table: resolve reports_to to people (by
- * id, then by name); for each product that has no task at all, generate its
+ * id, then by name); keep each person's first value of each extra column;
+ * for each product that has no task at all, generate its
  * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED); and
  * build the views.
  */

@@ -73,6 +73,28 @@ size_t raci_str_valid(const char *s, size_t n);
  * counts as one); stops at a NUL. */
 size_t raci_str_chars(const char *s, size_t n);
 
+/* Number of UTF-16 code units in the first n bytes of s, which is how Excel
+ * counts a cell's length: two for a character past U+FFFF, one for any
+ * other (and for a byte that is no UTF-8); stops at a NUL. */
+size_t raci_str_units(const char *s, size_t n);
+
+/* Can XML 1.0 hold code point cp? Not the C0 controls but tab, line feed
+ * and carriage return, nor U+FFFE and U+FFFF: the characters raci_str_xml
+ * shows as U+FFFD. */
+int raci_str_xml_char(uint32_t cp);
+
+/*
+ * What a character of an input is when it is no text: decode.h finds the
+ * first four, the reader the last, and the model's cell issues say which.
+ */
+enum raci_str_bad {
+    RACI_STR_BAD_BYTE = 1,  /* a byte that is no character in the file's encoding */
+    RACI_STR_BAD_SURROGATE, /* three UTF-8 bytes encoding a UTF-16 surrogate (CESU-8) */
+    RACI_STR_BAD_UNPAIRED,  /* a UTF-16 surrogate without its other half */
+    RACI_STR_BAD_NUL,       /* a NUL character, which no C string holds */
+    RACI_STR_BAD_CONTROL    /* a character XML cannot hold (raci_str_xml_char) */
+};
+
 /* ------------------------------------------------------ safe output -- */
 
 /*

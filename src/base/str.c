@@ -216,15 +216,33 @@ size_t raci_str_chars(const char *s, size_t n)
     return chars;
 }
 
+size_t raci_str_units(const char *s, size_t n)
+{
+    size_t units = 0;
+
+    for (size_t i = 0; i < n && s[i];) {
+        uint32_t cp = 0;
+        size_t k = raci_str_decode(s + i, n - i, &cp);
+        i += k ? k : 1;
+        units += k && cp > 0xFFFF ? 2 : 1;
+    }
+    return units;
+}
+
+int raci_str_xml_char(uint32_t cp)
+{
+    if (cp < 0x20)
+        return cp == '\t' || cp == '\n' || cp == '\r';
+    return cp != 0xFFFE && cp != 0xFFFF;
+}
+
 /* ------------------------------------------------------ safe output -- */
 
 /* Characters XML 1.0 can hold (tab, line feed and carriage return among the
  * controls). */
 static int xml_char_ok(uint32_t cp)
 {
-    if (cp < 0x20)
-        return cp == '\t' || cp == '\n' || cp == '\r';
-    return cp != 0xFFFE && cp != 0xFFFF;
+    return raci_str_xml_char(cp);
 }
 
 /*

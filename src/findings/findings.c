@@ -231,6 +231,20 @@ char *raci_findings_entity_row(const struct raci_roster *r, const struct raci_ro
     return raci_str_take(&b);
 }
 
+char *raci_findings_entity_cell_issue(const struct raci_roster *r,
+                                      const struct raci_cell_issue *issue)
+{
+    struct raci_str b = RACI_STR_INIT;
+
+    raci_str_add(&b, issue->header ? "header:" : "cell:");
+    raci_str_addkey(&b, issue->column);
+    if (issue->person != RACI_NONE) {
+        raci_str_addc(&b, '/');
+        entity_add_person(&b, r, issue->person);
+    }
+    return raci_str_take(&b);
+}
+
 char *raci_findings_entity_waiver(const struct raci_waiver *w)
 {
     const char *field[3] = {w->product, w->task, w->person};

@@ -18,6 +18,7 @@ struct extra_value {
     uint32_t person;
     uint32_t column;
     const char *value;
+    struct raci_loc loc;
 };
 
 /* Lookups of identity. Keys are interned strings, so pointers compare. */
@@ -27,6 +28,7 @@ struct index {
     struct raci_map products; /* matching key -> product */
     struct raci_map tasks;    /* (task key, product) -> task */
     struct raci_map members;  /* (person, product) -> member */
+    struct raci_map extra;    /* (matching key, nth) -> extra column */
     struct extra_value *extras;
     size_t nextras, cap_extras;
 };
@@ -213,22 +215,38 @@ raci_error raci_roster_issue(struct raci_roster *r, enum raci_row_problem proble
     return RACI_OK;
 }
 
-raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t *out)
+raci_error raci_roster_cell_issue(struct raci_roster *r, const struct raci_cell_issue *issue)
 {
-    for (size_t i = 0; i < r->nextra; i++)
-        if (raci_str_casecmp(r->extra_names[i], name) == 0) {
-            *out = (uint32_t)i;
-            return RACI_OK;
-        }
-    if (raci_array_grow(&r->extra_names, &r->cap_extra, r->nextra + 1, sizeof(*r->extra_names)))
+    if (raci_array_grow(&r->cell_issues, &r->cap_cell_issues, r->ncell_issues + 1,
+                        sizeof(*r->cell_issues)))
         return RACI_ERROR_NOMEM;
-    r->extra_names[r->nextra] = name;
-    *out = (uint32_t)r->nextra++;
+    r->cell_issues[r->ncell_issues++] = *issue;
+    return RACI_OK;
+}
+
+raci_error raci_roster_extra_column(struct raci_roster *r, const char *name, uint32_t nth,
+                                    uint32_t *out)
+{
+    const char *key = raci_strpool_key(r->pool, name);
+    uint32_t c;
+
+    if (!key)
+        return RACI_ERROR_NOMEM;
+    c = raci_map_get(&idx(r)->extra, (uintptr_t)key, nth);
+    if (c == RACI_MAP_NONE) {
+        if (raci_array_grow(&r->extra_names, &r->cap_extra, r->nextra + 1,
+                            sizeof(*r->extra_names)) ||
+            raci_map_put(&idx(r)->extra, (uintptr_t)key, nth, (uint32_t)r->nextra))
+            return RACI_ERROR_NOMEM;
+        c = (uint32_t)r->nextra;
+        r->extra_names[r->nextra++] = name;
+    }
+    *out = c;
     return RACI_OK;
 }
 
 raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint32_t column,
-                                   const char *value)
+                                   const char *value, struct raci_loc loc)
 {
     struct index *x = idx(r);
 
@@ -236,7 +254,7 @@ raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint3
         return RACI_OK;
     if (raci_array_grow(&x->extras, &x->cap_extras, x->nextras + 1, sizeof(*x->extras)))
         return RACI_ERROR_NOMEM;
-    x->extras[x->nextras++] = (struct extra_value){person, column, value};
+    x->extras[x->nextras++] = (struct extra_value){person, column, value, loc};
     return RACI_OK;
 }
 
@@ -265,21 +283,60 @@ static raci_error resolve_managers(struct raci_roster *r)
     return RACI_OK;
 }
 
+/* A later value of an extra column that is not the one kept: one cell
+ * issue per person and column (in found, which maps the pair to it), at the
+ * first such cell, counting the others. */
+static raci_error extra_conflict(struct raci_roster *r, struct raci_map *found,
+                                 const struct extra_value *v, const struct extra_value *kept)
+{
+    uint32_t i = raci_map_get(found, v->person, v->column);
+    struct raci_cell_issue is = {.problem = RACI_CELL_CONFLICTING_VALUE};
+
+    if (i != RACI_MAP_NONE) {
+        r->cell_issues[i].count++;
+        return RACI_OK;
+    }
+    is.loc = v->loc;
+    is.at = kept->loc;
+    is.person = v->person;
+    is.column = r->extra_names[v->column];
+    is.label = is.first_label = "";
+    is.first = kept->value;
+    is.value = v->value;
+    is.count = 1;
+    if (raci_map_put(found, v->person, v->column, (uint32_t)r->ncell_issues))
+        return RACI_ERROR_NOMEM;
+    return raci_roster_cell_issue(r, &is);
+}
+
+/* Each person's first value of each extra column; x->extras is in file
+ * order. kept maps (person, column) to the value kept, found to its
+ * conflict's cell issue. */
 static raci_error build_extras(struct raci_roster *r)
 {
     struct index *x = idx(r);
+    struct raci_map kept = {0}, found = {0};
+    raci_error err = RACI_OK;
 
     if (!r->nextra)
         return RACI_OK;
     for (size_t i = 0; i < r->npersons; i++)
         if (!(r->persons[i].extra = calloc(r->nextra, sizeof(const char *))))
             return RACI_ERROR_NOMEM;
-    for (size_t i = 0; i < x->nextras; i++) {
-        const char **slot = &r->persons[x->extras[i].person].extra[x->extras[i].column];
-        if (!*slot)
-            *slot = x->extras[i].value;
+    for (size_t i = 0; i < x->nextras && !err; i++) {
+        const struct extra_value *v = &x->extras[i];
+        const char **slot = &r->persons[v->person].extra[v->column];
+        if (!*slot) {
+            *slot = v->value;
+            err = raci_map_put(&kept, v->person, v->column, (uint32_t)i);
+        } else if (*slot != v->value) {
+            uint32_t k = raci_map_get(&kept, v->person, v->column);
+            err = extra_conflict(r, &found, v, &x->extras[k]);
+        }
     }
-    return RACI_OK;
+    raci_map_release(&kept);
+    raci_map_release(&found);
+    return err;
 }
 
 /*
@@ -409,6 +466,7 @@ void raci_roster_release(struct raci_roster *r)
     free(r->assigns);
     free(r->members);
     free(r->issues);
+    free(r->cell_issues);
     free(r->extra_names);
     free(r->files);
     raci_view_free(r);
@@ -418,6 +476,7 @@ void raci_roster_release(struct raci_roster *r)
         raci_map_release(&x->products);
         raci_map_release(&x->tasks);
         raci_map_release(&x->members);
+        raci_map_release(&x->extra);
         free(x->extras);
         free(x);
     }

@@ -1,12 +1,17 @@
 /*
  * reader.c - the roster CSV reader.
  *
- * Three passes over the bytes: decode them to UTF-8 (decode.h), pick the delimiter from the
- * header line, then hand the text to libcsv in chunks that each end at a byte
- * that can end a field (the delimiter, CR or LF). libcsv calls back only on
- * such bytes, so every callback is known to come from the last byte of the
- * chunk: that is what lets cells carry exact line and column numbers without
- * a second CSV parser of our own.
+ * Three passes over the bytes: decode them to UTF-8 (decode.h), pick the
+ * delimiter from the header line, then hand the text to libcsv in chunks that
+ * each end at a byte that can end a field (the delimiter, CR or LF). libcsv
+ * calls back only on such bytes, so every callback is known to come from the
+ * last byte of the chunk: that is what lets cells carry exact line and column
+ * numbers without a second CSV parser of our own.
+ *
+ * libcsv runs in strict mode, and stops at a quote inside an unquoted field;
+ * the reader notes the quote, hands libcsv that one byte with strict mode
+ * off, which reads it as a quote, and goes on strictly. A quote after a
+ * closing quote, and a quote never closed, stay errors.
  */
 #include "raci/reader.h"
 
@@ -20,27 +25,22 @@
 #include "raci/array.h"
 #include "raci/decode.h"
 #include "raci/str.h"
+#include "raci/textpos.h"
 
 /* Longest run handed to csv_parse in one call. Bounding it lets us widen
  * libcsv's buffer growth between calls (see parse_text), so that a huge field
- * costs a few reallocations instead of one per fixed step. */
+ * costs a few reallocations instead of one per fixed step, and lets the field
+ * limit be seen within a chunk of being passed. */
 #define CHUNK_MAX (64u * 1024u)
 #define BLK_MAX   (1024u * 1024u)
-
-/* What undecodable input becomes in the text shown with a diagnostic. */
-#define REPLACEMENT     "\xEF\xBF\xBD"
-#define REPLACEMENT_LEN 3
 
 /* How much of a line past the error a diagnostic shows. */
 #define DISPLAY_TAIL 200
 
-/* A position in the text that only ever moves forward, so that locating
- * every cell costs one pass over the text in all. */
-struct cursor {
-    size_t off;        /* offset it stands at */
-    size_t line_start; /* offset where its line begins */
-    uint32_t line, col;
-};
+#define STRICT  (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+#define LENIENT (CSV_STRICT_FINI | CSV_APPEND_NULL)
+
+#define NOWHERE SIZE_MAX
 
 struct reader {
     struct raci_table *t;
@@ -49,12 +49,16 @@ struct reader {
     const char *name; /* display name for diagnostics */
     const char *buf;  /* the decoded text, NUL-terminated */
     size_t len;
+    const struct raci_decode_bad *bads; /* decode's bad characters, in order */
+    size_t nbads, next_bad;             /* next_bad: the first not yet in a cell */
     char delim;
     int (*is_space)(unsigned char);
-    struct cursor cur;
-    size_t at;          /* offset of the last byte of the chunk being parsed */
-    size_t field_start; /* offset just past the end of the previous field */
-    bool row_start;     /* no field of the current row has ended yet */
+    struct raci_textpos cur; /* only moves forward */
+    size_t at;               /* offset of the last byte of the chunk being parsed */
+    size_t field_start;      /* offset just past the end of the previous field */
+    size_t quote_at;         /* the first stray quote of the field being read, or NOWHERE */
+    uint32_t nquotes;
+    bool row_start; /* no field of the current row has ended yet */
     bool have_header;
     struct raci_cell *cells; /* the current row, until it ends */
     size_t ncells, cap;
@@ -62,60 +66,6 @@ struct reader {
 };
 
 /* ------------------------------------------------------------ positions -- */
-
-/* Move the cursor forward to offset to. A line ends at LF, at a CR not
- * followed by LF, and (once) at CR LF; columns count UTF-8 lead bytes. */
-static void cursor_advance(struct reader *r, size_t to)
-{
-    const unsigned char *s = (const unsigned char *)r->buf;
-    struct cursor *c = &r->cur;
-
-    for (; c->off < to; c->off++) {
-        unsigned char b = s[c->off];
-        /* s[len] is the terminator, so looking one byte ahead is safe. */
-        if (b == '\n' || (b == '\r' && s[c->off + 1] != '\n')) {
-            c->line++;
-            c->col = 1;
-            c->line_start = c->off + 1;
-        } else if ((b & 0xC0) != 0x80) {
-            c->col++;
-        }
-    }
-}
-
-/* The line the cursor is on, fit for display: bytes that are not UTF-8
- * (past a decoding error) and NULs shown as U+FFFD, and the line cut short
- * DISPLAY_TAIL bytes past the cursor, so that a runaway field does not flood
- * the terminal. malloc'd; NULL when out of memory. */
-static char *cursor_line(const struct reader *r)
-{
-    const unsigned char *s = (const unsigned char *)r->buf + r->cur.line_start;
-    size_t head = r->cur.off - r->cur.line_start, limit = head + DISPLAY_TAIL, n = 0, k;
-    char *out, *o;
-
-    while (r->cur.line_start + n < r->len && s[n] != '\r' && s[n] != '\n' && n < limit)
-        n++;
-    /* s[n] is at worst the terminator, so it can always be looked at. */
-    while (n > head && (s[n] & 0xC0) == 0x80)
-        n--;
-    out = malloc(n * REPLACEMENT_LEN + 1);
-    if (!out)
-        return NULL;
-    o = out;
-    for (size_t i = 0; i < n; i += k) {
-        k = s[i] ? raci_str_decode((const char *)s + i, n - i, NULL) : 0;
-        if (k) {
-            memcpy(o, s + i, k);
-            o += k;
-        } else {
-            memcpy(o, REPLACEMENT, REPLACEMENT_LEN);
-            o += REPLACEMENT_LEN;
-            k = 1;
-        }
-    }
-    *o = '\0';
-    return out;
-}
 
 /* Report an input error at offset off (at or past the cursor), with its line
  * as the source. Returns RACI_ERROR_INPUT, or RACI_ERROR_NOMEM. */
@@ -131,11 +81,11 @@ static raci_error fail_at_offset(struct reader *r, size_t off, const char *fmt, 
     char *msg, *source;
     raci_error err = RACI_ERROR_NOMEM;
 
-    cursor_advance(r, off);
+    raci_textpos_advance(&r->cur, r->buf, off);
     va_start(ap, fmt);
     msg = raci_str_vprintf(fmt, ap);
     va_end(ap);
-    source = cursor_line(r);
+    source = raci_textpos_line(&r->cur, r->buf, r->len, DISPLAY_TAIL);
     if (msg && source)
         err = raci_diag_set(r->diag, r->name, r->cur.line, r->cur.col, source, "%s", msg);
     free(msg);
@@ -143,45 +93,36 @@ static raci_error fail_at_offset(struct reader *r, size_t off, const char *fmt, 
     return err;
 }
 
-/* Report the first NUL or undecodable input, if any: either makes the file
- * no text we can read. */
-static raci_error check_text(struct reader *r, const struct raci_decoded *txt,
-                             const unsigned char *in, size_t inlen)
+/*
+ * Is the text one that can be read at all? Not when decode found a UTF-16
+ * character cut off by the end of the file, nor when NULs make up more than
+ * one byte in RACI_READER_NUL_RATIO of the head of the file (reader.h). Any
+ * other bad character is bad text in its cell.
+ */
+static raci_error check_text(struct reader *r, const struct raci_decoded *txt, size_t inlen)
 {
-    const char *nul = memchr(txt->buf, '\0', txt->len);
-    size_t at = nul ? (size_t)(nul - txt->buf) : RACI_DECODE_NONE;
+    size_t head = inlen < RACI_READER_NUL_HEAD ? inlen : RACI_READER_NUL_HEAD, nuls = 0;
+    /* A NUL character of UTF-16 is two NUL bytes. */
+    size_t width = strncmp(txt->encoding, "UTF-16", 6) == 0 ? 2 : 1;
+    const struct raci_decode_bad *first = NULL;
 
-    if (at != RACI_DECODE_NONE && (txt->bad == RACI_DECODE_NONE || at < txt->bad))
-        return fail_at_offset(r, at,
-                              "NUL byte in the text: save the roster as UTF-8 CSV "
-                              "(or UTF-16 with a byte order mark)");
-    if (txt->bad == RACI_DECODE_NONE)
-        return RACI_OK;
-    if (strcmp(txt->encoding, "UTF-8 (BOM)") == 0)
-        return fail_at_offset(
-            r, txt->bad,
-            "byte 0x%02X is not UTF-8, yet the file starts with a UTF-8 byte order "
-            "mark: save the roster as UTF-8 CSV again",
-            in[txt->bad_in]);
-    if (strncmp(txt->encoding, "UTF-16", 6) == 0) {
-        size_t left = inlen - txt->bad_in;
-        unsigned unit = 0;
-        bool be = strcmp(txt->encoding, "UTF-16BE") == 0;
-        if (left >= 2)
-            unit = be ? ((unsigned)in[txt->bad_in] << 8) | in[txt->bad_in + 1]
-                      : ((unsigned)in[txt->bad_in + 1] << 8) | in[txt->bad_in];
-        if (left < 2 || (left < 4 && unit >= 0xD800 && unit <= 0xDBFF))
-            return fail_at_offset(
-                r, txt->bad, "the file ends in the middle of a %s character: it looks cut short",
-                txt->encoding);
-        return fail_at_offset(r, txt->bad,
-                              "invalid %s: unpaired surrogate 0x%04X; save the roster as UTF-8 CSV",
-                              txt->encoding, unit);
+    if (txt->nbads && txt->bads[txt->nbads - 1].cut)
+        return fail_at_offset(r, txt->bads[txt->nbads - 1].at,
+                              "the file ends in the middle of a %s character: it looks cut short",
+                              txt->encoding);
+    for (size_t i = 0; i < txt->nbads && txt->bads[i].in < head; i++) {
+        if (txt->bads[i].what != RACI_STR_BAD_NUL)
+            continue;
+        first = first ? first : &txt->bads[i];
+        nuls += width;
     }
-    return fail_at_offset(r, txt->bad,
-                          "byte 0x%02X is neither UTF-8 nor Windows-1252 text: save the roster as "
-                          "UTF-8 CSV",
-                          in[txt->bad_in]);
+    if (nuls * RACI_READER_NUL_RATIO > head)
+        return fail_at_offset(r, first->at,
+                              "this is no text file: %zu of its first %zu bytes are NUL (a binary "
+                              "file, or UTF-16 without a byte order mark); save the roster as "
+                              "UTF-8 CSV",
+                              nuls, head);
+    return RACI_OK;
 }
 
 /* ------------------------------------------------------------- parsing -- */
@@ -248,33 +189,113 @@ static size_t field_begin(const struct reader *r, size_t limit)
     return i;
 }
 
+/* Where offset off of the text is, at or past the cursor, which stays. */
+static struct raci_textpos place(const struct reader *r, size_t off)
+{
+    struct raci_textpos p = r->cur;
+    raci_textpos_advance(&p, r->buf, off);
+    return p;
+}
+
+/* The bad and control characters of the field that ends at end, as decode
+ * listed them: the first and the count go into n. */
+static void note_bad_text(struct reader *r, size_t end, struct raci_cell_note *n)
+{
+    const struct raci_decode_bad *first = NULL;
+
+    for (; r->next_bad < r->nbads && r->bads[r->next_bad].at < end; r->next_bad++) {
+        first = first ? first : &r->bads[r->next_bad];
+        n->nbad++;
+    }
+    if (first) {
+        struct raci_textpos p = place(r, first->at);
+        n->bad_line = p.line;
+        n->bad_col = p.col;
+        n->bad_what = first->what;
+        n->bad_code = first->code;
+    }
+}
+
+/* What is wrong in the field that ends at end, whose text is s (len
+ * bytes): the flags of its cell, with its note added to the table. */
+static raci_error note_cell(struct reader *r, size_t end, const char *s, size_t len,
+                            struct raci_cell *cell)
+{
+    struct raci_cell_note n = {0};
+    struct raci_table *t = r->t;
+
+    note_bad_text(r, end, &n);
+    if (n.nbad)
+        cell->flags |= RACI_READER_BAD_TEXT;
+    if (r->nquotes) {
+        struct raci_textpos p = place(r, r->quote_at);
+        n.quote_line = p.line;
+        n.quote_col = p.col;
+        n.nquotes = r->nquotes;
+        cell->flags |= RACI_READER_STRAY_QUOTE;
+    }
+    /* A cell has at most as many UTF-16 units as bytes. */
+    if (len > RACI_READER_CELL_UNITS &&
+        (n.units = (uint32_t)raci_str_units(s, len)) > RACI_READER_CELL_UNITS)
+        cell->flags |= RACI_READER_LONG;
+    r->quote_at = NOWHERE;
+    r->nquotes = 0;
+    if (!cell->flags)
+        return RACI_OK;
+    if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
+        return RACI_ERROR_NOMEM;
+    cell->note = (uint32_t)t->nnotes;
+    t->notes[t->nnotes++] = n;
+    return RACI_OK;
+}
+
+/* The field limit of reader.h, reached by the field starting at begin. */
+static raci_error field_too_long(struct reader *r, size_t begin, int quoted)
+{
+    return fail_at_offset(r, begin,
+                          "field is longer than %u bytes (1 MiB), the most raci reads in one "
+                          "cell%s",
+                          RACI_READER_MAX_FIELD, quoted ? ": is its closing quote missing?" : "");
+}
+
+/* A lone CR in a field (a line break in a file from an old Mac) becomes LF:
+ * a writer that drops the CR of CR LF must not lose the break. */
+static void lone_cr_to_lf(char *s, size_t len)
+{
+    for (char *cr = memchr(s, '\r', len); cr; cr = memchr(cr + 1, '\r', len - (size_t)(cr + 1 - s)))
+        if ((size_t)(cr + 1 - s) == len || cr[1] != '\n')
+            *cr = '\n';
+}
+
 /* libcsv's field callback: the field ended at r->at. */
 static void on_field(void *s, size_t len, void *data)
 {
     struct reader *r = data;
+    struct raci_cell *cell;
     const char *text;
 
     if (r->err)
         return;
-    cursor_advance(r, field_begin(r, r->at));
+    raci_textpos_advance(&r->cur, r->buf, field_begin(r, r->at));
     if (len > RACI_READER_MAX_FIELD) {
-        r->err = fail_at_offset(r, r->cur.off,
-                                "field is %zu bytes long; a cell holds at most %d characters", len,
-                                RACI_READER_MAX_FIELD);
+        r->err = field_too_long(r, r->cur.off, r->buf[r->cur.off] == '"');
         return;
     }
     if (raci_array_grow(&r->cells, &r->cap, r->ncells + 1, sizeof(*r->cells)) != RACI_OK) {
         r->err = RACI_ERROR_NOMEM;
         return;
     }
+    if (len && memchr(s, '\r', len))
+        lone_cr_to_lf(s, len);
     text = raci_strpool_intern(r->pool, len ? (const char *)s : "", len);
     if (!text) {
         r->err = RACI_ERROR_NOMEM;
         return;
     }
-    r->cells[r->ncells].text = text;
-    r->cells[r->ncells].line = r->cur.line;
-    r->cells[r->ncells].col = r->cur.col;
+    cell = &r->cells[r->ncells];
+    *cell = (struct raci_cell){text, r->cur.line, r->cur.col, 0, 0};
+    if ((r->err = note_cell(r, r->at, text, len, cell)))
+        return;
     r->ncells++;
     r->field_start = r->at + 1;
     r->row_start = false;
@@ -313,17 +334,51 @@ static void on_row(int c, void *data)
     r->field_start = r->at + 1;
 }
 
-/* libcsv stopped at offset off in strict mode: a quote where none may be. */
-static raci_error stray_quote(struct reader *r, const struct csv_parser *p, size_t off)
+/*
+ * libcsv stopped at offset off in strict mode, at a quote where none may
+ * be. In a quoted field, text after its closing quote: an error. In an
+ * unquoted one, a quote that is text (5'11"): noted for its cell, and read as
+ * it is by libcsv with strict mode off for that byte alone.
+ */
+static raci_error stray_quote(struct reader *r, struct csv_parser *p, size_t off)
 {
+    size_t done;
+
     if (p->quoted)
         return fail_at_offset(
             r, off,
             "unexpected text after a closing quote: inside a quoted field, write a "
             "quote as two quotes (\"\")");
-    return fail_at_offset(r, off,
-                          "quote inside an unquoted field: put the whole field in quotes and write "
-                          "each quote in it as two quotes (\"\")");
+    if (!r->nquotes++)
+        r->quote_at = off;
+    csv_set_opts(p, LENIENT);
+    done = csv_parse(p, r->buf + off, 1, on_field, on_row, r);
+    csv_set_opts(p, STRICT);
+    return done == 1 ? RACI_OK : RACI_ERROR_NOMEM;
+}
+
+/* Parse the chunk [pos, end) of the text, through its stray quotes. */
+static raci_error parse_chunk(struct reader *r, struct csv_parser *p, size_t pos, size_t end)
+{
+    raci_error err;
+
+    r->at = end - 1;
+    while (pos < end) {
+        size_t done = csv_parse(p, r->buf + pos, end - pos, on_field, on_row, r);
+        if (r->err)
+            return r->err;
+        if (done == end - pos)
+            break;
+        if (csv_error(p) != CSV_EPARSE)
+            return RACI_ERROR_NOMEM;
+        if ((err = stray_quote(r, p, pos + done)))
+            return err;
+        pos += done + 1;
+    }
+    /* A field that is still being read, past the limit already. */
+    if (p->entry_pos > RACI_READER_MAX_FIELD)
+        return field_too_long(r, field_begin(r, end), p->quoted);
+    return RACI_OK;
 }
 
 static raci_error parse_text(struct reader *r)
@@ -333,7 +388,7 @@ static raci_error parse_text(struct reader *r)
     size_t pos = 0, next = 0, blk = 4096; /* next: the next special byte at or after pos */
     raci_error err = RACI_OK;
 
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    if (csv_init(&p, STRICT) != 0)
         return RACI_ERROR_NOMEM;
     csv_set_delim(&p, (unsigned char)r->delim);
     /* libcsv's built-in test (space or tab) is inlined in its loop; a
@@ -343,8 +398,8 @@ static raci_error parse_text(struct reader *r)
         csv_set_space_func(&p, is_space_not_tab);
     csv_set_blk_size(&p, blk);
     while (pos < r->len) {
-        /* The text holds no NUL (check_text saw to it), so strcspn stops at
-         * the next special byte or at the end. */
+        /* The text holds no NUL (decode saw to it), so strcspn stops at the
+         * next special byte or at the end. */
         if (next <= pos)
             next = pos + strcspn(r->buf + pos, specials);
         size_t end = next < r->len ? next + 1 : r->len;
@@ -357,16 +412,8 @@ static raci_error parse_text(struct reader *r)
             blk = csv_get_buffer_size(&p) < BLK_MAX ? csv_get_buffer_size(&p) : BLK_MAX;
             csv_set_blk_size(&p, blk);
         }
-        r->at = end - 1;
-        size_t done = csv_parse(&p, r->buf + pos, end - pos, on_field, on_row, r);
-        if (r->err) {
-            err = r->err;
+        if ((err = parse_chunk(r, &p, pos, end)))
             goto cleanup;
-        }
-        if (done < end - pos) {
-            err = csv_error(&p) == CSV_EPARSE ? stray_quote(r, &p, pos + done) : RACI_ERROR_NOMEM;
-            goto cleanup;
-        }
         pos = end;
     }
     r->at = r->len;
@@ -424,9 +471,12 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     r.diag = diag;
     r.buf = txt.buf;
     r.len = txt.len;
-    r.cur.line = r.cur.col = 1;
+    r.bads = txt.bads;
+    r.nbads = txt.nbads;
+    raci_textpos_init(&r.cur);
+    r.quote_at = NOWHERE;
     r.row_start = true;
-    err = check_text(&r, &txt, in, len);
+    err = check_text(&r, &txt, len);
     if (err)
         goto cleanup;
     r.delim = detect_delimiter(r.buf, r.len);
@@ -434,9 +484,12 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     t->delimiter = r.delim;
     err = parse_text(&r);
     if (!err && !r.have_header)
-        err = raci_diag_set(diag, r.name, 0, 0, NULL,
-                            "file is empty: expected a header row such as "
-                            "'person,title,product,task,raci'");
+        err = raci_diag_set(diag, r.name, 1, 1, NULL,
+                            "file is %s: expected a header row such as "
+                            "'person,title,product,task,raci'",
+                            len == 0     ? "empty"
+                            : r.len == 0 ? "empty but for its byte order mark"
+                                         : "blank (nothing but spaces and line breaks)");
 cleanup:
     free(r.cells);
     raci_decode_release(&txt);
@@ -532,5 +585,6 @@ void raci_reader_release(struct raci_table *t)
     for (size_t i = 0; i < t->nrows; i++)
         free(t->rows[i].cells);
     free(t->rows);
+    free(t->notes);
     memset(t, 0, sizeof(*t));
 }

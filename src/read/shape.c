@@ -8,50 +8,31 @@
  *    column per role or person, letters in the cells. It is recognised by a
  *    task column and no person column; each other column becomes a person
  *    whose name and title are the column's header.
+ *
+ * Nothing of the table is dropped or merged unseen: what the reader found in
+ * a cell, a header that names a column twice and a column of letters with
+ * no header become the roster's cell issues, and the data is kept.
  */
 #include "raci/shape.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/str.h"
 
-/* -------------------------------------------------------------- columns -- */
-enum col {
-    COL_PERSON,
-    COL_TITLE,
-    COL_PRODUCT,
-    COL_TASK,
-    COL_RACI,
-    COL_ID,
-    COL_REPORTS_TO,
-    COL_COUNT
+/* One table being added. */
+struct shape {
+    struct raci_roster *r;
+    const struct raci_table *t;
+    struct raci_columns cols;
+    const int *of;                /* cols.of */
+    int *take;                    /* per header column: an extra column (long) or a role (wide) */
+    uint32_t *extra;              /* long: per header column, its extra column in the roster */
+    const char **who;             /* wide: per role column, the person's name */
+    const char *fallback_product; /* when the table has no product column */
 };
-
-static const char *const col_aliases[COL_COUNT][8] = {
-    [COL_PERSON] = {"person", "name", "employee", "member", "full name", "employee name", NULL},
-    [COL_TITLE] = {"title", "job title", "role", "position", NULL},
-    [COL_PRODUCT] = {"product", "team", "squad", "project", NULL},
-    [COL_TASK] = {"task", "activity", "responsibility", "deliverable", NULL},
-    [COL_RACI] = {"raci", "letter", "letters", "assignment", NULL},
-    [COL_ID] = {"id", "email", "employee id", NULL},
-    [COL_REPORTS_TO] = {"reports to", "manager", NULL},
-};
-
-/* The known column a header names, -1 for none, -2 when out of memory. */
-static int column_kind(const char *header)
-{
-    char *key = raci_str_key(header);
-    int kind = key ? -1 : -2;
-
-    for (int c = 0; key && kind == -1 && c < COL_COUNT; c++)
-        for (int i = 0; kind == -1 && col_aliases[c][i]; i++)
-            if (strcmp(key, col_aliases[c][i]) == 0)
-                kind = c;
-    free(key);
-    return kind;
-}
 
 /* ------------------------------------------------------------- cells -- */
 
@@ -127,18 +108,127 @@ static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t p
     return raci_roster_assign(r, &a);
 }
 
+/* -------------------------------------------------------- cell issues -- */
+
+/* How many of the first characters of s (n bytes) fit in max UTF-16 units:
+ * where a workbook cell cuts it. */
+static uint32_t chars_within(const char *s, size_t n, size_t max)
+{
+    size_t units = 0, chars = 0;
+
+    for (size_t i = 0, k; i < n; i += k ? k : 1) {
+        uint32_t cp = 0;
+        k = raci_str_decode(s + i, n - i, &cp);
+        units += k && cp > 0xFFFF ? 2 : 1;
+        if (units > max)
+            break;
+        chars++;
+    }
+    return (uint32_t)chars;
+}
+
+/* The issues of cell c of row (the header, for row NULL), of person's,
+ * from what the reader noted in it. */
+static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint32_t c,
+                              uint32_t person)
+{
+    const struct raci_cell *cell = &(row ? row : &sh->t->header)->cells[c];
+    const struct raci_cell_note *n = &sh->t->notes[cell->note];
+    struct raci_cell_issue is = {.problem = RACI_CELL_BAD_TEXT};
+    raci_error err = RACI_OK;
+
+    is.loc = loc_of(sh->t, cell);
+    is.header = !row;
+    is.person = person;
+    is.column = c < sh->cols.n ? sh->cols.v[c].name : "";
+    if (c < sh->cols.n) {
+        is.label = sh->cols.v[c].label;
+    } else {
+        /* A field past the header's last column, of a ragged row. */
+        char label[8];
+        raci_columns_label(c, label);
+        if (!(is.label = raci_strpool_add(sh->r->pool, label)))
+            return RACI_ERROR_NOMEM;
+    }
+    is.first = is.first_label = is.value = "";
+    if (cell->flags & RACI_READER_BAD_TEXT) {
+        is.value = sh->t->encoding;
+        is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col};
+        is.what = n->bad_what;
+        is.code = n->bad_code;
+        is.count = n->nbad;
+        err = raci_roster_cell_issue(sh->r, &is);
+    }
+    if (!err && (cell->flags & RACI_READER_STRAY_QUOTE)) {
+        is.problem = RACI_CELL_STRAY_QUOTE;
+        is.value = "";
+        is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col};
+        is.what = is.code = 0;
+        is.count = n->nquotes;
+        err = raci_roster_cell_issue(sh->r, &is);
+    }
+    if (!err && (cell->flags & RACI_READER_LONG)) {
+        size_t len = strlen(cell->text);
+        is.problem = RACI_CELL_LONG;
+        is.value = "";
+        is.at = is.loc;
+        is.what = is.code = 0;
+        is.count = (uint32_t)raci_str_chars(cell->text, len);
+        is.units = n->units;
+        is.kept = chars_within(cell->text, len, RACI_READER_CELL_UNITS);
+        err = raci_roster_cell_issue(sh->r, &is);
+    }
+    return err;
+}
+
+/* The issues of every cell of row (the header, for NULL) that the reader
+ * flagged; person: whose row it is, or RACI_NONE. */
+static raci_error row_issues(struct shape *sh, const struct raci_row *row, uint32_t person)
+{
+    const struct raci_row *cells = row ? row : &sh->t->header;
+    raci_error err = RACI_OK;
+
+    for (uint32_t c = 0; c < cells->ncells && !err; c++)
+        if (cells->cells[c].flags)
+            err = cell_issues(sh, row, c, person);
+    return err;
+}
+
+/* The header names column c again (columns.h): say what was made of it. */
+static raci_error duplicate_column(struct shape *sh, uint32_t c, int wide)
+{
+    const struct raci_column *col = &sh->cols.v[c], *first = &sh->cols.v[col->first];
+    struct raci_cell_issue is = {.problem = RACI_CELL_DUPLICATE_COLUMN};
+
+    is.loc = loc_of(sh->t, &sh->t->header.cells[c]);
+    is.header = 1;
+    is.at = loc_of(sh->t, &sh->t->header.cells[col->first]);
+    is.person = RACI_NONE;
+    is.column = col->name;
+    is.label = col->label;
+    is.first = first->name;
+    is.first_label = first->label;
+    is.value = (col->flags & RACI_COLUMN_AGAIN_KNOWN) ? raci_columns_kind_name(first->kind) : "";
+    is.what = ((col->flags & RACI_COLUMN_AGAIN_KNOWN) ? RACI_CELL_KNOWN : 0) |
+              (wide ? RACI_CELL_AS_ROLE : 0);
+    return raci_roster_cell_issue(sh->r, &is);
+}
+
 /* ---------------------------------------------------------------- long -- */
 
 /* The person a long row names, with the problems of the row recorded;
  * RACI_NONE in *person for a row with no name, which is skipped. */
-static raci_error long_person(struct raci_roster *r, const struct raci_table *t,
-                              const struct raci_row *row, const int *cols, uint32_t *person)
+static raci_error long_person(struct shape *sh, const struct raci_row *row, uint32_t *person)
 {
+    struct raci_roster *r = sh->r;
+    const struct raci_table *t = sh->t;
+    const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1};
-    const char *name = trim_intern(r, cell_text(row, cols[COL_PERSON]));
-    const char *title = trim_intern(r, cell_text(row, cols[COL_TITLE]));
-    const char *id = trim_intern(r, cell_text(row, cols[COL_ID]));
-    const char *mgr = trim_intern(r, cell_text(row, cols[COL_REPORTS_TO]));
+    const char *name = trim_intern(r, cell_text(row, of[RACI_COLUMN_PERSON]));
+    const char *title = trim_intern(r, cell_text(row, of[RACI_COLUMN_TITLE]));
+    const char *id = trim_intern(r, cell_text(row, of[RACI_COLUMN_ID]));
+    const char *mgr = trim_intern(r, cell_text(row, of[RACI_COLUMN_REPORTS_TO]));
+    struct raci_loc at = cell_loc(t, row, of[RACI_COLUMN_PERSON]);
     int ragged = row->ncells != t->header.ncells;
     raci_error err;
 
@@ -149,10 +239,9 @@ static raci_error long_person(struct raci_roster *r, const struct raci_table *t,
         if (ragged && (err = raci_roster_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells,
                                                t->header.ncells, RACI_NONE)))
             return err;
-        return raci_roster_issue(r, RACI_ROW_NO_PERSON, cell_loc(t, row, cols[COL_PERSON]), 0, 0,
-                                 RACI_NONE);
+        return raci_roster_issue(r, RACI_ROW_NO_PERSON, at, 0, 0, RACI_NONE);
     }
-    if ((err = raci_roster_person(r, name, id, NULL, cell_loc(t, row, cols[COL_PERSON]), person)))
+    if ((err = raci_roster_person(r, name, id, NULL, at, person)))
         return err;
     /* The issue names the person, so that it keeps its identity when the
      * rows are re-sorted (baselines compare by subject, not by line). */
@@ -160,72 +249,77 @@ static raci_error long_person(struct raci_roster *r, const struct raci_table *t,
                                            t->header.ncells, *person)))
         return err;
     if (!*title)
-        err = raci_roster_issue(r, RACI_ROW_NO_TITLE, cell_loc(t, row, cols[COL_TITLE]), 0, 0,
+        err = raci_roster_issue(r, RACI_ROW_NO_TITLE, cell_loc(t, row, of[RACI_COLUMN_TITLE]), 0, 0,
                                 *person);
     else
-        err = raci_roster_title(r, *person, title, cell_loc(t, row, cols[COL_TITLE]));
+        err = raci_roster_title(r, *person, title, cell_loc(t, row, of[RACI_COLUMN_TITLE]));
     if (!err)
-        raci_roster_manager(r, *person, mgr, cell_loc(t, row, cols[COL_REPORTS_TO]));
+        raci_roster_manager(r, *person, mgr, cell_loc(t, row, of[RACI_COLUMN_REPORTS_TO]));
     return err;
 }
 
-static raci_error add_long_row(struct raci_roster *r, const struct raci_table *t,
-                               const struct raci_row *row, const int *cols, const int *is_extra,
-                               const uint32_t *extra_ix, const char *fallback_product)
+/* Add a long row; *person gets the person it names, or RACI_NONE. */
+static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uint32_t *person)
 {
+    struct raci_roster *r = sh->r;
+    const struct raci_table *t = sh->t;
+    const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1};
-    const char *prod = trim_intern(r, cell_text(row, cols[COL_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, cols[COL_TASK]));
-    uint32_t person, product, task;
+    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
+    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
+    uint32_t who, product, task;
     raci_error err;
 
     if (!prod || !tname)
         return RACI_ERROR_NOMEM;
-    if ((err = long_person(r, t, row, cols, &person)) || person == RACI_NONE)
+    if ((err = long_person(sh, row, person)) || (who = *person) == RACI_NONE)
         return err;
     for (uint32_t c = 0; c < row->ncells && c < t->header.ncells; c++)
-        if (is_extra[c] &&
-            (err = raci_roster_extra_value(r, person, extra_ix[c], row->cells[c].text)))
+        if (sh->take[c] && (err = raci_roster_extra_value(r, who, sh->extra[c], row->cells[c].text,
+                                                          loc_of(t, &row->cells[c]))))
             return err;
     /* A file without a product column is one product; in a file with
      * one, an empty cell on a roster entry puts the person in none. */
-    if (!*prod && cols[COL_PRODUCT] >= 0 && !*tname)
+    if (!*prod && of[RACI_COLUMN_PRODUCT] >= 0 && !*tname)
         return RACI_OK;
-    if ((err =
-             raci_roster_product(r, *prod ? prod : fallback_product,
-                                 *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)) ||
-        (err = raci_roster_member(r, person, product, cell_loc(t, row, cols[COL_PERSON]))))
+    if ((err = raci_roster_product(r, *prod ? prod : sh->fallback_product,
+                                   *prod ? cell_loc(t, row, of[RACI_COLUMN_PRODUCT]) : rowloc,
+                                   &product)) ||
+        (err = raci_roster_member(r, who, product, cell_loc(t, row, of[RACI_COLUMN_PERSON]))))
         return err;
     if (!*tname)
         return RACI_OK; /* a roster entry alone */
-    if ((err = raci_roster_task(r, product, tname, cell_loc(t, row, cols[COL_TASK]), &task)))
+    if ((err = raci_roster_task(r, product, tname, cell_loc(t, row, of[RACI_COLUMN_TASK]), &task)))
         return err;
-    if (cols[COL_RACI] < 0)
+    if (of[RACI_COLUMN_RACI] < 0)
         return RACI_OK;
-    return assign_cell(r, person, product, task, cell_text(row, cols[COL_RACI]),
-                       cell_loc(t, row, cols[COL_RACI]), row->line);
+    return assign_cell(r, who, product, task, cell_text(row, of[RACI_COLUMN_RACI]),
+                       cell_loc(t, row, of[RACI_COLUMN_RACI]), row->line);
 }
 
-static raci_error add_long(struct raci_roster *r, const struct raci_table *t, const int *cols,
-                           const int *is_extra)
+/* Every other column is an extra column of the roster, and every row a
+ * person's. */
+static raci_error add_long(struct shape *sh)
 {
-    const char *fallback_product = default_product(r, t->file);
-    uint32_t n = t->header.ncells;
-    uint32_t *extra_ix = calloc(n ? n : 1, sizeof(*extra_ix));
+    uint32_t n = sh->cols.n;
     raci_error err = RACI_OK;
 
-    if (!fallback_product || !extra_ix) {
-        free(extra_ix);
+    if (!(sh->extra = calloc(n ? n : 1, sizeof(*sh->extra))))
         return RACI_ERROR_NOMEM;
-    }
     for (uint32_t c = 0; c < n && !err; c++) {
-        const char *name = is_extra[c] ? trim_intern(r, t->header.cells[c].text) : NULL;
-        if (is_extra[c])
-            err = name ? raci_roster_extra_column(r, name, &extra_ix[c]) : RACI_ERROR_NOMEM;
+        const struct raci_column *col = &sh->cols.v[c];
+        sh->take[c] = col->kind == RACI_COLUMN_OTHER;
+        if (sh->take[c])
+            err = raci_roster_extra_column(sh->r, col->name, col->nth, &sh->extra[c]);
+        if (!err && (col->flags & RACI_COLUMN_AGAIN))
+            err = duplicate_column(sh, c, 0);
     }
-    for (size_t i = 0; i < t->nrows && !err; i++)
-        err = add_long_row(r, t, &t->rows[i], cols, is_extra, extra_ix, fallback_product);
-    free(extra_ix);
+    for (size_t i = 0; i < sh->t->nrows && !err; i++) {
+        uint32_t person;
+        err = add_long_row(sh, &sh->t->rows[i], &person);
+        if (!err)
+            err = row_issues(sh, &sh->t->rows[i], person);
+    }
     return err;
 }
 
@@ -234,48 +328,55 @@ static raci_error add_long(struct raci_roster *r, const struct raci_table *t, co
 /*
  * A role column of a wide chart is one person per product: in a chart that
  * covers several products, "Product Owner" is each product's own PO, not
- * one person owning them all. Without a product column it is one person.
+ * one person owning them all. Without a product column it is one person,
+ * unless the header repeats an earlier one's: two "Developer" columns are
+ * two developers.
  */
-static raci_error wide_person(struct raci_roster *r, const struct raci_table *t, uint32_t col,
-                              uint32_t product, int per_product, uint32_t *out)
+static raci_error wide_person(struct shape *sh, uint32_t col, uint32_t product, uint32_t *out)
 {
-    const char *h = trim_intern(r, t->header.cells[col].text);
-    struct raci_loc l = loc_of(t, &t->header.cells[col]);
+    struct raci_roster *r = sh->r;
+    const char *h = sh->who[col], *title = sh->cols.v[col].name;
+    struct raci_loc l = loc_of(sh->t, &sh->t->header.cells[col]);
     const char *scope = NULL;
     raci_error err;
 
-    if (!h)
-        return RACI_ERROR_NOMEM;
-    if (per_product && !(scope = raci_strpool_printf(r->pool, "%s#%u#%u", t->file, col, product)))
+    if (sh->of[RACI_COLUMN_PRODUCT] >= 0)
+        scope = raci_strpool_printf(r->pool, "%s#%u#%u", sh->t->file, col, product);
+    else if (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)
+        scope = raci_strpool_printf(r->pool, "%s#%u", sh->t->file, col);
+    if ((sh->of[RACI_COLUMN_PRODUCT] >= 0 || (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)) && !scope)
         return RACI_ERROR_NOMEM;
     if ((err = raci_roster_person(r, h, "", scope, l, out)) ||
-        (err = raci_roster_title(r, *out, h, l)))
+        (*title && (err = raci_roster_title(r, *out, title, l))))
         return err;
     return raci_roster_member(r, *out, product, l);
 }
 
-/* Does any role column of row hold letters? Section headings, legends and
- * notes in published charts hold none. */
-static int wide_row_has_letters(const struct raci_roster *r, const struct raci_table *t,
-                                const struct raci_row *row, const int *is_role)
+/* Does cell c of row hold letters? (UNKNOWN counts: it is meant as some.)
+ * Section headings, legends and notes in published charts hold none. */
+static int has_letters(const struct raci_roster *r, const struct raci_row *row, uint32_t c)
 {
-    for (uint32_t c = 0; c < t->header.ncells && c < row->ncells; c++) {
-        struct raci_letters l;
-        if (is_role[c] && raci_letters_parse(row->cells[c].text, r->rs->aliases, r->rs->naliases,
-                                             &l) != RACI_LETTERS_EMPTY)
+    struct raci_letters l;
+    return c < row->ncells && raci_letters_parse(row->cells[c].text, r->rs->aliases,
+                                                 r->rs->naliases, &l) != RACI_LETTERS_EMPTY;
+}
+
+static int wide_row_has_letters(const struct shape *sh, const struct raci_row *row)
+{
+    for (uint32_t c = 0; c < sh->cols.n && c < row->ncells; c++)
+        if (sh->take[c] && has_letters(sh->r, row, c))
             return 1;
-    }
     return 0;
 }
 
-static raci_error add_wide_row(struct raci_roster *r, const struct raci_table *t,
-                               const struct raci_row *row, const int *cols, const int *is_role,
-                               const char *fallback_product)
+static raci_error add_wide_row(struct shape *sh, const struct raci_row *row)
 {
+    struct raci_roster *r = sh->r;
+    const struct raci_table *t = sh->t;
+    const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1};
-    int per_product = cols[COL_PRODUCT] >= 0;
-    const char *prod = trim_intern(r, cell_text(row, cols[COL_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, cols[COL_TASK]));
+    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
+    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
     uint32_t product, task, who;
     raci_error err;
 
@@ -285,17 +386,17 @@ static raci_error add_wide_row(struct raci_roster *r, const struct raci_table *t
         (err = raci_roster_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells,
                                  RACI_NONE)))
         return err;
-    if (!*tname || !wide_row_has_letters(r, t, row, is_role))
+    if (!*tname || !wide_row_has_letters(sh, row))
         return RACI_OK;
-    if ((err =
-             raci_roster_product(r, *prod ? prod : fallback_product,
-                                 *prod ? cell_loc(t, row, cols[COL_PRODUCT]) : rowloc, &product)) ||
-        (err = raci_roster_task(r, product, tname, cell_loc(t, row, cols[COL_TASK]), &task)))
+    if ((err = raci_roster_product(r, *prod ? prod : sh->fallback_product,
+                                   *prod ? cell_loc(t, row, of[RACI_COLUMN_PRODUCT]) : rowloc,
+                                   &product)) ||
+        (err = raci_roster_task(r, product, tname, cell_loc(t, row, of[RACI_COLUMN_TASK]), &task)))
         return err;
-    for (uint32_t c = 0; c < t->header.ncells; c++) {
-        if (!is_role[c])
+    for (uint32_t c = 0; c < sh->cols.n; c++) {
+        if (!sh->take[c])
             continue;
-        if ((err = wide_person(r, t, c, product, per_product, &who)))
+        if ((err = wide_person(sh, c, product, &who)))
             return err;
         if (c < row->ncells && (err = assign_cell(r, who, product, task, row->cells[c].text,
                                                   loc_of(t, &row->cells[c]), row->line)))
@@ -304,28 +405,81 @@ static raci_error add_wide_row(struct raci_roster *r, const struct raci_table *t
     return RACI_OK;
 }
 
-static raci_error add_wide(struct raci_roster *r, const struct raci_table *t, const int *cols,
-                           const int *is_role)
+/* Column c of a wide chart has letters but no header: it is read as a
+ * person named after its letters, "(column F)", and said so. */
+static raci_error unnamed_column(struct shape *sh, uint32_t c)
 {
-    const char *fallback_product = default_product(r, t->file);
+    const struct raci_column *col = &sh->cols.v[c];
+    struct raci_cell_issue is = {.problem = RACI_CELL_UNNAMED_COLUMN};
+
+    if (!(sh->who[c] = raci_strpool_printf(sh->r->pool, "(column %s)", col->label)))
+        return RACI_ERROR_NOMEM;
+    is.loc = is.at = loc_of(sh->t, &sh->t->header.cells[c]);
+    is.header = 1;
+    is.person = RACI_NONE; /* a person per product: the column names them all */
+    is.column = sh->who[c];
+    is.label = col->label;
+    is.first = is.first_label = is.value = "";
+    return raci_roster_cell_issue(sh->r, &is);
+}
+
+static raci_error add_wide(struct shape *sh)
+{
+    struct raci_roster *r = sh->r;
     raci_error err = RACI_OK;
 
-    if (!fallback_product)
+    if (!(sh->who = calloc(sh->cols.n ? sh->cols.n : 1, sizeof(*sh->who))))
         return RACI_ERROR_NOMEM;
-    if (cols[COL_PRODUCT] < 0) {
+    for (uint32_t c = 0; c < sh->cols.n && !err; c++) {
+        if (!sh->take[c])
+            continue;
+        sh->who[c] = sh->cols.v[c].name;
+        if (!*sh->who[c])
+            err = unnamed_column(sh, c);
+        else if (sh->cols.v[c].flags & RACI_COLUMN_AGAIN)
+            err = duplicate_column(sh, c, 1);
+    }
+    if (!err && sh->of[RACI_COLUMN_PRODUCT] < 0) {
         /* One product: its people are every role column, in order, even
          * those the chart leaves empty. */
         uint32_t product, who;
-        struct raci_loc l = {t->file, t->header.line, 1};
-        if ((err = raci_roster_product(r, fallback_product, l, &product)))
+        struct raci_loc l = {sh->t->file, sh->t->header.line, 1};
+        if ((err = raci_roster_product(r, sh->fallback_product, l, &product)))
             return err;
-        for (uint32_t c = 0; c < t->header.ncells && !err; c++)
-            if (is_role[c])
-                err = wide_person(r, t, c, product, 0, &who);
+        for (uint32_t c = 0; c < sh->cols.n && !err; c++)
+            if (sh->take[c])
+                err = wide_person(sh, c, product, &who);
     }
-    for (size_t i = 0; i < t->nrows && !err; i++)
-        err = add_wide_row(r, t, &t->rows[i], cols, is_role, fallback_product);
+    for (size_t i = 0; i < sh->t->nrows && !err; i++) {
+        err = add_wide_row(sh, &sh->t->rows[i]);
+        if (!err)
+            err = row_issues(sh, &sh->t->rows[i], RACI_NONE);
+    }
     return err;
+}
+
+/* Is the table a wide chart? A task column, no person, title or raci
+ * column, and at least one role: a column raci does not read, named, or
+ * unnamed with letters in it (take[] gets them). */
+static int is_wide(struct shape *sh)
+{
+    const int *of = sh->of;
+    int roles = 0;
+
+    if (of[RACI_COLUMN_PERSON] >= 0 || of[RACI_COLUMN_TASK] < 0 || of[RACI_COLUMN_TITLE] >= 0 ||
+        of[RACI_COLUMN_RACI] >= 0)
+        return 0;
+    for (uint32_t c = 0; c < sh->cols.n; c++) {
+        sh->take[c] = sh->cols.v[c].kind == RACI_COLUMN_OTHER;
+        /* An empty header carries nothing, unless its column has letters. */
+        for (size_t i = 0; sh->take[c] && !*sh->cols.v[c].name && i < sh->t->nrows; i++)
+            if (has_letters(sh->r, &sh->t->rows[i], c))
+                sh->take[c] = 2;
+        if (sh->take[c] == 1 && !*sh->cols.v[c].name)
+            sh->take[c] = 0;
+        roles += sh->take[c] != 0;
+    }
+    return roles > 0;
 }
 
 /* ------------------------------------------------------------- tables -- */
@@ -338,56 +492,38 @@ static raci_error missing_column(const struct raci_table *t, int c, struct raci_
 
     return raci_diag_set(diag, t->file, t->header.line, 1, NULL,
                          "the header has no %s column (expected one named %s; found %s%s%s)",
-                         c == COL_PERSON ? "person" : "title",
-                         c == COL_PERSON ? "'person', 'name', 'employee' or 'member'"
-                                         : "'title', 'job title', 'role' or 'position'",
+                         c == RACI_COLUMN_PERSON ? "person" : "title",
+                         c == RACI_COLUMN_PERSON ? "'person', 'name', 'employee' or 'member'"
+                                                 : "'title', 'job title', 'role' or 'position'",
                          h ? "'" : "no columns", h ? h->text : "",
                          h ? (n > 1 ? "', ..." : "'") : "");
 }
 
 raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, struct raci_diag *diag)
 {
-    int cols[COL_COUNT];
-    uint32_t n = t->header.ncells;
-    int *flags = calloc(n ? n : 1, sizeof(int));
-    raci_error err = RACI_OK;
+    struct shape sh = {.r = r, .t = t};
+    raci_error err;
 
-    if (!flags || raci_roster_add_file(r, t->file)) {
-        free(flags);
+    if (raci_roster_add_file(r, t->file) || raci_columns_read(&sh.cols, t, r->pool))
         return RACI_ERROR_NOMEM;
-    }
-    for (int c = 0; c < COL_COUNT; c++)
-        cols[c] = -1;
-    for (uint32_t c = 0; c < n && !err; c++) {
-        int kind = column_kind(t->header.cells[c].text);
-        if (kind == -2)
-            err = RACI_ERROR_NOMEM;
-        else if (kind >= 0 && cols[kind] < 0)
-            cols[kind] = (int)c;
-        else
-            flags[c] = 1; /* extra column (long) or role column (wide) */
-    }
-    if (!err && cols[COL_PERSON] < 0 && cols[COL_TASK] >= 0) {
-        /* A wide chart: tasks down, roles across. Empty headers carry
-         * nothing; known columns are not roles. */
-        int roles = 0;
-        for (uint32_t c = 0; c < n; c++) {
-            if (flags[c] && !*t->header.cells[c].text)
-                flags[c] = 0;
-            roles += flags[c];
-        }
-        if (cols[COL_TITLE] < 0 && cols[COL_RACI] < 0 && roles > 0) {
-            err = add_wide(r, t, cols, flags);
-            free(flags);
-            return err;
-        }
-    }
-    if (!err && cols[COL_PERSON] < 0)
-        err = missing_column(t, COL_PERSON, diag);
-    else if (!err && cols[COL_TITLE] < 0)
-        err = missing_column(t, COL_TITLE, diag);
+    sh.of = sh.cols.of;
+    sh.take = calloc(sh.cols.n ? sh.cols.n : 1, sizeof(*sh.take));
+    sh.fallback_product = default_product(r, t->file);
+    if (!sh.take || !sh.fallback_product)
+        err = RACI_ERROR_NOMEM;
+    else if (is_wide(&sh))
+        err = add_wide(&sh);
+    else if (sh.of[RACI_COLUMN_PERSON] < 0)
+        err = missing_column(t, RACI_COLUMN_PERSON, diag);
+    else if (sh.of[RACI_COLUMN_TITLE] < 0)
+        err = missing_column(t, RACI_COLUMN_TITLE, diag);
+    else
+        err = add_long(&sh);
     if (!err)
-        err = add_long(r, t, cols, flags);
-    free(flags);
+        err = row_issues(&sh, NULL, RACI_NONE);
+    raci_columns_release(&sh.cols);
+    free(sh.take);
+    free(sh.extra);
+    free(sh.who);
     return err;
 }

@@ -1,7 +1,7 @@
 /*
  * fuzz_reader.c - libFuzzer harness for the roster CSV reader.
  *
- * Any bytes must give either a table whose every cell has text and a
+ * Any bytes must give either a table whose every cell has UTF-8 text and a
  * position, or an error with a diagnostic; never a crash, a leak or a
  * sanitizer report. The checks below abort() so that libFuzzer keeps the
  * input when the reader breaks its own promises.
@@ -12,11 +12,26 @@
 
 #include "raci/error.h"
 #include "raci/reader.h"
+#include "raci/str.h"
 #include "raci/strpool.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_row(const struct raci_row *row, uint32_t min_line)
+/* A cell's text is UTF-8 (bad input reads as U+FFFD), holds no lone CR
+ * (it became LF), and a flagged cell has its note. */
+static void check_cell(const struct raci_table *t, const struct raci_cell *c)
+{
+    size_t n = strlen(c->text);
+    const char *cr = memchr(c->text, '\r', n);
+
+    if (raci_str_valid(c->text, n) != n || (c->flags && c->note >= t->nnotes))
+        abort();
+    for (; cr; cr = memchr(cr + 1, '\r', n - (size_t)(cr + 1 - c->text)))
+        if (cr[1] != '\n')
+            abort();
+}
+
+static void check_row(const struct raci_table *t, const struct raci_row *row, uint32_t min_line)
 {
     if (row->ncells == 0 || !row->cells || row->line < min_line)
         abort();
@@ -25,6 +40,7 @@ static void check_row(const struct raci_row *row, uint32_t min_line)
         if (!c->text || c->line < row->line || c->col == 0 ||
             strlen(c->text) > RACI_READER_MAX_FIELD)
             abort();
+        check_cell(t, c);
         /* Cells of a row run forward through the text. */
         if (i > 0 && (c->line < row->cells[i - 1].line ||
                       (c->line == row->cells[i - 1].line && c->col <= row->cells[i - 1].col)))
@@ -46,10 +62,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         uint32_t line;
         if (!t.file || !t.encoding || !strchr(",;\t", t.delimiter))
             abort();
-        check_row(&t.header, 1);
+        check_row(&t, &t.header, 1);
         line = t.header.line + 1;
         for (size_t i = 0; i < t.nrows; i++) {
-            check_row(&t.rows[i], line);
+            check_row(&t, &t.rows[i], line);
             line = t.rows[i].line + 1;
         }
     } else if (err == RACI_ERROR_INPUT) {

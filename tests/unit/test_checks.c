@@ -327,6 +327,269 @@ static void test_malformed_row(void **state)
     fixture_release(&fx);
 }
 
+/* ------------------------------------------------------ cells as read -- */
+
+#define FFFD  "\xEF\xBF\xBD"
+#define NAMES "person,title,product,notes\n"
+
+/* Issue #8, 7: a UTF-8 file with a few bad bytes keeps its good text, and
+ * each cell with a bad byte is a finding at it, naming the byte and its
+ * column; names in other scripts stay as they are. */
+static void test_bad_text(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, NAMES "Jos\xC3\xA9 Garc\xC3\xAD"
+                           "a,Product Owner,M\xC3\xBCnchen,\"5'11\"\" & <tall>\"\n"
+                           "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80"
+                           "\xD0\xBE\xD0\xB2,Developer,M\xC3\xBCnchen,caf\xE9 \xE9t\xE9\n"
+                           "\xE7\x8E\x8B\xE8\x8A\xB3,Developer,M\xC3\xBCnchen,\xF0\x9F\x9A\x80 \x07"
+                           "bell\n");
+    assert_string_equal(fx.r.products[0].name, "M\xC3\xBCnchen");
+    assert_string_equal(fx.r.persons[0].name, "Jos\xC3\xA9 Garc\xC3\xAD"
+                                              "a");
+    assert_int_equal(fixture_count(&fx, "bad-text"), 2);
+    const struct raci_finding *f = fixture_find(&fx, "bad-text", 0);
+    assert_int_equal(f->severity, RACI_SEV_WARNING);
+    assert_int_equal(f->loc.line, 3);
+    assert_int_equal(f->loc.col, 31);
+    assert_string_equal(f->message,
+                        "cell 'notes' of \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82"
+                        "\xD1\x80\xD0\xBE\xD0\xB2 holds byte 0xE9 at column 34, which is no UTF-8 "
+                        "text (and 2 more such characters); it reads as U+FFFD, the replacement "
+                        "character, in the roster, the workbook and every report: write the "
+                        "character again and save the roster as UTF-8");
+    assert_string_equal(f->entity, "cell:notes/person:\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD "
+                                   "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2");
+    assert_string_equal(fx.r.persons[f->person].extra[0], "caf" FFFD " " FFFD "t" FFFD);
+    /* A control character is kept in the data, and said so. */
+    f = fixture_find(&fx, "bad-text", 1);
+    assert_int_equal(f->loc.line, 4);
+    assert_string_equal(f->message,
+                        "cell 'notes' of \xE7\x8E\x8B\xE8\x8A\xB3 holds control character U+0007 "
+                        "at column 24; the data keeps it, but the workbook and the XML reports "
+                        "show U+FFFD there: remove it from the roster");
+    assert_string_equal(fx.r.persons[f->person].extra[0], "\xF0\x9F\x9A\x80 \x07"
+                                                          "bell");
+    fixture_release(&fx);
+
+    /* The same names, every byte text: nothing to say. */
+    fixture_run(&fx, NAMES "Jos\xC3\xA9,Product Owner,M\xC3\xBCnchen,caf\xC3\xA9\n");
+    assert_int_equal(fixture_count(&fx, "bad-text"), 0);
+    fixture_release(&fx);
+}
+
+/* A header cell and a row that names nobody, in a Windows-1252 file with a
+ * byte it leaves undefined, and a NUL. */
+static void test_bad_text_header_and_nul(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,no\x81tes\n"
+                     ",Developer,Atlas,x\n"
+                     "Jos\xE9,Product Owner,Atlas,a\n"
+                     "Bo,Developer,Atlas,a\n"
+                     "Cy,Developer,Atlas,a\n");
+    assert_int_equal(fixture_count(&fx, "bad-text"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "bad-text", 0);
+    assert_int_equal(f->loc.line, 1);
+    assert_int_equal(f->loc.col, 22);
+    assert_string_equal(f->message,
+                        "header cell 'no" FFFD "tes' holds byte 0x81 at column 24, which is no "
+                        "Windows-1252 text; it reads as U+FFFD, the replacement character, in the "
+                        "roster, the workbook and every report: write the character again and "
+                        "save the roster as UTF-8");
+    assert_string_equal(f->entity, "header:no" FFFD "tes");
+    assert_string_equal(fx.r.persons[0].name, "Jos\xC3\xA9");
+    fixture_release(&fx);
+}
+
+/* Issue #8, 12: 5'11" and 27" monitor are read as written, and said. */
+static void test_stray_quote(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, NAMES "Ana,Product Owner,Atlas,5'11\"\n"
+                           "Bo,Developer,Atlas,27\" monitor & \"dock\"\n");
+    assert_int_equal(fixture_count(&fx, "stray-quote"), 2);
+    const struct raci_finding *f = fixture_find(&fx, "stray-quote", 0);
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 25);
+    assert_string_equal(f->message,
+                        "cell 'notes' of Ana has a quote in an unquoted field, at column 29; it "
+                        "is read as a quote, as most CSV readers do: to be sure, put the whole "
+                        "field in quotes and write each quote in it as two (\"\")");
+    assert_string_equal(fx.r.persons[0].extra[0], "5'11\"");
+    f = fixture_find(&fx, "stray-quote", 1);
+    assert_non_null(strstr(f->message, "has 3 quotes in an unquoted field, the first at column "
+                                       "22; they are read as quotes"));
+    assert_string_equal(fx.r.persons[1].extra[0], "27\" monitor & \"dock\"");
+    fixture_release(&fx);
+
+    fixture_run(&fx, NAMES "Ana,Product Owner,Atlas,\"5'11\"\"\"\n");
+    assert_int_equal(fixture_count(&fx, "stray-quote"), 0);
+    assert_string_equal(fx.r.persons[0].extra[0], "5'11\"");
+    fixture_release(&fx);
+}
+
+/* Issue #8, 11: a cell over Excel's 32767 UTF-16 units is a finding that
+ * says where the workbook cuts it; the data keeps it whole. */
+static void test_long_cell(void **state)
+{
+    struct fixture fx;
+    struct raci_str csv = RACI_STR_INIT;
+    (void)state;
+    raci_str_add(&csv, NAMES "Ana,Product Owner,Atlas,");
+    for (int i = 0; i < 32760; i++)
+        raci_str_addc(&csv, 'x');
+    for (int i = 0; i < 10; i++)
+        raci_str_add(&csv, "\xF0\x9F\x98\x80");
+    raci_str_add(&csv, "\nBo,Developer,Atlas,");
+    for (int i = 0; i < 20000; i++)
+        raci_str_add(&csv, "\xE6\x9D\xB1");
+    raci_str_addc(&csv, '\n');
+    assert_false(csv.failed);
+    fixture_run(&fx, csv.s);
+    assert_int_equal(fixture_count(&fx, "long-cell"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "long-cell", 0);
+    assert_int_equal(f->loc.line, 2);
+    assert_string_equal(f->message,
+                        "cell 'notes' of Ana is 32770 characters long (32780 as Excel counts "
+                        "them, in UTF-16 units); a workbook cell holds 32767, so the workbook "
+                        "shows its first 32763 characters and cuts the rest, which the reports "
+                        "keep: shorten it, or keep the text elsewhere and give its link");
+    assert_int_equal(strlen(fx.r.persons[0].extra[0]), 32760 + 40);
+    fixture_release(&fx);
+    raci_str_release(&csv);
+}
+
+/* Issue #8, 10: a second person/title pair, and columns whose names
+ * differ only in case, are kept apart and said so at their header cells. */
+static void test_duplicate_column(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,Notes,NOTES,name,Title\n"
+                     "Ana,Product Owner,Atlas,on leave,back in May,Bo,Developer\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-column"), 3);
+    const struct raci_finding *f = fixture_find(&fx, "duplicate-column", 0);
+    assert_int_equal(f->loc.line, 1);
+    assert_int_equal(f->loc.col, 28);
+    assert_string_equal(f->message,
+                        "column E ('NOTES') has the name of column D ('Notes') but for case or "
+                        "punctuation: both are kept, as separate columns of the Roster sheet; "
+                        "give each column a name of its own");
+    assert_string_equal(f->entity, "header:notes");
+    f = fixture_find(&fx, "duplicate-column", 1);
+    assert_string_equal(f->message,
+                        "column F ('name') names the person column again (column A is it): raci "
+                        "reads it from column A, and column F as an extra column of the Roster "
+                        "sheet; give each column a name of its own");
+    f = fixture_find(&fx, "duplicate-column", 2);
+    assert_non_null(strstr(f->message, "column G ('Title') names the title column again"));
+    /* Every value is kept. */
+    assert_int_equal(fx.r.nextra, 4);
+    assert_string_equal(fx.r.persons[0].extra[0], "on leave");
+    assert_string_equal(fx.r.persons[0].extra[1], "back in May");
+    assert_string_equal(fx.r.persons[0].extra[2], "Bo");
+    assert_string_equal(fx.r.persons[0].extra[3], "Developer");
+    assert_int_equal(fx.r.npersons, 1);
+    fixture_release(&fx);
+
+    fixture_run(&fx, "person,title,product,Notes,Notes 2\n"
+                     "Ana,Product Owner,Atlas,on leave,back in May\n");
+    assert_int_equal(fixture_count(&fx, "duplicate-column"), 0);
+    fixture_release(&fx);
+}
+
+/* Issue #8, 10: a person's later value of an extra column was dropped
+ * unseen; now the Roster sheet's value is named, and where the other is. */
+static void test_conflicting_value(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_rules(&fx, NULL);
+    assert_int_equal(fixture_add(&fx, "a.csv",
+                                 "person,title,product,Location\n"
+                                 "\xC5\x81ucja,Product Owner,Atlas,Gda\xC5\x84sk\n"
+                                 "\xC5\x81ucja,Product Owner,Borealis,\n"
+                                 "\xC5\x81ucja,Product Owner,Cirrus,\"O'Brien & <Co>\"\n"
+                                 "\xC5\x81ucja,Product Owner,Dune,Gda\xC5\x84sk\n"),
+                     RACI_OK);
+    assert_int_equal(fixture_add(&fx, "b.csv",
+                                 "person,title,product,location\n"
+                                 "\xC5\x81ucja,Product Owner,Atlas,Krak\xC3\xB3w\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "conflicting-value"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "conflicting-value", 0);
+    assert_string_equal(f->loc.file, "a.csv");
+    assert_int_equal(f->loc.line, 4);
+    assert_int_equal(f->loc.col, 28);
+    assert_string_equal(f->message,
+                        "\xC5\x81ucja has 'O'Brien & <Co>' in column 'Location' here, but "
+                        "'Gda\xC5\x84sk' on line 2 (and 1 more row with another value); the "
+                        "Roster sheet shows the first: keep one value per person");
+    /* (How a key folds a name's case is the key's business: only its form here.) */
+    assert_true(strncmp(f->entity, "cell:location/person:", 21) == 0);
+    assert_int_equal(fx.r.nextra, 1);
+    assert_string_equal(fx.r.persons[0].extra[0], "Gda\xC5\x84sk");
+    fixture_release(&fx);
+
+    /* A long value, or one over several lines, is quoted in part, on one
+     * line. */
+    fixture_run(&fx, "person,title,product,Notes\n"
+                     "Ana,Product Owner,Atlas,\"Owns the quarterly\r\ncustomer survey, and runs "
+                     "it with \xE2\x80\x9CResearch\xE2\x80\x9D\"\n"
+                     "Ana,Product Owner,Borealis,short\n");
+    assert_string_equal(
+        fixture_find(&fx, "conflicting-value", 0)->message,
+        "Ana has 'short' in column 'Notes' here, but 'Owns the quarterly\\ncustomer "
+        "survey, and ...' on line 2; the Roster sheet shows the first: keep "
+        "one value per person");
+    fixture_release(&fx);
+
+    fixture_run(&fx, "person,title,product,Location\n"
+                     "Ana,Product Owner,Atlas,Lisbon\n"
+                     "Ana,Product Owner,Borealis,\n"
+                     "Ana,Product Owner,Cirrus,Lisbon\n");
+    assert_int_equal(fixture_count(&fx, "conflicting-value"), 0);
+    fixture_release(&fx);
+}
+
+/* Issue #8, 10: a wide chart's column of letters with an empty header was
+ * dropped; now it is a person named after its letters. */
+static void test_unnamed_column(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx,
+                "task,\xCE\xA5\xCF\x80\xCE\xB5\xCF\x8D\xCE\xB8\xCF\x85\xCE\xBD\xCE\xBF\xCF\x82,,"
+                "Developer,Developer,\n"
+                "Roadmap,C,A/R,R,I,\n"
+                "Backlog,,C,,R,\n");
+    assert_int_equal(fixture_count(&fx, "unnamed-column"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unnamed-column", 0);
+    assert_int_equal(f->loc.line, 1);
+    assert_string_equal(f->message,
+                        "column C has letters but no header: it is read as a person named "
+                        "'(column C)'; write the role or the person's name in its header");
+    assert_string_equal(f->entity, "header:column c");
+    uint32_t who = fixture_person(&fx, "(column C)");
+    assert_int_equal(fx.r.persons[who].ntitles, 0);
+    assert_int_equal(fx.r.ntasks, 2);
+    /* The two Developer columns are two people, and say so; the empty last
+     * column, with no letters, is nothing. */
+    assert_int_equal(fixture_count(&fx, "duplicate-column"), 1);
+    f = fixture_find(&fx, "duplicate-column", 0);
+    assert_string_equal(f->message,
+                        "column E ('Developer') has the name of column D ('Developer'): each is "
+                        "read as a person of its own; give each column a name of its own");
+    assert_int_equal(fx.r.npersons, 4);
+    assert_int_equal(fixture_count(&fx, "duplicate-assignment"), 0);
+    fixture_release(&fx);
+}
+
 static void test_severity_and_off(void **state)
 {
     struct fixture fx;
@@ -390,6 +653,46 @@ static void test_team_size_own_limit(void **state)
     fixture_release(&fx);
 }
 
+/*
+ * An example as the roster it stands for: rules.def writes what a text
+ * cannot show in angle brackets, <byte 0xE9> for that byte and <32768 times
+ * x> for that many x; everything else is as it is. A line end is added.
+ */
+static char *example_roster(const char *example)
+{
+    struct raci_str b = RACI_STR_INIT;
+    const char *s = example;
+
+    while (*s) {
+        unsigned byte, times;
+        char c;
+        int used = 0;
+        if (*s == '<' && sscanf(s, "<byte 0x%2x>%n", &byte, &used) == 1 && used) {
+            raci_str_addc(&b, (char)byte);
+        } else if (*s == '<' && sscanf(s, "<%u times %c>%n", &times, &c, &used) == 2 && used) {
+            while (times--)
+                raci_str_addc(&b, c);
+        } else {
+            raci_str_addc(&b, *s);
+            used = 1;
+        }
+        s += used;
+    }
+    raci_str_addc(&b, '\n');
+    assert_false(b.failed);
+    return raci_str_take(&b);
+}
+
+static void test_example_roster(void **state)
+{
+    char *csv;
+    (void)state;
+    csv = example_roster("a<byte 0xE9>b,<3 times x>,<other>");
+    assert_string_equal(csv, "a\xE9"
+                             "b,xxx,<other>\n");
+    free(csv);
+}
+
 /* The registry's example of each roster rule is a roster that breaks it:
  * `raci rules ID` and doc/rules.md show it, so it must be true. (The
  * waiver rules' examples are rulesets; test_waivers.c runs them.) */
@@ -404,10 +707,7 @@ static void test_registry_examples(void **state)
         char *csv;
         if (all[i].scope == RACI_SCOPE_WAIVER)
             continue;
-        csv = malloc(strlen(all[i].example) + 2);
-        assert_non_null(csv);
-        strcpy(csv, all[i].example);
-        strcat(csv, "\n");
+        csv = example_roster(all[i].example);
         fixture_rules(&fx, NULL);
         assert_int_equal(fixture_add(&fx, "example.csv", csv), RACI_OK);
         fixture_check(&fx);
@@ -437,9 +737,17 @@ int main(void)
         cmocka_unit_test(test_unknown_title),
         cmocka_unit_test(test_idle_person),
         cmocka_unit_test(test_malformed_row),
+        cmocka_unit_test(test_bad_text),
+        cmocka_unit_test(test_bad_text_header_and_nul),
+        cmocka_unit_test(test_stray_quote),
+        cmocka_unit_test(test_long_cell),
+        cmocka_unit_test(test_duplicate_column),
+        cmocka_unit_test(test_conflicting_value),
+        cmocka_unit_test(test_unnamed_column),
         cmocka_unit_test(test_severity_and_off),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_team_size_own_limit),
+        cmocka_unit_test(test_example_roster),
         cmocka_unit_test(test_registry_examples),
     };
     return cmocka_run_group_tests_name("checks", tests, NULL, NULL);

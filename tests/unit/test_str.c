@@ -90,6 +90,26 @@ static void test_decode(void **state)
                      3);
 }
 
+/* Excel counts a cell's length in UTF-16 units: a character past U+FFFF is
+ * two; a CJK character, three bytes, is one. */
+static void test_units(void **state)
+{
+    (void)state;
+    assert_int_equal(raci_str_units("", 0), 0);
+    assert_int_equal(raci_str_units("abc", 3), 3);
+    assert_int_equal(raci_str_units("\xE6\x9D\xB1\xE4\xBA\xAC", 6), 2);
+    assert_int_equal(raci_str_units("\xF0\x9F\x98\x80!", 5), 3);
+    assert_int_equal(raci_str_units("\xD0\x98\xD0\xB2", 4), 2);
+    /* A byte that is no UTF-8 counts as one; a NUL ends the text. */
+    assert_int_equal(raci_str_units("a\xFF\xF0\x9F", 4), 4);
+    assert_int_equal(raci_str_units("ab\0cd", 5), 2);
+    /* What XML can hold, as raci_str_xml has it. */
+    assert_true(raci_str_xml_char('\t') && raci_str_xml_char('\n') && raci_str_xml_char('\r'));
+    assert_true(raci_str_xml_char(' ') && raci_str_xml_char(0xFFFD) && raci_str_xml_char(0x10FFFF));
+    assert_false(raci_str_xml_char(0) || raci_str_xml_char(0x07) || raci_str_xml_char(0x1F));
+    assert_false(raci_str_xml_char(0xFFFE) || raci_str_xml_char(0xFFFF));
+}
+
 static void test_xml(void **state)
 {
     char *owned;
@@ -175,9 +195,10 @@ static void test_copies(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_key),     cmocka_unit_test(test_key_is_never_cut),
-        cmocka_unit_test(test_decode),  cmocka_unit_test(test_xml),
-        cmocka_unit_test(test_builder), cmocka_unit_test(test_copies),
+        cmocka_unit_test(test_key),    cmocka_unit_test(test_key_is_never_cut),
+        cmocka_unit_test(test_decode), cmocka_unit_test(test_units),
+        cmocka_unit_test(test_xml),    cmocka_unit_test(test_builder),
+        cmocka_unit_test(test_copies),
     };
     return cmocka_run_group_tests_name("str", tests, NULL, NULL);
 }
