@@ -468,8 +468,8 @@ raci_error raci_hygiene_long_cell(struct raci_engine *e, const struct raci_check
             raci_str_addf(&b, " (%u as Excel counts them, in UTF-16 units)", is->units);
         raci_str_addf(&b,
                       "; a workbook cell holds 32767, so the workbook shows its first %u "
-                      "characters and cuts the rest, which the reports keep: shorten it, or "
-                      "keep the text elsewhere and give its link",
+                      "characters and an ellipsis, and the reports keep the rest: shorten it, "
+                      "or keep the text elsewhere and give its link",
                       is->kept);
         err = add_issue(e, chk, is, &b);
     }

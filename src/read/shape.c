@@ -175,7 +175,8 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
         is.what = is.code = 0;
         is.count = (uint32_t)raci_str_chars(cell->text, len);
         is.units = n->units;
-        is.kept = chars_within(cell->text, len, RACI_READER_CELL_UNITS);
+        /* The workbook keeps what fits before an ellipsis (xlsx_book.c). */
+        is.kept = chars_within(cell->text, len, RACI_READER_CELL_UNITS - 1);
         err = raci_roster_cell_issue(sh->r, &is);
     }
     return err;
