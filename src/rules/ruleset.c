@@ -59,7 +59,8 @@ int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name)
     if (!name)
         return -1;
     n = strlen(name);
-    key = malloc(n + 2); /* room for the plural 's' */
+    /* Room for the key and a plural 's'. */
+    key = n < SIZE_MAX / 2 ? malloc(RACI_STR_KEY_SIZE(n) + 1) : NULL;
     if (!key)
         return -1;
     n = raci_str_key_into(name, key);

@@ -181,8 +181,10 @@ uint64_t raci_titles_match(const struct raci_ruleset *rs, const char *title)
     if (!rs || !title)
         return 0;
     n = strlen(title);
+    if (n >= SIZE_MAX / 2)
+        return 0;
     text = malloc(n + 1);
-    key = malloc(n + 1);
+    key = malloc(RACI_STR_KEY_SIZE(n));
     if (!text || !key)
         goto cleanup;
     drop_notes(title, text);

@@ -316,9 +316,11 @@ static void test_other_scripts(void **state)
         {"Développeur", "dev"},
         {"Développeurs", "dev"},
         {"**Développeur**", "dev"},
-        /* Only ASCII letters are folded: a capital Cyrillic letter is
-         * another letter, and is no match for the pattern's small one. */
-        {"Владелец продукта", ""},
+        /* Case is folded in every script, as in ASCII. */
+        {"Владелец продукта", "po"},
+        {"ВЛАДЕЛЕЦ ПРОДУКТА", "po"},
+        {"ＤＥＶＥＬＯＰＰＥＵＲ", ""}, /* full width is not ASCII */
+        {"DÉVELOPPEUR", "dev"},
         {"Developpeur", ""},
     };
     struct raci_ruleset rs = {0};
