@@ -26,9 +26,21 @@ WORDS = {"responsible": "R", "responsibility": "R", "accountable": "A",
 ORDER = "ARCI"
 
 
+def fold(s):
+    """Without case over all of Unicode, one character to one (simple case
+    folding), as raci's matching keys compare names."""
+    out = []
+    for c in s:
+        f = c.casefold()
+        if len(f) != 1:
+            f = c.lower() if len(c.lower()) == 1 else c
+        out.append(f)
+    return "".join(out)
+
+
 def norm(s):
-    s = re.sub(r"[*`]", "", s).lower()
-    return " ".join(re.sub(r"[^a-z0-9\x80-\uffff]+", " ", s).split())
+    s = fold(re.sub(r"[*`]", "", s))
+    return " ".join(re.sub(r"[^a-z0-9\x80-\U0010ffff]+", " ", s).split())
 
 
 def letters_of(text, aliases):
@@ -85,7 +97,7 @@ def main():
     col = {h: head.index(h) for h in need + ("product",) if h in head}
     stem = os.path.splitext(os.path.basename(roster))[0]
 
-    cells, names, tasks, bad = {}, {}, {}, set()
+    cells, names, products, tasks, bad = {}, {}, {}, {}, set()
     for row in rows[1:]:
         def cell(h):
             i = col.get(h)
@@ -96,6 +108,7 @@ def main():
         product = cell("product") or stem
         pkey, tkey = norm(person), norm(task)
         names.setdefault(pkey, person)
+        products.setdefault(norm(product), product)
         tasks.setdefault((norm(product), tkey), canonical.get(tkey, task))
         key = (norm(product), tkey, pkey)
         parsed = letters_of(text, aliases)
@@ -114,7 +127,7 @@ def main():
         if key in bad:
             continue
         shown = ["(%s)" % x if x not in e["plain"] else x for x in ORDER if x in e["letters"]]
-        out.append({"product": e["product"], "task": tasks[(key[0], key[1])],
+        out.append({"product": products[key[0]], "task": tasks[(key[0], key[1])],
                     "person": names[key[2]], "letters": "/".join(shown)})
     print(json.dumps({"cells": out}, indent=1))
 

@@ -18,7 +18,9 @@ CHECK=tests/xlsx/check_workbook.py
 pass=0 fail=0
 
 shopt -s nullglob
-samples=(samples/*.csv)
+# The samples, and rosters made for the workbook alone (tests/xlsx/rosters:
+# sheet names Excel would take for one).
+samples=(samples/*.csv tests/xlsx/rosters/*.csv)
 if [ ${#samples[@]} -eq 0 ]; then
   echo "xlsx: no samples/*.csv to check"
   echo "xlsx: 0 passed, 0 failed"
