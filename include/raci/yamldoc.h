@@ -32,6 +32,9 @@ struct raci_yamldoc {
     const char *text;       /* the bytes parsed; NULL when there are none */
     size_t len;             /* their number (text need not end in NUL) */
     struct raci_diag *diag; /* set by every failure */
+    int no_source;          /* show no source line with a failure: for text
+                               not known to be YAML, whose lines may be
+                               anything (a password file, an environment) */
     yaml_document_t doc;    /* the parsed document */
     int parsed;             /* doc holds a document to delete */
 };
@@ -43,6 +46,8 @@ struct raci_yamldoc {
  * one" at its start (what: "a ruleset"), because libyaml would silently
  * ignore it. Invalid YAML is "invalid YAML: ..." at the place libyaml names;
  * a construct left open at the end of the text is shown where it starts.
+ * Text that is no text at all (bytes that are not UTF-8, control
+ * characters) is reported without its line, which may hold anything.
  */
 raci_error raci_yamldoc_parse(struct raci_yamldoc *d, const char *what, const yaml_node_t **root);
 

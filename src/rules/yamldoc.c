@@ -157,20 +157,22 @@ const char *raci_yamldoc_closest(const char *word, raci_yamldoc_name_fn name_at,
 
 /* -------------------------------------------------------- failures -- */
 
-static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, va_list ap)
-    RACI_PRINTF(3, 0);
+static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
+                           va_list ap) RACI_PRINTF(4, 0);
 
-static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, va_list ap)
+static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
+                           va_list ap)
 {
     char *msg = raci_str_vprintf(fmt, ap);
-    char *line;
+    char *line = NULL;
     raci_error err;
 
     if (!msg)
         return RACI_ERROR_NOMEM;
-    /* Without its line (out of memory, UTF-16) the diagnostic still says
-     * where. */
-    line = raci_yamldoc_source_line(d->text, d->len, mark.line);
+    /* Without its line (not shown, out of memory, UTF-16) the diagnostic
+     * still says where. */
+    if (show && !d->no_source)
+        line = raci_yamldoc_source_line(d->text, d->len, mark.line);
     err = raci_diag_set(d->diag, d->display, (unsigned)mark.line + 1, (unsigned)mark.column + 1,
                         line, "%s", msg);
     free(line);
@@ -184,7 +186,7 @@ raci_error raci_yamldoc_fail_at(struct raci_yamldoc *d, yaml_mark_t mark, const 
     raci_error err;
 
     va_start(ap, fmt);
-    err = vfail_at(d, mark, fmt, ap);
+    err = vfail_at(d, mark, 1, fmt, ap);
     va_end(ap);
     return err;
 }
@@ -195,7 +197,22 @@ raci_error raci_yamldoc_fail(struct raci_yamldoc *d, const yaml_node_t *n, const
     raci_error err;
 
     va_start(ap, fmt);
-    err = vfail_at(d, n->start_mark, fmt, ap);
+    err = vfail_at(d, n->start_mark, 1, fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+/* A failure at mark shown without its line. */
+static raci_error fail_unshown(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, ...)
+    RACI_PRINTF(3, 4);
+
+static raci_error fail_unshown(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, ...)
+{
+    va_list ap;
+    raci_error err;
+
+    va_start(ap, fmt);
+    err = vfail_at(d, mark, 0, fmt, ap);
     va_end(ap);
     return err;
 }
@@ -330,9 +347,8 @@ static raci_error parse_failure(struct raci_yamldoc *d, const yaml_parser_t *p)
     if (p->error == YAML_MEMORY_ERROR)
         return RACI_ERROR_NOMEM;
     if (p->error == YAML_READER_ERROR)
-        return raci_yamldoc_fail_at(d, raci_yamldoc_mark_at(d->text, d->len, p->problem_offset),
-                                    "invalid YAML: %s",
-                                    p->problem ? p->problem : "unreadable text");
+        return fail_unshown(d, raci_yamldoc_mark_at(d->text, d->len, p->problem_offset),
+                            "invalid YAML: %s", p->problem ? p->problem : "unreadable text");
     if (p->context) {
         /* A problem found at the very end (an unclosed bracket or quote) is
          * shown where the unclosed construct starts. */

@@ -666,8 +666,6 @@ static void test_errors(void **state)
         {"version: 2\n", 1, 10, "unsupported ruleset version '2' (expected 1)"},
         {"framework: [scrum]\n", 1, 12,
          "expected a framework name such as scrum, safe or none, got a list"},
-        {"- a\n- b\n", 1, 1,
-         "a ruleset is a mapping of keys such as version, roles, tasks and checks, got a list"},
         {"checks: {team-size: off, team-size: info}\n", 1, 26,
          "duplicate key 'team-size' (first given at line 1)"},
         /* unknown parameters and severities */
