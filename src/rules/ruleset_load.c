@@ -38,7 +38,6 @@
 #endif
 
 #define MAX_EXTENDS_DEPTH 8
-#define MAX_RULESET_BYTES (16u << 20)
 #define ALNUM             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 /* One ruleset file (or text) being applied, in the chain of extends. */
@@ -331,7 +330,10 @@ static raci_error apply_text(struct raci_ruleset *rs, struct ruleset_file *f)
     return err;
 }
 
-/* Read path whole; *text is malloc'd and NUL-terminated. */
+/* Read path whole, or its first RACI_YAMLDOC_MAX_BYTES + 1 bytes: one more
+ * than a ruleset may have, so that the parse says it is too large, where
+ * and by what limit, without reading on. *text is malloc'd and
+ * NUL-terminated. */
 static raci_error read_all(const char *path, char **text, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -342,14 +344,9 @@ static raci_error read_all(const char *path, char **text, size_t *len)
     if (!f)
         return RACI_ERROR_IO;
     for (;;) {
-        size_t got;
-        if (cap - n < 4096) {
+        size_t got, want;
+        if (cap - n < 4096 && cap <= RACI_YAMLDOC_MAX_BYTES) {
             char *q;
-            if (cap >= MAX_RULESET_BYTES) {
-                errno = EFBIG;
-                err = RACI_ERROR_IO;
-                break;
-            }
             cap = cap ? cap * 2 : 8192;
             q = realloc(buf, cap + 1);
             if (!q) {
@@ -358,7 +355,12 @@ static raci_error read_all(const char *path, char **text, size_t *len)
             }
             buf = q;
         }
-        got = fread(buf + n, 1, cap - n, f);
+        want = cap - n;
+        if (n + want > (size_t)RACI_YAMLDOC_MAX_BYTES + 1)
+            want = (size_t)RACI_YAMLDOC_MAX_BYTES + 1 - n;
+        if (want == 0)
+            break;
+        got = fread(buf + n, 1, want, f);
         n += got;
         if (got == 0) {
             if (ferror(f))

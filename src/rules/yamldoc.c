@@ -369,6 +369,56 @@ static raci_error parse_failure(struct raci_yamldoc *d, const yaml_parser_t *p)
                                 p->problem ? p->problem : "syntax error");
 }
 
+/* The limits of yamldoc.h, checked with libyaml's event parser, which
+ * builds nothing and stops at the first event past a limit: nesting costs
+ * libyaml time in proportion to its depth for every token, so stopping at
+ * a bounded depth keeps it linear. A syntax error stops the check too: the
+ * document parse that follows stops at it and reports it. */
+static raci_error check_limits(struct raci_yamldoc *d, const char *what)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    size_t depth = 0, nodes = 0;
+    raci_error err = RACI_OK;
+    yaml_mark_t at = {0, 0, 0};
+
+    if (d->len > RACI_YAMLDOC_MAX_BYTES)
+        return fail_unshown(d, at,
+                            "%s is larger than %u MiB, the most raci reads: %s must be smaller",
+                            what, RACI_YAMLDOC_MAX_BYTES >> 20, what);
+    if (!yaml_parser_initialize(&p))
+        return RACI_ERROR_NOMEM;
+    yaml_parser_set_input_string(&p, (const unsigned char *)(d->text ? d->text : ""),
+                                 d->text ? d->len : 0);
+    while (!err && yaml_parser_parse(&p, &ev)) {
+        yaml_event_type_t type = ev.type;
+        at = ev.start_mark;
+        yaml_event_delete(&ev);
+        if (type == YAML_STREAM_END_EVENT)
+            break;
+        if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+            depth--;
+            continue;
+        }
+        if (type != YAML_SCALAR_EVENT && type != YAML_ALIAS_EVENT &&
+            type != YAML_SEQUENCE_START_EVENT && type != YAML_MAPPING_START_EVENT)
+            continue;
+        if (++nodes > RACI_YAMLDOC_MAX_NODES)
+            err = raci_yamldoc_fail_at(d, at, "more than %d values, the most %s may hold",
+                                       RACI_YAMLDOC_MAX_NODES, what);
+        else if ((type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) &&
+                 ++depth > RACI_YAMLDOC_MAX_DEPTH)
+            err = raci_yamldoc_fail_at(d, at,
+                                       "values nested deeper than %d levels, the most %s may have "
+                                       "(a ruleset needs a few: roles: po: titles: [...] is four)",
+                                       RACI_YAMLDOC_MAX_DEPTH, what);
+    }
+    if (!err && p.error == YAML_MEMORY_ERROR)
+        err = RACI_ERROR_NOMEM;
+    yaml_parser_delete(&p);
+    return err;
+}
+
 raci_error raci_yamldoc_parse(struct raci_yamldoc *d, const char *what, const yaml_node_t **root)
 {
     yaml_parser_t parser;
@@ -377,6 +427,8 @@ raci_error raci_yamldoc_parse(struct raci_yamldoc *d, const char *what, const ya
     raci_error err = RACI_OK;
 
     *root = NULL;
+    if ((err = check_limits(d, what)) != RACI_OK)
+        return err;
     if (!yaml_parser_initialize(&parser))
         return RACI_ERROR_NOMEM;
     yaml_parser_set_input_string(&parser, (const unsigned char *)(d->text ? d->text : ""),
