@@ -157,6 +157,56 @@ const char *raci_yamldoc_closest(const char *word, raci_yamldoc_name_fn name_at,
 
 /* -------------------------------------------------------- failures -- */
 
+/* How much of a source line a diagnostic shows, in characters before the
+ * column and from it: a long line is shown as a piece around the place. */
+#define SHOW_BEFORE 100
+#define SHOW_AFTER  100
+
+#define ELLIPSIS    "\xe2\x80\xa6" /* U+2026 */
+#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
+
+/* Would a terminal act on cp rather than show it? */
+static int is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
+}
+
+/*
+ * The piece of line (a whole source line, NUL-terminated) shown with a
+ * diagnostic at column col (1-based, in characters): at most SHOW_BEFORE
+ * characters before it and SHOW_AFTER from it, with "…" where the line goes
+ * on; a control character or a byte that is no UTF-8 is shown as U+FFFD.
+ * *caret is col's column within the piece. malloc'd; NULL when out of
+ * memory.
+ */
+static char *display_piece(const char *line, unsigned col, unsigned *caret)
+{
+    struct raci_str b = RACI_STR_INIT;
+    size_t n = strlen(line), start = col > SHOW_BEFORE + 1 ? col - 1 - SHOW_BEFORE : 0;
+    size_t i = 0, chars = 0;
+
+    *caret = col;
+    if (start > 0) {
+        raci_str_add(&b, ELLIPSIS);
+        *caret = (unsigned)(col - start + 1);
+    }
+    while (i < n && chars < start + SHOW_BEFORE + SHOW_AFTER) {
+        uint32_t cp;
+        size_t k = raci_str_decode(line + i, n - i, &cp);
+        if (chars >= start) {
+            if (!k || is_control(cp))
+                raci_str_add(&b, REPLACEMENT);
+            else
+                raci_str_addn(&b, line + i, k);
+        }
+        i += k ? k : 1;
+        chars++;
+    }
+    if (i < n)
+        raci_str_add(&b, ELLIPSIS);
+    return raci_str_take(&b);
+}
+
 static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
                            va_list ap) RACI_PRINTF(4, 0);
 
@@ -165,16 +215,22 @@ static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, c
 {
     char *msg = raci_str_vprintf(fmt, ap);
     char *line = NULL;
+    unsigned caret = 0;
     raci_error err;
 
     if (!msg)
         return RACI_ERROR_NOMEM;
     /* Without its line (not shown, out of memory, UTF-16) the diagnostic
      * still says where. */
-    if (show && !d->no_source)
-        line = raci_yamldoc_source_line(d->text, d->len, mark.line);
+    if (show && !d->no_source && (line = raci_yamldoc_source_line(d->text, d->len, mark.line))) {
+        char *whole = line;
+        line = display_piece(whole, (unsigned)mark.column + 1, &caret);
+        free(whole);
+    }
     err = raci_diag_set(d->diag, d->display, (unsigned)mark.line + 1, (unsigned)mark.column + 1,
                         line, "%s", msg);
+    if (err == RACI_ERROR_INPUT && line)
+        d->diag->source_col = caret;
     free(line);
     free(msg);
     return err;

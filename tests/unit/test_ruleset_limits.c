@@ -1,7 +1,8 @@
 /*
  * test_ruleset_limits.c - what a ruleset may cost: its size, its nesting
  * and its number of values are capped before libyaml builds the document,
- * each with an error that says where and names the limit.
+ * each with an error that says where and names the limit; a diagnostic
+ * shows a bounded piece of a long line.
  *
  * Nothing here measures time: the inputs are made so that the slow paths
  * they used to take would not finish within the test run, and the tests
@@ -96,6 +97,9 @@ static void test_depth_flow(void **state)
     expect_at(&d, 1, 4 + 63,
               "values nested deeper than 64 levels, the most a ruleset may have (a ruleset needs "
               "a few: roles: po: titles: [...] is four)");
+    /* The source line shown is cut short. */
+    assert_non_null(d.source);
+    assert_true(strlen(d.source) < 500);
     raci_diag_release(&d);
 
     /* 64 levels are read (and then found to be no ruleset's keys). */
