@@ -131,10 +131,23 @@ static raci_error apply_extends(struct raci_ruleset *rs, struct ruleset_file *f,
 static raci_error apply_version(struct raci_ruleset *rs, struct ruleset_file *f,
                                 const yaml_node_t *n, const char *v)
 {
+    yaml_scalar_style_t style = n->data.scalar.style;
+    const char *q = style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? "\"" : "'";
+
     (void)rs;
-    if (strcmp(v, "1") != 0 || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return raci_yamldoc_fail(&f->doc, n, "unsupported ruleset version '%s' (expected 1)", v);
-    return RACI_OK;
+    if (style == YAML_PLAIN_SCALAR_STYLE && !strcmp(v, "1"))
+        return RACI_OK;
+    if (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE)
+        return raci_yamldoc_fail(&f->doc, n,
+                                 "ruleset version must be the number 1, not a block of text "
+                                 "(write version: 1)");
+    if (!strcmp(v, "1"))
+        return raci_yamldoc_fail(&f->doc, n,
+                                 "ruleset version must be the number 1, not the text %s1%s (write "
+                                 "version: 1, without quotes)",
+                                 q, q);
+    return raci_yamldoc_fail(&f->doc, n, "unsupported ruleset version %s%.40s%s (expected 1)", q, v,
+                             q);
 }
 
 static raci_error apply_framework(struct raci_ruleset *rs, struct ruleset_file *f,

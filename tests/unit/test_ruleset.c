@@ -664,6 +664,16 @@ static void test_errors(void **state)
         {"tasks:\n  - raci: {}\n", 2, 5,
          "task without a name (expected name: and the task's name)"},
         {"version: 2\n", 1, 10, "unsupported ruleset version '2' (expected 1)"},
+        /* A quoted 1 is text, not the version number: said so. */
+        {"version: \"1\"\n", 1, 10,
+         "ruleset version must be the number 1, not the text \"1\" (write version: 1, without "
+         "quotes)"},
+        {"version: '1'\n", 1, 10,
+         "ruleset version must be the number 1, not the text '1' (write version: 1, without "
+         "quotes)"},
+        {"version: |\n  1\n", 1, 10,
+         "ruleset version must be the number 1, not a block of text (write version: 1)"},
+        {"version: \"2\"\n", 1, 10, "unsupported ruleset version \"2\" (expected 1)"},
         {"framework: [scrum]\n", 1, 12,
          "expected a framework name such as scrum, safe or none, got a list"},
         {"checks: {team-size: off, team-size: info}\n", 1, 26,
