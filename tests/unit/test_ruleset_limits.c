@@ -2,7 +2,8 @@
  * test_ruleset_limits.c - what a ruleset may cost: its size, its nesting
  * and its number of values are capped before libyaml builds the document,
  * each with an error that says where and names the limit; a diagnostic
- * shows a bounded piece of a long line.
+ * shows a bounded piece of a long line; long lists of titles, tasks,
+ * aliases and seniority words load, and titles match, in linear time.
  *
  * Nothing here measures time: the inputs are made so that the slow paths
  * they used to take would not finish within the test run, and the tests
@@ -17,6 +18,7 @@
 
 #include "raci/ruleset_load.h"
 #include "raci/str.h"
+#include "raci/titles.h"
 #include "raci/yamldoc.h"
 
 /* Load text as mem.yaml; the error, with d filled in. */
@@ -169,13 +171,83 @@ static void test_nodes(void **state)
     free(text);
 }
 
+/* ------------------------------------------------------------ lists -- */
+
+/* 20,000 titles aliased into 50 roles: each role keeps its titles once
+ * (a title given again, in any case, adds nothing), and any of them
+ * matches. This took
+ * most of a minute when each title was looked for in its role's list. */
+static void test_many_titles(void **state)
+{
+    struct raci_str b = RACI_STR_INIT;
+    struct raci_ruleset rs = {0};
+    struct raci_diag d = {0};
+    (void)state;
+
+    raci_str_add(&b, "roles:\n  r0:\n    titles: &t [");
+    for (int i = 0; i < 20000; i++)
+        raci_str_addf(&b, "%stitle %d", i ? ", " : "", i);
+    raci_str_add(&b, ", Title 0, TITLE 19999]\n");
+    for (int r = 1; r < 50; r++)
+        raci_str_addf(&b, "  r%d:\n    titles: *t\n", r);
+    raci_str_add(&b, "seniority: [senior]\n");
+    assert_false(b.failed);
+    if (raci_ruleset_load_mem(&rs, b.s, b.len, "mem.yaml", &d) != RACI_OK)
+        fail_msg("%u:%u: %s", d.line, d.col, d.message);
+    assert_int_equal(rs.nroles, 50);
+    for (size_t r = 0; r < rs.nroles; r++)
+        assert_int_equal(rs.roles[r].ntitles, 20000);
+    assert_int_equal(raci_titles_match(&rs, "Title 12345"), (UINT64_C(1) << 50) - 1);
+    assert_int_equal(raci_titles_match(&rs, "Senior title 7"), (UINT64_C(1) << 50) - 1);
+    assert_int_equal(raci_titles_match(&rs, "title 20000"), 0);
+    raci_ruleset_release(&rs);
+    raci_str_release(&b);
+}
+
+/* Long lists of tasks, aliases, seniority words and a list parameter: each
+ * entry is looked up, not searched for. */
+static void test_many_tasks_and_words(void **state)
+{
+    struct raci_str b = RACI_STR_INIT;
+    struct raci_ruleset rs = {0};
+    struct raci_diag d = {0};
+    const struct raci_param *p;
+    (void)state;
+
+    raci_str_add(&b, "seniority: [");
+    for (int i = 0; i < 20000; i++)
+        raci_str_addf(&b, "%sw%d", i ? ", " : "", i);
+    raci_str_add(&b, ", W7]\ntasks:\n  - name: Many names\n    aliases: [");
+    for (int i = 0; i < 50000; i++)
+        raci_str_addf(&b, "%sname %d", i ? ", " : "", i);
+    raci_str_add(&b, ", Name 7]\n");
+    for (int i = 0; i < 20000; i++)
+        raci_str_addf(&b, "  - {name: task %d}\n", i);
+    raci_str_add(&b, "checks:\n  pm-owns-strategy: {tasks: [");
+    for (int i = 0; i < 20000; i++)
+        raci_str_addf(&b, "%stask %d", i ? ", " : "", i);
+    raci_str_add(&b, ", Task 7, name 3]}\n");
+    assert_false(b.failed);
+    if (raci_ruleset_load_mem(&rs, b.s, b.len, "mem.yaml", &d) != RACI_OK)
+        fail_msg("%u:%u: %s", d.line, d.col, d.message);
+    assert_int_equal(rs.nseniority, 20000);
+    assert_int_equal(rs.ntasks, 20001);
+    assert_int_equal(rs.tasks[0].naliases, 50000);
+    assert_int_equal(raci_ruleset_find_task(&rs, "NAME 49999"), 0);
+    assert_int_equal(raci_ruleset_find_task(&rs, "Task 19999"), 20000);
+    p = raci_ruleset_param(raci_ruleset_check(&rs, "pm-owns-strategy"), "tasks");
+    assert_non_null(p);
+    assert_int_equal(p->nlist, 20001); /* "Task 7" is task 7; name 3 is Many names */
+    raci_ruleset_release(&rs);
+    raci_str_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_size),
-        cmocka_unit_test(test_depth_flow),
-        cmocka_unit_test(test_depth_block),
-        cmocka_unit_test(test_nodes),
+        cmocka_unit_test(test_size),        cmocka_unit_test(test_depth_flow),
+        cmocka_unit_test(test_depth_block), cmocka_unit_test(test_nodes),
+        cmocka_unit_test(test_many_titles), cmocka_unit_test(test_many_tasks_and_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
