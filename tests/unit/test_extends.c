@@ -58,21 +58,21 @@ static void link_to(const struct tree *t, const char *name, const char *target)
 
 static int setup(void **state)
 {
-    struct tree *t = calloc(1, sizeof(*t));
+    /* One tree at a time: the tests run one after another. */
+    static struct tree tree;
+    struct tree *t = &tree;
     const char *tmp = getenv("TMPDIR");
     char path[512];
     FILE *f;
 
-    if (!t)
-        return -1;
     snprintf(t->root, sizeof t->root, "%s/raci-extends.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(t->root))
         return -1;
-    snprintf(t->dir, sizeof t->dir, "%s/rules", t->root);
+    snprintf(t->dir, sizeof t->dir, "%.255s/rules", t->root);
     if (mkdir(t->dir, 0700) != 0)
         return -1;
     /* A valid ruleset outside the directory, holding a secret. */
-    snprintf(path, sizeof path, "%s/secret.yaml", t->root);
+    snprintf(path, sizeof path, "%.255s/secret.yaml", t->root);
     if (!(f = fopen(path, "w")))
         return -1;
     fputs("version: 1\n# token: " SECRET "\n", f);
@@ -83,14 +83,11 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    struct tree *t = *state;
+    const struct tree *t = *state;
     char cmd[600];
 
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", t->root);
-    if (system(cmd) != 0)
-        return -1;
-    free(t);
-    return 0;
+    return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Load rules/NAME; the error it gives, with d filled in. */
@@ -145,7 +142,7 @@ static void test_absolute_paths(void **state)
     expect_refused(t, "/proc/self/environ", RACI_ERROR_INPUT,
                    "'extends: /proc/self/environ' is an absolute path");
     /* Even a ruleset inside the directory, by its absolute path. */
-    snprintf(path, sizeof path, "%s/secret.yaml", t->root);
+    snprintf(path, sizeof path, "%.255s/secret.yaml", t->root);
     expect_refused(t, path, RACI_ERROR_INPUT, "'extends: /");
 }
 
