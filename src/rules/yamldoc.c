@@ -207,25 +207,83 @@ static char *display_piece(const char *line, unsigned col, unsigned *caret)
     return raci_str_take(&b);
 }
 
+/* How many characters of a quoted value a message shows at each end of it,
+ * when the value is longer than twice that. */
+#define QUOTED_END 30
+
+/* Is the quote at msg[i] one that opens a value ('x' after a space, a
+ * bracket or the start), or one that closes it (before a space,
+ * punctuation or the end)? An apostrophe inside a word is neither. */
+static int opens_quote(const char *msg, size_t i)
+{
+    return msg[i] == '\'' && (i == 0 || strchr(" ([{:", msg[i - 1]));
+}
+
+static int closes_quote(const char *msg, size_t i)
+{
+    return msg[i] == '\'' && (!msg[i + 1] || strchr(" ,.;:)]}?!", msg[i + 1]));
+}
+
+/* msg with each quoted value of more than 2 * QUOTED_END characters shown
+ * by its ends ('abc…xyz'): a 20 KB key is not echoed whole. malloc'd; NULL
+ * when out of memory. */
+static char *shorten_quoted(const char *msg)
+{
+    struct raci_str b = RACI_STR_INIT;
+    size_t i = 0, n = strlen(msg);
+
+    while (i < n) {
+        size_t j = i + 1, chars;
+        if (!opens_quote(msg, i)) {
+            raci_str_addc(&b, msg[i++]);
+            continue;
+        }
+        while (j < n && !closes_quote(msg, j))
+            j++;
+        chars = raci_str_chars(msg + i + 1, j - i - 1);
+        raci_str_addc(&b, '\'');
+        if (j == n || chars <= 2 * QUOTED_END) {
+            raci_str_addn(&b, msg + i + 1, j - i - 1);
+        } else {
+            size_t head = 0, tail = j, k;
+            for (k = 0; k < QUOTED_END; k++) {
+                size_t c = raci_str_decode(msg + i + 1 + head, j - i - 1 - head, NULL);
+                head += c ? c : 1;
+            }
+            for (k = 0; k < QUOTED_END; k++)
+                while (--tail > i + 1 && ((unsigned char)msg[tail] & 0xC0) == 0x80)
+                    ;
+            raci_str_addn(&b, msg + i + 1, head);
+            raci_str_add(&b, ELLIPSIS);
+            raci_str_addn(&b, msg + tail, j - tail);
+        }
+        i = j;
+        if (i < n)
+            raci_str_addc(&b, msg[i++]);
+    }
+    return raci_str_take(&b);
+}
+
 static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
                            va_list ap) RACI_PRINTF(4, 0);
 
 static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
                            va_list ap)
 {
-    char *msg = raci_str_vprintf(fmt, ap);
+    char *whole = raci_str_vprintf(fmt, ap), *msg = whole ? shorten_quoted(whole) : NULL;
     char *line = NULL;
     unsigned caret = 0;
     raci_error err;
 
+    free(whole);
     if (!msg)
         return RACI_ERROR_NOMEM;
     /* Without its line (not shown, out of memory, UTF-16) the diagnostic
      * still says where. */
     if (show && !d->no_source && (line = raci_yamldoc_source_line(d->text, d->len, mark.line))) {
-        char *whole = line;
-        line = display_piece(whole, (unsigned)mark.column + 1, &caret);
-        free(whole);
+        char *full = line;
+        line = display_piece(full, (unsigned)mark.column + 1, &caret);
+        free(full);
     }
     err = raci_diag_set(d->diag, d->display, (unsigned)mark.line + 1, (unsigned)mark.column + 1,
                         line, "%s", msg);

@@ -171,6 +171,38 @@ static void test_nodes(void **state)
     free(text);
 }
 
+/* --------------------------------------------------------- messages -- */
+
+/* A 20 KB key is named by its ends, on a line shown in part: the
+ * diagnostic stays a few lines long. */
+static void test_long_values_in_messages(void **state)
+{
+    struct raci_str b = RACI_STR_INIT;
+    struct raci_diag d = {0};
+    (void)state;
+
+    /* An explicit key: a plain one is at most 1024 characters in YAML. */
+    raci_str_add(&b, "version: 1\n? ");
+    for (int i = 0; i < 2000; i++)
+        raci_str_add(&b, "key\xc5\x82-wxyz");
+    raci_str_add(&b, "\n: 1\n");
+    assert_int_equal(load_text(b.s, b.len, &d), RACI_ERROR_INPUT);
+    expect_at(&d, 2, 3,
+              "unknown key "
+              "'key\xc5\x82-wxyzkey\xc5\x82-wxyzkey\xc5\x82-wxyzkey\xe2\x80\xa6xyzkey\xc5\x82-"
+              "wxyzkey\xc5\x82-wxyzkey\xc5\x82-wxyz' (expected version, extends, framework, "
+              "seniority, roles, letters, tasks, fallbacks, checks or waivers)");
+    assert_true(raci_str_chars(d.source, strlen(d.source)) <= 201);
+    raci_diag_release(&d);
+
+    /* Short values, apostrophes in them and in the message, stay whole. */
+    assert_int_equal(load_text("framework: O'Brien's\n", 21, &d), RACI_ERROR_INPUT);
+    expect_at(&d, 1, 12,
+              "invalid framework 'O'Brien's' (expected one word such as scrum, safe or none)");
+    raci_diag_release(&d);
+    raci_str_release(&b);
+}
+
 /* ------------------------------------------------------------ lists -- */
 
 /* 20,000 titles aliased into 50 roles: each role keeps its titles once
@@ -245,9 +277,13 @@ static void test_many_tasks_and_words(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_size),        cmocka_unit_test(test_depth_flow),
-        cmocka_unit_test(test_depth_block), cmocka_unit_test(test_nodes),
-        cmocka_unit_test(test_many_titles), cmocka_unit_test(test_many_tasks_and_words),
+        cmocka_unit_test(test_size),
+        cmocka_unit_test(test_depth_flow),
+        cmocka_unit_test(test_depth_block),
+        cmocka_unit_test(test_nodes),
+        cmocka_unit_test(test_long_values_in_messages),
+        cmocka_unit_test(test_many_titles),
+        cmocka_unit_test(test_many_tasks_and_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
