@@ -78,7 +78,7 @@ static int is_alnum_ascii(unsigned char c)
 size_t raci_str_key_into(const char *s, char *out)
 {
     size_t n = 0, left = strlen(s);
-    int pending_space = 0;
+    int pending_space = 0, raw = 0; /* raw: the last byte written is no UTF-8 */
 
     /* Each character written stands for one read, at most half as long
      * again (fold.h), and a space for a run of at least one byte: out never
@@ -89,8 +89,10 @@ size_t raci_str_key_into(const char *s, char *out)
         size_t k;
         if (c < 0x80 && !is_alnum_ascii(c)) {
             /* Markdown emphasis is not part of a name; anything else
-             * separates words. */
-            pending_space |= c != '*' && c != '`';
+             * separates words. Emphasis after a byte that is no UTF-8
+             * separates too, so that dropping it never joins bytes into a
+             * character the key of the key would read otherwise. */
+            pending_space |= (c != '*' && c != '`') || raw;
             p++, left--;
             continue;
         }
@@ -98,7 +100,8 @@ size_t raci_str_key_into(const char *s, char *out)
             out[n++] = ' ';
         pending_space = 0;
         k = raci_str_decode(p, left, &cp);
-        if (k == 0) {
+        raw = k == 0;
+        if (raw) {
             out[n++] = (char)c; /* no UTF-8: the byte as it is */
             k = 1;
         } else {

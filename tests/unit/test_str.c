@@ -62,10 +62,15 @@ static void test_key_folds_case(void **state)
     /* Letters that only look alike stay apart, and İ is not i (fold.h). */
     assert_int_equal(raci_str_same_key("\xd0\x90tlas", "Atlas"), 0); /* Cyrillic А */
     assert_int_equal(raci_str_same_key("\xc4\xb0stanbul", "istanbul"), 0);
-    /* A byte that is no UTF-8 is kept as it is. */
+    /* A byte that is no UTF-8 is kept as it is; emphasis dropped beside it
+     * never joins it to the next into a character ("\xc3*\x89" is no É). */
     k = raci_str_key("CAF\xc9");
     assert_string_equal(k, "caf\xc9");
     free(k);
+    k = raci_str_key("\xc3*\x89");
+    assert_string_equal(k, "\xc3 \x89");
+    free(k);
+    assert_int_equal(raci_str_same_key("\xc3 \x89", "\xc3*\x89"), 1);
 }
 
 /* A folded character can be longer than its source (Ⱥ, 2 bytes, folds to
