@@ -9,7 +9,6 @@
 #include "raci/extends.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
