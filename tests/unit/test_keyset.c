@@ -41,7 +41,7 @@ static void test_keyset(void **state)
 static void test_keyset_many(void **state)
 {
     struct raci_keyset s = {NULL, 0, 0};
-    static char keys[100000][12];
+    static char keys[100000][16];
     (void)state;
 
     for (int i = 0; i < 100000; i++) {
