@@ -20,6 +20,9 @@ struct raci_diag {
     unsigned col;
     char *message; /* lower case, no full stop: what is wrong, what is right */
     char *source;  /* the offending line's text, or NULL */
+    /* Where col is in source when source is a piece of a long line
+     * (1-based); 0: at col. */
+    unsigned source_col;
 };
 
 /* Set every field of d, replacing what it held. file and source are copied

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "raci/error.h"
+#include "raci/keyset.h"
 #include "raci/letters.h"
 #include "raci/rules.h"
 
@@ -100,6 +101,11 @@ struct raci_ruleset {
      * date when the ruleset was loaded. "" in a ruleset not made by
      * ruleset_load.h, which raci_checks_run takes as the local date. */
     char today[11];
+    /* The look-ups the building functions below keep, over the strings
+     * above: each title pattern and the mask of roles that have it, the
+     * patterns' first words ("product", "product owner"), each task key and
+     * alias and its task's index, each seniority word. */
+    struct raci_keyset title_roles, title_prefixes, task_keys, seniority_words;
 };
 
 /* Free everything rs holds and zero it; copes with a half-loaded ruleset and
@@ -195,10 +201,21 @@ raci_error raci_ruleset_add_role(struct raci_ruleset *rs, const char *id, int *i
  * sure that no task has that key (raci_ruleset_task_key). */
 raci_error raci_ruleset_add_task(struct raci_ruleset *rs, const char *name);
 
-/* Append s to the string list *list of *n strings (a role's titles, the
- * seniority words, a task's aliases, a list parameter) unless it holds s
- * already. */
-raci_error raci_ruleset_list_add(char ***list, size_t *n, const char *s);
+/* Give role r the title pattern key (a raci_str_key), unless it has it. */
+raci_error raci_ruleset_add_title(struct raci_ruleset *rs, int r, const char *key);
+
+/* Give task t the alias key (a raci_str_key), unless a task has that key
+ * or alias already (the caller has made sure that it is not another's). */
+raci_error raci_ruleset_add_alias(struct raci_ruleset *rs, size_t t, const char *key);
+
+/* Add the seniority word key (a raci_str_key), unless it is one already. */
+raci_error raci_ruleset_add_seniority(struct raci_ruleset *rs, const char *key);
+
+/* Append s to the string list *list of *n strings (a list parameter) unless
+ * it holds s already; seen (zeroed before the first string of a list) keeps
+ * what the list holds, so that each string costs the same however long the
+ * list, and is released by the caller once the list is built. */
+raci_error raci_ruleset_list_add(char ***list, size_t *n, struct raci_keyset *seen, const char *s);
 
 /* Free the strings of *list and the list, and set both to empty. */
 void raci_ruleset_list_clear(char ***list, size_t *n);

@@ -12,8 +12,12 @@
  * letters replaced per role), letter aliases per name, fallbacks per role;
  * seniority words are added; waivers are appended. `extends: NAME` (letters,
  * digits, - and _) is a bundled ruleset, found as by raci_ruleset_locate()
- * and else beside the extending file; anything else is a path, relative to
- * the extending file's directory. At most 8 levels of extends, and no cycle.
+ * and else beside the extending file; anything else is a relative path to a
+ * .yaml file in the extending file's directory or below it (extends.h says
+ * what may be reached). At most 8 levels of extends, and no cycle. A base
+ * that is no ruleset (not YAML, not a mapping) is reported without its
+ * lines, which may hold anything; so is any ruleset whose whole is not a
+ * mapping.
  *
  * A parameter's value is checked by its kind (RACI_PARAM_*, rules.h) and
  * kept in canonical form: a task named by name or alias is kept as the

@@ -17,8 +17,9 @@
  *
  * Case: Excel compares names without case over all of Unicode. Here one
  * function, raci_sheetname_fold, decides which characters are the same but
- * for case; it covers ASCII, Latin-1, basic Greek and Cyrillic, the scripts
- * most often met. Widening it widens every comparison below.
+ * for case: Unicode's simple case folding (fold.h), and the dotted and
+ * dotless i with i, which some Excel pairs too. Every comparison below goes
+ * through it.
  */
 #ifndef RACI_SHEETNAME_H
 #define RACI_SHEETNAME_H
@@ -69,7 +70,8 @@ size_t raci_sheetname_unique(const char *name, const char *const *taken, size_t 
 int raci_sheetname_equal(const char *a, const char *b);
 
 /* The case fold of code point cp: the one character that cp and its other
- * cases compare as (for the scripts named above; any other is itself). */
+ * cases compare as in a sheet name (raci_fold_char, and 'i' for U+0130 İ
+ * and U+0131 ı). */
 uint32_t raci_sheetname_fold(uint32_t cp);
 
 #endif

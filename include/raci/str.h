@@ -36,14 +36,21 @@ int raci_str_casecmp(const char *a, const char *b);
 /* ------------------------------------------------------------- keys -- */
 
 /*
- * The matching key of a name, into out, which must have room for
- * strlen(s) + 1 bytes (a key is never longer than its text, so it is never
- * cut): ASCII letters lower-cased, every run of characters that are not
- * letters or digits turned into one space, no leading or trailing space,
- * markdown emphasis (* `) dropped ('_' separates words, as in
- * "reports_to"). Bytes >= 0x80 (UTF-8) are kept as they are.
- * "  Market-Research! " -> "market research". Returns the key's length.
+ * The matching key of a name: case folded over all of Unicode (fold.h: 'A'
+ * and 'a', 'Ł' and 'ł', 'Σ', 'σ' and 'ς' are one), every run of characters
+ * that are not letters or digits turned into one space, no leading or
+ * trailing space, markdown emphasis (* `) dropped ('_' separates words, as
+ * in "reports_to"). Every character at or past U+0080 counts as a letter; a
+ * byte that is no UTF-8 is kept as it is. "  Market-Research! " -> "market
+ * research", "ŁÓDŹ" -> "łódź".
+ *
+ * Written into out, which must have room for RACI_STR_KEY_SIZE(strlen(s))
+ * bytes: a folded character may be longer than its source in UTF-8 ('Ⱥ', 2
+ * bytes, folds to 'ⱥ', 3), never more than half as long again, so a key with
+ * that room is never cut. Returns the key's length.
  */
+#define RACI_STR_KEY_SIZE(len) ((len) + (len) / 2 + 1)
+
 size_t raci_str_key_into(const char *s, char *out);
 
 /* The same key, malloc'd; NULL when out of memory. */

@@ -27,8 +27,9 @@
  * Developer" stays tl, "Senior Lead Developer" is tl, not dev). The result is
  * the union over the parts ("Product Owner / Product Manager" -> po|pm). A
  * part that matches nothing is tried once more without a final 's'
- * ("Developers" -> dev). A part of more than 32 words is only matched as it
- * is.
+ * ("Developers" -> dev). A part of more than 32 words, or of more than 8
+ * seniority words, is only matched as it is. The cost of a title does not
+ * grow with the number of patterns: they are looked up (ruleset.h).
  *
  * 0 when no part names a role, when rs or title is NULL, or when out of
  * memory.

@@ -23,6 +23,17 @@
 #include "raci/str.h"
 
 /*
+ * What a document may cost, checked before libyaml builds it (whose time
+ * grows with the square of the nesting, and whose memory is some hundred
+ * bytes a value): at most 16 MiB of text, values nested at most 64 deep
+ * (every mapping and list a level), at most a million values (scalars,
+ * mappings, lists and aliases), in all the documents of the text.
+ */
+#define RACI_YAMLDOC_MAX_BYTES (16u << 20)
+#define RACI_YAMLDOC_MAX_DEPTH 64
+#define RACI_YAMLDOC_MAX_NODES 1000000
+
+/*
  * A document and the text it was parsed from. The caller fills in display,
  * text, len and diag (none of them owned) and zeroes the rest; the text must
  * stay alive until raci_yamldoc_release.
@@ -32,6 +43,9 @@ struct raci_yamldoc {
     const char *text;       /* the bytes parsed; NULL when there are none */
     size_t len;             /* their number (text need not end in NUL) */
     struct raci_diag *diag; /* set by every failure */
+    int no_source;          /* show no source line with a failure: for text
+                               not known to be YAML, whose lines may be
+                               anything (a password file, an environment) */
     yaml_document_t doc;    /* the parsed document */
     int parsed;             /* doc holds a document to delete */
 };
@@ -43,6 +57,12 @@ struct raci_yamldoc {
  * one" at its start (what: "a ruleset"), because libyaml would silently
  * ignore it. Invalid YAML is "invalid YAML: ..." at the place libyaml names;
  * a construct left open at the end of the text is shown where it starts.
+ * Text that is no text at all (bytes that are not UTF-8, control
+ * characters) is reported without its line, which may hold anything.
+ * Text past a limit above is refused first, without building anything:
+ * "WHAT is larger than 16 MiB ..." at 1:1, "values nested deeper than 64
+ * levels ..." where the level too many opens, "more than 1000000 values
+ * ..." at the value too many.
  */
 raci_error raci_yamldoc_parse(struct raci_yamldoc *d, const char *what, const yaml_node_t **root);
 

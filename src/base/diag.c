@@ -40,6 +40,7 @@ raci_error raci_diag_set(struct raci_diag *d, const char *file, unsigned line, u
     d->col = col;
     d->message = msg;
     d->source = src;
+    d->source_col = 0;
     return RACI_ERROR_INPUT;
 }
 
@@ -66,11 +67,12 @@ void raci_diag_print(FILE *out, const struct raci_diag *d, int color)
          * characters, so the caret is placed by walking UTF-8). */
         int width = fprintf(out, "%5u | ", d->line) - 2;
         fprintf(out, "%s\n", d->source);
-        if (d->col) {
+        unsigned caret = d->source_col ? d->source_col : d->col;
+        if (caret) {
             fprintf(out, "%*s| ", width, "");
             size_t chars = 0;
-            for (const unsigned char *p = (const unsigned char *)d->source;
-                 *p && chars + 1 < d->col; p++) {
+            for (const unsigned char *p = (const unsigned char *)d->source; *p && chars + 1 < caret;
+                 p++) {
                 if ((*p & 0xc0) == 0x80)
                     continue;
                 fputc(*p == '\t' ? '\t' : ' ', out);

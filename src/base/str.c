@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "raci/array.h"
+#include "raci/fold.h"
 
 #define REPLACEMENT     "\xEF\xBF\xBD" /* U+FFFD */
 #define REPLACEMENT_LEN 3
@@ -76,23 +77,37 @@ static int is_alnum_ascii(unsigned char c)
 
 size_t raci_str_key_into(const char *s, char *out)
 {
-    size_t n = 0;
-    int pending_space = 0;
+    size_t n = 0, left = strlen(s);
+    int pending_space = 0, raw = 0; /* raw: the last byte written is no UTF-8 */
 
-    /* Every byte written stands for at least one byte read (a space for a
-     * run of them), so out never needs more than strlen(s) + 1. */
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned char c = *p;
-        if (c == '*' || c == '`')
-            continue; /* markdown emphasis is not part of a name */
-        if (is_alnum_ascii(c) || c >= 0x80) {
-            if (pending_space && n > 0)
-                out[n++] = ' ';
-            pending_space = 0;
-            out[n++] = (char)((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-        } else {
-            pending_space = 1;
+    /* Each character written stands for one read, at most half as long
+     * again (fold.h), and a space for a run of at least one byte: out never
+     * needs more than RACI_STR_KEY_SIZE(strlen(s)). */
+    for (const char *p = s; left > 0;) {
+        unsigned char c = (unsigned char)*p;
+        uint32_t cp;
+        size_t k;
+        if (c < 0x80 && !is_alnum_ascii(c)) {
+            /* Markdown emphasis is not part of a name; anything else
+             * separates words. Emphasis after a byte that is no UTF-8
+             * separates too, so that dropping it never joins bytes into a
+             * character the key of the key would read otherwise. */
+            pending_space |= (c != '*' && c != '`') || raw;
+            p++, left--;
+            continue;
         }
+        if (pending_space && n > 0)
+            out[n++] = ' ';
+        pending_space = 0;
+        k = raci_str_decode(p, left, &cp);
+        raw = k == 0;
+        if (raw) {
+            out[n++] = (char)c; /* no UTF-8: the byte as it is */
+            k = 1;
+        } else {
+            n += raci_str_encode(raci_fold_char(cp), out + n);
+        }
+        p += k, left -= k;
     }
     out[n] = '\0';
     return n;
@@ -100,7 +115,8 @@ size_t raci_str_key_into(const char *s, char *out)
 
 char *raci_str_key(const char *s)
 {
-    char *out = malloc(strlen(s) + 1);
+    size_t len = strlen(s);
+    char *out = len < SIZE_MAX / 2 ? malloc(RACI_STR_KEY_SIZE(len)) : NULL;
     if (out)
         raci_str_key_into(s, out);
     return out;
@@ -378,7 +394,13 @@ void raci_str_addf(struct raci_str *b, const char *fmt, ...)
 
 void raci_str_addkey(struct raci_str *b, const char *s)
 {
-    if (reserve(b, strlen(s)))
+    size_t len = strlen(s);
+
+    if (len >= SIZE_MAX / 2) {
+        b->failed = 1;
+        return;
+    }
+    if (reserve(b, RACI_STR_KEY_SIZE(len) - 1))
         return;
     b->len += raci_str_key_into(s, b->s + b->len);
 }

@@ -32,22 +32,11 @@ int raci_ruleset_role(const struct raci_ruleset *rs, const char *id)
     return -1;
 }
 
-static int list_has(char *const *list, size_t n, const char *s)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], s))
-            return 1;
-    return 0;
-}
-
 int raci_ruleset_task_key(const struct raci_ruleset *rs, const char *key)
 {
-    for (size_t i = 0; i < rs->ntasks; i++) {
-        const struct raci_task_def *t = &rs->tasks[i];
-        if (!strcmp(t->key, key) || list_has(t->aliases, t->naliases, key))
-            return (int)i;
-    }
-    return -1;
+    uint64_t t;
+
+    return raci_keyset_get(&rs->task_keys, key, strlen(key), &t) ? (int)t : -1;
 }
 
 int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name)
@@ -59,7 +48,8 @@ int raci_ruleset_find_task(const struct raci_ruleset *rs, const char *name)
     if (!name)
         return -1;
     n = strlen(name);
-    key = malloc(n + 2); /* room for the plural 's' */
+    /* Room for the key and a plural 's'. */
+    key = n < SIZE_MAX / 2 ? malloc(RACI_STR_KEY_SIZE(n) + 1) : NULL;
     if (!key)
         return -1;
     n = raci_str_key_into(name, key);
@@ -217,10 +207,25 @@ int raci_ruleset_valid_id(const char *s)
     return 1;
 }
 
+/* The room an array of n elements, grown by append_slot alone, has: the
+ * next power of two at or above n, at least 8 (none for none), as
+ * raci_array_grow gives it. So the room is never stored, and an element
+ * costs the same however long the array. */
+static size_t room_of(size_t n)
+{
+    size_t room = 8;
+
+    if (n == 0)
+        return 0;
+    while (room < n)
+        room *= 2;
+    return room;
+}
+
 /* A zeroed element appended to *array of *n elements of size bytes. */
 static void *append_slot(void *array, size_t *n, size_t size)
 {
-    size_t cap = *n; /* kept exactly full */
+    size_t cap = room_of(*n);
 
     if (raci_array_grow(array, &cap, *n + 1, size))
         return NULL;
@@ -287,23 +292,82 @@ raci_error raci_ruleset_add_task(struct raci_ruleset *rs, const char *name)
     task->name = raci_str_dup(name);
     task->key = raci_str_key(name);
     task->raci = calloc(RACI_MAX_ROLES, sizeof(*task->raci));
-    return task->name && task->key && task->raci ? RACI_OK : RACI_ERROR_NOMEM;
+    if (!task->name || !task->key || !task->raci)
+        return RACI_ERROR_NOMEM;
+    /* The first task of a key keeps it. */
+    if (raci_keyset_get(&rs->task_keys, task->key, strlen(task->key), NULL))
+        return RACI_OK;
+    return raci_keyset_put(&rs->task_keys, task->key, rs->ntasks - 1);
 }
 
-raci_error raci_ruleset_list_add(char ***list, size_t *n, const char *s)
+/* Append a copy of s to *list; *copy is it. */
+static raci_error list_append(char ***list, size_t *n, const char *s, const char **copy)
 {
-    char *copy, **slot;
+    char *c = raci_str_dup(s), **slot = c ? append_slot(list, n, sizeof(**list)) : NULL;
 
-    if (list_has(*list, *n, s))
-        return RACI_OK;
-    copy = raci_str_dup(s);
-    slot = copy ? append_slot(list, n, sizeof(**list)) : NULL;
     if (!slot) {
-        free(copy);
+        free(c);
         return RACI_ERROR_NOMEM;
     }
-    *slot = copy;
+    *slot = c;
+    *copy = c;
     return RACI_OK;
+}
+
+raci_error raci_ruleset_add_title(struct raci_ruleset *rs, int r, const char *key)
+{
+    uint64_t mask = 0, bit = UINT64_C(1) << r;
+    const char *copy;
+    raci_error err;
+
+    if (raci_keyset_get(&rs->title_roles, key, strlen(key), &mask) && (mask & bit))
+        return RACI_OK;
+    if ((err = list_append(&rs->roles[r].titles, &rs->roles[r].ntitles, key, &copy)) != RACI_OK)
+        return err;
+    /* The first role's copy is the key of the look-ups (put keeps the key it
+     * has): it lives as long as they do. */
+    for (size_t i = 0; !mask && copy[i]; i++)
+        if (copy[i + 1] == ' ' || !copy[i + 1])
+            if ((err = raci_keyset_put_n(&rs->title_prefixes, copy, i + 1, 1)) != RACI_OK)
+                return err;
+    return raci_keyset_put(&rs->title_roles, copy, mask | bit);
+}
+
+raci_error raci_ruleset_add_alias(struct raci_ruleset *rs, size_t t, const char *key)
+{
+    struct raci_task_def *task = &rs->tasks[t];
+    const char *copy;
+    raci_error err;
+
+    if (raci_keyset_get(&rs->task_keys, key, strlen(key), NULL))
+        return RACI_OK;
+    if ((err = list_append(&task->aliases, &task->naliases, key, &copy)) != RACI_OK)
+        return err;
+    return raci_keyset_put(&rs->task_keys, copy, t);
+}
+
+raci_error raci_ruleset_add_seniority(struct raci_ruleset *rs, const char *key)
+{
+    const char *copy;
+    raci_error err;
+
+    if (raci_keyset_get(&rs->seniority_words, key, strlen(key), NULL))
+        return RACI_OK;
+    if ((err = list_append(&rs->seniority, &rs->nseniority, key, &copy)) != RACI_OK)
+        return err;
+    return raci_keyset_put(&rs->seniority_words, copy, 1);
+}
+
+raci_error raci_ruleset_list_add(char ***list, size_t *n, struct raci_keyset *seen, const char *s)
+{
+    const char *copy;
+    raci_error err;
+
+    if (raci_keyset_get(seen, s, strlen(s), NULL))
+        return RACI_OK;
+    if ((err = list_append(list, n, s, &copy)) != RACI_OK)
+        return err;
+    return raci_keyset_put(seen, copy, 1);
 }
 
 void raci_ruleset_list_clear(char ***list, size_t *n)
@@ -388,5 +452,9 @@ void raci_ruleset_release(struct raci_ruleset *rs)
         free(rs->waivers[i].file);
     }
     free(rs->waivers);
+    raci_keyset_release(&rs->title_roles);
+    raci_keyset_release(&rs->title_prefixes);
+    raci_keyset_release(&rs->task_keys);
+    raci_keyset_release(&rs->seniority_words);
     memset(rs, 0, sizeof(*rs));
 }

@@ -11,9 +11,10 @@
  * tasks, fallbacks, checks, because a check's parameters name tasks and
  * roles, and waivers last.
  *
- * Each section is applied by the load_*.c module that knows it; the checks
- * every section starts with (the node's type, keys given once) are made
- * here, from the schema, once.
+ * Each section is applied by the section_*.c module that knows it; the
+ * checks every section starts with (the node's type, keys given once) are
+ * made here, from the schema, once. Which file `extends:` may open is
+ * extends.h's to say.
  */
 #include "raci/ruleset_load.h"
 
@@ -23,6 +24,7 @@
 #include <string.h>
 
 #include "raci/date.h"
+#include "raci/extends.h"
 #include "raci/letters.h"
 #include "raci/section_checks.h"
 #include "raci/section_roles.h"
@@ -36,114 +38,65 @@
 #endif
 
 #define MAX_EXTENDS_DEPTH 8
-#define MAX_RULESET_BYTES (16u << 20)
 #define ALNUM             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 /* One ruleset file (or text) being applied, in the chain of extends. */
 struct ruleset_file {
     struct raci_yamldoc doc;
-    const char *path;                  /* tidied path it was read from; NULL for text in memory */
+    const char *path;                  /* the path it was opened by; NULL for text in memory */
+    const char *real;                  /* its resolved path, for cycles; NULL when unknown */
     int depth;                         /* 0 for the file the user named */
     const struct ruleset_file *parent; /* the file whose extends named it */
 };
 
 static raci_error load_file(struct raci_ruleset *rs, struct raci_diag *diag, const char *path,
-                            struct ruleset_file *parent, const yaml_node_t *at);
+                            const char *display, const char *real, struct ruleset_file *parent,
+                            const yaml_node_t *at);
 
-/* ------------------------------------------------------------- paths -- */
+/* ----------------------------------------------------------- extends -- */
 
-/* Directory part of path ("." when it has none), malloc'd. */
-static char *dir_of(const char *path)
+#define EXTENDS_RIGHT                                                                              \
+    "extend a bundled ruleset by name, such as 'default', or a .yaml file in this ruleset's "      \
+    "directory or below it, by a relative path"
+
+/* Why `extends: v` at n may not be read, as a diagnostic. */
+static raci_error extends_refused(struct ruleset_file *f, const yaml_node_t *n, const char *v,
+                                  enum raci_extends_status st)
 {
-    const char *slash = strrchr(path, '/');
+    struct raci_yamldoc *d = &f->doc;
 
-    if (!slash)
-        return raci_str_dup(".");
-    if (slash == path)
-        return raci_str_dup("/");
-    return raci_str_printf("%.*s", (int)(slash - path), path);
-}
-
-/* Tidy a path in place, lexically: "a/./b" -> "a/b", "a/x/../b" -> "a/b",
- * "./b" -> "b", so that a cycle of extends shows as equal paths. */
-static void tidy_path(char *path)
-{
-    char *out = path, *p = path;
-    int absolute = path[0] == '/';
-    size_t kept = 0; /* segments written that ".." may remove */
-
-    if (absolute)
-        out = ++p;
-    while (*p) {
-        /* Writing "segment/" may overwrite the terminator after the last
-         * segment, so the end is known before writing. */
-        char *end = strchr(p, '/');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len == 0 || (len == 1 && p[0] == '.')) {
-            /* skip */
-        } else if (len == 2 && p[0] == '.' && p[1] == '.' && kept > 0) {
-            out--; /* back over the last segment and its slash */
-            while (out > path + absolute && out[-1] != '/')
-                out--;
-            kept--;
-        } else {
-            if (len == 2 && p[0] == '.' && p[1] == '.')
-                kept = 0; /* a leading ".." stays, and cannot be removed */
-            else
-                kept++;
-            memmove(out, p, len);
-            out += len;
-            *out++ = '/';
-        }
-        if (!end)
-            break;
-        p = end + 1;
-    }
-    if (out > path + absolute)
-        out--; /* the trailing slash */
-    if (out == path)
-        *out++ = '.';
-    *out = '\0';
-}
-
-/* The file that `extends: v` in f names, malloc'd in *path (as joined; the
- * caller tidies it to compare). */
-static raci_error extends_path(struct ruleset_file *f, const yaml_node_t *n, const char *v,
-                               char **path)
-{
-    char *dir;
-
-    if (raci_ruleset_is_bundled(v)) {
-        *path = raci_ruleset_locate(v);
-        if (!*path && f->path) {
-            /* Last, beside the extending file (a bundled ruleset used by its
-             * path from anywhere). */
-            dir = dir_of(f->path);
-            *path = raci_ruleset_locate_in(dir, v);
-            free(dir);
-        }
-        if (!*path)
-            return raci_yamldoc_fail(&f->doc, n,
-                                     "cannot find ruleset '%s' (looked for %s.yaml in "
-                                     "$RACI_RULES_DIR, beside raci, ./rules and %s/rules)",
-                                     v, v, RACI_DATADIR);
+    switch (st) {
+    case RACI_EXTENDS_OK:
         return RACI_OK;
+    case RACI_EXTENDS_NOMEM:
+        return RACI_ERROR_NOMEM;
+    case RACI_EXTENDS_UNREADABLE: {
+        int e = errno;
+        raci_error err = raci_yamldoc_fail(d, n, "cannot read ruleset '%s': %s", v, strerror(e));
+        errno = e;
+        return err == RACI_ERROR_INPUT ? RACI_ERROR_IO : err;
     }
-    if (!f->path)
-        return raci_yamldoc_fail(&f->doc, n,
+    case RACI_EXTENDS_NO_BUNDLED:
+        return raci_yamldoc_fail(d, n,
+                                 "cannot find ruleset '%s' (looked for %s.yaml in "
+                                 "$RACI_RULES_DIR, beside raci, ./rules and %s/rules)",
+                                 v, v, RACI_DATADIR);
+    case RACI_EXTENDS_FROM_MEMORY:
+        return raci_yamldoc_fail(d, n,
                                  "a ruleset that is not a file can only extend a bundled ruleset "
                                  "by name, such as 'extends: default'");
-    if (v[0] == '/') {
-        *path = raci_str_dup(v);
-    } else {
-        dir = dir_of(f->path);
-        if (dir && !strcmp(dir, "."))
-            *path = raci_str_dup(v);
-        else
-            *path = dir ? raci_str_printf("%s/%s", dir, v) : NULL;
-        free(dir);
+    case RACI_EXTENDS_ABSOLUTE:
+        return raci_yamldoc_fail(d, n, "'extends: %s' is an absolute path: " EXTENDS_RIGHT, v);
+    case RACI_EXTENDS_OUTSIDE:
+        return raci_yamldoc_fail(
+            d, n, "'extends: %s' leads out of this ruleset's directory: " EXTENDS_RIGHT, v);
+    case RACI_EXTENDS_NOT_YAML:
+        return raci_yamldoc_fail(d, n, "'extends: %s' is not a .yaml or .yml file: " EXTENDS_RIGHT,
+                                 v);
+    case RACI_EXTENDS_NOT_FILE:
+        return raci_yamldoc_fail(d, n, "'extends: %s' is not a regular file: " EXTENDS_RIGHT, v);
     }
-    return *path ? RACI_OK : RACI_ERROR_NOMEM;
+    return RACI_ERROR_INPUT;
 }
 
 /* ---------------------------------------------------- small sections -- */
@@ -151,39 +104,50 @@ static raci_error extends_path(struct ruleset_file *f, const yaml_node_t *n, con
 static raci_error apply_extends(struct raci_ruleset *rs, struct ruleset_file *f,
                                 const yaml_node_t *n, const char *v)
 {
-    char *path = NULL, *tidy;
-    raci_error err;
+    struct raci_extends base;
+    enum raci_extends_status st;
+    raci_error err = RACI_OK;
 
     if (f->depth >= MAX_EXTENDS_DEPTH)
         return raci_yamldoc_fail(&f->doc, n, "too many levels of 'extends' (at most %d)",
                                  MAX_EXTENDS_DEPTH);
-    if ((err = extends_path(f, n, v, &path)) != RACI_OK)
+    st = raci_extends_resolve(f->path, v, &base);
+    if (st != RACI_EXTENDS_OK) {
+        err = extends_refused(f, n, v, st);
+        raci_extends_release(&base);
         return err;
-    if (!(tidy = raci_str_dup(path))) {
-        free(path);
-        return RACI_ERROR_NOMEM;
     }
-    /* Compared lexically tidied; the file opened is the path as joined. */
-    tidy_path(tidy);
     for (const struct ruleset_file *up = f; up && !err; up = up->parent)
-        if (up->path && !strcmp(up->path, tidy))
+        if (up->real && base.real && !strcmp(up->real, base.real))
             err = raci_yamldoc_fail(&f->doc, n,
                                     "'extends: %s' makes a cycle: '%s' is already being loaded", v,
                                     up->doc.display);
-    free(tidy);
     if (!err)
-        err = load_file(rs, f->doc.diag, path, f, n);
-    free(path);
+        err = load_file(rs, f->doc.diag, base.path, base.display, base.real, f, n);
+    raci_extends_release(&base);
     return err;
 }
 
 static raci_error apply_version(struct raci_ruleset *rs, struct ruleset_file *f,
                                 const yaml_node_t *n, const char *v)
 {
+    yaml_scalar_style_t style = n->data.scalar.style;
+    const char *q = style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ? "\"" : "'";
+
     (void)rs;
-    if (strcmp(v, "1") != 0 || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-        return raci_yamldoc_fail(&f->doc, n, "unsupported ruleset version '%s' (expected 1)", v);
-    return RACI_OK;
+    if (style == YAML_PLAIN_SCALAR_STYLE && !strcmp(v, "1"))
+        return RACI_OK;
+    if (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE)
+        return raci_yamldoc_fail(&f->doc, n,
+                                 "ruleset version must be the number 1, not a block of text "
+                                 "(write version: 1)");
+    if (!strcmp(v, "1"))
+        return raci_yamldoc_fail(&f->doc, n,
+                                 "ruleset version must be the number 1, not the text %s1%s (write "
+                                 "version: 1, without quotes)",
+                                 q, q);
+    return raci_yamldoc_fail(&f->doc, n, "unsupported ruleset version %s%.40s%s (expected 1)", q, v,
+                             q);
 }
 
 static raci_error apply_framework(struct raci_ruleset *rs, struct ruleset_file *f,
@@ -325,14 +289,16 @@ static raci_error apply_root(struct raci_ruleset *rs, struct ruleset_file *f,
     struct raci_yamldoc *d = &f->doc;
     const yaml_node_t *val[NSCHEMA] = {0};
     const char *names[NSCHEMA];
-    char buf[64];
     raci_error err;
 
-    if (root->type != YAML_MAPPING_NODE)
+    if (root->type != YAML_MAPPING_NODE) {
+        /* What the file holds is not shown: it may be anything. */
+        d->no_source = 1;
         return raci_yamldoc_fail(d, root,
                                  "a ruleset is a mapping of keys such as version, roles, tasks "
                                  "and checks, got %s",
-                                 raci_yamldoc_describe(root, buf, sizeof buf));
+                                 root->type == YAML_SEQUENCE_NODE ? "a list" : "text");
+    }
     if ((err = raci_yamldoc_unique_keys(d, root)) != RACI_OK)
         return err;
     for (size_t i = 0; i < NSCHEMA; i++)
@@ -355,11 +321,17 @@ static raci_error apply_root(struct raci_ruleset *rs, struct ruleset_file *f,
 
 /* ------------------------------------------------------------- files -- */
 
-/* Parse f's text and apply it to rs. */
+/* Parse f's text and apply it to rs. A base's lines are shown only once
+ * it is known to be a ruleset's YAML: extends may name any file. */
 static raci_error apply_text(struct raci_ruleset *rs, struct ruleset_file *f)
 {
     const yaml_node_t *root = NULL;
-    raci_error err = raci_yamldoc_parse(&f->doc, "a ruleset", &root);
+    raci_error err;
+
+    f->doc.no_source = f->parent != NULL;
+    err = raci_yamldoc_parse(&f->doc, "a ruleset", &root);
+    if (!err && root && root->type == YAML_MAPPING_NODE)
+        f->doc.no_source = 0;
 
     if (!err && !root)
         err = raci_diag_set(f->doc.diag, f->doc.display, 0, 0, NULL,
@@ -371,7 +343,10 @@ static raci_error apply_text(struct raci_ruleset *rs, struct ruleset_file *f)
     return err;
 }
 
-/* Read path whole; *text is malloc'd and NUL-terminated. */
+/* Read path whole, or its first RACI_YAMLDOC_MAX_BYTES + 1 bytes: one more
+ * than a ruleset may have, so that the parse says it is too large, where
+ * and by what limit, without reading on. *text is malloc'd and
+ * NUL-terminated. */
 static raci_error read_all(const char *path, char **text, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -382,14 +357,9 @@ static raci_error read_all(const char *path, char **text, size_t *len)
     if (!f)
         return RACI_ERROR_IO;
     for (;;) {
-        size_t got;
-        if (cap - n < 4096) {
+        size_t got, want;
+        if (cap - n < 4096 && cap <= RACI_YAMLDOC_MAX_BYTES) {
             char *q;
-            if (cap >= MAX_RULESET_BYTES) {
-                errno = EFBIG;
-                err = RACI_ERROR_IO;
-                break;
-            }
             cap = cap ? cap * 2 : 8192;
             q = realloc(buf, cap + 1);
             if (!q) {
@@ -398,7 +368,12 @@ static raci_error read_all(const char *path, char **text, size_t *len)
             }
             buf = q;
         }
-        got = fread(buf + n, 1, cap - n, f);
+        want = cap - n;
+        if (n + want > (size_t)RACI_YAMLDOC_MAX_BYTES + 1)
+            want = (size_t)RACI_YAMLDOC_MAX_BYTES + 1 - n;
+        if (want == 0)
+            break;
+        got = fread(buf + n, 1, want, f);
         n += got;
         if (got == 0) {
             if (ferror(f))
@@ -420,39 +395,39 @@ static raci_error read_all(const char *path, char **text, size_t *len)
     return RACI_OK;
 }
 
-/* Load the file at path into rs; parent and at say which extends node named
- * it (NULL for the ruleset the user named). */
+/* Load the file at path into rs, naming it display in diagnostics; real is
+ * its resolved path (NULL when unknown). parent and at say which extends
+ * node named it (NULL for the ruleset the user named). */
 static raci_error load_file(struct raci_ruleset *rs, struct raci_diag *diag, const char *path,
-                            struct ruleset_file *parent, const yaml_node_t *at)
+                            const char *display, const char *real, struct ruleset_file *parent,
+                            const yaml_node_t *at)
 {
-    struct ruleset_file f = {{0}, NULL, 0, NULL};
-    char *text = NULL, *tidy = raci_str_dup(path);
+    struct ruleset_file f = {{0}, NULL, NULL, 0, NULL};
+    char *text = NULL;
     size_t len = 0;
     raci_error err;
 
-    if (!tidy)
-        return RACI_ERROR_NOMEM;
-    /* The tidy form identifies the file in the extends chain; a base is also
-     * shown by it, the user's own file as the user named it. */
-    tidy_path(tidy);
-    f.doc.display = parent ? tidy : path;
+    f.doc.display = display;
     f.doc.diag = diag;
     err = read_all(path, &text, &len);
     if (err == RACI_ERROR_IO) {
-        const char *why = strerror(errno);
+        int e = errno;
         if (parent && at)
-            raci_yamldoc_fail(&parent->doc, at, "cannot read ruleset '%s': %s", f.doc.display, why);
+            raci_yamldoc_fail(&parent->doc, at, "cannot read ruleset '%s': %s", f.doc.display,
+                              strerror(e));
         else
-            raci_diag_set(diag, path, 0, 0, NULL, "cannot read ruleset '%s': %s", path, why);
+            raci_diag_set(diag, f.doc.display, 0, 0, NULL, "cannot read ruleset '%s': %s",
+                          f.doc.display, strerror(e));
+        errno = e;
     } else if (!err) {
-        f.path = tidy;
+        f.path = path;
+        f.real = real;
         f.doc.text = text;
         f.doc.len = len;
         f.parent = parent;
         f.depth = parent ? parent->depth + 1 : 0;
         err = apply_text(rs, &f);
     }
-    free(tidy);
     free(text);
     return err;
 }
@@ -498,15 +473,19 @@ raci_error raci_ruleset_load(struct raci_ruleset *rs, const char *path, struct r
     /* Every check starts from the registry; a base and then this file
      * override it. */
     err = raci_ruleset_init_checks(rs);
-    if (!err)
-        err = load_file(rs, diag, path, NULL, NULL);
+    if (!err) {
+        /* The user's own file is shown as the user named it. */
+        char *real = raci_extends_real(path);
+        err = load_file(rs, diag, path, path, real, NULL, NULL);
+        free(real);
+    }
     return finish_load(rs, path, diag, err);
 }
 
 raci_error raci_ruleset_load_mem(struct raci_ruleset *rs, const char *text, size_t len,
                                  const char *display, struct raci_diag *diag)
 {
-    struct ruleset_file f = {{0}, NULL, 0, NULL};
+    struct ruleset_file f = {{0}, NULL, NULL, 0, NULL};
     raci_error err;
 
     memset(rs, 0, sizeof(*rs));

@@ -132,9 +132,10 @@ static raci_error param_int(struct raci_yamldoc *d, const struct raci_check *c,
 static raci_error set_param(const struct raci_ruleset *rs, struct raci_yamldoc *d,
                             const struct raci_check *c, struct raci_param *p, const yaml_node_t *n)
 {
+    struct raci_keyset seen = {NULL, 0, 0};
     char *str = NULL;
     char what[96];
-    raci_error err;
+    raci_error err = RACI_OK;
 
     if (p->kind == RACI_PARAM_INT)
         return param_int(d, c, p, n);
@@ -156,13 +157,14 @@ static raci_error set_param(const struct raci_ruleset *rs, struct raci_yamldoc *
     {
         err = param_text(rs, d, c, p, raci_yamldoc_node(d, *it), &str);
         if (!err)
-            err = raci_ruleset_list_add(&p->list, &p->nlist, str);
+            err = raci_ruleset_list_add(&p->list, &p->nlist, &seen, str);
         free(str);
         str = NULL;
         if (err)
-            return err;
+            break;
     }
-    return RACI_OK;
+    raci_keyset_release(&seen);
+    return err;
 }
 
 static raci_error set_severity(struct raci_yamldoc *d, struct raci_check *c, const yaml_node_t *n)

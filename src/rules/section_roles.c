@@ -73,7 +73,7 @@ raci_error raci_section_roles_seniority(struct raci_ruleset *rs, struct raci_yam
         err = raci_yamldoc_fail(d, item,
                                 "seniority word '%s' must be one word such as senior or sr", v);
     else
-        err = raci_ruleset_list_add(&rs->seniority, &rs->nseniority, key);
+        err = raci_ruleset_add_seniority(rs, key);
     free(key);
     return err;
 }
@@ -89,7 +89,6 @@ static raci_error add_role_titles(struct raci_ruleset *rs, struct raci_yamldoc *
         return err;
     RACI_YAMLDOC_ITEMS(n, it)
     {
-        struct raci_role *role = &rs->roles[r];
         const yaml_node_t *t = raci_yamldoc_node(d, *it);
         const char *v = NULL;
         char *key;
@@ -105,7 +104,7 @@ static raci_error add_role_titles(struct raci_ruleset *rs, struct raci_yamldoc *
                                     "; & + | and the word 'and', and bracketed notes are dropped)",
                                     v);
         else
-            err = raci_ruleset_list_add(&role->titles, &role->ntitles, key);
+            err = raci_ruleset_add_title(rs, r, key);
         free(key);
     }
     return err;

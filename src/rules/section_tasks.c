@@ -81,7 +81,7 @@ static raci_error apply_task_aliases(struct raci_ruleset *rs, struct raci_yamldo
             err = raci_yamldoc_fail(d, a, "alias '%s' of task '%s' already names task '%s'", v,
                                     task->name, rs->tasks[other].name);
         else if (other < 0)
-            err = raci_ruleset_list_add(&task->aliases, &task->naliases, key);
+            err = raci_ruleset_add_alias(rs, t, key);
         free(key);
         if (err)
             return err;

@@ -12,9 +12,13 @@
 
 #include "raci/str.h"
 
-/* Titles of more words are matched only as they are: the table of
- * matches_skipping stays small and on the stack. */
+/* Titles of more words are matched only as they are. */
 #define MAX_TITLE_WORDS 32
+
+/* A title is read word by word along every way that still begins a
+ * pattern; one that could be read more ways at once is matched only as it
+ * is (a ruleset of patterns made to be read so many ways is no one's). */
+#define MAX_READINGS 256
 
 /* The words of a normalised part of a title, pointing into it. */
 struct title_words {
@@ -44,73 +48,113 @@ static int split_words(const char *text, size_t len, struct title_words *w)
     return 1;
 }
 
-static int same_word(const struct title_words *a, size_t i, const struct title_words *b, size_t j)
-{
-    return a->len[i] == b->len[j] && !memcmp(a->s[i], b->s[j], a->len[i]);
-}
-
+/* Is word i of w a seniority word of rs? */
 static int is_seniority_word(const struct raci_ruleset *rs, const struct title_words *w, size_t i)
 {
-    for (size_t k = 0; k < rs->nseniority; k++)
-        if (strlen(rs->seniority[k]) == w->len[i] && !memcmp(rs->seniority[k], w->s[i], w->len[i]))
-            return 1;
-    return 0;
+    return raci_keyset_get(&rs->seniority_words, w->s[i], w->len[i], NULL);
 }
 
-/* Can part become pat by deleting seniority words only? ok[i][j]: part's
- * words from i on can become pat's words from j on. */
-static int matches_skipping(const struct title_words *part, const unsigned char *senior,
-                            const struct title_words *pat)
+/* The roles whose patterns equal text[0..len). */
+static uint64_t pattern_roles(const struct raci_ruleset *rs, const char *text, size_t len)
 {
-    unsigned char ok[MAX_TITLE_WORDS + 1][MAX_TITLE_WORDS + 1];
-    size_t n = part->n, m = pat->n;
+    uint64_t mask = 0;
 
-    for (size_t i = n + 1; i-- > 0;) {
-        for (size_t j = m + 1; j-- > 0;) {
-            if (i == n)
-                ok[i][j] = j == m;
-            else
-                ok[i][j] = (senior[i] && ok[i + 1][j]) ||
-                           (j < m && same_word(part, i, pat, j) && ok[i + 1][j + 1]);
+    return raci_keyset_get(&rs->title_roles, text, len, &mask) ? mask : 0;
+}
+
+/* A way of reading the first words of a title with seniority words dropped:
+ * a prefix of one or more patterns (the ruleset's own copy of it, so that
+ * two ways that read alike are one), and its number of words. */
+struct reading {
+    const char *text; /* NULL: nothing read yet */
+    size_t len;
+    size_t words;
+};
+
+/* Add r to ways[0..*n) unless it is there; 0 when there are too many. */
+static int add_reading(struct reading *ways, size_t *n, struct reading r)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (ways[i].text == r.text && ways[i].len == r.len)
+            return 1;
+    if (*n == MAX_READINGS)
+        return 0;
+    ways[(*n)++] = r;
+    return 1;
+}
+
+/* The readings after word i of part, from those before it (ways, n): each
+ * goes on with the word when that still begins a pattern, and a seniority
+ * word may also be dropped. buf has room for part. 0 when there are too many
+ * readings to follow. */
+static int read_word(const struct raci_ruleset *rs, const struct title_words *part, size_t i,
+                     const struct reading *ways, size_t n, struct reading *next, size_t *nnext,
+                     char *buf)
+{
+    int senior = is_seniority_word(rs, part, i);
+
+    *nnext = 0;
+    for (size_t k = 0; k < n; k++) {
+        struct reading r = ways[k];
+        size_t len = 0;
+        if (r.len) {
+            memcpy(buf, r.text, r.len);
+            buf[r.len] = ' ';
+            len = r.len + 1;
         }
+        memcpy(buf + len, part->s[i], part->len[i]);
+        len += part->len[i];
+        r.text = raci_keyset_key(&rs->title_prefixes, buf, len);
+        if (r.text && !add_reading(next, nnext, (struct reading){r.text, len, r.words + 1}))
+            return 0;
+        if (senior && !add_reading(next, nnext, ways[k]))
+            return 0;
     }
-    return ok[0][0];
+    return 1;
 }
 
 /* The roles that one normalised part of a title names: patterns equal to
  * it, else the patterns it becomes by dropping seniority words, keeping only
  * those that keep the most words ("Senior Lead Developer" is a Lead
- * Developer, not a Developer). */
+ * Developer, not a Developer). The part is read word by word, following
+ * every way of reading it that still begins a pattern, so that the cost
+ * depends on the title, not on the number of patterns. */
 static uint64_t match_part(const struct raci_ruleset *rs, const char *part, size_t len)
 {
-    struct title_words words, pat;
-    unsigned char senior[MAX_TITLE_WORDS];
-    uint64_t mask = 0;
-    size_t best = 0;
+    struct title_words words;
+    struct reading *block, *ways, *next;
+    size_t n = 1, best = 0;
+    uint64_t mask = pattern_roles(rs, part, len);
+    char *buf;
+    int ok = 1;
 
-    if (len == 0)
-        return 0;
-    for (size_t r = 0; r < rs->nroles; r++)
-        for (size_t k = 0; k < rs->roles[r].ntitles; k++) {
-            const char *t = rs->roles[r].titles[k];
-            if (strlen(t) == len && !memcmp(t, part, len))
-                mask |= UINT64_C(1) << r;
-        }
-    if (mask || !split_words(part, len, &words))
+    if (mask || len == 0 || !split_words(part, len, &words))
         return mask;
-    for (size_t i = 0; i < words.n; i++)
-        senior[i] = (unsigned char)is_seniority_word(rs, &words, i);
-    for (size_t r = 0; r < rs->nroles; r++)
-        for (size_t k = 0; k < rs->roles[r].ntitles; k++) {
-            const char *t = rs->roles[r].titles[k];
-            if (!split_words(t, strlen(t), &pat) || pat.n < best || pat.n == 0 ||
-                !matches_skipping(&words, senior, &pat))
-                continue;
-            if (pat.n > best)
-                mask = 0;
-            best = pat.n;
-            mask |= UINT64_C(1) << r;
-        }
+    block = malloc(2 * MAX_READINGS * sizeof(*block));
+    buf = malloc(len + 1);
+    if (!block || !buf)
+        goto cleanup;
+    ways = block;
+    next = block + MAX_READINGS;
+    ways[0] = (struct reading){NULL, 0, 0};
+    for (size_t i = 0; i < words.n && n && ok; i++) {
+        struct reading *t = ways;
+        ok = read_word(rs, &words, i, ways, n, next, &n, buf);
+        ways = next;
+        next = t;
+    }
+    for (size_t k = 0; ok && k < n; k++) {
+        uint64_t m = ways[k].len ? pattern_roles(rs, ways[k].text, ways[k].len) : 0;
+        if (!m || ways[k].words < best)
+            continue;
+        if (ways[k].words > best)
+            mask = 0;
+        best = ways[k].words;
+        mask |= m;
+    }
+cleanup:
+    free(block);
+    free(buf);
     return mask;
 }
 
@@ -181,8 +225,10 @@ uint64_t raci_titles_match(const struct raci_ruleset *rs, const char *title)
     if (!rs || !title)
         return 0;
     n = strlen(title);
+    if (n >= SIZE_MAX / 2)
+        return 0;
     text = malloc(n + 1);
-    key = malloc(n + 1);
+    key = malloc(RACI_STR_KEY_SIZE(n));
     if (!text || !key)
         goto cleanup;
     drop_notes(title, text);

@@ -157,22 +157,138 @@ const char *raci_yamldoc_closest(const char *word, raci_yamldoc_name_fn name_at,
 
 /* -------------------------------------------------------- failures -- */
 
-static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, va_list ap)
-    RACI_PRINTF(3, 0);
+/* How much of a source line a diagnostic shows, in characters before the
+ * column and from it: a long line is shown as a piece around the place. */
+#define SHOW_BEFORE 100
+#define SHOW_AFTER  100
 
-static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, va_list ap)
+#define ELLIPSIS    "\xe2\x80\xa6" /* U+2026 */
+#define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
+
+/* Would a terminal act on cp rather than show it? */
+static int is_control(uint32_t cp)
 {
-    char *msg = raci_str_vprintf(fmt, ap);
-    char *line;
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0);
+}
+
+/*
+ * The piece of line (a whole source line, NUL-terminated) shown with a
+ * diagnostic at column col (1-based, in characters): at most SHOW_BEFORE
+ * characters before it and SHOW_AFTER from it, with "…" where the line goes
+ * on; a control character or a byte that is no UTF-8 is shown as U+FFFD.
+ * *caret is col's column within the piece. malloc'd; NULL when out of
+ * memory.
+ */
+static char *display_piece(const char *line, unsigned col, unsigned *caret)
+{
+    struct raci_str b = RACI_STR_INIT;
+    size_t n = strlen(line), start = col > SHOW_BEFORE + 1 ? col - 1 - SHOW_BEFORE : 0;
+    size_t i = 0, chars = 0;
+
+    *caret = col;
+    if (start > 0) {
+        raci_str_add(&b, ELLIPSIS);
+        *caret = (unsigned)(col - start + 1);
+    }
+    while (i < n && chars < start + SHOW_BEFORE + SHOW_AFTER) {
+        uint32_t cp;
+        size_t k = raci_str_decode(line + i, n - i, &cp);
+        if (chars >= start) {
+            if (!k || is_control(cp))
+                raci_str_add(&b, REPLACEMENT);
+            else
+                raci_str_addn(&b, line + i, k);
+        }
+        i += k ? k : 1;
+        chars++;
+    }
+    if (i < n)
+        raci_str_add(&b, ELLIPSIS);
+    return raci_str_take(&b);
+}
+
+/* How many characters of a quoted value a message shows at each end of it,
+ * when the value is longer than twice that. */
+#define QUOTED_END 30
+
+/* Is the quote at msg[i] one that opens a value ('x' after a space, a
+ * bracket or the start), or one that closes it (before a space,
+ * punctuation or the end)? An apostrophe inside a word is neither. */
+static int opens_quote(const char *msg, size_t i)
+{
+    return msg[i] == '\'' && (i == 0 || strchr(" ([{:", msg[i - 1]));
+}
+
+static int closes_quote(const char *msg, size_t i)
+{
+    return msg[i] == '\'' && (!msg[i + 1] || strchr(" ,.;:)]}?!", msg[i + 1]));
+}
+
+/* msg with each quoted value of more than 2 * QUOTED_END characters shown
+ * by its ends ('abc…xyz'): a 20 KB key is not echoed whole. malloc'd; NULL
+ * when out of memory. */
+static char *shorten_quoted(const char *msg)
+{
+    struct raci_str b = RACI_STR_INIT;
+    size_t i = 0, n = strlen(msg);
+
+    while (i < n) {
+        size_t j = i + 1, chars;
+        if (!opens_quote(msg, i)) {
+            raci_str_addc(&b, msg[i++]);
+            continue;
+        }
+        while (j < n && !closes_quote(msg, j))
+            j++;
+        chars = raci_str_chars(msg + i + 1, j - i - 1);
+        raci_str_addc(&b, '\'');
+        if (j == n || chars <= 2 * QUOTED_END) {
+            raci_str_addn(&b, msg + i + 1, j - i - 1);
+        } else {
+            size_t head = 0, tail = j, k;
+            for (k = 0; k < QUOTED_END; k++) {
+                size_t c = raci_str_decode(msg + i + 1 + head, j - i - 1 - head, NULL);
+                head += c ? c : 1;
+            }
+            for (k = 0; k < QUOTED_END; k++)
+                while (--tail > i + 1 && ((unsigned char)msg[tail] & 0xC0) == 0x80)
+                    ;
+            raci_str_addn(&b, msg + i + 1, head);
+            raci_str_add(&b, ELLIPSIS);
+            raci_str_addn(&b, msg + tail, j - tail);
+        }
+        i = j;
+        if (i < n)
+            raci_str_addc(&b, msg[i++]);
+    }
+    return raci_str_take(&b);
+}
+
+static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
+                           va_list ap) RACI_PRINTF(4, 0);
+
+static raci_error vfail_at(struct raci_yamldoc *d, yaml_mark_t mark, int show, const char *fmt,
+                           va_list ap)
+{
+    char *whole = raci_str_vprintf(fmt, ap), *msg = whole ? shorten_quoted(whole) : NULL;
+    char *line = NULL;
+    unsigned caret = 0;
     raci_error err;
 
+    free(whole);
     if (!msg)
         return RACI_ERROR_NOMEM;
-    /* Without its line (out of memory, UTF-16) the diagnostic still says
-     * where. */
-    line = raci_yamldoc_source_line(d->text, d->len, mark.line);
+    /* Without its line (not shown, out of memory, UTF-16) the diagnostic
+     * still says where. */
+    if (show && !d->no_source && (line = raci_yamldoc_source_line(d->text, d->len, mark.line))) {
+        char *full = line;
+        line = display_piece(full, (unsigned)mark.column + 1, &caret);
+        free(full);
+    }
     err = raci_diag_set(d->diag, d->display, (unsigned)mark.line + 1, (unsigned)mark.column + 1,
                         line, "%s", msg);
+    if (err == RACI_ERROR_INPUT && line)
+        d->diag->source_col = caret;
     free(line);
     free(msg);
     return err;
@@ -184,7 +300,7 @@ raci_error raci_yamldoc_fail_at(struct raci_yamldoc *d, yaml_mark_t mark, const 
     raci_error err;
 
     va_start(ap, fmt);
-    err = vfail_at(d, mark, fmt, ap);
+    err = vfail_at(d, mark, 1, fmt, ap);
     va_end(ap);
     return err;
 }
@@ -195,7 +311,22 @@ raci_error raci_yamldoc_fail(struct raci_yamldoc *d, const yaml_node_t *n, const
     raci_error err;
 
     va_start(ap, fmt);
-    err = vfail_at(d, n->start_mark, fmt, ap);
+    err = vfail_at(d, n->start_mark, 1, fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+/* A failure at mark shown without its line. */
+static raci_error fail_unshown(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, ...)
+    RACI_PRINTF(3, 4);
+
+static raci_error fail_unshown(struct raci_yamldoc *d, yaml_mark_t mark, const char *fmt, ...)
+{
+    va_list ap;
+    raci_error err;
+
+    va_start(ap, fmt);
+    err = vfail_at(d, mark, 0, fmt, ap);
     va_end(ap);
     return err;
 }
@@ -330,9 +461,8 @@ static raci_error parse_failure(struct raci_yamldoc *d, const yaml_parser_t *p)
     if (p->error == YAML_MEMORY_ERROR)
         return RACI_ERROR_NOMEM;
     if (p->error == YAML_READER_ERROR)
-        return raci_yamldoc_fail_at(d, raci_yamldoc_mark_at(d->text, d->len, p->problem_offset),
-                                    "invalid YAML: %s",
-                                    p->problem ? p->problem : "unreadable text");
+        return fail_unshown(d, raci_yamldoc_mark_at(d->text, d->len, p->problem_offset),
+                            "invalid YAML: %s", p->problem ? p->problem : "unreadable text");
     if (p->context) {
         /* A problem found at the very end (an unclosed bracket or quote) is
          * shown where the unclosed construct starts. */
@@ -353,6 +483,56 @@ static raci_error parse_failure(struct raci_yamldoc *d, const yaml_parser_t *p)
                                 p->problem ? p->problem : "syntax error");
 }
 
+/* The limits of yamldoc.h, checked with libyaml's event parser, which
+ * builds nothing and stops at the first event past a limit: nesting costs
+ * libyaml time in proportion to its depth for every token, so stopping at
+ * a bounded depth keeps it linear. A syntax error stops the check too: the
+ * document parse that follows stops at it and reports it. */
+static raci_error check_limits(struct raci_yamldoc *d, const char *what)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    size_t depth = 0, nodes = 0;
+    raci_error err = RACI_OK;
+    yaml_mark_t at = {0, 0, 0};
+
+    if (d->len > RACI_YAMLDOC_MAX_BYTES)
+        return fail_unshown(d, at,
+                            "%s is larger than %u MiB, the most raci reads: %s must be smaller",
+                            what, RACI_YAMLDOC_MAX_BYTES >> 20, what);
+    if (!yaml_parser_initialize(&p))
+        return RACI_ERROR_NOMEM;
+    yaml_parser_set_input_string(&p, (const unsigned char *)(d->text ? d->text : ""),
+                                 d->text ? d->len : 0);
+    while (!err && yaml_parser_parse(&p, &ev)) {
+        yaml_event_type_t type = ev.type;
+        at = ev.start_mark;
+        yaml_event_delete(&ev);
+        if (type == YAML_STREAM_END_EVENT)
+            break;
+        if (type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT) {
+            depth--;
+            continue;
+        }
+        if (type != YAML_SCALAR_EVENT && type != YAML_ALIAS_EVENT &&
+            type != YAML_SEQUENCE_START_EVENT && type != YAML_MAPPING_START_EVENT)
+            continue;
+        if (++nodes > RACI_YAMLDOC_MAX_NODES)
+            err = raci_yamldoc_fail_at(d, at, "more than %d values, the most %s may hold",
+                                       RACI_YAMLDOC_MAX_NODES, what);
+        else if ((type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT) &&
+                 ++depth > RACI_YAMLDOC_MAX_DEPTH)
+            err = raci_yamldoc_fail_at(d, at,
+                                       "values nested deeper than %d levels, the most %s may have "
+                                       "(a ruleset needs a few: roles: po: titles: [...] is four)",
+                                       RACI_YAMLDOC_MAX_DEPTH, what);
+    }
+    if (!err && p.error == YAML_MEMORY_ERROR)
+        err = RACI_ERROR_NOMEM;
+    yaml_parser_delete(&p);
+    return err;
+}
+
 raci_error raci_yamldoc_parse(struct raci_yamldoc *d, const char *what, const yaml_node_t **root)
 {
     yaml_parser_t parser;
@@ -361,6 +541,8 @@ raci_error raci_yamldoc_parse(struct raci_yamldoc *d, const char *what, const ya
     raci_error err = RACI_OK;
 
     *root = NULL;
+    if ((err = check_limits(d, what)) != RACI_OK)
+        return err;
     if (!yaml_parser_initialize(&parser))
         return RACI_ERROR_NOMEM;
     yaml_parser_set_input_string(&parser, (const unsigned char *)(d->text ? d->text : ""),

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "raci/fold.h"
 #include "raci/str.h"
 
 /* What Excel refuses in a name, and '#': libxlsxwriter takes what follows a
@@ -81,23 +82,17 @@ size_t raci_sheetname_safe(const char *name, char *out, size_t size)
     return sheetname_copy(buf, o, out, size);
 }
 
-/* Simple case folding (one character to one) for the scripts whose cases
- * Excel is most often asked to tell apart: ASCII, Latin-1, basic Greek and
- * Cyrillic. The seam for folding all of Unicode: nothing else here knows
- * about case. */
+/* Unicode's simple case folding (fold.h), the comparison without case that
+ * Excel makes over all of Unicode; the seam for folding: nothing else here
+ * knows about case. Beyond it, İ (U+0130) and ı (U+0131): locale-free
+ * folding leaves them alone, Turkish casing pairs them with i and I, and a
+ * workbook must open in every Excel, so all four fold together here. At
+ * worst a name gets a suffix it did not need. */
 uint32_t raci_sheetname_fold(uint32_t cp)
 {
-    if (cp >= 'A' && cp <= 'Z')
-        return cp + 32;
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        return cp + 32;
-    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2)
-        return cp + 32;
-    if (cp >= 0x410 && cp <= 0x42F)
-        return cp + 32;
-    if (cp >= 0x400 && cp <= 0x40F)
-        return cp + 80;
-    return cp;
+    if (cp == 0x130 || cp == 0x131)
+        return 'i';
+    return raci_fold_char(cp);
 }
 
 int raci_sheetname_equal(const char *a, const char *b)

@@ -4,9 +4,12 @@
  *
  * Any bytes must give either a ruleset that keeps the header's promises, or
  * an error with a diagnostic and a released ruleset; never a crash, a leak
- * or a sanitizer report. The same bytes are then matched as a job title and
- * a task name against the default ruleset (when rules/default.yaml is found
- * from the current directory, as when tests/fuzz/run.sh runs it).
+ * or a sanitizer report. A diagnostic's source line is a bounded piece with
+ * nothing a terminal acts on. The same bytes are then matched as a job
+ * title and a task name against the default ruleset (when rules/default.yaml
+ * is found from the current directory, as when tests/fuzz/run.sh runs it),
+ * and their matching key is checked: never longer than RACI_STR_KEY_SIZE
+ * promises, and the same when made again from itself.
  *
  * Files: text in memory can only `extends:` a bundled ruleset by name
  * (letters, digits, - and _), so the fuzzer can read rules/NAME.yaml and
@@ -24,6 +27,7 @@
 #include "raci/rules.h"
 #include "raci/ruleset.h"
 #include "raci/ruleset_load.h"
+#include "raci/str.h"
 #include "raci/titles.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -79,6 +83,41 @@ static void check_loaded(const struct raci_ruleset *rs)
                 abort();
 }
 
+/* A diagnostic's line: at most 200 characters and two ellipses, no
+ * control character, the caret within it. */
+static void check_source(const struct raci_diag *d)
+{
+    size_t n, chars;
+
+    if (!d->source)
+        return;
+    n = strlen(d->source);
+    chars = raci_str_chars(d->source, n);
+    if (chars > 202 || raci_str_valid(d->source, n) != n || d->source_col > chars + 1)
+        abort();
+    for (const unsigned char *p = (const unsigned char *)d->source; *p; p++)
+        if ((*p < 0x20 && *p != '\t') || *p == 0x7f ||
+            (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
+            abort();
+}
+
+/* The key of text: within its bound, and its own key. */
+static void check_key(const char *text)
+{
+    size_t n = strlen(text);
+    char *k = malloc(RACI_STR_KEY_SIZE(n)), *kk;
+
+    if (!k)
+        return;
+    if (raci_str_key_into(text, k) > RACI_STR_KEY_SIZE(n) - 1)
+        abort();
+    kk = raci_str_key(k);
+    if (kk && strcmp(k, kk) != 0)
+        abort();
+    free(kk);
+    free(k);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct raci_ruleset rs = {0};
@@ -90,6 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (err == RACI_ERROR_INPUT || err == RACI_ERROR_IO) {
         if (!d.file || !d.message || rs.roles || rs.tasks || rs.checks || rs.nroles)
             abort();
+        check_source(&d);
     } else if (err != RACI_ERROR_NOMEM) {
         abort();
     }
@@ -108,6 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             return 0;
         memcpy(text, data, size);
         text[size] = '\0';
+        check_key(text);
         uint64_t mask = raci_titles_match(&base, text);
         if (mask >> base.nroles)
             abort();

@@ -664,10 +664,18 @@ static void test_errors(void **state)
         {"tasks:\n  - raci: {}\n", 2, 5,
          "task without a name (expected name: and the task's name)"},
         {"version: 2\n", 1, 10, "unsupported ruleset version '2' (expected 1)"},
+        /* A quoted 1 is text, not the version number: said so. */
+        {"version: \"1\"\n", 1, 10,
+         "ruleset version must be the number 1, not the text \"1\" (write version: 1, without "
+         "quotes)"},
+        {"version: '1'\n", 1, 10,
+         "ruleset version must be the number 1, not the text '1' (write version: 1, without "
+         "quotes)"},
+        {"version: |\n  1\n", 1, 10,
+         "ruleset version must be the number 1, not a block of text (write version: 1)"},
+        {"version: \"2\"\n", 1, 10, "unsupported ruleset version \"2\" (expected 1)"},
         {"framework: [scrum]\n", 1, 12,
          "expected a framework name such as scrum, safe or none, got a list"},
-        {"- a\n- b\n", 1, 1,
-         "a ruleset is a mapping of keys such as version, roles, tasks and checks, got a list"},
         {"checks: {team-size: off, team-size: info}\n", 1, 26,
          "duplicate key 'team-size' (first given at line 1)"},
         /* unknown parameters and severities */
@@ -930,11 +938,29 @@ static void test_build(void **state)
     assert_int_equal(r, 1);
 
     /* String lists hold copies, without repeats. */
-    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "senior"), RACI_OK);
-    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "sr"), RACI_OK);
-    assert_int_equal(raci_ruleset_list_add(&rs.seniority, &rs.nseniority, "senior"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_seniority(&rs, "senior"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_seniority(&rs, "sr"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_seniority(&rs, "senior"), RACI_OK);
     assert_int_equal(rs.nseniority, 2);
     assert_string_equal(rs.seniority[1], "sr");
+    /* A title pattern once per role, however many roles have it. */
+    assert_int_equal(raci_ruleset_add_title(&rs, 0, "product owner"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_title(&rs, 1, "product owner"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_title(&rs, 0, "product owner"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_title(&rs, 0, "po"), RACI_OK);
+    assert_int_equal(rs.roles[0].ntitles, 2);
+    assert_int_equal(rs.roles[1].ntitles, 1);
+    {
+        struct raci_keyset seen = {NULL, 0, 0};
+        char **list = NULL;
+        size_t n = 0;
+        assert_int_equal(raci_ruleset_list_add(&list, &n, &seen, "a"), RACI_OK);
+        assert_int_equal(raci_ruleset_list_add(&list, &n, &seen, "b"), RACI_OK);
+        assert_int_equal(raci_ruleset_list_add(&list, &n, &seen, "a"), RACI_OK);
+        assert_int_equal(n, 2);
+        raci_keyset_release(&seen);
+        raci_ruleset_list_clear(&list, &n);
+    }
 
     /* Tasks: keyed by their name; found by key or alias, exactly. */
     assert_int_equal(raci_ruleset_add_task(&rs, name), RACI_OK);
@@ -942,8 +968,9 @@ static void test_build(void **state)
     assert_string_equal(rs.tasks[0].name, "Market research");
     assert_string_equal(rs.tasks[0].key, "market research");
     assert_int_equal(rs.tasks[0].raci[RACI_MAX_ROLES - 1], 0);
-    assert_int_equal(raci_ruleset_list_add(&rs.tasks[0].aliases, &rs.tasks[0].naliases, "mr"),
-                     RACI_OK);
+    assert_int_equal(raci_ruleset_add_alias(&rs, 0, "mr"), RACI_OK);
+    assert_int_equal(raci_ruleset_add_alias(&rs, 0, "mr"), RACI_OK);
+    assert_int_equal(rs.tasks[0].naliases, 1);
     assert_int_equal(raci_ruleset_task_key(&rs, "market research"), 0);
     assert_int_equal(raci_ruleset_task_key(&rs, "mr"), 0);
     assert_int_equal(raci_ruleset_task_key(&rs, "Market research"), -1);

@@ -244,12 +244,85 @@ static void test_sheetname_fold(void **state)
     assert_false(raci_sheetname_equal("x\xc9", "x\xe9"));
 }
 
+/* Excel compares sheet names without case over all of Unicode: names that
+ * differ only in case outside ASCII, Latin-1, basic Greek and Cyrillic are
+ * one name too, and get a suffix. */
+static void test_sheetname_fold_all_of_unicode(void **state)
+{
+    /* Łódź, Ελλάδα, ＡＴＬＡＳ (full width), 𐐀 (Deseret), Ა (Georgian
+     * Mtavruli), ΟΔΟΣ */
+    const char *taken[] = {"\xc5\x81\xc3\xb3\x64\xc5\xba",
+                           "\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1",
+                           "\xef\xbc\xa1\xef\xbc\xb4\xef\xbc\xac\xef\xbc\xa1\xef\xbc\xb3",
+                           "\xf0\x90\x90\x80",
+                           "\xe1\xb2\x90",
+                           "\xce\x9f\xce\x94\xce\x9f\xce\xa3"};
+    (void)state;
+    /* łódź */
+    assert_string_equal(unique("\xc5\x82\xc3\xb3\x64\xc5\xba", taken, 6),
+                        "\xc5\x82\xc3\xb3\x64\xc5\xba (2)");
+    /* ΕΛΛΆΔΑ */
+    assert_string_equal(unique("\xce\x95\xce\x9b\xce\x9b\xce\x86\xce\x94\xce\x91", taken, 6),
+                        "\xce\x95\xce\x9b\xce\x9b\xce\x86\xce\x94\xce\x91 (2)");
+    /* ａｔｌａｓ */
+    assert_string_equal(
+        unique("\xef\xbd\x81\xef\xbd\x94\xef\xbd\x8c\xef\xbd\x81\xef\xbd\x93", taken, 6),
+        "\xef\xbd\x81\xef\xbd\x94\xef\xbd\x8c\xef\xbd\x81\xef\xbd\x93 (2)");
+    /* 𐐨, ა, οδος with a final sigma */
+    assert_string_equal(unique("\xf0\x90\x90\xa8", taken, 6), "\xf0\x90\x90\xa8 (2)");
+    assert_string_equal(unique("\xe1\x83\x90", taken, 6), "\xe1\x83\x90 (2)");
+    assert_string_equal(unique("\xce\xbf\xce\xb4\xce\xbf\xcf\x82", taken, 6),
+                        "\xce\xbf\xce\xb4\xce\xbf\xcf\x82 (2)");
+    /* Letters that only look alike are other names: Cyrillic А is no A. */
+    assert_string_equal(unique("\xd0\x90TLAS", (const char *[]){"Atlas"}, 1), "\xd0\x90TLAS");
+    assert_int_equal(raci_sheetname_fold(0x141), 0x142);   /* Ł -> ł */
+    assert_int_equal(raci_sheetname_fold(0x3C2), 0x3C3);   /* ς -> σ */
+    assert_int_equal(raci_sheetname_fold(0xFF21), 0xFF41); /* Ａ -> ａ */
+    assert_int_equal(raci_sheetname_fold(0x10400), 0x10428);
+}
+
+/* Two products that are two (their keys differ) can still have sheet names
+ * Excel takes for one: here the cut to 31 characters leaves names that
+ * differ only in case. The second gets a suffix. */
+static void test_sheetname_cut_names_fold_equal(void **state)
+{
+    /* "Łódź — oddział północny, zespół A" and the same in capitals, "B" */
+    const char *a = "\xc5\x81\xc3\xb3\x64\xc5\xba \xe2\x80\x94 oddzia\xc5\x82 p\xc3\xb3\xc5\x82"
+                    "nocny, zesp\xc3\xb3\xc5\x82 A";
+    const char *b = "\xc5\x81\xc3\x93\x44\xc5\xb9 \xe2\x80\x94 ODDZIA\xc5\x81 P\xc3\x93\xc5\x81"
+                    "NOCNY, ZESP\xc3\x93\xc5\x81 B";
+    char first[RACI_SHEETNAME_MAX], second[RACI_SHEETNAME_MAX];
+    const char *taken[1] = {first};
+    (void)state;
+    raci_sheetname_unique(a, NULL, 0, first, sizeof first);
+    raci_sheetname_unique(b, taken, 1, second, sizeof second);
+    assert_false(raci_sheetname_equal(first, second));
+    assert_string_equal(second + strlen(second) - 4, " (2)");
+}
+
+/* İ and ı: Unicode's locale-free folding leaves them alone, Turkish pairs
+ * them with i and I; sheet names fold all four together, so that a
+ * workbook opens in every Excel. */
+static void test_sheetname_dotted_and_dotless_i(void **state)
+{
+    const char *taken[] = {"izmir", "Isparta"};
+    (void)state;
+    assert_string_equal(unique("\xc4\xb0zmir", taken, 2), "\xc4\xb0zmir (2)");
+    assert_string_equal(unique("\xc4\xb1sparta", taken, 2), "\xc4\xb1sparta (2)");
+    assert_true(raci_sheetname_equal("\xc4\xb0\xc4\xb1", "iI"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sheetname_forbidden), cmocka_unit_test(test_sheetname_length),
-        cmocka_unit_test(test_sheetname_bytes),     cmocka_unit_test(test_sheetname_unique),
+        cmocka_unit_test(test_sheetname_forbidden),
+        cmocka_unit_test(test_sheetname_length),
+        cmocka_unit_test(test_sheetname_bytes),
+        cmocka_unit_test(test_sheetname_unique),
         cmocka_unit_test(test_sheetname_fold),
+        cmocka_unit_test(test_sheetname_fold_all_of_unicode),
+        cmocka_unit_test(test_sheetname_cut_names_fold_equal),
+        cmocka_unit_test(test_sheetname_dotted_and_dotless_i),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

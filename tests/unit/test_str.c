@@ -21,10 +21,82 @@ static void test_key(void **state)
     raci_str_key_into("", buf);
     assert_string_equal(buf, "");
     raci_str_key_into("Écoute client", buf);
-    assert_string_equal(buf, "\xc3\x89"
+    assert_string_equal(buf, "\xc3\xa9"
                              "coute client");
     assert_int_equal(raci_str_same_key("P&G", "p g"), 1);
     assert_int_equal(raci_str_same_key("Atlas", "Atlas 2"), 0);
+}
+
+/* Case is folded over all of Unicode, as 'A' and 'a' are: a product, a
+ * person, a task or a title written in another case is the same one. */
+static void test_key_folds_case(void **state)
+{
+    char *k;
+    (void)state;
+    assert_int_equal(
+        raci_str_same_key("\xc5\x81\xc3\xb3\x64\xc5\xba", "\xc5\x82\xc3\xb3\x64\xc5\xba"),
+        1);                                           /* Łódź, łódź */
+    k = raci_str_key("\xc5\x81\xc3\x93\x44\xc5\xb9"); /* ŁÓDŹ */
+    assert_string_equal(k, "\xc5\x82\xc3\xb3\x64\xc5\xba");
+    free(k);
+    /* ΕΛΛΆΔΑ, Ελλάδα */
+    assert_int_equal(raci_str_same_key("\xce\x95\xce\x9b\xce\x9b\xce\x86\xce\x94\xce\x91",
+                                       "\xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1"),
+                     1);
+    /* ΟΔΟΣ, οδος (final sigma), οδοσ */
+    assert_int_equal(
+        raci_str_same_key("\xce\x9f\xce\x94\xce\x9f\xce\xa3", "\xce\xbf\xce\xb4\xce\xbf\xcf\x82"),
+        1);
+    assert_int_equal(
+        raci_str_same_key("\xce\xbf\xce\xb4\xce\xbf\xcf\x83", "\xce\xbf\xce\xb4\xce\xbf\xcf\x82"),
+        1);
+    /* ＡＴＬＡＳ, ａｔｌａｓ (full width) */
+    assert_int_equal(
+        raci_str_same_key("\xef\xbc\xa1\xef\xbc\xb4\xef\xbc\xac\xef\xbc\xa1\xef\xbc\xb3",
+                          "\xef\xbd\x81\xef\xbd\x94\xef\xbd\x8c\xef\xbd\x81\xef\xbd\x93"),
+        1);
+    /* Deseret 𐐀, 𐐨; Georgian Mtavruli Ა, Mkhedruli ა; Cherokee ꭰ, Ꭰ */
+    assert_int_equal(raci_str_same_key("\xf0\x90\x90\x80", "\xf0\x90\x90\xa8"), 1);
+    assert_int_equal(raci_str_same_key("\xe1\xb2\x90", "\xe1\x83\x90"), 1);
+    assert_int_equal(raci_str_same_key("\xea\xad\xb0", "\xe1\x8e\xa0"), 1);
+    /* Letters that only look alike stay apart, and İ is not i (fold.h). */
+    assert_int_equal(raci_str_same_key("\xd0\x90tlas", "Atlas"), 0); /* Cyrillic А */
+    assert_int_equal(raci_str_same_key("\xc4\xb0stanbul", "istanbul"), 0);
+    /* A byte that is no UTF-8 is kept as it is; emphasis dropped beside it
+     * never joins it to the next into a character ("\xc3*\x89" is no É). */
+    k = raci_str_key("CAF\xc9");
+    assert_string_equal(k, "caf\xc9");
+    free(k);
+    k = raci_str_key("\xc3*\x89");
+    assert_string_equal(k, "\xc3 \x89");
+    free(k);
+    assert_int_equal(raci_str_same_key("\xc3 \x89", "\xc3*\x89"), 1);
+}
+
+/* A folded character can be longer than its source (Ⱥ, 2 bytes, folds to
+ * ⱥ, 3 bytes): RACI_STR_KEY_SIZE has room for it, and the key is whole. */
+static void test_key_grows(void **state)
+{
+    char in[64] = "", out[RACI_STR_KEY_SIZE(40)];
+    char *k;
+    (void)state;
+    for (int i = 0; i < 20; i++)
+        strcat(in, "\xc8\xba"); /* Ⱥ */
+    assert_int_equal(strlen(in), 40);
+    memset(out, 'x', sizeof out);
+    assert_int_equal(raci_str_key_into(in, out), 60);
+    assert_int_equal(strlen(out), 60);
+    for (int i = 0; i < 20; i++)
+        assert_memory_equal(out + 3 * i, "\xe2\xb1\xa5", 3); /* ⱥ */
+    k = raci_str_key(in);
+    assert_string_equal(k, out);
+    free(k);
+    {
+        struct raci_str b = RACI_STR_INIT;
+        raci_str_addkey(&b, in);
+        assert_string_equal(raci_str_cstr(&b), out);
+        raci_str_release(&b);
+    }
 }
 
 /* Two names that agree in their first 511 bytes are two names: no key is
@@ -195,9 +267,10 @@ static void test_copies(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_key),    cmocka_unit_test(test_key_is_never_cut),
-        cmocka_unit_test(test_decode), cmocka_unit_test(test_units),
-        cmocka_unit_test(test_xml),    cmocka_unit_test(test_builder),
+        cmocka_unit_test(test_key),       cmocka_unit_test(test_key_folds_case),
+        cmocka_unit_test(test_key_grows), cmocka_unit_test(test_key_is_never_cut),
+        cmocka_unit_test(test_decode),    cmocka_unit_test(test_units),
+        cmocka_unit_test(test_xml),       cmocka_unit_test(test_builder),
         cmocka_unit_test(test_copies),
     };
     return cmocka_run_group_tests_name("str", tests, NULL, NULL);

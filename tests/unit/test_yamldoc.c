@@ -397,10 +397,98 @@ static void test_fail_without_text(void **state)
     raci_diag_release(&diag);
 }
 
+/* A long line is shown as a piece around the place, at most 200
+ * characters and an ellipsis each side it goes on, with the caret still
+ * under the place: a 20 KB line is not echoed whole. */
+static void test_long_line_piece(void **state)
+{
+    struct raci_str text = RACI_STR_INIT;
+    struct raci_yamldoc d = {0};
+    struct raci_diag diag = {0};
+    yaml_mark_t m = {0, 0, 0}; /* index, line, column */
+    char out[1024];
+    FILE *f;
+    (void)state;
+
+    raci_str_add(&text, "key: [");
+    for (int i = 0; i < 4000; i++)
+        raci_str_add(&text, "abcd,");
+    raci_str_add(&text, "x]\nnext: 1\n");
+    assert_false(text.failed);
+    d.display = "long.yaml";
+    d.text = text.s;
+    d.len = text.len;
+    d.diag = &diag;
+
+    /* Far into the line: 100 characters before the place, 100 from it. */
+    m.column = 10000 - 1;
+    assert_int_equal(raci_yamldoc_fail_at(&d, m, "bad"), RACI_ERROR_INPUT);
+    assert_int_equal(diag.col, 10000);
+    assert_int_equal(raci_str_chars(diag.source, strlen(diag.source)), 1 + 200 + 1);
+    assert_memory_equal(diag.source, "\xe2\x80\xa6", 3);
+    assert_memory_equal(diag.source + strlen(diag.source) - 3, "\xe2\x80\xa6", 3);
+    assert_int_equal(diag.source_col, 102);
+    /* The character at the place is the one under the caret. */
+    assert_int_equal(diag.source[3 + 100], text.s[10000 - 1]);
+    f = tmpfile();
+    assert_non_null(f);
+    raci_diag_print(f, &diag, 0);
+    rewind(f);
+    assert_non_null(fgets(out, sizeof out, f)); /* the message */
+    assert_non_null(fgets(out, sizeof out, f)); /* the piece */
+    assert_non_null(fgets(out, sizeof out, f)); /* the caret */
+    assert_int_equal(strcspn(out, "^"), strlen("      | ") + 101);
+    fclose(f);
+    raci_diag_release(&diag);
+
+    /* Near the start: from the start, 200 characters. */
+    m.column = 5;
+    assert_int_equal(raci_yamldoc_fail_at(&d, m, "bad"), RACI_ERROR_INPUT);
+    assert_int_equal(raci_str_chars(diag.source, strlen(diag.source)), 200 + 1);
+    assert_memory_equal(diag.source, "key: [abcd", 10);
+    assert_int_equal(diag.source_col, 6);
+    raci_diag_release(&diag);
+
+    /* A short line is shown whole. */
+    m.line = 1;
+    m.column = 6;
+    assert_int_equal(raci_yamldoc_fail_at(&d, m, "bad"), RACI_ERROR_INPUT);
+    assert_string_equal(diag.source, "next: 1");
+    raci_diag_release(&diag);
+    raci_str_release(&text);
+}
+
+/* What a terminal would act on is not passed to it. */
+static void test_line_controls(void **state)
+{
+    struct raci_yamldoc d = {0};
+    struct raci_diag diag = {0};
+    yaml_mark_t m = {0, 0, 3};
+    const char *text = "key\x1b[2J: \xc2\x9b\tx\xff\n";
+    (void)state;
+
+    d.display = "c.yaml";
+    d.text = text;
+    d.len = strlen(text);
+    d.diag = &diag;
+    assert_int_equal(raci_yamldoc_fail_at(&d, m, "bad"), RACI_ERROR_INPUT);
+    assert_string_equal(diag.source, "key\xef\xbf\xbd[2J: \xef\xbf\xbd\tx\xef\xbf\xbd");
+    raci_diag_release(&diag);
+    /* Text not known to be YAML shows no line at all. */
+    d.no_source = 1;
+    assert_int_equal(raci_yamldoc_fail_at(&d, m, "bad"), RACI_ERROR_INPUT);
+    assert_null(diag.source);
+    assert_int_equal(diag.line, 1);
+    assert_int_equal(diag.col, 4);
+    raci_diag_release(&diag);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_source_line_breaks),
+        cmocka_unit_test(test_long_line_piece),
+        cmocka_unit_test(test_line_controls),
         cmocka_unit_test(test_source_line_bom),
         cmocka_unit_test(test_mark_at),
         cmocka_unit_test(test_closest),

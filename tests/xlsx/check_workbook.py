@@ -89,6 +89,23 @@ MISSING = object()  # a field the expectation does not give: not compared
 PRODUCT_HEAD_ROWS = 2  # product name + people, then titles
 
 
+
+def excel_fold(name):
+    """A sheet name as Excel compares it: without case over all of Unicode
+    (simple case folding, one character to one: str.casefold() where it
+    gives one character, else the lower case where that is one), and the
+    dotted and dotless i with i, which a Turkish Excel pairs too."""
+    out = []
+    for c in name:
+        if c in "\u0130\u0131":
+            out.append("i")
+            continue
+        f = c.casefold()
+        if len(f) != 1:
+            f = c.lower() if len(c.lower()) == 1 else c
+        out.append(f)
+    return "".join(out)
+
 class Checker:
     def __init__(self, path):
         self.path = path
@@ -171,8 +188,8 @@ class Checker:
         if not self.expect(len(names) >= 3 and names[0] == "Summary" and names[-2:] == ["Findings", "Roster"],
                            f"sheets {names}: expected Summary, products..., Findings, Roster"):
             return False
-        lowered = [n.lower() for n in names]
-        self.expect(len(set(lowered)) == len(lowered), f"sheet names not unique: {names}")
+        folded = [excel_fold(n) for n in names]
+        self.expect(len(set(folded)) == len(folded), f"sheet names not unique without case: {names}")
         for n in names:
             self.expect(0 < len(n.encode("utf-16-le")) // 2 <= 31 and not re.search(r"[\[\]:*?/\\]", n)
                         and not n.startswith("'") and not n.endswith("'"), f"sheet name {n!r} unsafe")

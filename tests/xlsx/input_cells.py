@@ -36,9 +36,20 @@ WORDS = {"responsible": "R", "responsibility": "R", "accountable": "A",
 ORDER = "ARCI"
 
 
+def fold(s):
+    """Without case over all of Unicode, one character to one (simple case
+    folding), as raci's matching keys compare names."""
+    out = []
+    for c in s:
+        f = c.casefold()
+        if len(f) != 1:
+            f = c.lower() if len(c.lower()) == 1 else c
+        out.append(f)
+    return "".join(out)
+
+
 def norm(s):
-    s = re.sub(r"[*`]", "", s)
-    s = "".join(c.lower() if c < "\x80" else c for c in s)
+    s = fold(re.sub(r"[*`]", "", s))
     return " ".join(re.sub(r"[^a-z0-9\x80-\U0010ffff]+", " ", s).split())
 
 
@@ -164,7 +175,7 @@ def main():
         return
     col = {h: head.index(h) for h in need + ("product",) if h in head}
 
-    cells, names, tasks, bad = {}, {}, {}, set()
+    cells, names, products, tasks, bad = {}, {}, {}, {}, set()
     for row in rows[1:]:
         def cell(h):
             i = col.get(h)
@@ -175,6 +186,7 @@ def main():
         product = cell("product") or stem
         pkey, tkey = norm(person), norm(task)
         names.setdefault(pkey, person)
+        products.setdefault(norm(product), product)
         tasks.setdefault((norm(product), tkey), canonical.get(tkey, task))
         key = (norm(product), tkey, pkey)
         parsed = letters_of(text, aliases)
@@ -193,7 +205,7 @@ def main():
         if key in bad:
             continue
         shown = ["(%s)" % x if x not in e["plain"] else x for x in ORDER if x in e["letters"]]
-        out.append({"product": e["product"], "task": tasks[(key[0], key[1])],
+        out.append({"product": products[key[0]], "task": tasks[(key[0], key[1])],
                     "person": names[key[2]], "letters": "/".join(shown)})
     result = {"cells": out}
     if every:

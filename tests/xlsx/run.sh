@@ -22,7 +22,10 @@ CHECK=tests/xlsx/check_workbook.py
 pass=0 fail=0
 
 shopt -s nullglob
-samples=(samples/*.csv tests/xlsx/hostile/*.csv)
+# The samples, and rosters made for the workbook alone: hostile names
+# (tests/xlsx/hostile) and sheet names Excel would take for one
+# (tests/xlsx/rosters).
+samples=(samples/*.csv tests/xlsx/hostile/*.csv tests/xlsx/rosters/*.csv)
 if [ ${#samples[@]} -eq 0 ]; then
   echo "xlsx: no samples/*.csv to check"
   echo "xlsx: 0 passed, 0 failed"
