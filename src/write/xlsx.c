@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "raci/outfile.h"
+#include "raci/str.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_layout.h"
 #include "raci/xlsx_product.h"
@@ -127,9 +128,15 @@ raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roste
     static const struct raci_findings xlsx_no_findings = {0};
     struct raci_xlsx_book b = {0};
     struct raci_xlsx_layout lay;
+    /* A copy: a failed prepare releases of, and the message names it. */
+    char *path = raci_str_dup(of->path);
     raci_error err;
 
-    b.path = of->path;
+    if (!path) {
+        raci_outfile_abort(of);
+        return RACI_ERROR_NOMEM;
+    }
+    b.path = path;
     b.r = r;
     b.rs = rs ? rs : r->rs;
     b.fs = fs ? fs : &xlsx_no_findings;
@@ -142,12 +149,12 @@ raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roste
         raci_xlsx_book_nomem(&b);
     else
         xlsx_write_file(&b, of);
-    /* Described before of is released: the message names its path. */
     err = b.err != RACI_OK ? xlsx_describe(&b, diag) : RACI_OK;
     if (err)
         raci_outfile_abort(of);
     raci_xlsx_layout_release(&lay);
     raci_xlsx_book_release(&b);
+    free(path);
     return err;
 }
 
