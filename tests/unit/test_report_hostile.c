@@ -9,6 +9,7 @@
  */
 #include "testutil.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,12 +193,101 @@ static void test_markdown(void **state)
     raci_findings_release(&mention);
 }
 
+/* ------------------------------------------------------------ limits -- */
+
+static json_t *parse(const char *text)
+{
+    json_error_t err;
+    json_t *doc = json_loads(text, 0, &err);
+    if (!doc)
+        fail_msg("not JSON: %s at %d:%d", err.text, err.line, err.column);
+    return doc;
+}
+
+/* SARIF keeps to GitHub's limits: at most 25,000 results, the most severe
+ * first (here five errors after 25,010 warnings: all five are kept), at
+ * most 1,000 related locations a result; and it says what it left out. */
+static void test_sarif_limits(void **state)
+{
+    struct raci_findings fs = {0};
+    struct raci_selection view = {0};
+    struct raci_report r = {0};
+    struct raci_loc loc = {"team.csv", 1, 1};
+    struct raci_finding *big;
+    json_t *doc, *run, *results, *note;
+    size_t i, errors = 0;
+    char *text;
+    (void)state;
+
+    for (i = 0; i < 25010; i++) {
+        loc.line = (uint32_t)i + 2;
+        assert_non_null(raci_findings_add(&fs, "missing-responsible", RACI_SEV_WARNING, loc,
+                                          RACI_NONE, RACI_NONE, RACI_NONE, "t", "w %zu", i));
+    }
+    for (i = 0; i < 5; i++) {
+        loc.line = 30000 + (uint32_t)i;
+        assert_non_null(big = raci_findings_add(&fs, "single-accountable", RACI_SEV_ERROR, loc,
+                                                RACI_NONE, RACI_NONE, RACI_NONE, "e", "e %zu", i));
+    }
+    for (i = 0; i < 1500; i++) {
+        struct raci_loc other = {"team.csv", 40000 + (uint32_t)i, 1};
+        assert_int_equal(raci_findings_relate(big, other), RACI_OK);
+    }
+    raci_findings_sort(&fs);
+    assert_int_equal(raci_selection_reported(&view, &fs), RACI_OK);
+    r.findings = &view;
+    text = render(&r, "sarif");
+    doc = parse(text);
+    run = json_array_get(json_object_get(doc, "runs"), 0);
+    results = json_object_get(run, "results");
+    assert_int_equal(json_array_size(results), 25000);
+    json_array_foreach(results, i, note)
+    {
+        if (strcmp(json_string_value(json_object_get(note, "level")), "error") == 0)
+            errors++;
+    }
+    assert_int_equal(errors, 5);
+    /* The last warning kept is the 24,995th, in file order. */
+    assert_string_equal(json_string_value(json_object_get(
+                            json_object_get(json_array_get(results, 24994), "message"), "text")),
+                        "w 24994.");
+    note = json_array_get(results, 24999);
+    assert_int_equal(json_array_size(json_object_get(note, "relatedLocations")), 1000);
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(note, "properties"),
+                                                        "relatedLocationsOmitted")),
+                     500);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(run, "properties"), "resultsOmitted")),
+        15);
+    note = json_object_get(json_array_get(json_object_get(run, "invocations"), 0),
+                           "toolExecutionNotifications");
+    assert_int_equal(json_array_size(note), 2);
+    assert_non_null(strstr(json_string_value(json_object_get(
+                               json_object_get(json_array_get(note, 0), "message"), "text")),
+                           "15 results were left out"));
+    json_decref(doc);
+    free(text);
+
+    /* Within the limits, no invocation is written at all. */
+    view.n = 10;
+    text = render(&r, "sarif");
+    doc = parse(text);
+    run = json_array_get(json_object_get(doc, "runs"), 0);
+    assert_null(json_object_get(run, "invocations"));
+    assert_null(json_object_get(run, "properties"));
+    json_decref(doc);
+    free(text);
+    raci_selection_release(&view);
+    raci_findings_release(&fs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape),
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_sarif_limits),
     };
     return cmocka_run_group_tests_name("report_hostile", tests, NULL, NULL);
 }
