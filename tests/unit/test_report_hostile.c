@@ -281,6 +281,64 @@ static void test_sarif_limits(void **state)
     raci_findings_release(&fs);
 }
 
+/* GitLab keeps one issue per fingerprint: identical findings, the same row
+ * twice or the same subject in two files, get fingerprints of their own;
+ * the first keeps raci's, and each is the same from run to run. */
+static void test_gitlab_fingerprints(void **state)
+{
+    struct raci_findings fs = {0};
+    struct raci_selection view = {0};
+    struct raci_report r = {0};
+    struct raci_loc a = {"a.csv", 2, 1}, b = {"b.csv", 2, 1};
+    char raci_fp[RACI_FINGERPRINT_SIZE];
+    const char *fp[4];
+    json_t *doc, *again;
+    char *text, *text2;
+    (void)state;
+
+    assert_non_null(raci_findings_add(&fs, "duplicate-assignment", RACI_SEV_WARNING, a, RACI_NONE,
+                                      RACI_NONE, RACI_NONE, "cell", "twice"));
+    a.line = 3;
+    assert_non_null(raci_findings_add(&fs, "duplicate-assignment", RACI_SEV_WARNING, a, RACI_NONE,
+                                      RACI_NONE, RACI_NONE, "cell", "twice"));
+    assert_non_null(raci_findings_add(&fs, "duplicate-assignment", RACI_SEV_WARNING, b, RACI_NONE,
+                                      RACI_NONE, RACI_NONE, "cell", "twice"));
+    assert_non_null(raci_findings_add(&fs, "idle-person", RACI_SEV_INFO, b, RACI_NONE, RACI_NONE,
+                                      RACI_NONE, "cell", "other rule"));
+    raci_findings_sort(&fs);
+    assert_int_equal(raci_selection_reported(&view, &fs), RACI_OK);
+    r.findings = &view;
+    text = render(&r, "gitlab");
+    text2 = render(&r, "gitlab");
+    assert_string_equal(text, text2);
+    doc = parse(text);
+    assert_int_equal(json_array_size(doc), 4);
+    for (size_t i = 0; i < 4; i++)
+        fp[i] = json_string_value(json_object_get(json_array_get(doc, i), "fingerprint"));
+    for (size_t i = 0; i < 4; i++)
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(fp[i], fp[j]) == 0)
+                fail_msg("entries %zu and %zu share fingerprint %s", j, i, fp[i]);
+    /* The first of each identity: raci's own fingerprint. */
+    raci_findings_fingerprint(view.v[0], raci_fp);
+    assert_string_equal(fp[0], raci_fp);
+    raci_findings_fingerprint(view.v[3], raci_fp);
+    assert_string_equal(fp[3], raci_fp);
+    /* Another finding elsewhere changes no fingerprint of these. */
+    view.n = 2;
+    free(text2);
+    text2 = render(&r, "gitlab");
+    again = parse(text2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(again, 1), "fingerprint")),
+                        fp[1]);
+    json_decref(again);
+    json_decref(doc);
+    free(text);
+    free(text2);
+    raci_selection_release(&view);
+    raci_findings_release(&fs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_sarif_limits),
+        cmocka_unit_test(test_gitlab_fingerprints),
     };
     return cmocka_run_group_tests_name("report_hostile", tests, NULL, NULL);
 }
