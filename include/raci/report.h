@@ -74,8 +74,9 @@ const char *raci_report_file(const struct raci_loc *l);
 /* Room for the longest escape, "\u2028", and its NUL. */
 #define RACI_REPORT_ESCAPE_SIZE 8
 
-/* When the character at s (NUL-terminated) is one of those above, write its
- * escape into esc and return its length in bytes (at least 1); else 0. */
+/* The length in bytes of the character at s (NUL-terminated, not empty):
+ * 1 for ASCII and for a byte that is no UTF-8. When it is one of those
+ * above, its escape is written into esc; else esc is "". */
 size_t raci_report_escape(const char *s, char esc[RACI_REPORT_ESCAPE_SIZE]);
 
 /* Write s to out with each of those characters escaped. */

@@ -48,6 +48,7 @@ size_t raci_report_escape(const char *s, char esc[RACI_REPORT_ESCAPE_SIZE])
     uint32_t cp;
     size_t n;
 
+    esc[0] = '\0';
     if (c == '\n' || c == '\r' || c == '\t') {
         snprintf(esc, RACI_REPORT_ESCAPE_SIZE, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
         return 1;
@@ -57,28 +58,26 @@ size_t raci_report_escape(const char *s, char esc[RACI_REPORT_ESCAPE_SIZE])
         return 1;
     }
     if (c < 0x80)
-        return 0;
+        return 1;
     /* At most 4 bytes are looked at: strnlen stops at a NUL before. */
     if (!(n = raci_str_decode(s, strnlen(s, 4), &cp))) {
         snprintf(esc, RACI_REPORT_ESCAPE_SIZE, "\\x%02x", c);
         return 1;
     }
-    if (!report_is_control(cp))
-        return 0;
-    snprintf(esc, RACI_REPORT_ESCAPE_SIZE, "\\u%04x", (unsigned)cp);
+    if (report_is_control(cp))
+        snprintf(esc, RACI_REPORT_ESCAPE_SIZE, "\\u%04x", (unsigned)cp);
     return n;
 }
 
 void raci_report_puts(FILE *out, const char *s)
 {
     char esc[RACI_REPORT_ESCAPE_SIZE];
-    const char *run = s; /* what needs nothing, not yet written */
+    const char *run = s; /* what needs no escape, not yet written */
 
     while (*s) {
         size_t n = raci_report_escape(s, esc);
-        if (n == 0) {
-            /* A character shown as it is: ASCII, or well-formed UTF-8. */
-            s += (unsigned char)*s < 0x80 ? 1 : raci_str_decode(s, strnlen(s, 4), NULL);
+        if (!esc[0]) {
+            s += n;
             continue;
         }
         fwrite(run, 1, (size_t)(s - run), out);

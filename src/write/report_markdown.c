@@ -29,7 +29,7 @@ static void md_escape(FILE *out, const char *s)
             /* CR LF, LF and a lone CR are each one line break. */
             fputs("<br>", out);
             s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
-        } else if ((n = raci_report_escape(s, esc)) != 0) {
+        } else if (n = raci_report_escape(s, esc), esc[0]) {
             for (const char *e = esc; *e; e++) {
                 if (*e == '\\')
                     fputc('\\', out);
@@ -40,9 +40,10 @@ static void md_escape(FILE *out, const char *s)
             fputs("@&#8203;", out);
             s++;
         } else {
-            if (strchr("\\|*_`[]<>#~&", *s))
+            if (n == 1 && strchr("\\|*_`[]<>#~&", *s))
                 fputc('\\', out);
-            fputc(*s++, out);
+            fwrite(s, 1, n, out);
+            s += n;
         }
     }
 }
@@ -57,13 +58,13 @@ static void md_code(FILE *out, const char *s)
     fputc('`', out);
     while (*s) {
         size_t n = raci_report_escape(s, esc);
-        if (n) {
+        if (esc[0])
             fputs(esc, out);
-            s += n;
-        } else {
-            fputc(*s == '`' ? '\'' : *s, out);
-            s++;
-        }
+        else if (*s == '`')
+            fputc('\'', out);
+        else
+            fwrite(s, 1, n, out);
+        s += n;
     }
     fputc('`', out);
 }

@@ -109,12 +109,17 @@ static void test_escape(void **state)
     assert_string_equal(esc, "\\u2066");
     assert_int_equal(raci_report_escape("\xc3", esc), 1); /* cut short */
     assert_string_equal(esc, "\\xc3");
-    /* What may be shown as it is. */
-    assert_int_equal(raci_report_escape("a", esc), 0);
-    assert_int_equal(raci_report_escape("\\", esc), 0);
-    assert_int_equal(raci_report_escape("\xc3\xa9", esc), 0);         /* é */
-    assert_int_equal(raci_report_escape("\xf0\x9f\x98\x80", esc), 0); /* an emoji */
-    assert_int_equal(raci_report_escape("\xe2\x80\x8b", esc), 0);     /* U+200B */
+    /* What may be shown as it is: its length, and no escape. */
+    assert_int_equal(raci_report_escape("ab", esc), 1);
+    assert_string_equal(esc, "");
+    assert_int_equal(raci_report_escape("\\", esc), 1);
+    assert_string_equal(esc, "");
+    assert_int_equal(raci_report_escape("\xc3\xa9", esc), 2); /* é */
+    assert_string_equal(esc, "");
+    assert_int_equal(raci_report_escape("\xf0\x9f\x98\x80", esc), 4); /* an emoji */
+    assert_string_equal(esc, "");
+    assert_int_equal(raci_report_escape("\xe2\x80\x8b", esc), 3); /* U+200B */
+    assert_string_equal(esc, "");
 }
 
 /* The text format: each finding one line, whatever its names hold; the
@@ -179,13 +184,14 @@ static void test_markdown(void **state)
      * visible in the source); an '&' cannot make an entity of its own. */
     assert_non_null(raci_findings_add(&mention, "idle-person", RACI_SEV_INFO, loc, RACI_NONE,
                                       RACI_NONE, RACI_NONE, "person:@org/team",
-                                      "@org/team and ana@example.com and &#64;all and @"));
+                                      "@org/team and ana@example.com and &#64;all and @ "
+                                      "Анна 王 小明 Zoë 🦄"));
     assert_int_equal(raci_selection_reported(&view, &mention), RACI_OK);
     memset(&h.r, 0, sizeof h.r);
     h.r.findings = &view;
     text = render(&h.r, "markdown");
     assert_non_null(strstr(text, "@&#8203;org/team and ana@&#8203;example.com and \\&\\#64;all "
-                                 "and @&#8203; |"));
+                                 "and @&#8203; Анна 王 小明 Zoë 🦄 |"));
     for (const char *p = strchr(text, '@'); p; p = strchr(p + 1, '@'))
         assert_memory_equal(p, "@&#8203;", 8);
     free(text);
