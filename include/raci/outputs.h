@@ -7,7 +7,8 @@
  *
  *  1. raci_outputs_check, before any work: an output that is an input of
  *     the run (a roster, standard input when it is a file, the ruleset
- *     file, the --baseline) or another output is a usage error, and an
+ *     file, the --baseline), the file standard output goes to, or another
+ *     output is a usage error, and an
  *     output that is not a regular file (outfile.h) is refused. Two paths
  *     are the same file when they are the same text, name one existing
  *     file (device and inode: hard and symbolic links too), or, for a file

@@ -156,16 +156,17 @@ static void place_set(struct place *p, const char *path, char *what)
     p->resolved = resolved_name(path);
 }
 
-/* Standard input, when it is a file a report could be written over. */
-static int place_stdin(struct place *p)
+/* Standard input or output (fd), when it is a file an output could be
+ * written over: the roster read from it, or where the findings go. */
+static int place_fd(struct place *p, int fd, const char *what)
 {
     struct stat st;
 
-    if (fstat(0, &st) != 0 || !S_ISREG(st.st_mode))
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
         return 0;
     memset(p, 0, sizeof(*p));
     p->path = "-";
-    p->what = raci_str_dup("the roster read from standard input");
+    p->what = raci_str_dup(what);
     p->exists = 1;
     p->dev = st.st_dev;
     p->ino = st.st_ino;
@@ -199,8 +200,9 @@ static void print_overwrite(const struct place *out, const struct place *in)
                                  out->what, in->what);
 }
 
-/* The inputs of o into p (the rosters, the ruleset, the baseline); returns
- * how many. p has room for nargs + 2. */
+/* The inputs of o into p (the rosters, the ruleset, the baseline), and
+ * standard output when it goes to a file (a file output renamed over it
+ * would take its place); returns how many. p has room for nargs + 3. */
 static size_t add_inputs(struct place *p, const struct raci_options *o, const char *rules)
 {
     size_t n = 0;
@@ -208,9 +210,11 @@ static size_t add_inputs(struct place *p, const struct raci_options *o, const ch
     for (int i = 0; i < o->nargs; i++) {
         if (strcmp(o->args[i], "-") != 0)
             place_set(&p[n++], o->args[i], raci_str_printf("the roster '%s'", o->args[i]));
-        else if (place_stdin(&p[n]))
+        else if (place_fd(&p[n], 0, "the roster read from standard input"))
             n++;
     }
+    if (place_fd(&p[n], 1, "the file standard output goes to"))
+        n++;
     if (rules)
         place_set(&p[n++], rules, raci_str_printf("the ruleset '%s'", rules));
     if (o->baseline) {
@@ -273,7 +277,7 @@ int raci_outputs_check(const struct raci_options *o, const char *rules)
     int status = RACI_EXIT_CLEAN;
 
     if (raci_outputs_init(&set, o) != RACI_OK ||
-        !(p = calloc((size_t)o->nargs + 2 + set.n, sizeof(*p)))) {
+        !(p = calloc((size_t)o->nargs + 3 + set.n, sizeof(*p)))) {
         raci_outputs_release(&set);
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;
