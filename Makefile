@@ -3,7 +3,7 @@
 #   make run        set up, build, and audit the sample rosters into output/
 #   make test       set up, build, and run every test (packages, unit, golden
 #                   CLI, workbook read-back, LibreOffice, format, cppcheck,
-#                   sanitizers, valgrind, fuzz smoke runs, SARIF, install)
+#                   sanitizers, valgrind, fuzz smoke runs, SARIF, JUnit, install)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
@@ -55,7 +55,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-libreoffice \
         check-format check-house \
-        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install install \
+        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
         uninstall clean format picture bench man print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
 
@@ -200,10 +200,16 @@ check-fuzz:
 check-sarif: all
 	@tests/sarif/validate.sh
 
+# The JUnit XML of every sample, well-formed and valid against Jenkins'
+# JUnit schema (xmllint; the schema fetched from npm into build/npm-junit).
+check-junit: all
+	@tests/junit/validate.sh
+
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
 TEST_STAGES := check-deps check-unit check-cli check-xlsx check-libreoffice check-format check-house \
-               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-install
+               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
+               check-install
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all

@@ -56,10 +56,17 @@ raci_error raci_baseline_dump(const struct raci_baseline *b, FILE *out);
 raci_error raci_baseline_save(const struct raci_baseline *b, const char *path);
 
 /*
- * Load the baseline at path into b (zeroed or released first).
- * RACI_ERROR_IO when it cannot be read (errno says why); RACI_ERROR_INPUT
- * with diag for malformed JSON (its line and column) or a document that is
- * not a raci baseline.
+ * Load the baseline at path into b (zeroed or released first). It is read
+ * from a regular file or a pipe, at most 64 MiB of it: a directory or a
+ * device (/dev/zero would be read until memory runs out) is refused before
+ * it is read, and so is a file larger than that, whose reading stops
+ * there. RACI_ERROR_IO when it cannot be read (errno says why);
+ * RACI_ERROR_INPUT with diag for those, for malformed JSON (jansson's line
+ * and column) and for a document that is not a raci baseline: then diag
+ * has the line and column (in characters) of the value at fault, and the
+ * text of that line: the member that makes it no baseline ("tool":
+ * "eslint"), or for a malformed entry its member at fault ("count": 0) or
+ * the entry itself (no "entity"), or the document when a member is missing.
  */
 raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct raci_diag *diag);
 /* Same, from len bytes in memory; display names it in diag. */

@@ -7,6 +7,12 @@
  * knows (with -q, standard output only those that fail the run); the
  * workbook gets every finding, known ones included: it is for people, the
  * baseline for CI.
+ *
+ * The files are written as one (outputs.h): each begun before any roster
+ * is read, each written and made final, then standard output (which
+ * cannot be taken back, so it comes once nothing but a rename can fail),
+ * then each renamed into place. A run that fails before the renames
+ * replaces no file and leaves no temporary one.
  */
 #ifndef RACI_CMD_AUDIT_H
 #define RACI_CMD_AUDIT_H

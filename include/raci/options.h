@@ -74,8 +74,8 @@ void raci_options_release(struct raci_options *o);
  * when o->help says what to print instead (parsing stops there, as it does
  * at the first error); else RACI_EXIT_TROUBLE after a usage error was
  * printed. Operands are checked as far as the command line alone can tell:
- * a roster given twice, a workbook that would overwrite a roster,
- * --stdin-filename without '-'.
+ * a roster given twice, --stdin-filename without '-' (outputs that would
+ * overwrite an input are raci_outputs_check's, outputs.h).
  */
 int raci_options_parse(struct raci_options *o, int argc, char **argv);
 

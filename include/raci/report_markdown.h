@@ -13,7 +13,13 @@
  *   ...
  *   </details>
  *
- * Names are escaped so that none can break the table or start emphasis.
+ * Roster text (messages, which embed names; files; baseline entries) is
+ * escaped so that none can break the table, start emphasis, a link, an
+ * HTML tag or an entity; line breaks become <br>; the control characters
+ * report.h lists are shown as escapes (\x1b), so that none reaches a
+ * terminal the report is printed to; and every '@' is followed by a
+ * zero-width space (the entity &#8203;), so that "@org/team" in a name
+ * notifies nobody when the report is posted as a comment.
  */
 #ifndef RACI_REPORT_MARKDOWN_H
 #define RACI_REPORT_MARKDOWN_H

@@ -13,6 +13,16 @@
  * baseline was applied, results carry baselineState "new" and the run's
  * properties hold the baseline's file, known count and absent entries
  * (SARIF's "absent" results would need locations these no longer have).
+ *
+ * GitHub code scanning rejects a run of more than 25,000 results, or a
+ * result of more than 1,000 locations. So a run holds at most 25,000
+ * results, the most severe first (every error, then warnings, then notes,
+ * each in the findings' order, as many as fit), and a result at most 1,000
+ * relatedLocations. What was left out is said: a warning in
+ * invocations[0].toolExecutionNotifications, the number in the run's
+ * properties (resultsOmitted), and in a result's properties how many rows
+ * it did not list (relatedLocationsOmitted). --format json has everything.
+ * Within the limits no invocation is written.
  */
 #ifndef RACI_REPORT_SARIF_H
 #define RACI_REPORT_SARIF_H

@@ -9,6 +9,16 @@
  * One line per finding (PRODUCT.md fixes its shape), then, unless quiet, a
  * count line and, when a baseline was applied, a line about it. With color,
  * ANSI colours as gcc uses them.
+ *
+ * Whatever a roster holds, each finding stays one line and no escape
+ * sequence of its own reaches the terminal: in file names, messages (which
+ * embed names) and baseline entries, control characters, DEL, C1 controls,
+ * line separators, bidirectional overrides and bytes that are not UTF-8 are
+ * shown as C-style escapes (\n, \x1b, \u202e), as report.h says; the
+ * only escape sequences written are raci's own colours. A name holding
+ * "\nteam.csv:1:1: error: forged [x]" prints as
+ *
+ *   team.csv:3:7: error: ... Ana\nteam.csv:1:1: error: forged [x] ... [multiple-po]
  */
 #ifndef RACI_REPORT_TEXT_H
 #define RACI_REPORT_TEXT_H

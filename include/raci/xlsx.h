@@ -49,6 +49,7 @@
 #include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/findings.h"
+#include "raci/outfile.h"
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 
@@ -64,5 +65,17 @@
 raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
                            const struct raci_ruleset *rs, const struct raci_findings *fs,
                            struct raci_diag *diag);
+
+/*
+ * The same, into of, which the caller has begun (raci_outfile_begin) on the
+ * workbook's path, and commits itself, together with the run's other
+ * outputs, so that either all of them are replaced or none is. On success
+ * of is written and prepared (raci_outfile_prepare): only its commit is
+ * left. On failure of is aborted (its temporary file removed) and diag says
+ * why, naming of's path, as above.
+ */
+raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roster *r,
+                                const struct raci_ruleset *rs, const struct raci_findings *fs,
+                                struct raci_diag *diag);
 
 #endif

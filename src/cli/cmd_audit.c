@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "raci/baseline.h"
 #include "raci/checks.h"
 #include "raci/diag.h"
 #include "raci/findings.h"
+#include "raci/outputs.h"
 #include "raci/reader.h"
 #include "raci/roster.h"
 #include "raci/shape.h"
@@ -28,21 +28,14 @@ struct audit {
     struct raci_findings fs;        /* every finding, known ones marked */
     struct raci_selection reported; /* those not known */
     struct raci_baseline_diff diff; /* when a baseline was applied */
+    struct raci_baseline recorded;  /* what --write-baseline records */
     int applied;
     struct raci_diag diag;
+    struct raci_outputs outs; /* every file written, as one (outputs.h) */
 };
 
-/* "raci: unable to write 'FILE': reason" for an output that failed. */
-static void output_error(const char *what, raci_error err)
-{
-    if (err == RACI_ERROR_NOMEM)
-        fprintf(stderr, "raci: unable to write '%s': %s\n", what, raci_error_string(err));
-    else
-        fprintf(stderr, "raci: unable to write '%s': %s\n", what, strerror(errno));
-}
-
-/* An input or output that failed with err: its diagnostic when there is
- * one, else what err and errno say. */
+/* An input that failed with err: its diagnostic when there is one, else
+ * what err and errno say. */
 static void input_error(const struct raci_options *o, const struct raci_diag *diag, raci_error err)
 {
     if (diag->message)
@@ -75,45 +68,41 @@ static raci_error read_and_check(const struct raci_options *o, const struct raci
 }
 
 /*
- * The baseline to report against: --baseline FILE, or else the one just
- * recorded by --write-baseline. The findings it knows are marked known in
- * a->fs; a->diff says what happened. Returns RACI_EXIT_TROUBLE (message
- * printed) or RACI_EXIT_CLEAN.
+ * The baseline to report against: --baseline FILE as it is (before this
+ * run records anything), or else the one --write-baseline records now,
+ * kept in a->recorded to be written with the other outputs. The findings it
+ * knows are marked known in a->fs; a->diff says what happened. Returns
+ * RACI_EXIT_TROUBLE (message printed) or RACI_EXIT_CLEAN.
  */
 static int apply_baseline(const struct raci_options *o, struct audit *a)
 {
-    struct raci_baseline b = {0};
+    struct raci_baseline loaded = {0};
+    const struct raci_baseline *b = &a->recorded;
     struct raci_diag diag = {0};
-    const char *file = o->baseline;
-    raci_error err = RACI_OK;
+    raci_error err;
 
-    if (o->write_baseline) {
-        if ((err = raci_baseline_build(&b, &a->fs)) ||
-            (err = raci_baseline_save(&b, o->write_baseline))) {
-            output_error(o->write_baseline, err);
-            raci_baseline_release(&b);
-            return RACI_EXIT_TROUBLE;
-        }
-        if (!file)
-            file = o->write_baseline;
-        else
-            raci_baseline_release(&b);
-    }
-    if (!file)
-        return RACI_EXIT_CLEAN;
-    if (o->baseline && (err = raci_baseline_load(&b, o->baseline, &diag)) != RACI_OK) {
-        if (diag.message)
-            raci_diag_print(stderr, &diag, raci_options_color(o, stderr));
-        else if (err == RACI_ERROR_IO)
-            fprintf(stderr, "raci: unable to read baseline '%s': %s\n", o->baseline,
-                    strerror(errno));
-        else
-            fprintf(stderr, "raci: %s\n", raci_error_string(err));
-        raci_diag_release(&diag);
+    if (o->write_baseline && (err = raci_baseline_build(&a->recorded, &a->fs))) {
+        fprintf(stderr, "raci: %s\n", raci_error_string(err));
         return RACI_EXIT_TROUBLE;
     }
-    err = raci_baseline_apply(&b, file, &a->fs, &a->diff);
-    raci_baseline_release(&b);
+    if (!o->baseline && !o->write_baseline)
+        return RACI_EXIT_CLEAN;
+    if (o->baseline) {
+        if ((err = raci_baseline_load(&loaded, o->baseline, &diag)) != RACI_OK) {
+            if (diag.message)
+                raci_diag_print(stderr, &diag, raci_options_color(o, stderr));
+            else if (err == RACI_ERROR_IO)
+                fprintf(stderr, "raci: unable to read baseline '%s': %s\n", o->baseline,
+                        strerror(errno));
+            else
+                fprintf(stderr, "raci: %s\n", raci_error_string(err));
+            raci_diag_release(&diag);
+            return RACI_EXIT_TROUBLE;
+        }
+        b = &loaded;
+    }
+    err = raci_baseline_apply(b, o->baseline ? o->baseline : o->write_baseline, &a->fs, &a->diff);
+    raci_baseline_release(&loaded);
     if (err) {
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
         return RACI_EXIT_TROUBLE;
@@ -122,10 +111,37 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
     return RACI_EXIT_CLEAN;
 }
 
-/* Write the reports: standard output in --format (only what fails the run
- * with -q), then each --report file in full. RACI_EXIT_TROUBLE when one
- * could not be written. */
-static int write_reports(const struct raci_options *o, const struct raci_report *full)
+/* Each file output into its temporary file, made final on disk: the
+ * reports in full, the baseline, the workbook with every finding (also
+ * those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
+ * when one could not be written. */
+static int write_files(const struct raci_ruleset *rs, struct audit *a,
+                       const struct raci_report *full)
+{
+    for (size_t i = 0; i < a->outs.n; i++) {
+        struct raci_output *out = &a->outs.v[i];
+        raci_error err = RACI_OK;
+
+        if (out->kind == RACI_OUTPUT_REPORT) {
+            err = raci_format_write(out->format, out->of.fp, full);
+        } else if (out->kind == RACI_OUTPUT_BASELINE) {
+            err = raci_baseline_dump(&a->recorded, out->of.fp);
+        } else if ((err = raci_xlsx_write_into(&out->of, &a->roster, rs, &a->fs, &a->diag))) {
+            fprintf(stderr, "raci: %s\n",
+                    a->diag.message ? a->diag.message : raci_error_string(err));
+            return RACI_EXIT_TROUBLE; /* the caller aborts the others */
+        }
+        if (err) {
+            raci_outputs_error(out, err == RACI_ERROR_NOMEM ? raci_error_string(err) : NULL);
+            return RACI_EXIT_TROUBLE;
+        }
+    }
+    return raci_outputs_prepare(&a->outs);
+}
+
+/* Standard output in --format (only what fails the run with -q).
+ * RACI_EXIT_TROUBLE when it could not be written. */
+static int write_stdout(const struct raci_options *o, const struct raci_report *full)
 {
     struct raci_report shown = *full;
     struct raci_selection failing = {0};
@@ -145,50 +161,8 @@ static int write_reports(const struct raci_options *o, const struct raci_report 
     if (err == RACI_OK && fflush(stdout) != 0)
         err = RACI_ERROR_OUTPUT;
     if (err) {
-        output_error("standard output", err);
-        return RACI_EXIT_TROUBLE;
-    }
-    for (int i = 0; i < o->nreports; i++) {
-        if ((err = raci_format_save(o->reports[i].format, o->reports[i].path, full))) {
-            output_error(o->reports[i].path, err);
-            return RACI_EXIT_TROUBLE;
-        }
-    }
-    return RACI_EXIT_CLEAN;
-}
-
-/* output/<first roster's name>-raci.xlsx; output/ is made if missing. */
-static char *default_output(const char *roster)
-{
-    const char *base = strrchr(roster, '/');
-    const char *dot;
-    size_t n;
-
-    base = base ? base + 1 : roster;
-    if (strcmp(roster, "-") == 0)
-        base = "stdin";
-    dot = strrchr(base, '.');
-    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    if (mkdir("output", 0777) != 0 && errno != EEXIST)
-        return NULL;
-    return raci_str_printf("output/%.*s-raci.xlsx", (int)n, base);
-}
-
-/* The workbook, with every finding: also those a baseline knows. */
-static int write_workbook(const struct raci_options *o, const struct raci_ruleset *rs,
-                          struct audit *a)
-{
-    char *output = o->output ? raci_str_dup(o->output) : default_output(o->args[0]);
-    raci_error err;
-
-    if (!output) {
-        fprintf(stderr, "raci: unable to create 'output': %s\n", strerror(errno));
-        return RACI_EXIT_TROUBLE;
-    }
-    err = raci_xlsx_write(output, &a->roster, rs, &a->fs, &a->diag);
-    free(output);
-    if (err) {
-        input_error(o, &a->diag, err);
+        fprintf(stderr, "raci: unable to write 'standard output': %s\n",
+                err == RACI_ERROR_NOMEM ? raci_error_string(err) : strerror(errno));
         return RACI_EXIT_TROUBLE;
     }
     return RACI_EXIT_CLEAN;
@@ -196,6 +170,8 @@ static int write_workbook(const struct raci_options *o, const struct raci_rulese
 
 static void audit_release(struct audit *a)
 {
+    raci_outputs_release(&a->outs); /* aborts what was not committed */
+    raci_baseline_release(&a->recorded);
     raci_baseline_diff_release(&a->diff);
     raci_diag_release(&a->diag);
     raci_selection_release(&a->reported);
@@ -212,15 +188,20 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
     int status;
 
     memset(&a, 0, sizeof a);
-    if (!(a.pool = raci_strpool_new()) || raci_roster_init(&a.roster, a.pool, rs) != RACI_OK) {
+    if (!(a.pool = raci_strpool_new()) || raci_roster_init(&a.roster, a.pool, rs) != RACI_OK ||
+        raci_outputs_init(&a.outs, o) != RACI_OK) {
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
-        raci_strpool_free(a.pool);
-        return RACI_EXIT_TROUBLE;
-    }
-    if ((err = read_and_check(o, rs, &a))) {
-        input_error(o, &a.diag, err);
         audit_release(&a);
         return RACI_EXIT_TROUBLE;
+    }
+    /* Begun before anything is read: an output that cannot be written
+     * stops the run before any work. */
+    if ((status = raci_outputs_begin(&a.outs)) != RACI_EXIT_CLEAN)
+        goto out;
+    if ((err = read_and_check(o, rs, &a))) {
+        input_error(o, &a.diag, err);
+        status = RACI_EXIT_TROUBLE;
+        goto out;
     }
     if ((status = apply_baseline(o, &a)) != RACI_EXIT_CLEAN)
         goto out;
@@ -235,12 +216,14 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
     report.baseline = a.applied ? &a.diff : NULL;
     report.failed = raci_policy_fails(&o->policy, &a.reported);
     report.fail_on = o->policy.fail_on;
-    if ((status = write_reports(o, &report)) != RACI_EXIT_CLEAN)
-        goto out;
-    if (!o->no_xlsx && (status = write_workbook(o, rs, &a)) != RACI_EXIT_CLEAN)
+    /* Every file complete, then standard output, which cannot be taken
+     * back, then every file in place (outputs.h). */
+    if ((status = write_files(rs, &a, &report)) != RACI_EXIT_CLEAN ||
+        (status = write_stdout(o, &report)) != RACI_EXIT_CLEAN ||
+        (status = raci_outputs_commit(&a.outs)) != RACI_EXIT_CLEAN)
         goto out;
     status = report.failed ? RACI_EXIT_FINDINGS : RACI_EXIT_CLEAN;
 out:
-    audit_release(&a);
+    audit_release(&a); /* and with it, every output not committed is aborted */
     return status;
 }

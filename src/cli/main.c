@@ -16,6 +16,8 @@
 #include "raci/error.h"
 #include "raci/help.h"
 #include "raci/options.h"
+#include "raci/outfile.h"
+#include "raci/outputs.h"
 #include "raci/policy.h"
 #include "raci/ruleset.h"
 #include "raci/ruleset_load.h"
@@ -38,11 +40,10 @@ static char *default_rules(void)
     return path ? path : raci_str_dup(RACI_DATADIR "/rules/default.yaml");
 }
 
-/* --rules FILE, or the default ruleset, into rs. */
-static int load_rules(const struct raci_options *o, struct raci_ruleset *rs)
+/* The ruleset at path (--rules FILE, or the default ruleset) into rs. */
+static int load_rules(const struct raci_options *o, const char *path, struct raci_ruleset *rs)
 {
     struct raci_diag diag = {0};
-    char *path = o->rules ? raci_str_dup(o->rules) : default_rules();
     int status = RACI_EXIT_CLEAN;
 
     if (!path || raci_ruleset_load(rs, path, &diag) != RACI_OK) {
@@ -52,20 +53,20 @@ static int load_rules(const struct raci_options *o, struct raci_ruleset *rs)
             fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         status = RACI_EXIT_TROUBLE;
     }
-    free(path);
     raci_diag_release(&diag);
     return status;
 }
 
-/* What the operands of an audit say before anything is read. */
-static int check_audit(const struct raci_options *o)
+/* What the operands of an audit say before anything is read: among them,
+ * no output may be an input or another output (outputs.h). */
+static int check_audit(const struct raci_options *o, const char *rules)
 {
     if (o->nargs == 0)
         return raci_options_usage_error("%s",
                                         "no roster given (usage: raci [options] ROSTER.csv ...)");
     if (strcmp(o->args[0], "diff") == 0)
         return raci_options_usage_error("%s", "'raci diff' is not available in this version");
-    return RACI_EXIT_CLEAN;
+    return raci_outputs_check(o, rules);
 }
 
 int main(int argc, char **argv)
@@ -73,8 +74,11 @@ int main(int argc, char **argv)
     enum command cmd = argc > 1 && strcmp(argv[1], "rules") == 0 ? CMD_RULES : CMD_AUDIT;
     struct raci_options o;
     struct raci_ruleset rs = {0};
+    char *rules = NULL;
     int status;
 
+    /* Before any output is begun: a signal removes what is half-written. */
+    raci_outfile_catch_signals();
     if (raci_options_init(&o, argc) != RACI_OK) {
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;
@@ -89,12 +93,15 @@ int main(int argc, char **argv)
         raci_options_release(&o);
         return RACI_EXIT_CLEAN;
     }
-    if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
-        status = check_audit(&o);
     if (status == RACI_EXIT_CLEAN)
-        status = load_rules(&o, &rs);
+        rules = o.rules ? raci_str_dup(o.rules) : default_rules();
+    if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
+        status = check_audit(&o, rules);
+    if (status == RACI_EXIT_CLEAN)
+        status = load_rules(&o, rules, &rs);
     if (status == RACI_EXIT_CLEAN)
         status = cmd == CMD_RULES ? raci_cmd_rules(&o, &rs) : raci_cmd_audit(&o, &rs);
+    free(rules);
     raci_ruleset_release(&rs);
     raci_options_release(&o);
     return status;

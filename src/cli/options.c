@@ -321,8 +321,8 @@ static int same_file(const char *a, const char *b)
 }
 
 /* A roster given twice would be audited twice (every row its own
- * duplicate), and standard input can only be read once; a workbook written
- * over a roster would destroy it; --stdin-filename names what '-' reads. */
+ * duplicate), and standard input can only be read once; --stdin-filename
+ * names what '-' reads. (An output over an input is outputs.h's check.) */
 static int check_operands(const struct raci_options *o)
 {
     int stdin_given = 0;
@@ -331,11 +331,6 @@ static int check_operands(const struct raci_options *o)
         for (int j = 0; j < i; j++)
             if (same_file(o->args[i], o->args[j]))
                 return raci_options_usage_error("roster '%s' is given twice", o->args[i]);
-        if (o->output && !o->no_xlsx && strcmp(o->args[i], "-") != 0 &&
-            same_file(o->output, o->args[i]))
-            return raci_options_usage_error("the workbook '%s' would overwrite the roster '%s' "
-                                            "(choose another -o FILE.xlsx)",
-                                            o->output, o->args[i]);
         stdin_given |= strcmp(o->args[i], "-") == 0;
     }
     if (o->stdin_filename && !stdin_given)

@@ -60,41 +60,43 @@ static struct junit_counts junit_count(const struct raci_report *r, const char *
     return c;
 }
 
-static int junit_write_counts(xmlTextWriterPtr w, struct junit_counts c)
+/* The counts of a suite, or of all of them (testsuites, where the JUnit
+ * schemas have no "skipped"). */
+static int junit_write_counts(xmlTextWriterPtr w, struct junit_counts c, int suite)
 {
     return junit_attr_num(w, "tests", c.tests) || junit_attr_num(w, "failures", c.failures) ||
-           junit_attr_num(w, "errors", 0) || junit_attr_num(w, "skipped", c.skipped);
+           junit_attr_num(w, "errors", 0) || (suite && junit_attr_num(w, "skipped", c.skipped));
 }
 
+/* A finding's case. Its file, line and column are in the text of its
+ * failure or skipped element, as a compiler prints them: the common JUnit
+ * schemas allow no file or line attribute on a testcase, and a skipped
+ * element no attribute at all. */
 static int junit_case(xmlTextWriterPtr w, const struct raci_report *r, const struct raci_finding *f)
 {
     int failure = r->fail_on != RACI_SEV_OFF && f->severity >= r->fail_on;
-    char *classname, *name, *body, *skip;
+    char *classname, *name, *body;
     int bad;
 
     classname = raci_str_printf("raci.%s", f->rule);
     name = raci_str_printf("%s %s", f->rule, f->entity);
     body = raci_str_printf("%s:%u:%u: %s: %s [%s]", junit_file(f), f->loc.line, f->loc.col,
                            raci_severity_name(f->severity), f->message, f->rule);
-    skip = raci_str_printf("%s: %s", raci_severity_name(f->severity), f->message);
-    bad = !classname || !name || !body || !skip ||
-          xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0 ||
-          junit_attr(w, "classname", classname) || junit_attr(w, "name", name) ||
-          junit_attr(w, "file", junit_file(f)) || junit_attr_num(w, "line", f->loc.line);
+    bad = !classname || !name || !body || xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0 ||
+          junit_attr(w, "classname", classname) || junit_attr(w, "name", name);
     if (!bad && failure)
         bad = xmlTextWriterStartElement(w, BAD_CAST "failure") < 0 ||
               junit_attr(w, "type", raci_severity_name(f->severity)) ||
               junit_attr(w, "message", f->message) || junit_text(w, body) ||
               xmlTextWriterEndElement(w) < 0;
     else if (!bad)
-        bad = xmlTextWriterStartElement(w, BAD_CAST "skipped") < 0 ||
-              junit_attr(w, "message", skip) || xmlTextWriterEndElement(w) < 0;
+        bad = xmlTextWriterStartElement(w, BAD_CAST "skipped") < 0 || junit_text(w, body) ||
+              xmlTextWriterEndElement(w) < 0;
     if (!bad)
         bad = xmlTextWriterEndElement(w) < 0;
     free(classname);
     free(name);
     free(body);
-    free(skip);
     return bad;
 }
 
@@ -104,7 +106,7 @@ static int junit_suite(xmlTextWriterPtr w, const struct raci_report *r, const ch
     int any = 0;
 
     if (xmlTextWriterStartElement(w, BAD_CAST "testsuite") < 0 || junit_attr(w, "name", file) ||
-        junit_write_counts(w, c))
+        junit_write_counts(w, c, 1))
         return 1;
     for (size_t i = 0; i < r->findings->n; i++) {
         const struct raci_finding *f = r->findings->v[i];
@@ -116,7 +118,7 @@ static int junit_suite(xmlTextWriterPtr w, const struct raci_report *r, const ch
     }
     if (!any && (xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0 ||
                  junit_attr(w, "classname", "raci") || junit_attr(w, "name", "no findings") ||
-                 junit_attr(w, "file", file) || xmlTextWriterEndElement(w) < 0))
+                 xmlTextWriterEndElement(w) < 0))
         return 1;
     return xmlTextWriterEndElement(w) < 0;
 }
@@ -155,7 +157,7 @@ raci_error raci_report_junit(FILE *out, const struct raci_report *r)
             struct junit_counts f = junit_count(r, r->roster->files[i]);
             c.tests += f.failures + f.skipped == 0;
         }
-        bad = junit_write_counts(w, c);
+        bad = junit_write_counts(w, c, 0);
     }
     /* Suites: the rosters in the order given, then any other file a
      * finding names, in findings order. */

@@ -10,20 +10,63 @@
  * on anyway. */
 #define MARKDOWN_MAX_ROWS 100
 
-/* Text in a table cell: Markdown's punctuation escaped so that a name
- * cannot start emphasis, a link or a cell; line breaks become <br>. */
+/*
+ * Roster text in Markdown: its punctuation escaped so that a name cannot
+ * start emphasis, a link, an HTML tag, an entity or a cell; line breaks
+ * become <br>; the controls report.h lists shown as escapes (their
+ * backslash escaped in turn, so that it shows); and each '@' followed by a
+ * zero-width space (written as the entity &#8203;, as dependency bots do),
+ * so that a name such as "@org/team" does not notify a team when the
+ * report is posted as a comment.
+ */
 static void md_escape(FILE *out, const char *s)
 {
-    for (; *s; s++) {
-        if (*s == '\r')
-            continue;
-        if (*s == '\n')
+    char esc[RACI_REPORT_ESCAPE_SIZE];
+
+    while (*s) {
+        size_t n;
+        if (*s == '\r' || *s == '\n') {
+            /* CR LF, LF and a lone CR are each one line break. */
             fputs("<br>", out);
-        else if (strchr("\\|*_`[]<>#~", *s))
-            fprintf(out, "\\%c", *s);
-        else
-            fputc(*s, out);
+            s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+        } else if (n = raci_report_escape(s, esc), esc[0]) {
+            for (const char *e = esc; *e; e++) {
+                if (*e == '\\')
+                    fputc('\\', out);
+                fputc(*e, out);
+            }
+            s += n;
+        } else if (*s == '@') {
+            fputs("@&#8203;", out);
+            s++;
+        } else {
+            if (n == 1 && strchr("\\|*_`[]<>#~&", *s))
+                fputc('\\', out);
+            fwrite(s, 1, n, out);
+            s += n;
+        }
     }
+}
+
+/* A file name in a code span: a span cannot hold a backtick (file names
+ * rarely do), and shows its text as it is, so only the controls need
+ * escaping; a mention is not made inside a code span. */
+static void md_code(FILE *out, const char *s)
+{
+    char esc[RACI_REPORT_ESCAPE_SIZE];
+
+    fputc('`', out);
+    while (*s) {
+        size_t n = raci_report_escape(s, esc);
+        if (esc[0])
+            fputs(esc, out);
+        else if (*s == '`')
+            fputc('\'', out);
+        else
+            fwrite(s, 1, n, out);
+        s += n;
+    }
+    fputc('`', out);
 }
 
 static void md_baseline(FILE *out, const struct raci_baseline_diff *d)
@@ -62,11 +105,7 @@ static void md_head(FILE *out, const struct raci_report *r)
         fputs("Audited ", out);
         for (size_t i = 0; i < nfiles; i++) {
             fputs(i == 0 ? "" : i + 1 == nfiles ? " and " : ", ", out);
-            fputc('`', out);
-            /* A code span cannot hold a backtick; file names rarely do. */
-            for (const char *p = r->roster->files[i]; *p; p++)
-                fputc(*p == '`' ? '\'' : *p, out);
-            fputc('`', out);
+            md_code(out, r->roster->files[i]);
         }
         fputs(": ", out);
     }

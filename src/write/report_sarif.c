@@ -14,6 +14,14 @@
 #define SARIF_SCHEMA          "https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_FINGERPRINT_KEY "raciEntity/v1"
 
+/* GitHub code scanning rejects an upload with more than 25,000 results in a
+ * run, or with more than 1,000 locations in a result (GitHub Docs, "SARIF
+ * support for code scanning", and "SARIF results exceed one or more
+ * limits"). Its other limits (20 runs a file, 25,000 rules a run, 20 tags
+ * a rule) raci never reaches: one run, one tag per rule. */
+#define SARIF_MAX_RESULTS 25000
+#define SARIF_MAX_RELATED 1000
+
 #ifndef RACI_VERSION
 #define RACI_VERSION "0.0.0"
 #endif
@@ -124,10 +132,13 @@ static json_t *sarif_logical(const struct raci_report *r, const struct raci_find
                      raci_json_string(f->entity), "kind", kind);
 }
 
-/* The other rows, as relatedLocations; 0 on success. */
-static int sarif_related(json_t *result, const struct raci_finding *f)
+/* The other rows, as relatedLocations: the first SARIF_MAX_RELATED, and
+ * how many more in the result's properties; *cut is set when some were
+ * left out. 0 on success. */
+static int sarif_related(json_t *result, const struct raci_finding *f, int *cut)
 {
     json_t *rel = json_array();
+    size_t n = 0, omitted = 0;
 
     if (raci_json_set(result, "relatedLocations", rel))
         return -1;
@@ -135,16 +146,25 @@ static int sarif_related(json_t *result, const struct raci_finding *f)
         const struct raci_loc *l = &f->related[i];
         if (!l->file)
             continue;
+        if (n == SARIF_MAX_RELATED) {
+            omitted++;
+            continue;
+        }
+        n++;
         if (raci_json_push(rel, json_pack("{s:i, s:o, s:{s:s}}", "id", (int)i + 1,
                                           "physicalLocation", sarif_physical(l), "message", "text",
                                           "Another row involved.")))
             return -1;
     }
-    return 0;
+    if (!omitted)
+        return 0;
+    *cut = 1;
+    return raci_json_set(result, "properties",
+                         json_pack("{s:I}", "relatedLocationsOmitted", (json_int_t)omitted));
 }
 
 static json_t *sarif_result(const struct raci_report *r, const struct raci_finding *f,
-                            const int *index)
+                            const int *index, int *related_cut)
 {
     size_t nrules;
     const struct raci_rule_def *all = raci_rules_all(&nrules);
@@ -164,7 +184,7 @@ static json_t *sarif_result(const struct raci_report *r, const struct raci_findi
         raci_json_set(loc, "logicalLocations", sarif_logical(r, f, d)) ||
         raci_json_set(o, "locations", json_pack("[O]", loc)))
         goto fail;
-    if (f->nrelated && sarif_related(o, f))
+    if (f->nrelated && sarif_related(o, f, related_cut))
         goto fail;
     if (raci_json_set(o, "partialFingerprints", json_pack("{s:s}", SARIF_FINGERPRINT_KEY, fp)))
         goto fail;
@@ -179,21 +199,120 @@ fail:
     return NULL;
 }
 
+/* The run's property bag, made when first asked for. */
+static json_t *sarif_run_properties(json_t *run)
+{
+    json_t *props = json_object_get(run, "properties");
+
+    if (props || raci_json_set(run, "properties", json_object()))
+        return props;
+    return json_object_get(run, "properties");
+}
+
 /* The baseline applied, as the run's properties; 0 on success. */
 static int sarif_baseline(json_t *run, const struct raci_baseline_diff *d)
 {
-    json_t *props = json_object();
+    json_t *props = sarif_run_properties(run);
 
-    return raci_json_set(run, "properties", props) ||
-           raci_json_set(props, "baselineFile", raci_json_string(d->file)) ||
+    return !props || raci_json_set(props, "baselineFile", raci_json_string(d->file)) ||
            raci_json_set(props, "baselineKnown", json_integer((json_int_t)d->known)) ||
            raci_json_set(props, "baselineAbsent", raci_report_json_absent(d, "ruleId"));
+}
+
+/* Which results fit in a run: all of every severity above sev, the first
+ * keep of sev, none below; sev is RACI_SEV_OFF when all fit. */
+struct sarif_cut {
+    enum raci_severity sev;
+    size_t keep, kept;
+    size_t count[RACI_SEV_ERROR + 1]; /* findings of each severity */
+    size_t omitted[RACI_SEV_ERROR + 1];
+};
+
+/* The most severe first: errors, then warnings, then notes, as many as fit
+ * in SARIF_MAX_RESULTS; in the order of the findings within a severity. */
+static void sarif_cut_init(struct sarif_cut *c, const struct raci_selection *fs)
+{
+    size_t room = SARIF_MAX_RESULTS;
+
+    memset(c, 0, sizeof(*c));
+    for (size_t i = 0; i < fs->n; i++)
+        c->count[fs->v[i]->severity]++;
+    for (int s = RACI_SEV_ERROR; s > RACI_SEV_OFF; s--) {
+        if (c->count[s] > room) {
+            c->sev = (enum raci_severity)s;
+            c->keep = room;
+            break;
+        }
+        room -= c->count[s];
+    }
+}
+
+static int sarif_cut_keeps(struct sarif_cut *c, const struct raci_finding *f)
+{
+    if (c->sev == RACI_SEV_OFF || f->severity > c->sev ||
+        (f->severity == c->sev && c->kept < c->keep)) {
+        c->kept += f->severity == c->sev;
+        return 1;
+    }
+    c->omitted[f->severity]++;
+    return 0;
+}
+
+/* A run-level notification of what was left out, and the count in the
+ * run's properties; 0 on success. */
+static int sarif_notify(json_t *run, const struct sarif_cut *c, int related_cut)
+{
+    size_t total =
+        c->omitted[RACI_SEV_ERROR] + c->omitted[RACI_SEV_WARNING] + c->omitted[RACI_SEV_INFO];
+    json_t *notes = json_array(), *props;
+    char *text = NULL;
+
+    if (!notes || raci_json_set(run, "invocations",
+                                json_pack("[{s:b, s:O}]", "executionSuccessful", 1,
+                                          "toolExecutionNotifications", notes))) {
+        json_decref(notes);
+        return -1;
+    }
+    json_decref(notes); /* the run's now; still filled in below */
+    if (total) {
+        text = raci_str_printf(
+            "%zu results were left out: GitHub code scanning takes at most %d in a run, and "
+            "the most severe are kept (%zu errors, %zu warnings and %zu notes left out); "
+            "--format json writes every finding.",
+            total, SARIF_MAX_RESULTS, c->omitted[RACI_SEV_ERROR], c->omitted[RACI_SEV_WARNING],
+            c->omitted[RACI_SEV_INFO]);
+        if (!text || raci_json_push(notes, json_pack("{s:s, s:{s:s}, s:{s:s}}", "level", "warning",
+                                                     "message", "text", text, "descriptor", "id",
+                                                     "results-left-out")))
+            goto fail;
+        free(text);
+        text = NULL;
+        if (!(props = sarif_run_properties(run)) ||
+            raci_json_set(props, "resultsOmitted", json_integer((json_int_t)total)))
+            return -1;
+    }
+    if (related_cut) {
+        text = raci_str_printf("Some results involve more rows than GitHub code scanning takes; "
+                               "each lists the first %d as related locations, and its "
+                               "properties say how many more (relatedLocationsOmitted).",
+                               SARIF_MAX_RELATED);
+        if (!text || raci_json_push(notes, json_pack("{s:s, s:{s:s}, s:{s:s}}", "level", "warning",
+                                                     "message", "text", text, "descriptor", "id",
+                                                     "related-locations-left-out")))
+            goto fail;
+        free(text);
+    }
+    return 0;
+fail:
+    free(text);
+    return -1;
 }
 
 raci_error raci_report_sarif(FILE *out, const struct raci_report *r)
 {
     size_t nrules;
-    int *index;
+    int *index, related_cut = 0;
+    struct sarif_cut cut;
     json_t *doc = NULL, *run = NULL, *results = NULL, *rules = NULL;
 
     raci_rules_all(&nrules);
@@ -201,14 +320,17 @@ raci_error raci_report_sarif(FILE *out, const struct raci_report *r)
         return RACI_ERROR_NOMEM;
     if (!(rules = sarif_rules(r, index)) || !(results = json_array()))
         goto fail;
+    sarif_cut_init(&cut, r->findings);
     for (size_t i = 0; i < r->findings->n; i++)
-        if (raci_json_push(results, sarif_result(r, r->findings->v[i], index)))
+        if (sarif_cut_keeps(&cut, r->findings->v[i]) &&
+            raci_json_push(results, sarif_result(r, r->findings->v[i], index, &related_cut)))
             goto fail;
     run = json_pack("{s:{s:{s:s, s:s, s:s, s:s, s:O}}, s:s, s:O}", "tool", "driver", "name", "raci",
                     "version", RACI_VERSION, "semanticVersion", RACI_VERSION, "informationUri",
                     RACI_HOME_URL, "rules", rules, "columnKind", "unicodeCodePoints", "results",
                     results);
-    if (!run || (r->baseline && sarif_baseline(run, r->baseline)))
+    if (!run || (r->baseline && sarif_baseline(run, r->baseline)) ||
+        ((cut.sev != RACI_SEV_OFF || related_cut) && sarif_notify(run, &cut, related_cut)))
         goto fail;
     doc = json_pack("{s:s, s:s, s:[O]}", "$schema", SARIF_SCHEMA, "version", "2.1.0", "runs", run);
 

@@ -21,8 +21,9 @@ static void text_baseline(FILE *out, const struct raci_baseline_diff *d)
 {
     size_t gone = raci_baseline_diff_gone(d);
 
-    fprintf(out, "baseline '%s': %zu known finding%s not shown", d->file ? d->file : "-", d->known,
-            d->known == 1 ? "" : "s");
+    fputs("baseline '", out);
+    raci_report_puts(out, d->file ? d->file : "-");
+    fprintf(out, "': %zu known finding%s not shown", d->known, d->known == 1 ? "" : "s");
     if (!gone) {
         fprintf(out, "\n");
         return;
@@ -30,7 +31,8 @@ static void text_baseline(FILE *out, const struct raci_baseline_diff *d)
     fprintf(out, "; %zu no longer occur%s:", gone, gone == 1 ? "s" : "");
     for (size_t i = 0; i < d->nabsent; i++) {
         const struct raci_baseline_entry *e = &d->absent[i];
-        fprintf(out, "%s %s %s", i ? "," : "", e->rule, e->entity);
+        fprintf(out, "%s %s ", i ? "," : "", e->rule);
+        raci_report_puts(out, e->entity);
         if (e->count > 1)
             fprintf(out, " (%zu)", e->count);
     }
@@ -59,9 +61,13 @@ raci_error raci_report_text(FILE *out, const struct raci_report *r)
 
     for (size_t i = 0; i < fs->n; i++) {
         const struct raci_finding *f = fs->v[i];
-        fprintf(out, "%s%s:%u:%u:%s %s%s:%s %s %s[%s]%s\n", bold, raci_report_file(&f->loc),
-                f->loc.line, f->loc.col, reset, r->color ? sev_color(f->severity) : "",
-                raci_severity_name(f->severity), reset, f->message, dim, f->rule, reset);
+        /* The file and the message are roster text: escaped (report.h). */
+        fputs(bold, out);
+        raci_report_puts(out, raci_report_file(&f->loc));
+        fprintf(out, ":%u:%u:%s %s%s:%s ", f->loc.line, f->loc.col, reset,
+                r->color ? sev_color(f->severity) : "", raci_severity_name(f->severity), reset);
+        raci_report_puts(out, f->message);
+        fprintf(out, " %s[%s]%s\n", dim, f->rule, reset);
     }
     if (!r->quiet) {
         text_counts(out, fs);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "raci/outfile.h"
+#include "raci/str.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_layout.h"
 #include "raci/xlsx_product.h"
@@ -82,8 +83,8 @@ static int xlsx_build(struct raci_xlsx_book *b)
     return raci_xlsx_sheets_findings(b) || raci_xlsx_sheets_roster(b) ? -1 : 0;
 }
 
-/* Write the workbook into of's temporary file, then put it in place; or
- * remove it, when anything failed. */
+/* Write the workbook into of's temporary file and prepare it (only the
+ * rename is left); or remove it, when anything failed. */
 static void xlsx_write_file(struct raci_xlsx_book *b, struct raci_outfile *of)
 {
     lxw_workbook_options opt = {0};
@@ -98,7 +99,7 @@ static void xlsx_write_file(struct raci_xlsx_book *b, struct raci_outfile *of)
     b->wb = NULL;
     if (b->err != RACI_OK)
         raci_outfile_abort(of);
-    else if (raci_outfile_commit(of) != RACI_OK)
+    else if (raci_outfile_prepare(of) != RACI_OK)
         raci_xlsx_book_fail(b, "%s", strerror(errno));
 }
 
@@ -117,35 +118,66 @@ static raci_error xlsx_describe(const struct raci_xlsx_book *b, struct raci_diag
     return b->err;
 }
 
-raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
-                           const struct raci_ruleset *rs, const struct raci_findings *fs,
-                           struct raci_diag *diag)
+raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roster *r,
+                                const struct raci_ruleset *rs, const struct raci_findings *fs,
+                                struct raci_diag *diag)
 {
     static const struct raci_findings xlsx_no_findings = {0};
     struct raci_xlsx_book b = {0};
     struct raci_xlsx_layout lay;
-    struct raci_outfile of;
+    /* A copy: a failed prepare releases of, and the message names it. */
+    char *path = raci_str_dup(of->path);
     raci_error err;
 
+    if (!path) {
+        raci_outfile_abort(of);
+        return RACI_ERROR_NOMEM;
+    }
     b.path = path;
     b.r = r;
     b.rs = rs ? rs : r->rs;
     b.fs = fs ? fs : &xlsx_no_findings;
     b.lay = &lay;
-    /* Laid out first: a roster too big for a sheet touches no file. */
+    /* Laid out first: a roster too big for a sheet writes nothing. */
     err = raci_xlsx_layout_build(&lay, r, b.fs);
     if (err == RACI_ERROR_OUTPUT && lay.message)
         raci_xlsx_book_fail(&b, "%s", lay.message);
     else if (err)
         raci_xlsx_book_nomem(&b);
-    else if ((err = raci_outfile_begin(&of, path)) == RACI_ERROR_NOMEM)
-        raci_xlsx_book_nomem(&b);
-    else if (err)
-        raci_xlsx_book_fail(&b, "%s", strerror(errno));
     else
-        xlsx_write_file(&b, &of);
+        xlsx_write_file(&b, of);
     err = b.err != RACI_OK ? xlsx_describe(&b, diag) : RACI_OK;
+    if (err)
+        raci_outfile_abort(of);
     raci_xlsx_layout_release(&lay);
     raci_xlsx_book_release(&b);
+    free(path);
     return err;
+}
+
+raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
+                           const struct raci_ruleset *rs, const struct raci_findings *fs,
+                           struct raci_diag *diag)
+{
+    struct raci_outfile of;
+    raci_error err;
+
+    if ((err = raci_outfile_begin(&of, path)) == RACI_ERROR_NOMEM) {
+        raci_diag_set(diag, path, 0, 0, NULL, "unable to write workbook '%s': out of memory", path);
+        return RACI_ERROR_NOMEM;
+    }
+    if (err) {
+        const char *why = raci_outfile_refusal(path);
+        raci_diag_set(diag, path, 0, 0, NULL, "unable to write workbook '%s': %s", path,
+                      why ? why : strerror(errno));
+        return RACI_ERROR_OUTPUT;
+    }
+    if ((err = raci_xlsx_write_into(&of, r, rs, fs, diag)) != RACI_OK)
+        return err;
+    if (raci_outfile_commit(&of) != RACI_OK) {
+        raci_diag_set(diag, path, 0, 0, NULL, "unable to write workbook '%s': %s", path,
+                      strerror(errno));
+        return RACI_ERROR_OUTPUT;
+    }
+    return RACI_OK;
 }

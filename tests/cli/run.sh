@@ -9,14 +9,17 @@
 #   NAME.status  expected exit status       (absent: 0)
 #   NAME.stdin   fed to standard input      (absent: /dev/null)
 #   NAME.pre     optional shell commands run before raci, from the repository
-#                root, to make its inputs (a file too large to keep in git, a
-#                FIFO, a link); they must exit 0
+#                root, to lay out what the case needs in @TMP@ (a FIFO, a
+#                link, an old report); they must exit 0, or 77 to skip the
+#                case (e.g. a device node when not root)
 #   NAME.post    optional shell commands run after raci, from the repository
 #                root; they must exit 0 (e.g. check that a file was written)
 #   NAME.filter  optional shell command that standard output goes through
 #                before it is compared (e.g. jq keeping a SARIF log's results
 #                but not the rule catalogue, which one case checks alone)
-# In .args and .post, @TMP@ stands for an empty directory made for the case.
+# In .args, .pre and .post, @TMP@ stands for an empty directory made for the
+# case; in what raci prints, that directory is shown as @TMP@ again before
+# it is compared, so that .out and .err can name it.
 #
 # Environment:
 #   RACI       the binary (default ./raci)
@@ -65,7 +68,7 @@ limit=60
 timeout_cmd=()
 command -v timeout >/dev/null 2>&1 && timeout_cmd=(timeout "$limit")
 
-pass=0 fail=0 failed=()
+pass=0 fail=0 skip=0 failed=()
 
 # compare WHAT EXPECTED-FILE ACTUAL-FILE: 0 when equal (a missing expected
 # file means "empty"); prints a unified diff otherwise.
@@ -108,7 +111,13 @@ for args_file in "$cases_dir"/$pattern.args; do
   [ -f "$base.stdin" ] && stdin=$base.stdin
   if [ -f "$base.pre" ]; then
     sed "s|@TMP@|$tmp/dir|g" "$base.pre" >"$tmp/pre.sh"
-    if ! bash "$tmp/pre.sh" >"$tmp/pre.out" 2>&1; then
+    bash "$tmp/pre.sh" >"$tmp/pre.out" 2>&1
+    pre_status=$?
+    if [ "$pre_status" -eq 77 ]; then
+      echo "skip $name: $(tail -n 1 "$tmp/pre.out")"
+      skip=$((skip + 1))
+      continue
+    elif [ "$pre_status" -ne 0 ]; then
       echo "FAIL $name: $base.pre failed:"
       sed 's/^/    /' "$tmp/pre.out"
       fail=$((fail + 1)); failed+=("$name")
@@ -119,6 +128,8 @@ for args_file in "$cases_dir"/$pattern.args; do
   # shellcheck disable=SC2086 # $wrap is a command with its own arguments
   "${timeout_cmd[@]}" $wrap "$raci" "${args[@]}" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   echo $? >"$tmp/status"
+  # The case's directory by its name in the expected files.
+  sed -i "s|$tmp/dir|@TMP@|g" "$tmp/out" "$tmp/err"
   if [ -f "$base.filter" ]; then
     if bash "$base.filter" <"$tmp/out" >"$tmp/out.filtered" 2>"$tmp/filter.err"; then
       mv "$tmp/out.filtered" "$tmp/out"
@@ -167,10 +178,14 @@ for args_file in "$cases_dir"/$pattern.args; do
   fi
 done
 
-if [ $((pass + fail)) -eq 0 ]; then
+if [ $((pass + fail + skip)) -eq 0 ]; then
   echo "cli: no case matches '$cases_dir/$pattern.args'" >&2
   exit 2
 fi
 [ "$fail" -gt 0 ] && echo "failed: ${failed[*]}"
-echo "cli: $pass passed, $fail failed"
+if [ "$skip" -gt 0 ]; then
+  echo "cli: $pass passed, $fail failed, $skip skipped"
+else
+  echo "cli: $pass passed, $fail failed"
+fi
 [ "$fail" -eq 0 ]

@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "raci/baseline.h"
@@ -253,22 +256,41 @@ static void test_marks_first_ones(void **state)
 
 static void test_load_errors(void **state)
 {
+    /* Each error names the line and column of what is wrong: for a
+     * document that is not a baseline, the member that says so (or the
+     * document); for a malformed entry, its member at fault (or the entry). */
     static const struct {
         const char *text;
-        unsigned line;
+        unsigned line, col;
         const char *message;
     } cases[] = {
-        {"{\"version\": 1,\n \"tool\": \"raci\",\n \"findings\": [}", 3, "malformed baseline"},
-        {"[]", 0, "not a raci baseline"},
-        {"{\"version\": 1, \"tool\": \"eslint\", \"findings\": []}", 0, "not a raci baseline"},
-        {"{\"version\": 2, \"tool\": \"raci\", \"findings\": []}", 0,
+        {"{\"version\": 1,\n \"tool\": \"raci\",\n \"findings\": [}", 3, 0, "malformed baseline"},
+        {"\n  []", 2, 3, "not a raci baseline"},
+        {"{\"version\": 1,\n  \"tool\": \"eslint\", \"findings\": []}", 2, 11,
+         "not a raci baseline"},
+        {"{\"version\": 1, \"findings\": []}", 1, 1, "not a raci baseline"},
+        {"{\"version\": 1, \"tool\": \"raci\",\n \"findings\": {}}", 2, 14, "not a raci baseline"},
+        {"{\"version\": 2, \"tool\": \"raci\", \"findings\": []}", 1, 13,
          "unsupported baseline version"},
-        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [{\"rule\": \"x\"}]}", 0,
-         "entry 1 of \"findings\" is malformed"},
-        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [{\"rule\": \"x\", \"entity\": \"y\", "
-         "\"count\": 0}]}",
-         0, "entry 1 of \"findings\" is malformed"},
-        {"{\"version\": 1, \"version\": 1, \"tool\": \"raci\", \"findings\": []}", 1,
+        {"{\"tool\": \"raci\", \"findings\": []}", 1, 1, "unsupported baseline version"},
+        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [\n"
+         "  {\"rule\": \"x\", \"entity\": \"y\"},\n"
+         "  {\"rule\": \"x\"}\n"
+         "]}",
+         3, 3, "entry 2 of \"findings\" is malformed"},
+        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [\n"
+         "  {\"rule\": \"x\", \"entity\": \"y\",\n"
+         "   \"count\": 0}]}",
+         3, 13, "entry 1 of \"findings\" is malformed"},
+        {"{\"version\": 1, \"tool\": \"raci\", \"findings\": [{\"rule\": \"x\", \"entity\": 7}]}",
+         1, 69, "entry 1 of \"findings\" is malformed"},
+        /* Keys written with escapes, strings holding brackets and quotes,
+         * names in any script: the place is still found. */
+        {"{\"tool\": \"raci\", \"version\": 1, \"find\\u0069ngs\": [\n"
+         "  {\"rule\": \"x\", \"entity\": \"product:[\\\"{ё😀\"},\n"
+         "  {\"rule\": \"x\", \"entity\": \"ёж\", \"count\": -1}]}",
+         3, 42, "entry 2 of \"findings\" is malformed"},
+        {"{\"version\": 1, \"version\": 1, \"tool\": \"raci\", \"findings\": []}", 1, 0,
          "malformed baseline"},
     };
     (void)state;
@@ -281,10 +303,50 @@ static void test_load_errors(void **state)
             RACI_ERROR_INPUT);
         assert_int_equal(b.n, 0);
         assert_string_equal(diag.file, "b.json");
-        assert_int_equal(diag.line, cases[i].line);
+        if (diag.line != cases[i].line || (cases[i].col && diag.col != cases[i].col))
+            fail_msg("case %zu: at %u:%u, expected %u:%u (%s)", i, diag.line, diag.col,
+                     cases[i].line, cases[i].col, diag.message);
         assert_non_null(strstr(diag.message, cases[i].message));
+        /* The line is shown under the message, as the compilers do. */
+        if (cases[i].col && diag.line)
+            assert_non_null(diag.source);
         raci_diag_release(&diag);
     }
+}
+
+/* A baseline is read from a file (or a pipe) of at most 64 MiB: a device
+ * such as /dev/zero, which would be read until memory runs out, and a
+ * directory are refused at once, and so is a file that is too big, before
+ * it is read. */
+static void test_load_what_is_not_a_baseline(void **state)
+{
+    struct raci_baseline b;
+    struct raci_diag diag = {0};
+    char dir[] = "/tmp/raci-baseline-XXXXXX", path[64];
+    int fd;
+    (void)state;
+
+    assert_int_equal(raci_baseline_load(&b, "/dev/zero", &diag), RACI_ERROR_INPUT);
+    assert_string_equal(diag.file, "/dev/zero");
+    assert_non_null(strstr(diag.message, "device"));
+    raci_diag_release(&diag);
+
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(raci_baseline_load(&b, dir, &diag), RACI_ERROR_INPUT);
+    assert_non_null(strstr(diag.message, "directory"));
+    raci_diag_release(&diag);
+
+    snprintf(path, sizeof path, "%s/big.json", dir);
+    fd = open(path, O_WRONLY | O_CREAT, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(ftruncate(fd, ((off_t)64 << 20) + 1), 0); /* sparse: costs no disk */
+    close(fd);
+    assert_int_equal(raci_baseline_load(&b, path, &diag), RACI_ERROR_INPUT);
+    assert_non_null(strstr(diag.message, "64 MiB"));
+    raci_diag_release(&diag);
+    assert_int_equal(unlink(path), 0);
+    assert_int_equal(rmdir(dir), 0);
+    assert_int_equal(b.n, 0);
 }
 
 static void test_save_and_load(void **state)
@@ -317,10 +379,14 @@ static void test_save_and_load(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_build_and_dump),       cmocka_unit_test(test_resorted_roster_matches),
-        cmocka_unit_test(test_apply_new_and_absent), cmocka_unit_test(test_counts),
-        cmocka_unit_test(test_marks_first_ones),     cmocka_unit_test(test_load_errors),
+        cmocka_unit_test(test_build_and_dump),
+        cmocka_unit_test(test_resorted_roster_matches),
+        cmocka_unit_test(test_apply_new_and_absent),
+        cmocka_unit_test(test_counts),
+        cmocka_unit_test(test_marks_first_ones),
+        cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_save_and_load),
+        cmocka_unit_test(test_load_what_is_not_a_baseline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

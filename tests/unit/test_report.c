@@ -442,9 +442,18 @@ static void test_junit(void **state)
                                             "and @name='single-accountable "
                                             "product:atlas/task:market research'])"),
                      1);
-    /* The line break of the cell survives inside the attribute. */
-    assert_int_equal((int)xpath_number(doc, "count(//skipped[contains(@message, '50%\nmaybe')])"),
+    /* The line break of the cell survives, in the text of the skipped
+     * case, which starts with its file, line and column. */
+    assert_int_equal((int)xpath_number(doc, "count(//skipped[contains(., '50%\nmaybe')])"), 1);
+    assert_int_equal((int)xpath_number(doc, "count(//skipped[starts-with(., 'team.csv:5:')]"
+                                            "[contains(., '50%')])"),
                      1);
+    /* What the JUnit schemas do not allow is not there. */
+    assert_int_equal((int)xpath_number(doc, "count(/testsuites/@skipped)"), 0);
+    assert_int_equal((int)xpath_number(doc, "count(//testcase/@file | //testcase/@line)"), 0);
+    assert_int_equal((int)xpath_number(doc, "count(//skipped/@*)"), 0);
+    assert_int_equal((int)xpath_number(doc, "sum(/testsuites/testsuite/@skipped)"),
+                     (int)(fx.fs.n - raci_findings_count(&fx.fs, RACI_SEV_ERROR)));
     xmlFreeDoc(doc);
     free(text);
     fixture_release(&fx);
@@ -453,6 +462,11 @@ static void test_junit(void **state)
 static void test_junit_control_characters(void **state)
 {
     struct fixture fx;
+    struct raci_findings fs = {0};
+    struct raci_selection view = {0};
+    struct raci_report r = {0};
+    struct raci_loc loc = {"t\xef\xbf\xbe.csv", 2, 1};
+    struct out o;
     (void)state;
 
     /* A control character in a cell cannot go into XML 1.0; it is replaced. */
@@ -465,6 +479,31 @@ static void test_junit_control_characters(void **state)
     xmlFreeDoc(doc);
     free(text);
     fixture_release(&fx);
+
+    /* Nor can U+FFFE and U+FFFF, in the file (a suite's name), the entity
+     * (a case's name) or the message (an attribute and the text): made by
+     * hand, whatever the reader lets through. */
+    assert_non_null(raci_findings_add(&fs, "multiple-po", RACI_SEV_ERROR, loc, RACI_NONE, RACI_NONE,
+                                      RACI_NONE, "product:x\xef\xbf\xbf",
+                                      "po \xef\xbf\xbe and \xef\xbf\xbf \x01"));
+    assert_int_equal(raci_selection_reported(&view, &fs), RACI_OK);
+    r.findings = &view;
+    r.fail_on = RACI_SEV_ERROR;
+    out_open(&o);
+    assert_int_equal(raci_format_write(raci_format_find("junit"), o.f, &r), RACI_OK);
+    text = (char *)out_close(&o);
+    assert_null(strstr(text, "\xef\xbf\xbe"));
+    assert_null(strstr(text, "\xef\xbf\xbf"));
+    doc = xmlReadMemory(text, (int)strlen(text), "junit.xml", NULL, XML_PARSE_NONET);
+    assert_non_null(doc);
+    assert_int_equal((int)xpath_number(doc, "count(//testsuite[@name='t\xef\xbf\xbd.csv'])"), 1);
+    assert_int_equal((int)xpath_number(doc, "count(//failure[@message='po \xef\xbf\xbd and "
+                                            "\xef\xbf\xbd \xef\xbf\xbd'])"),
+                     1);
+    xmlFreeDoc(doc);
+    free(text);
+    raci_selection_release(&view);
+    raci_findings_release(&fs);
 }
 
 /* ------------------------------------------------------------ markdown -- */
