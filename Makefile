@@ -56,7 +56,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-libreoffice \
         check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
-        uninstall clean format picture bench man print-deb-pkgs print-pkgs print-link-libs \
+        uninstall clean format picture bench man fuzz print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
 
 all: $(BUILD)/raci raci
@@ -192,8 +192,14 @@ check-valgrind: all
 	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
 	  tests/cli/run.sh
 
+# A short run of every fuzzer (FUZZ_TIME seconds each, 20 by default), as
+# make test does it; `make fuzz FUZZ_TIME=600` for a long one, and
+# FUZZ_ONLY=fuzz_pipeline for one harness.
 check-fuzz:
 	@tests/fuzz/run.sh
+
+fuzz:
+	@FUZZ_TIME=$${FUZZ_TIME:-300} tests/fuzz/run.sh
 
 # The SARIF of every sample against the SARIF 2.1.0 schema and Microsoft's
 # SARIF multitool (both installed from npm into build/npm once).

@@ -6,6 +6,7 @@
 # non-zero when any fails to build or finds a crash.
 #
 #   FUZZ_TIME=20   seconds per fuzzer (libFuzzer's -max_total_time)
+#   FUZZ_ONLY=NAME run only this harness (e.g. fuzz_pipeline)
 #   FUZZ_CC=clang  the compiler; it needs libFuzzer's runtime, which Debian
 #                  ships in libclang-rt-14-dev (pulled in by libclang-rt-dev)
 #
@@ -52,16 +53,21 @@ rm -f "$out/.probe" "$out/.probe.log"
 
 # Seeds that are files kept elsewhere in the tree, copied into the scratch
 # corpus at each run rather than into tests/fuzz/corpus/, where a copy would
-# go stale: the shipped rulesets for the ruleset loader.
+# go stale: the shipped rulesets for the ruleset loader; for the whole
+# pipeline, every roster of the tree (samples, real published tables, the
+# golden tests' inputs and the reader's seeds).
 derived_seeds() {
   case $1 in
     fuzz_ruleset) printf '%s\n' rules/*.yaml samples/team-rules.yaml ;;
+    fuzz_pipeline) printf '%s\n' samples/*.csv tests/rosters/*.csv tests/formats/rosters/*.csv \
+                     tests/cli/data/*.csv tests/fuzz/corpus/fuzz_reader/* ;;
   esac
 }
 
 failed=0
 for src in "${harnesses[@]}"; do
   name=$(basename "$src" .c)
+  [ -n "${FUZZ_ONLY:-}" ] && [ "$name" != "$FUZZ_ONLY" ] && continue
   bin=$out/$name
   log=$out/$name.log
   if ! "$cc" "${cflags[@]}" -o "$bin" "$src" "${lib_src[@]}" "${libs[@]}" >"$log" 2>&1; then
@@ -75,10 +81,14 @@ for src in "${harnesses[@]}"; do
   corpus=("$out/corpus/$name")
   mkdir -p "$out/corpus/$name"
   while IFS= read -r seed; do
-    [ -n "$seed" ] && cp "$seed" "$out/corpus/$name/tree-$(basename "$seed")"
+    [ -n "$seed" ] && cp "$seed" "$out/corpus/$name/tree-$(echo "$seed" | tr / _)"
   done < <(derived_seeds "$name")
   [ -d "tests/fuzz/corpus/$name" ] && corpus+=("tests/fuzz/corpus/$name")
-  if "$bin" -max_total_time="$time_limit" -timeout=10 -rss_limit_mb=2048 \
+  # The whole pipeline writes every output of each input: small inputs
+  # keep it quick enough to explore.
+  extra=()
+  [ "$name" = fuzz_pipeline ] && extra=(-max_len=4096)
+  if "$bin" -max_total_time="$time_limit" -timeout=10 -rss_limit_mb=2048 "${extra[@]}" \
        -artifact_prefix="$out/$name-" "${corpus[@]}" >>"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs' "$log" | tail -n 1 | grep -o '[0-9]*')
     echo "fuzz: $name: ok (${runs:-?} runs in ${time_limit}s)"
