@@ -53,8 +53,8 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-libreoffice \
-        check-format check-house \
+.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-spectrum \
+        check-libreoffice check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
         uninstall clean format picture bench man fuzz print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
@@ -166,6 +166,11 @@ check-libreoffice: all
 # The house rules on the real tree (tests/house/check.py): stage folders,
 # file and function sizes, prefixes of public functions, one meaning per
 # static name, who calls exit() and includes each library.
+# csv-spectrum (npm) through raci and back out of the Roster sheet, field
+# for field (tests/xlsx/spectrum.py).
+check-spectrum: all
+	@tests/xlsx/spectrum.sh
+
 check-house: all
 	@tests/house/check.py $(BUILD)
 
@@ -213,7 +218,8 @@ check-junit: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-xlsx check-libreoffice check-format check-house \
+TEST_STAGES := check-deps check-unit check-cli check-xlsx check-spectrum check-libreoffice \
+               check-format check-house \
                check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
                check-install
 
