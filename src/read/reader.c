@@ -19,8 +19,10 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "raci/array.h"
 #include "raci/decode.h"
@@ -430,6 +432,15 @@ cleanup:
 
 /* ---------------------------------------------------------- public API -- */
 
+/* The file is past RACI_READER_MAX_FILE: said at its start. */
+static raci_error too_large(struct raci_diag *diag, const char *name)
+{
+    return raci_diag_set(diag, name, 1, 1, NULL,
+                         "file is larger than %u MiB, the most raci reads in one roster: split "
+                         "it into several files (raci audits several together)",
+                         RACI_READER_MAX_FILE / (1024u * 1024u));
+}
+
 raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
                                 const char *display, struct raci_strpool *pool,
                                 struct raci_diag *diag)
@@ -450,9 +461,7 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
         goto cleanup;
     }
     if (len > RACI_READER_MAX_FILE) {
-        err = raci_diag_set(diag, r.name, 0, 0, NULL,
-                            "file is larger than %u MiB: a roster must be smaller",
-                            RACI_READER_MAX_FILE / (1024u * 1024u));
+        err = too_large(diag, r.name);
         goto cleanup;
     }
     err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
@@ -505,44 +514,38 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
     struct raci_diag scratch = {0};
     const char *name = display ? display : "<stdin>";
     char *buf = NULL;
-    size_t len = 0, cap = 0;
-    raci_error err;
+    size_t len = 0, cap = 0, got;
+    struct stat st;
+    raci_error err = RACI_OK;
 
     if (!diag)
         diag = &scratch;
-    for (;;) {
-        if (len == cap) {
-            /* One byte past the limit is enough for read_mem to refuse it. */
-            if (cap > RACI_READER_MAX_FILE)
-                break;
-            size_t want = cap ? cap * 2 : 64u * 1024u;
-            if (want > (size_t)RACI_READER_MAX_FILE + 1)
-                want = (size_t)RACI_READER_MAX_FILE + 1;
-            char *grown = realloc(buf, want);
-            if (!grown) {
-                raci_reader_release(t);
-                err = RACI_ERROR_NOMEM;
-                goto cleanup;
-            }
-            buf = grown;
-            cap = want;
+    /* A file that says it is too large is refused unread; a stream is read
+     * to one byte past the limit, which read_mem refuses. */
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uintmax_t)st.st_size > RACI_READER_MAX_FILE) {
+        raci_reader_release(t);
+        err = too_large(diag, name);
+        goto cleanup;
+    }
+    do {
+        if (len == cap && raci_array_grow(&buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK) {
+            raci_reader_release(t);
+            err = RACI_ERROR_NOMEM;
+            goto cleanup;
         }
-        size_t got = fread(buf + len, 1, cap - len, in);
+        got = fread(buf + len, 1,
+                    (cap < RACI_READER_MAX_FILE + 1u ? cap : RACI_READER_MAX_FILE + 1u) - len, in);
         len += got;
-        if (len < cap) {
-            /* A short read: the end of the stream, or an error. */
-            if (ferror(in)) {
-                int e = errno;
-                raci_reader_release(t);
-                err = raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name,
-                                    strerror(e));
-                if (err != RACI_ERROR_NOMEM)
-                    err = RACI_ERROR_IO;
-                errno = e;
-                goto cleanup;
-            }
-            break;
-        }
+    } while (got > 0 && len <= RACI_READER_MAX_FILE);
+    if (ferror(in)) {
+        int e = errno;
+        raci_reader_release(t);
+        err = raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name, strerror(e));
+        if (err != RACI_ERROR_NOMEM)
+            err = RACI_ERROR_IO;
+        errno = e;
+        goto cleanup;
     }
     err = raci_reader_read_mem(t, buf, len, name, pool, diag);
 cleanup:
