@@ -19,9 +19,9 @@
  * so room for more than half a million findings. Larger is not a baseline
  * (or not one this raci can use), and reading stops there. */
 #define BASELINE_MAX_BYTES ((size_t)64 << 20)
-#define BASELINE_TOO_BIG                                                                           \
-    "it is larger than 64 MiB, the most a baseline may be (is it the file --write-baseline "       \
-    "wrote?)"
+static const char baseline_too_big[] =
+    "it is larger than 64 MiB, the most a baseline may be (is it the file --write-baseline "
+    "wrote?)";
 /* More of one finding than any roster holds; merged counts stop here, so
  * that what is written can always be read back. */
 #define BASELINE_MAX_COUNT 1000000000
@@ -459,7 +459,7 @@ static const char *baseline_refusal(FILE *in)
     if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode))
         return "it is a device, not a file (a baseline is the JSON file --write-baseline writes)";
     if (S_ISREG(st.st_mode) && st.st_size > (off_t)BASELINE_MAX_BYTES)
-        return BASELINE_TOO_BIG;
+        return baseline_too_big;
     return NULL;
 }
 
@@ -475,8 +475,11 @@ raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct 
     if (!in)
         return RACI_ERROR_IO;
     if ((why = baseline_refusal(in))) {
+        /* A file too large is located at its start, like any file's. */
+        int whole_file = why == baseline_too_big;
         fclose(in);
-        return raci_diag_set(diag, path, 0, 0, NULL, "unable to read baseline: %s", why);
+        return raci_diag_set(diag, path, whole_file, whole_file, NULL,
+                             "unable to read baseline: %s", why);
     }
     /* Read at most one byte more than a baseline may hold: a pipe that
      * never ends stops there. */
@@ -505,8 +508,8 @@ raci_error raci_baseline_load(struct raci_baseline *b, const char *path, struct 
     fclose(in);
     if (len > BASELINE_MAX_BYTES) {
         free(text);
-        return raci_diag_set(diag, path, 0, 0, NULL, "unable to read baseline: %s",
-                             BASELINE_TOO_BIG);
+        return raci_diag_set(diag, path, 1, 1, NULL, "unable to read baseline: %s",
+                             baseline_too_big);
     }
     text[len] = '\0';
     err = raci_baseline_load_mem(b, text, len, path, diag);

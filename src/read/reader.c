@@ -256,8 +256,10 @@ static raci_error field_too_long(struct reader *r, size_t begin, int quoted)
 {
     return fail_at_offset(r, begin,
                           "field is longer than %u bytes (1 MiB), the most raci reads in one "
-                          "cell%s",
-                          RACI_READER_MAX_FIELD, quoted ? ": is its closing quote missing?" : "");
+                          "cell: %s",
+                          RACI_READER_MAX_FIELD,
+                          quoted ? "is its closing quote missing?"
+                                 : "keep such text elsewhere, and give its link in the cell");
 }
 
 /* A lone CR in a field (a line break in a file from an old Mac) becomes LF:

@@ -78,9 +78,12 @@ static raci_error layout_products(struct raci_xlsx_layout *lay)
         if (npeople + 2 > RACI_XLSX_LAYOUT_MAX_COLS ||
             ntasks + RACI_XLSX_LAYOUT_HEAD_ROWS > RACI_XLSX_LAYOUT_MAX_ROWS)
             return layout_limit(lay,
-                                "product '%s' has %zu people and %zu tasks, more than a "
-                                "sheet holds",
-                                r->products[p].name, npeople, ntasks);
+                                "product '%s' has %zu %s and %zu %s, more than a sheet holds "
+                                "(at most %u people and %u tasks): split it into products",
+                                r->products[p].name, npeople, npeople == 1 ? "person" : "people",
+                                ntasks, ntasks == 1 ? "task" : "tasks",
+                                (unsigned)(RACI_XLSX_LAYOUT_MAX_COLS - 2),
+                                (unsigned)(RACI_XLSX_LAYOUT_MAX_ROWS - RACI_XLSX_LAYOUT_HEAD_ROWS));
         for (size_t i = 0; i < ntasks; i++)
             lay->task_row[tasks[i]] = (uint32_t)(RACI_XLSX_LAYOUT_HEAD_ROWS + i);
         for (size_t k = 0; k < npeople; k++)

@@ -649,7 +649,7 @@ static void test_field_too_large(void **state)
     shown[3 + 200] = '\0';
     assert_diag(&f->d, 2, 3,
                 "field is longer than 1048576 bytes (1 MiB), the most raci reads in "
-                "one cell",
+                "one cell: keep such text elsewhere, and give its link in the cell",
                 shown);
     free(shown);
     assert_table_clean(&f->t);

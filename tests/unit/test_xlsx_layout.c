@@ -301,7 +301,8 @@ static void test_layout_limits(void **state)
     roster(&fx, csv.s);
     assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_ERROR_OUTPUT);
     assert_string_equal(lay.message,
-                        "product 'Wide' has 16383 people and 1 tasks, more than a sheet holds");
+                        "product 'Wide' has 16383 people and 1 task, more than a sheet holds (at "
+                        "most 16382 people and 1048574 tasks): split it into products");
     raci_xlsx_layout_release(&lay);
     fixture_release(&fx);
     /* One person fewer fits. */
@@ -324,8 +325,9 @@ static void test_layout_limits(void **state)
     roster(&fx, csv.s);
     assert_int_equal(fx.r.ntasks, 1048575);
     assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_ERROR_OUTPUT);
-    assert_string_equal(lay.message,
-                        "product 'Tall' has 1 people and 1048575 tasks, more than a sheet holds");
+    assert_string_equal(
+        lay.message, "product 'Tall' has 1 person and 1048575 tasks, more than a sheet holds (at "
+                     "most 16382 people and 1048574 tasks): split it into products");
     raci_xlsx_layout_release(&lay);
     fixture_release(&fx);
 
