@@ -154,6 +154,13 @@ check-unit: $(UNIT_BIN)
 
 check-cli: all
 	@tests/cli/run.sh
+	@tools/gen-bad-input.py --check
+
+# doc/bad-input.md: the catalogue of bad input, one golden case a row
+# (tests/cli/cases/*.doc); check-cli fails while it is stale.
+doc/bad-input.md: FORCE
+	$(say) GEN $@
+	$(Q)tools/gen-bad-input.py >$@.tmp && mv $@.tmp $@
 
 check-xlsx: all
 	@tests/xlsx/run.sh
