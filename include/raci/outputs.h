@@ -6,16 +6,13 @@
  * standard output. They are written as one:
  *
  *  1. raci_outputs_check, before any work: an output that is an input of
- *     the run (a roster, standard input when it is a file, the ruleset
- *     file, the --baseline), the file standard output goes to, or another
- *     output is a usage error, and an
- *     output that is not a regular file (outfile.h) is refused. Two paths
- *     are the same file when they are the same text, name one existing
- *     file (device and inode: hard and symbolic links too), or, for a file
- *     not there yet, name the same entry of the same directory once the
- *     directory's path is resolved. --write-baseline FILE --baseline FILE
- *     is allowed: the findings are reported against FILE as it was, and
- *     FILE then records them all.
+ *     the run (a roster, standard input when it is a file, every file the
+ *     ruleset was read from, its bases included, the --baseline), the file standard output goes to,
+ * or another output is a usage error, and an output that is not a regular file (outfile.h) is
+ * refused. Two paths are the same file when they are the same text, name one existing file (device
+ * and inode: hard and symbolic links too), or, for a file not there yet, name the same entry of the
+ * same directory once the directory's path is resolved. --write-baseline FILE --baseline FILE is
+ * allowed: the findings are reported against FILE as it was, and FILE then records them all.
  *  2. raci_outputs_begin: a temporary file beside each (outfile.h), before
  *     any roster is read.
  *  3. The audit writes each of them; raci_outputs_prepare makes each final
@@ -41,6 +38,7 @@
 #include "raci/error.h"
 #include "raci/format.h"
 #include "raci/options.h"
+#include "raci/ruleset.h"
 #include "raci/outfile.h"
 
 enum raci_output_kind { RACI_OUTPUT_WORKBOOK, RACI_OUTPUT_REPORT, RACI_OUTPUT_BASELINE };
@@ -70,7 +68,7 @@ struct raci_output *raci_outputs_find(struct raci_outputs *set, enum raci_output
  * printed on standard error: "the json report 'team.csv' would overwrite
  * the roster 'team.csv' (choose another FILE for --report json=FILE)".
  */
-int raci_outputs_check(const struct raci_options *o, const char *rules);
+int raci_outputs_check(const struct raci_options *o, const struct raci_ruleset *rs);
 
 /* Step 2. RACI_EXIT_CLEAN, or RACI_EXIT_TROUBLE once the reason is printed,
  * with every output aborted. */

@@ -82,7 +82,11 @@ struct raci_waiver {
 };
 
 struct raci_ruleset {
-    char *file;      /* where it was loaded from */
+    char *file; /* where it was loaded from */
+    /* Every file the ruleset was read from, in the order read: the one
+     * named, then each base that `extends` reached by path or by name. */
+    char **sources;
+    size_t nsources;
     char *framework; /* "scrum", "safe", ... or NULL */
     struct raci_role *roles;
     size_t nroles;

@@ -57,16 +57,16 @@ static int load_rules(const struct raci_options *o, const char *path, struct rac
     return status;
 }
 
-/* What the operands of an audit say before anything is read: among them,
+/* What the operands of an audit say before a roster is read: among them,
  * no output may be an input or another output (outputs.h). */
-static int check_audit(const struct raci_options *o, const char *rules)
+static int check_audit(const struct raci_options *o, const struct raci_ruleset *rs)
 {
     if (o->nargs == 0)
         return raci_options_usage_error("%s",
                                         "no roster given (usage: raci [options] ROSTER.csv ...)");
     if (strcmp(o->args[0], "diff") == 0)
         return raci_options_usage_error("%s", "'raci diff' is not available in this version");
-    return raci_outputs_check(o, rules);
+    return raci_outputs_check(o, rs);
 }
 
 int main(int argc, char **argv)
@@ -95,10 +95,12 @@ int main(int argc, char **argv)
     }
     if (status == RACI_EXIT_CLEAN)
         rules = o.rules ? raci_str_dup(o.rules) : default_rules();
-    if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
-        status = check_audit(&o, rules);
+    /* The ruleset first: the files it is read from are inputs that no
+     * output may overwrite. */
     if (status == RACI_EXIT_CLEAN)
         status = load_rules(&o, rules, &rs);
+    if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
+        status = check_audit(&o, &rs);
     if (status == RACI_EXIT_CLEAN)
         status = cmd == CMD_RULES ? raci_cmd_rules(&o, &rs) : raci_cmd_audit(&o, &rs);
     free(rules);

@@ -200,10 +200,12 @@ static void print_overwrite(const struct place *out, const struct place *in)
                                  out->what, in->what);
 }
 
-/* The inputs of o into p (the rosters, the ruleset, the baseline), and
- * standard output when it goes to a file (a file output renamed over it
- * would take its place); returns how many. p has room for nargs + 3. */
-static size_t add_inputs(struct place *p, const struct raci_options *o, const char *rules)
+/* The inputs of o into p (the rosters, every file of the ruleset, the
+ * baseline), and standard output when it goes to a file (a file output
+ * renamed over it would take its place); returns how many. p has room for
+ * nargs + nsources + 2. */
+static size_t add_inputs(struct place *p, const struct raci_options *o,
+                         const struct raci_ruleset *rs)
 {
     size_t n = 0;
 
@@ -215,8 +217,8 @@ static size_t add_inputs(struct place *p, const struct raci_options *o, const ch
     }
     if (place_fd(&p[n], 1, "the file standard output goes to"))
         n++;
-    if (rules)
-        place_set(&p[n++], rules, raci_str_printf("the ruleset '%s'", rules));
+    for (size_t i = 0; i < rs->nsources; i++)
+        place_set(&p[n++], rs->sources[i], raci_str_printf("the ruleset '%s'", rs->sources[i]));
     if (o->baseline) {
         place_set(&p[n], o->baseline, raci_str_printf("the baseline '%s'", o->baseline));
         p[n++].is_baseline_input = 1;
@@ -269,7 +271,7 @@ static int refused(const struct raci_output *out)
     return 1;
 }
 
-int raci_outputs_check(const struct raci_options *o, const char *rules)
+int raci_outputs_check(const struct raci_options *o, const struct raci_ruleset *rs)
 {
     struct raci_outputs set;
     struct place *p;
@@ -277,12 +279,12 @@ int raci_outputs_check(const struct raci_options *o, const char *rules)
     int status = RACI_EXIT_CLEAN;
 
     if (raci_outputs_init(&set, o) != RACI_OK ||
-        !(p = calloc((size_t)o->nargs + 3 + set.n, sizeof(*p)))) {
+        !(p = calloc((size_t)o->nargs + 2 + rs->nsources + set.n, sizeof(*p)))) {
         raci_outputs_release(&set);
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;
     }
-    n = ninputs = add_inputs(p, o, rules);
+    n = ninputs = add_inputs(p, o, rs);
     for (size_t i = 0; i < set.n; i++) {
         place_set(&p[n], set.v[i].path, describe(&set.v[i]));
         p[n++].out = &set.v[i];

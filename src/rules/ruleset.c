@@ -422,6 +422,9 @@ void raci_ruleset_release(struct raci_ruleset *rs)
     if (!rs)
         return;
     free(rs->file);
+    for (size_t i = 0; i < rs->nsources; i++)
+        free(rs->sources[i]);
+    free(rs->sources);
     free(rs->framework);
     for (size_t i = 0; i < rs->nroles; i++) {
         free(rs->roles[i].id);

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/array.h"
 #include "raci/date.h"
 #include "raci/extends.h"
 #include "raci/letters.h"
@@ -395,6 +396,21 @@ static raci_error read_all(const char *path, char **text, size_t *len)
     return RACI_OK;
 }
 
+/* Record that rs is read from path (rs->sources). */
+static raci_error add_source(struct raci_ruleset *rs, const char *path)
+{
+    char *copy = raci_str_dup(path);
+    size_t cap = rs->nsources;
+
+    /* A ruleset extends a few others at most: the list grows one at a time. */
+    if (!copy || raci_array_grow(&rs->sources, &cap, rs->nsources + 1, sizeof(*rs->sources))) {
+        free(copy);
+        return RACI_ERROR_NOMEM;
+    }
+    rs->sources[rs->nsources++] = copy;
+    return RACI_OK;
+}
+
 /* Load the file at path into rs, naming it display in diagnostics; real is
  * its resolved path (NULL when unknown). parent and at say which extends
  * node named it (NULL for the ruleset the user named). */
@@ -419,7 +435,7 @@ static raci_error load_file(struct raci_ruleset *rs, struct raci_diag *diag, con
             raci_diag_set(diag, f.doc.display, 0, 0, NULL, "cannot read ruleset '%s': %s",
                           f.doc.display, strerror(e));
         errno = e;
-    } else if (!err) {
+    } else if (!err && (err = add_source(rs, path)) == RACI_OK) {
         f.path = path;
         f.real = real;
         f.doc.text = text;

@@ -34,10 +34,13 @@ static void put(const char *path)
     assert_int_equal(fclose(f), 0);
 }
 
-/* raci_outputs_check on the NULL-terminated arguments after "raci", with
- * the ruleset rules; what it printed goes to *err (free it). */
+/* raci_outputs_check on the NULL-terminated arguments after "raci", with a
+ * ruleset read from the file rules (NULL: from none); what it printed goes
+ * to *err (free it). */
 static int check(const char *rules, char **err, ...)
 {
+    char *source = (char *)rules;
+    struct raci_ruleset rs = {0};
     static char *argv[32];
     struct raci_options o;
     int argc = 0, status, saved = dup(2);
@@ -57,7 +60,9 @@ static int check(const char *rules, char **err, ...)
     fflush(stderr);
     assert_non_null(f = tmpfile());
     assert_true(dup2(fileno(f), 2) == 2);
-    status = raci_outputs_check(&o, rules);
+    rs.sources = rules ? &source : NULL;
+    rs.nsources = rules ? 1 : 0;
+    status = raci_outputs_check(&o, &rs);
     fflush(stderr);
     assert_true(dup2(saved, 2) == 2);
     close(saved);
