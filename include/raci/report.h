@@ -48,38 +48,4 @@ const char *raci_report_person(const struct raci_report *r, const struct raci_fi
  * none (a finding about the ruleset's defaults). */
 const char *raci_report_file(const struct raci_loc *l);
 
-/* ---------------------------------------------- text for a terminal -- */
-
-/*
- * Roster text reaches terminals, CI logs and editors through the text and
- * markdown formats, and a name is anything a spreadsheet cell holds: a line
- * break in it would forge a finding's line (one that CI problem matchers
- * take for real), an escape sequence would retitle or clear the terminal.
- * So every piece of roster text these formats print (messages, which embed
- * names; file names; baseline entries) goes through here, and these
- * characters are shown as C-style escapes instead:
- *
- *   - C0 controls: \n, \r, \t, else \xHH (ESC is \x1b); DEL is \x7f;
- *   - C1 controls U+0080..U+009F as \u0085 (U+009B is a CSI to some
- *     terminals), the line and paragraph separators U+2028 and U+2029, and
- *     the bidirectional overrides and isolates U+202A..U+202E and
- *     U+2066..U+2069 (which reorder what a line seems to say) as \u2028;
- *   - a byte that is not part of well-formed UTF-8 as \xHH.
- *
- * A backslash stays as it is (Windows paths), so the escapes are for
- * reading, not for undoing. Every other character, letters of any script
- * and emoji included, is printed as it is.
- */
-
-/* Room for the longest escape, "\u2028", and its NUL. */
-#define RACI_REPORT_ESCAPE_SIZE 8
-
-/* The length in bytes of the character at s (NUL-terminated, not empty):
- * 1 for ASCII and for a byte that is no UTF-8. When it is one of those
- * above, its escape is written into esc; else esc is "". */
-size_t raci_report_escape(const char *s, char esc[RACI_REPORT_ESCAPE_SIZE]);
-
-/* Write s to out with each of those characters escaped. */
-void raci_report_puts(FILE *out, const char *s);
-
 #endif

@@ -52,8 +52,10 @@ void raci_diag_print(FILE *out, const struct raci_diag *d, int color)
     const char *reset = color ? "\033[0m" : "";
 
     fprintf(out, "raci: %s", bold);
+    /* File names, messages and source lines hold roster text: nothing in
+     * them may drive the terminal or break the line (str.h). */
     if (d->file) {
-        fputs(d->file, out);
+        raci_str_fputs_escaped(out, d->file);
         if (d->line) {
             fprintf(out, ":%u", d->line);
             if (d->col)
@@ -61,12 +63,15 @@ void raci_diag_print(FILE *out, const struct raci_diag *d, int color)
         }
         fputs(": ", out);
     }
-    fprintf(out, "%s%serror:%s %s\n", reset, red, reset, d->message ? d->message : "");
+    fprintf(out, "%s%serror:%s ", reset, red, reset);
+    raci_str_fputs_escaped(out, d->message ? d->message : "");
+    fputc('\n', out);
     if (d->source && d->line) {
         /* The offending line, then a caret under the column (columns count
          * characters, so the caret is placed by walking UTF-8). */
         int width = fprintf(out, "%5u | ", d->line) - 2;
-        fprintf(out, "%s\n", d->source);
+        raci_str_fputs_visible(out, d->source);
+        fputc('\n', out);
         unsigned caret = d->source_col ? d->source_col : d->col;
         if (caret) {
             fprintf(out, "%*s| ", width, "");

@@ -339,6 +339,79 @@ const char *raci_str_utf8(const char *s, char **owned)
     return clean(s, SIZE_MAX, 0, owned, NULL);
 }
 
+/* ------------------------------------------------------- for a terminal -- */
+
+/* A character a terminal or a log viewer acts on, or one that reorders or
+ * breaks a line, beyond ASCII's controls. */
+static int terminal_control(uint32_t cp)
+{
+    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t raci_str_escape(const char *s, char esc[RACI_STR_ESCAPE_SIZE])
+{
+    unsigned char c = (unsigned char)*s;
+    uint32_t cp;
+    size_t n;
+
+    esc[0] = '\0';
+    if (c == '\n' || c == '\r' || c == '\t') {
+        snprintf(esc, RACI_STR_ESCAPE_SIZE, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+        return 1;
+    }
+    if (c < 0x20 || c == 0x7f) {
+        snprintf(esc, RACI_STR_ESCAPE_SIZE, "\\x%02x", c);
+        return 1;
+    }
+    if (c < 0x80)
+        return 1;
+    /* At most 4 bytes are looked at: strnlen stops at a NUL before. */
+    if (!(n = raci_str_decode(s, strnlen(s, 4), &cp))) {
+        snprintf(esc, RACI_STR_ESCAPE_SIZE, "\\x%02x", c);
+        return 1;
+    }
+    if (terminal_control(cp))
+        snprintf(esc, RACI_STR_ESCAPE_SIZE, "\\u%04x", (unsigned)cp);
+    return n;
+}
+
+void raci_str_fputs_escaped(FILE *out, const char *s)
+{
+    char esc[RACI_STR_ESCAPE_SIZE];
+    const char *run = s; /* what needs no escape, not yet written */
+
+    while (*s) {
+        size_t n = raci_str_escape(s, esc);
+        if (!esc[0]) {
+            s += n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(s - run), out);
+        fputs(esc, out);
+        run = s += n;
+    }
+    fwrite(run, 1, (size_t)(s - run), out);
+}
+
+void raci_str_fputs_visible(FILE *out, const char *s)
+{
+    char esc[RACI_STR_ESCAPE_SIZE];
+    const char *run = s;
+
+    while (*s) {
+        size_t n = raci_str_escape(s, esc);
+        if (!esc[0] || *s == '\t') {
+            s += n;
+            continue;
+        }
+        fwrite(run, 1, (size_t)(s - run), out);
+        fputs(REPLACEMENT, out);
+        run = s += n;
+    }
+    fwrite(run, 1, (size_t)(s - run), out);
+}
+
 /* ---------------------------------------------------------- builder -- */
 
 /* Room for n more bytes and a terminator; 0 on success. */

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "raci/str.h"
+
 /* Rows of the findings table at most; a pull-request comment has a size
  * limit (GitHub's is 65536 characters), and past a hundred rows nobody reads
  * on anyway. */
@@ -21,7 +23,7 @@
  */
 static void md_escape(FILE *out, const char *s)
 {
-    char esc[RACI_REPORT_ESCAPE_SIZE];
+    char esc[RACI_STR_ESCAPE_SIZE];
 
     while (*s) {
         size_t n;
@@ -29,7 +31,7 @@ static void md_escape(FILE *out, const char *s)
             /* CR LF, LF and a lone CR are each one line break. */
             fputs("<br>", out);
             s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
-        } else if (n = raci_report_escape(s, esc), esc[0]) {
+        } else if (n = raci_str_escape(s, esc), esc[0]) {
             for (const char *e = esc; *e; e++) {
                 if (*e == '\\')
                     fputc('\\', out);
@@ -53,11 +55,11 @@ static void md_escape(FILE *out, const char *s)
  * escaping; a mention is not made inside a code span. */
 static void md_code(FILE *out, const char *s)
 {
-    char esc[RACI_REPORT_ESCAPE_SIZE];
+    char esc[RACI_STR_ESCAPE_SIZE];
 
     fputc('`', out);
     while (*s) {
-        size_t n = raci_report_escape(s, esc);
+        size_t n = raci_str_escape(s, esc);
         if (esc[0])
             fputs(esc, out);
         else if (*s == '`')

@@ -3,6 +3,8 @@
  */
 #include "raci/report_text.h"
 
+#include "raci/str.h"
+
 static const char *sev_color(enum raci_severity s)
 {
     switch (s) {
@@ -22,7 +24,7 @@ static void text_baseline(FILE *out, const struct raci_baseline_diff *d)
     size_t gone = raci_baseline_diff_gone(d);
 
     fputs("baseline '", out);
-    raci_report_puts(out, d->file ? d->file : "-");
+    raci_str_fputs_escaped(out, d->file ? d->file : "-");
     fprintf(out, "': %zu known finding%s not shown", d->known, d->known == 1 ? "" : "s");
     if (!gone) {
         fprintf(out, "\n");
@@ -32,7 +34,7 @@ static void text_baseline(FILE *out, const struct raci_baseline_diff *d)
     for (size_t i = 0; i < d->nabsent; i++) {
         const struct raci_baseline_entry *e = &d->absent[i];
         fprintf(out, "%s %s ", i ? "," : "", e->rule);
-        raci_report_puts(out, e->entity);
+        raci_str_fputs_escaped(out, e->entity);
         if (e->count > 1)
             fprintf(out, " (%zu)", e->count);
     }
@@ -63,10 +65,10 @@ raci_error raci_report_text(FILE *out, const struct raci_report *r)
         const struct raci_finding *f = fs->v[i];
         /* The file and the message are roster text: escaped (report.h). */
         fputs(bold, out);
-        raci_report_puts(out, raci_report_file(&f->loc));
+        raci_str_fputs_escaped(out, raci_report_file(&f->loc));
         fprintf(out, ":%u:%u:%s %s%s:%s ", f->loc.line, f->loc.col, reset,
                 r->color ? sev_color(f->severity) : "", raci_severity_name(f->severity), reset);
-        raci_report_puts(out, f->message);
+        raci_str_fputs_escaped(out, f->message);
         fprintf(out, " %s[%s]%s\n", dim, f->rule, reset);
     }
     if (!r->quiet) {

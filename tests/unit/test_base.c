@@ -82,6 +82,27 @@ static void test_diag(void **state)
     assert_string_equal(raci_error_string((raci_error)99), "unknown error");
 }
 
+/* Roster text in a diagnostic cannot drive the terminal: the message and
+ * file escape control characters, the source line shows them as U+FFFD
+ * with the caret still under its column. */
+static void test_diag_escapes(void **state)
+{
+    struct raci_diag d = {0};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f;
+    (void)state;
+    raci_diag_set(&d, "a\nb.csv", 2, 7, "Ana \033[2J,\"x", "bad '%s'", "\033]0;t\a");
+    f = open_memstream(&buf, &len);
+    raci_diag_print(f, &d, 0);
+    fclose(f);
+    assert_string_equal(buf, "raci: a\\nb.csv:2:7: error: bad '\\x1b]0;t\\x07'\n"
+                             "    2 | Ana \xef\xbf\xbd[2J,\"x\n"
+                             "      |       ^\n");
+    free(buf);
+    raci_diag_release(&d);
+}
+
 static void test_grow(void **state)
 {
     int *v = NULL;
@@ -128,6 +149,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strpool_interns),
         cmocka_unit_test(test_diag),
+        cmocka_unit_test(test_diag_escapes),
         cmocka_unit_test(test_grow),
         cmocka_unit_test(test_date),
         cmocka_unit_test(test_severity),

@@ -16,6 +16,7 @@
 
 #include "raci/format.h"
 #include "raci/report.h"
+#include "raci/str.h"
 #include "raci/report_markdown.h"
 #include "raci/report_text.h"
 
@@ -94,31 +95,31 @@ static size_t count_lines(const char *text)
 
 static void test_escape(void **state)
 {
-    char esc[RACI_REPORT_ESCAPE_SIZE];
+    char esc[RACI_STR_ESCAPE_SIZE];
     (void)state;
 
-    assert_int_equal(raci_report_escape("\nx", esc), 1);
+    assert_int_equal(raci_str_escape("\nx", esc), 1);
     assert_string_equal(esc, "\\n");
-    assert_int_equal(raci_report_escape("\033[", esc), 1);
+    assert_int_equal(raci_str_escape("\033[", esc), 1);
     assert_string_equal(esc, "\\x1b");
-    assert_int_equal(raci_report_escape("\x7f", esc), 1);
+    assert_int_equal(raci_str_escape("\x7f", esc), 1);
     assert_string_equal(esc, "\\x7f");
-    assert_int_equal(raci_report_escape("\xc2\x85", esc), 2);
+    assert_int_equal(raci_str_escape("\xc2\x85", esc), 2);
     assert_string_equal(esc, "\\u0085");
-    assert_int_equal(raci_report_escape("\xe2\x81\xa6", esc), 3); /* U+2066 */
+    assert_int_equal(raci_str_escape("\xe2\x81\xa6", esc), 3); /* U+2066 */
     assert_string_equal(esc, "\\u2066");
-    assert_int_equal(raci_report_escape("\xc3", esc), 1); /* cut short */
+    assert_int_equal(raci_str_escape("\xc3", esc), 1); /* cut short */
     assert_string_equal(esc, "\\xc3");
     /* What may be shown as it is: its length, and no escape. */
-    assert_int_equal(raci_report_escape("ab", esc), 1);
+    assert_int_equal(raci_str_escape("ab", esc), 1);
     assert_string_equal(esc, "");
-    assert_int_equal(raci_report_escape("\\", esc), 1);
+    assert_int_equal(raci_str_escape("\\", esc), 1);
     assert_string_equal(esc, "");
-    assert_int_equal(raci_report_escape("\xc3\xa9", esc), 2); /* é */
+    assert_int_equal(raci_str_escape("\xc3\xa9", esc), 2); /* é */
     assert_string_equal(esc, "");
-    assert_int_equal(raci_report_escape("\xf0\x9f\x98\x80", esc), 4); /* an emoji */
+    assert_int_equal(raci_str_escape("\xf0\x9f\x98\x80", esc), 4); /* an emoji */
     assert_string_equal(esc, "");
-    assert_int_equal(raci_report_escape("\xe2\x80\x8b", esc), 3); /* U+200B */
+    assert_int_equal(raci_str_escape("\xe2\x80\x8b", esc), 3); /* U+200B */
     assert_string_equal(esc, "");
 }
 
