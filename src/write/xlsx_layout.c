@@ -200,11 +200,22 @@ raci_error raci_xlsx_layout_build(struct raci_xlsx_layout *lay, const struct rac
     if ((err = layout_names(lay)) || (err = layout_products(lay)) || (err = layout_findings(lay)))
         return err;
     if (lay->fs->n + 1 > RACI_XLSX_LAYOUT_MAX_ROWS)
-        return layout_limit(lay, "%zu findings, more than the Findings sheet holds", lay->fs->n);
+        return layout_limit(lay,
+                            "%zu findings, more than the Findings sheet holds (at most %u): "
+                            "audit the products in several runs, or turn some checks off",
+                            lay->fs->n, (unsigned)(RACI_XLSX_LAYOUT_MAX_ROWS - 1));
     if (r->npersons + 1 > RACI_XLSX_LAYOUT_MAX_ROWS)
-        return layout_limit(lay, "%zu people, more than the Roster sheet holds", r->npersons);
+        return layout_limit(lay,
+                            "%zu people, more than the Roster sheet holds (at most %u): audit "
+                            "the organisation in several runs",
+                            r->npersons, (unsigned)(RACI_XLSX_LAYOUT_MAX_ROWS - 1));
     if (r->nextra + RACI_XLSX_LAYOUT_ROSTER_COLS > RACI_XLSX_LAYOUT_MAX_COLS)
-        return layout_limit(lay, "%zu extra columns, more than the Roster sheet holds", r->nextra);
+        return layout_limit(lay,
+                            "%zu extra columns, more than the Roster sheet holds (at most %u "
+                            "beside its own %u): keep fewer columns in the roster",
+                            r->nextra,
+                            (unsigned)(RACI_XLSX_LAYOUT_MAX_COLS - RACI_XLSX_LAYOUT_ROSTER_COLS),
+                            (unsigned)RACI_XLSX_LAYOUT_ROSTER_COLS);
     return RACI_OK;
 }
 

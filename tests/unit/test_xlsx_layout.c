@@ -341,7 +341,9 @@ static void test_layout_limits(void **state)
     roster(&fx, csv.s);
     assert_int_equal(fx.r.nextra, 16375);
     assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_ERROR_OUTPUT);
-    assert_string_equal(lay.message, "16375 extra columns, more than the Roster sheet holds");
+    assert_string_equal(lay.message, "16375 extra columns, more than the Roster sheet holds (at "
+                                     "most 16374 beside its own 10): keep fewer columns in the "
+                                     "roster");
     raci_xlsx_layout_release(&lay);
     fixture_release(&fx);
     raci_str_release(&csv);
