@@ -111,9 +111,11 @@ int raci_checks_titled(const struct raci_engine *e, uint32_t p);
  * that count one person's products, do not run on them. */
 int raci_checks_stands_for_role(const struct raci_engine *e, uint32_t person);
 
-/* Does some row of file (a name in r->files) give letters? Generated
- * letters do not count. A file with none is a roster without letters. */
-int raci_checks_file_lettered(const struct raci_engine *e, const char *file);
+/* Does some row of the file person comes from give letters? Generated
+ * letters do not count: a file with none is a roster without letters. A
+ * person the people roster lists comes from the file of their first team,
+ * or from the people roster itself, which has none, when on no team. */
+int raci_checks_person_lettered(const struct raci_engine *e, uint32_t person);
 
 /* Does person hold the role of this bit? Never for bit 0. */
 int raci_checks_has_role(const struct raci_engine *e, uint32_t person, uint64_t bit);

@@ -121,8 +121,15 @@ int raci_checks_stands_for_role(const struct raci_engine *e, uint32_t person)
     return (e->r->persons[person].flags & RACI_PERSON_ROLE) != 0;
 }
 
-int raci_checks_file_lettered(const struct raci_engine *e, const char *file)
+int raci_checks_person_lettered(const struct raci_engine *e, uint32_t person)
 {
+    const struct raci_person *p = &e->r->persons[person];
+    const char *file = p->loc.file;
+    size_t n;
+    const uint32_t *m = raci_view_person_members(e->r, person, &n);
+
+    if ((p->flags & RACI_PERSON_LISTED) && n)
+        file = e->r->members[m[0]].loc.file;
     for (size_t f = 0; f < e->r->nfiles; f++)
         if (e->r->files[f] == file)
             return e->lettered[f];

@@ -272,7 +272,7 @@ raci_error raci_hygiene_idle_person(struct raci_engine *e, const struct raci_che
         const struct raci_person *p = &r->persons[i];
         const uint32_t *n = raci_view_counts(r, i);
         if (n[0] || n[1] || n[2] || n[3] || raci_checks_stands_for_role(e, i) ||
-            !raci_checks_file_lettered(e, p->loc.file))
+            !raci_checks_person_lettered(e, i))
             continue;
         char *entity = raci_findings_entity_person(r, i);
         struct raci_finding *f =

@@ -420,7 +420,7 @@ raci_error raci_roles_team_size(struct raci_engine *e, const struct raci_check *
     long max = raci_ruleset_int(chk, "max_team_size");
     for (uint32_t p = 0; p < r->nproducts; p++) {
         size_t n = raci_view_team_size(r, p);
-        if ((long)n <= max || stand_ins(e, p))
+        if ((long)n <= max || !raci_checks_titled(e, p) || stand_ins(e, p))
             continue;
         char *entity = raci_findings_entity_product(r, p);
         /* The Scrum Guide is cited for its own number only: a ruleset with
@@ -526,6 +526,9 @@ static raci_error report_skipped(struct raci_engine *e, const struct raci_check 
     for (size_t i = 0; i < e->rs->nroles; i++)
         raci_str_addf(&how, "%s%s", i ? ", " : " (role ids: ", e->rs->roles[i].id);
     raci_str_add(&how, e->rs->nroles ? ")" : "");
+    if (stand_ins(e, first)) /* a chart's columns: they may name people */
+        raci_str_add(&how, "; or, when the columns name people, give their titles with --people "
+                           "FILE");
     raci_str_addf(&entity, "file:%s", r->files[f]);
     raci_str_addf(&count, "%zu products (", n);
     if (!names.failed && !how.failed && !entity.failed && !count.failed)
