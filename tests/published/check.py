@@ -234,6 +234,8 @@ def check_same(raci, same_dir):
                 continue
             results[form] = stripped(json.loads(p.stdout)["findings"])
     ref = results.get("long")
+    if ref is not None:
+        lines.append(f"PASS same/long: {len(ref)} findings, the reference")
     for form, got in results.items():
         if got is None or form == "long":
             continue
