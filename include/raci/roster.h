@@ -40,8 +40,9 @@ struct raci_person {
     const char *id;      /* "" when none */
     const char *manager; /* reports_to as written, "" when none */
     struct raci_loc manager_loc;
-    uint32_t manager_idx; /* the person it names, or RACI_NONE */
-    const char **titles;  /* distinct titles, in order of appearance */
+    uint32_t manager_idx;        /* the person it names, or RACI_NONE */
+    const char **titles;         /* distinct titles, in order of appearance */
+    struct raci_loc *title_locs; /* per title: the cell of its first sight */
     uint32_t ntitles;
     uint64_t roles;            /* mask of ruleset role indexes */
     struct raci_loc loc;       /* the person's first row (person cell) */
@@ -234,6 +235,11 @@ raci_error raci_roster_list_person(struct raci_roster *r, uint32_t person);
 /* Give person a title (kept once; its roles are matched on first sight). */
 raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char *title,
                              struct raci_loc loc);
+
+/* The cell where person's rows first give title, or a title of the same
+ * matching key; their first title's cell when they hold none such. */
+struct raci_loc raci_roster_title_loc(const struct raci_roster *r, uint32_t person,
+                                      const char *title);
 
 /* Set person's reports_to as written, unless a row already did. */
 void raci_roster_manager(struct raci_roster *r, uint32_t person, const char *manager,

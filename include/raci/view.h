@@ -62,8 +62,9 @@ struct raci_pair {
  * (on no team, with no letters: a directory, not the team).
  */
 struct raci_title_group {
-    const char *title; /* as its first holder writes it */
-    uint32_t first;    /* its first holder */
+    const char *title;    /* as its first holder writes it */
+    uint32_t first;       /* its first holder */
+    uint32_t first_title; /* which of the first holder's titles it is */
 };
 
 /*

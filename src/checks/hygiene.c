@@ -245,14 +245,14 @@ raci_error raci_hygiene_unknown_title(struct raci_engine *e, const struct raci_c
         raci_str_addkey(&entity, g[k].title);
         if (!who.failed && !entity.failed)
             f = raci_findings_add(e->out, chk->def->id, chk->severity,
-                                  r->persons[g[k].first].title_loc, RACI_NONE, RACI_NONE,
-                                  g[k].first, raci_str_cstr(&entity),
+                                  r->persons[g[k].first].title_locs[g[k].first_title], RACI_NONE,
+                                  RACI_NONE, g[k].first, raci_str_cstr(&entity),
                                   "title '%s' maps to no role%s; the role rules leave them out "
                                   "(add the title to a role's titles in the ruleset if it names "
                                   "one)",
                                   g[k].title, raci_str_cstr(&who));
         for (size_t i = 0; f && i < n; i++)
-            if (raci_findings_relate(f, r->persons[h[i]].title_loc))
+            if (raci_findings_relate(f, raci_roster_title_loc(r, h[i], g[k].title)))
                 f = NULL;
         raci_str_release(&who);
         raci_str_release(&entity);

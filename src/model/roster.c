@@ -146,6 +146,10 @@ raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char 
     /* Titles are few per person: the array grows one at a time. */
     if (raci_array_grow(&p->titles, &cap, p->ntitles + 1, sizeof(*p->titles)))
         return RACI_ERROR_NOMEM;
+    cap = p->ntitles;
+    if (raci_array_grow(&p->title_locs, &cap, p->ntitles + 1, sizeof(*p->title_locs)))
+        return RACI_ERROR_NOMEM;
+    p->title_locs[p->ntitles] = loc;
     if (p->ntitles == 0)
         p->title_loc = loc;
     p->titles[p->ntitles++] = title;
@@ -185,6 +189,16 @@ raci_error raci_roster_column_person(struct raci_roster *r, const char *name, co
         return err;
     r->persons[*out].flags |= RACI_PERSON_ROLE;
     return RACI_OK;
+}
+
+struct raci_loc raci_roster_title_loc(const struct raci_roster *r, uint32_t person,
+                                      const char *title)
+{
+    const struct raci_person *p = &r->persons[person];
+    for (uint32_t i = 0; i < p->ntitles; i++)
+        if (raci_str_same_key(p->titles[i], title) == 1)
+            return p->title_locs[i];
+    return p->title_loc;
 }
 
 void raci_roster_manager(struct raci_roster *r, uint32_t person, const char *manager,
@@ -533,6 +547,7 @@ void raci_roster_release(struct raci_roster *r)
     x = r->index;
     for (size_t i = 0; i < r->npersons; i++) {
         free(r->persons[i].titles);
+        free(r->persons[i].title_locs);
         free(r->persons[i].extra);
     }
     free(r->persons);

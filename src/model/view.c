@@ -278,7 +278,7 @@ static raci_error title_pairs(struct raci_roster *r, struct raci_map *keys, uint
                     raci_map_put(keys, (uintptr_t)key, 0, g))
                     err = RACI_ERROR_NOMEM;
                 else
-                    v->titles[v->ntitles++] = (struct raci_title_group){p->titles[k], i};
+                    v->titles[v->ntitles++] = (struct raci_title_group){p->titles[k], i, k};
             }
             if (err || last[g] == i + 1)
                 continue;

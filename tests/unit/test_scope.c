@@ -353,6 +353,17 @@ static void test_unknown_title_once_per_title(void **state)
                         "title to a role's titles in the ruleset if it names one)");
     fixture_release(&fx);
 
+    /* A person's second title is located at the row that gives it. */
+    fixture_run(&fx, "person,title\nAna,Docs Lead\nBo,Docs Lead\nAna,Bug Triage\n");
+    want(&fx, "unknown-title", 2);
+    assert_string_equal(fixture_find(&fx, "unknown-title", 1)->message + 6,
+                        "'Bug Triage' maps to "
+                        "no role (1 person: Ana); the role rules leave them out (add the title to "
+                        "a role's titles in the ruleset if it names one)");
+    assert_int_equal(fixture_find(&fx, "unknown-title", 1)->loc.line, 4);
+    assert_int_equal(fixture_find(&fx, "unknown-title", 0)->nrelated, 1);
+    fixture_release(&fx);
+
     /* More holders than a message names. */
     struct raci_str b = RACI_STR_INIT;
     raci_str_add(&b, "person,title\n");
