@@ -57,6 +57,7 @@ struct raci_options {
     const char *baseline;
     const char *write_baseline;
     const char *stdin_filename;
+    const char *people;                  /* --people: the people roster, or NULL */
     struct raci_options_report *reports; /* --report, in the order given; owned */
     int nreports;
     char **args; /* the operands: rosters, or what follows `rules` */

@@ -6,7 +6,7 @@
  * standard output. They are written as one:
  *
  *  1. raci_outputs_check, before any work: an output that is an input of
- *     the run (a roster, standard input when it is a file, every file the
+ *     the run (a roster, the people roster, standard input when it is a file, every file the
  *     ruleset was read from, its bases included, the --baseline), the file standard output goes to,
  * or another output is a usage error, and an output that is not a regular file (outfile.h) is
  * refused. Two paths are the same file when they are the same text, name one existing file (device

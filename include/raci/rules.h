@@ -39,6 +39,8 @@ enum raci_scope {
     RACI_SCOPE_PERSON,
     RACI_SCOPE_ROW,
     RACI_SCOPE_CELL,
+    RACI_SCOPE_TITLE, /* a job title, however many hold it */
+    RACI_SCOPE_FILE,  /* a file of the roster, as a whole */
     RACI_SCOPE_WAIVER /* a waiver of the ruleset: its findings point at the
                          ruleset file, and its check runs once the waivers
                          have been applied */
@@ -65,7 +67,7 @@ const struct raci_rule_def *raci_rules_all(size_t *n);
 const struct raci_rule_def *raci_rules_find(const char *id);
 /* Its parameter of this name, or NULL. */
 const struct raci_param_def *raci_rules_param(const struct raci_rule_def *rule, const char *name);
-/* "task", "product", "person", "row", "cell", "waiver". */
+/* "task", "product", "person", "row", "cell", "title", "file", "waiver". */
 const char *raci_rules_scope_name(enum raci_scope scope);
 
 #endif

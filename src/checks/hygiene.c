@@ -206,38 +206,73 @@ raci_error raci_hygiene_duplicate_assignment(struct raci_engine *e, const struct
     return err;
 }
 
+/* "Ana, Bo and Cy" of the holders h[0..n) of a title, but for stand-ins
+ * named by it (a chart's column is name and title at once). */
+static void add_title_holders(const struct raci_roster *r, struct raci_str *b, const char *title,
+                              const uint32_t *h, size_t n)
+{
+    size_t named = 0, shown = 0;
+
+    for (size_t i = 0; i < n; i++)
+        named += raci_str_same_key(r->persons[h[i]].name, title) != 1;
+    if (!named)
+        return;
+    raci_str_addf(b, " (%zu %s: ", named, named == 1 ? "person" : "people");
+    for (size_t i = 0; i < n && shown < RACI_CHECKS_MAX_NAMED; i++)
+        if (raci_str_same_key(r->persons[h[i]].name, title) != 1)
+            raci_str_addf(b, "%s%s", shown++ ? ", " : "", r->persons[h[i]].name);
+    if (named > shown)
+        raci_str_addf(b, " and %zu more", named - shown);
+    raci_str_add(b, ")");
+}
+
+/* One finding per distinct title (by matching key), at its first holder's
+ * title, naming who holds it: a roster of 33 with 20 titles is 20 lines. */
 raci_error raci_hygiene_unknown_title(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    for (uint32_t i = 0; i < r->npersons; i++) {
-        const struct raci_person *p = &r->persons[i];
-        if (p->roles || !p->ntitles)
-            continue;
-        char *entity = raci_findings_entity_person(r, i);
-        /* In a wide chart the column's header is name and title at once. */
-        int same = strcmp(p->titles[0], p->name) == 0;
-        struct raci_finding *f =
-            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, p->title_loc, RACI_NONE,
-                                       RACI_NONE, i, entity,
-                                       "title '%s'%s%s maps to no role; the role rules leave "
-                                       "them out (add the title to a role's titles in the "
-                                       "ruleset if it names one)",
-                                       p->titles[0], same ? "" : " of ", same ? "" : p->name)
-                   : NULL;
-        free(entity);
+    size_t ng;
+    const struct raci_title_group *g = raci_view_unmapped_titles(r, &ng);
+
+    for (size_t k = 0; k < ng; k++) {
+        size_t n;
+        const uint32_t *h = raci_view_title_holders(r, k, &n);
+        struct raci_str who = RACI_STR_INIT, entity = RACI_STR_INIT;
+        struct raci_finding *f = NULL;
+
+        add_title_holders(r, &who, g[k].title, h, n);
+        raci_str_add(&entity, "title:");
+        raci_str_addkey(&entity, g[k].title);
+        if (!who.failed && !entity.failed)
+            f = raci_findings_add(e->out, chk->def->id, chk->severity,
+                                  r->persons[g[k].first].title_locs[g[k].first_title], RACI_NONE,
+                                  RACI_NONE, g[k].first, raci_str_cstr(&entity),
+                                  "title '%s' maps to no role%s; the role rules leave them out "
+                                  "(add the title to a role's titles in the ruleset if it names "
+                                  "one)",
+                                  g[k].title, raci_str_cstr(&who));
+        for (size_t i = 0; f && i < n; i++)
+            if (raci_findings_relate(f, raci_roster_title_loc(r, h[i], g[k].title)))
+                f = NULL;
+        raci_str_release(&who);
+        raci_str_release(&entity);
         if (!f)
             return RACI_ERROR_NOMEM;
     }
     return RACI_OK;
 }
 
+/* Not for a stand-in (a chart's column left empty is a role the chart
+ * gives no part), nor in a file with no letters at all: a roster of titles
+ * is no matrix yet. */
 raci_error raci_hygiene_idle_person(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
     for (uint32_t i = 0; i < r->npersons; i++) {
         const struct raci_person *p = &r->persons[i];
         const uint32_t *n = raci_view_counts(r, i);
-        if (n[0] || n[1] || n[2] || n[3])
+        if (n[0] || n[1] || n[2] || n[3] || raci_checks_stands_for_role(e, i) ||
+            !raci_checks_person_lettered(e, i))
             continue;
         char *entity = raci_findings_entity_person(r, i);
         struct raci_finding *f =

@@ -13,6 +13,7 @@
 #include "raci/diag.h"
 #include "raci/findings.h"
 #include "raci/outputs.h"
+#include "raci/people.h"
 #include "raci/reader.h"
 #include "raci/roster.h"
 #include "raci/shape.h"
@@ -46,12 +47,22 @@ static void input_error(const struct raci_options *o, const struct raci_diag *di
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
 }
 
-/* Every roster into a->roster, then the checks. */
+/* The people roster and every roster into a->roster, then the checks. */
 static raci_error read_and_check(const struct raci_options *o, const struct raci_ruleset *rs,
                                  struct audit *a)
 {
     raci_error err;
 
+    /* The people first: a chart's column of one's name is them. */
+    if (o->people) {
+        struct raci_table t = {0};
+        err = raci_reader_read_file(&t, o->people, NULL, a->pool, &a->diag);
+        if (err == RACI_OK)
+            err = raci_people_add(&a->roster, &t, &a->diag);
+        raci_reader_release(&t);
+        if (err)
+            return err;
+    }
     for (int i = 0; i < o->nargs; i++) {
         struct raci_table t = {0};
         const char *display = strcmp(o->args[i], "-") == 0 ? o->stdin_filename : NULL;

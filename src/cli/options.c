@@ -30,6 +30,7 @@ enum opt_id {
     OPT_WRITE_BASELINE,
     OPT_STDIN_FILENAME,
     OPT_COLOR,
+    OPT_PEOPLE,
     OPT_HELP_MAN,
     OPT_HELP_COMPLETION
 };
@@ -84,6 +85,12 @@ static const struct raci_option_doc options[] = {
      "record all findings in FILE and, without --baseline, report against it",
      RACI_VALUE_FILE,
      NULL},
+    {{"people", required_argument, NULL, OPT_PEOPLE},
+     "FILE.csv",
+     "a roster of people (person, title, reports_to, id): a chart's column headed by one's name "
+     "is that person",
+     RACI_VALUE_FILE,
+     "*.csv"},
     {{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
      "NAME",
      "the name of the roster read from '-', for locations in the findings",
@@ -285,6 +292,9 @@ static int apply_option(struct raci_options *o, int c, char **argv)
     case OPT_STDIN_FILENAME:
         o->stdin_filename = optarg;
         return RACI_EXIT_CLEAN;
+    case OPT_PEOPLE:
+        o->people = optarg;
+        return RACI_EXIT_CLEAN;
     case OPT_FAIL_ON:
         return parse_fail_on(o, optarg);
     case OPT_COLOR:
@@ -321,8 +331,9 @@ static int same_file(const char *a, const char *b)
 }
 
 /* A roster given twice would be audited twice (every row its own
- * duplicate), and standard input can only be read once; --stdin-filename
- * names what '-' reads. (An output over an input is outputs.h's check.) */
+ * duplicate), and standard input can only be read once (nor can a file be
+ * both a roster and the people roster); --stdin-filename names what '-'
+ * reads. (An output over an input is outputs.h's check.) */
 static int check_operands(const struct raci_options *o)
 {
     int stdin_given = 0;
@@ -332,6 +343,10 @@ static int check_operands(const struct raci_options *o)
             if (same_file(o->args[i], o->args[j]))
                 return raci_options_usage_error("roster '%s' is given twice", o->args[i]);
         stdin_given |= strcmp(o->args[i], "-") == 0;
+        if (o->people && same_file(o->args[i], o->people))
+            return raci_options_usage_error("the people roster '%s' is given as a roster too "
+                                            "(a chart goes as a roster, its people with --people)",
+                                            o->people);
     }
     if (o->stdin_filename && !stdin_given)
         return raci_options_usage_error("%s", "--stdin-filename names the roster read from '-', "

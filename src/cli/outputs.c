@@ -200,10 +200,10 @@ static void print_overwrite(const struct place *out, const struct place *in)
                                  out->what, in->what);
 }
 
-/* The inputs of o into p (the rosters, every file of the ruleset, the
- * baseline), and standard output when it goes to a file (a file output
- * renamed over it would take its place); returns how many. p has room for
- * nargs + nsources + 2. */
+/* The inputs of o into p (the rosters, the people roster, every file of
+ * the ruleset, the baseline), and standard output when it goes to a file (a
+ * file output renamed over it would take its place); returns how many. p
+ * has room for nargs + nsources + 3. */
 static size_t add_inputs(struct place *p, const struct raci_options *o,
                          const struct raci_ruleset *rs)
 {
@@ -215,6 +215,10 @@ static size_t add_inputs(struct place *p, const struct raci_options *o,
         else if (place_fd(&p[n], 0, "the roster read from standard input"))
             n++;
     }
+    if (o->people && strcmp(o->people, "-") != 0)
+        place_set(&p[n++], o->people, raci_str_printf("the people roster '%s'", o->people));
+    else if (o->people && place_fd(&p[n], 0, "the people roster read from standard input"))
+        n++;
     if (place_fd(&p[n], 1, "the file standard output goes to"))
         n++;
     for (size_t i = 0; i < rs->nsources; i++)
@@ -279,7 +283,7 @@ int raci_outputs_check(const struct raci_options *o, const struct raci_ruleset *
     int status = RACI_EXIT_CLEAN;
 
     if (raci_outputs_init(&set, o) != RACI_OK ||
-        !(p = calloc((size_t)o->nargs + 2 + rs->nsources + set.n, sizeof(*p)))) {
+        !(p = calloc((size_t)o->nargs + 3 + rs->nsources + set.n, sizeof(*p)))) {
         raci_outputs_release(&set);
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;

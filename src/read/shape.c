@@ -347,8 +347,7 @@ static raci_error wide_person(struct shape *sh, uint32_t col, uint32_t product, 
         scope = raci_strpool_printf(r->pool, "%s#%u", sh->t->file, col);
     if ((sh->of[RACI_COLUMN_PRODUCT] >= 0 || (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)) && !scope)
         return RACI_ERROR_NOMEM;
-    if ((err = raci_roster_person(r, h, "", scope, l, out)) ||
-        (*title && (err = raci_roster_title(r, *out, title, l))))
+    if ((err = raci_roster_column_person(r, h, title, scope, l, out)))
         return err;
     return raci_roster_member(r, *out, product, l);
 }
@@ -507,6 +506,7 @@ raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, str
 
     if (raci_roster_add_file(r, t->file) || raci_columns_read(&sh.cols, t, r->pool))
         return RACI_ERROR_NOMEM;
+    raci_roster_file_header(r, (struct raci_loc){t->file, t->header.line, 1});
     sh.of = sh.cols.of;
     sh.take = calloc(sh.cols.n ? sh.cols.n : 1, sizeof(*sh.take));
     sh.fallback_product = default_product(r, t->file);
