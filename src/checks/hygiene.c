@@ -562,3 +562,20 @@ raci_error raci_hygiene_unnamed_column(struct raci_engine *e, const struct raci_
     raci_str_release(&b);
     return err;
 }
+
+raci_error raci_hygiene_input_shape(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str b = RACI_STR_INIT;
+    raci_error err = RACI_OK;
+
+    for (size_t i = 0; i < r->ncell_issues && !err; i++) {
+        const struct raci_cell_issue *is = &r->cell_issues[i];
+        if (is->problem != RACI_CELL_INPUT_SHAPE)
+            continue;
+        raci_str_add(&b, is->value);
+        err = add_issue(e, chk, is, &b);
+    }
+    raci_str_release(&b);
+    return err;
+}
