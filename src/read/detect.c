@@ -140,6 +140,7 @@ struct scan {
     struct raci_columns cols;
     struct raci_detect *d;
     int second; /* another column that could be the label, or -1 */
+    int first;  /* the first column of marks */
 };
 
 static const char *header_at(const struct scan *sc, int c)
@@ -299,6 +300,8 @@ static enum raci_detect_column classify(struct scan *sc, int c)
         return c > sc->d->label && !raci_cells_blank(h) ? RACI_DETECT_ROLE : RACI_DETECT_SKIP;
     if (c < sc->d->label)
         return s->distinct < s->n || s->gaps ? RACI_DETECT_GROUP : RACI_DETECT_NOTE;
+    if (c < sc->first)
+        return RACI_DETECT_NOTE; /* text between the tasks and the letters */
     return s->letters == 0 && (s->chars >= 20 || s->words >= 3) ? RACI_DETECT_NOTE
                                                                 : RACI_DETECT_ROLE;
 }
@@ -435,6 +438,8 @@ static void find_matrix(struct scan *sc, enum raci_detect_input input)
 {
     struct raci_detect *d = sc->d;
     int marks, f = first_marks(sc, &marks), turn;
+
+    sc->first = f;
 
     if ((d->label = find_label(sc, f)) < 0 || classify_all(sc) == 0)
         return;

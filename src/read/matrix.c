@@ -193,31 +193,28 @@ static raci_error add_row(struct mx *x, const struct raci_row *row)
 {
     const struct raci_table *t = x->t;
     struct raci_loc rowloc = {t->file, row->line, 1};
+    enum raci_detect_row kind =
+        x->m->turned ? RACI_ROW_DATA : raci_detect_row(x->d, &t->header, row, x->r->rs);
     raci_error err;
 
+    /* A heading or a legend is a line of its own, however many fields. */
     if (!x->m->turned && row->ncells != t->header.ncells &&
+        (kind == RACI_ROW_DATA || kind == RACI_ROW_HEADER) &&
         (err = raci_roster_issue(x->r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells,
                                  RACI_NONE)))
         return err;
-    if (x->m->turned)
-        return add_task_row(x, row);
-    switch (raci_detect_row(x->d, &t->header, row, x->r->rs)) {
-    case RACI_ROW_HEADING: {
+    if (kind == RACI_ROW_HEADING) {
         int c = x->d->label >= 0 && !blank_text(text_of(row, x->d->label)) ? x->d->label : 0;
         if (!(x->heading = raci_shape_trim(x->r, text_of(row, c))))
             return RACI_ERROR_NOMEM;
         x->heading_loc = raci_shape_cell_loc(t, row, c);
         x->group = NULL;
-        return RACI_OK;
-    }
-    case RACI_ROW_HEADER:
+    } else if (kind == RACI_ROW_HEADER) {
         reheader(x, row);
-        return RACI_OK;
-    case RACI_ROW_DATA:
+    } else if (kind == RACI_ROW_DATA) {
         return add_task_row(x, row);
-    default:
-        return RACI_OK;
     }
+    return RACI_OK;
 }
 
 /* Role column c has letters but no header: it is read as a person named
