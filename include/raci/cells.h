@@ -26,6 +26,9 @@ uint32_t raci_cells_filled(const struct raci_row *row, int *only);
 /* Is text's matching key (raci_str_key) one of words (keys, NULL-ended)? */
 int raci_cells_key_in(const char *text, const char *const *words);
 
+/* Is one of the words of text's matching key one of words? */
+int raci_cells_has_word(const char *text, const char *const *words);
+
 /* Does text read as letters (rs's aliases included)? */
 int raci_cells_letters(const char *text, const struct raci_ruleset *rs);
 

@@ -57,6 +57,21 @@ int raci_cells_key_in(const char *text, const char *const *words)
     return 0;
 }
 
+int raci_cells_has_word(const char *text, const char *const *words)
+{
+    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+    char *save = NULL;
+
+    if (strlen(text) > WORD_MAX)
+        return 0;
+    raci_str_key_into(text, key);
+    for (char *w = strtok_r(key, " ", &save); w; w = strtok_r(NULL, " ", &save))
+        for (size_t i = 0; words[i]; i++)
+            if (strcmp(w, words[i]) == 0)
+                return 1;
+    return 0;
+}
+
 int raci_cells_letters(const char *text, const struct raci_ruleset *rs)
 {
     struct raci_letters l;

@@ -223,6 +223,8 @@ static int candidate(const struct scan *sc, uint32_t c, int named_ok)
     if (raci_cells_kind(s) != RACI_CELLS_TEXT || s->alpha < 2 || 2 * s->n < sc->nrows ||
         10 * s->distinct < 6 * s->n)
         return 0;
+    if (!named_ok && s->gaps)
+        return 0; /* blank below a value: a group's merged cells, more likely */
     return named_ok || !(raci_cells_key_in(h, note_words) || raci_cells_key_in(h, group_words));
 }
 
@@ -377,7 +379,7 @@ static int orientation(const struct scan *sc)
 
     if (raci_cells_key_in(lh, people_words))
         return -9;
-    if (raci_cells_key_in(lh, task_words) || d->group >= 0 || d->headings || d->label > 0)
+    if (raci_cells_has_word(lh, task_words) || d->group >= 0 || d->headings || d->label > 0)
         return 9;
     for (uint32_t c = 0; c < d->ncols; c++)
         if (d->col[c] == RACI_DETECT_ROLE) {
