@@ -55,11 +55,13 @@ static const char *const task_words[] = {"task",
                                          "function",
                                          "functions",
                                          NULL};
-static const char *const people_words[] = {
-    "role",      "roles",       "stakeholder",  "stakeholders", "name",      "names", "person",
-    "people",    "team member", "team members", "member",       "members",   "who",   "resource",
-    "resources", "position",    "title",        "job title",    "raci role", "party", "parties",
-    NULL};
+static const char *const people_words[] = {"role",      "roles",  "stakeholder", "stakeholders",
+                                           "person",    "people", "team member", "team members",
+                                           "raci role", "party",  "parties",     NULL};
+/* Words that lean the same way, but head a column of tasks too ("Name"). */
+static const char *const weak_people_words[] = {"name",  "names",     "member",    "members",
+                                                "who",   "resource",  "resources", "position",
+                                                "title", "job title", NULL};
 /* ------------------------------------------------------------ helpers -- */
 
 const struct raci_row *raci_detect_row_at(const struct raci_table *t, size_t k)
@@ -264,6 +266,10 @@ static int find_label(struct scan *sc, int f)
     if (sc->cols.of[RACI_COLUMN_TASK] >= 0 &&
         raci_cells_kind(&sc->st[sc->cols.of[RACI_COLUMN_TASK]]) != RACI_CELLS_LETTERS)
         return sc->cols.of[RACI_COLUMN_TASK];
+    for (uint32_t c = 0; f < 0 && c < sc->d->ncols; c++)
+        if (raci_cells_key_in(header_at(sc, (int)c), task_words) &&
+            raci_cells_kind(&sc->st[c]) == RACI_CELLS_TEXT)
+            return (int)c; /* no letters anywhere: the header says where the tasks are */
     if (f < 0)
         return -1;
     for (int named_ok = 0; named_ok < 2 && first < 0; named_ok++)
@@ -379,6 +385,7 @@ static int orientation(const struct scan *sc)
 
     if (raci_cells_key_in(lh, people_words))
         return -9;
+    score -= raci_cells_key_in(lh, weak_people_words) ? 3 : 0;
     if (raci_cells_has_word(lh, task_words) || d->group >= 0 || d->headings || d->label > 0)
         return 9;
     for (uint32_t c = 0; c < d->ncols; c++)
@@ -442,6 +449,7 @@ static void find_matrix(struct scan *sc, enum raci_detect_input input)
     int marks, f = first_marks(sc, &marks), turn;
 
     sc->first = f;
+    marks |= f < 0;
 
     if ((d->label = find_label(sc, f)) < 0 || classify_all(sc) == 0)
         return;
