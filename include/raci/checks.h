@@ -14,7 +14,7 @@
  * into rs, which must outlive out. Finally out is sorted.
  *
  * The checks themselves live in one module per family of rules.def
- * (src/checks/hygiene.c, roles.c, load.c, org.c, waivers.c); each is
+ * (src/checks/hygiene.c, input.c, roles.c, load.c, org.c, waivers.c); each is
  * raci_<family>_<sym>, declared below from its row, and documented by that
  * row (summary, why, example). A check looks at the roster through its views
  * (view.h), names its subject with an entity key of findings.h, and uses the

@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <stddef.h>
 
+#include "raci/detect.h"
 #include "raci/format.h"
 #include "raci/help.h"
 #include "raci/policy.h"
@@ -52,7 +53,8 @@ struct raci_options {
     const struct raci_format *format; /* --format; text by default */
     int no_xlsx;
     int quiet;
-    int color; /* --color: 1 always, 0 never, -1 auto */
+    int color;                    /* --color: 1 always, 0 never, -1 auto */
+    enum raci_detect_input input; /* --input: the rosters' shape */
     struct raci_policy policy;
     const char *baseline;
     const char *write_baseline;

@@ -74,6 +74,7 @@ struct raci_task {
     uint32_t product;
     int def;             /* ruleset task index, or -1 */
     struct raci_loc loc; /* first row naming it (task cell) */
+    const char *note;    /* a matrix's note columns, first row's; NULL when none */
 };
 
 enum {
@@ -124,7 +125,8 @@ enum raci_cell_problem {
     RACI_CELL_LONG,              /* longer than a workbook cell holds */
     RACI_CELL_DUPLICATE_COLUMN,  /* a header naming a column again */
     RACI_CELL_CONFLICTING_VALUE, /* a person's second value in an extra column */
-    RACI_CELL_UNNAMED_COLUMN     /* a wide chart's column of letters with no header */
+    RACI_CELL_UNNAMED_COLUMN,    /* a wide chart's column of letters with no header */
+    RACI_CELL_INPUT_SHAPE        /* the table's shape was a close call: value says what was read */
 };
 
 struct raci_cell_issue {
@@ -143,6 +145,7 @@ struct raci_cell_issue {
     const char *first;
     const char *first_label;
     const char *value; /* CONFLICTING_VALUE: the later value; BAD_TEXT: the file's encoding;
+                          INPUT_SHAPE: what the table was read as, and how to state it;
                           DUPLICATE_COLUMN: the kind named again ("person"), or "" */
     /* BAD_TEXT: the first's enum raci_str_bad; DUPLICATE_COLUMN:
      * RACI_CELL_KNOWN and RACI_CELL_AS_ROLE */
@@ -253,6 +256,9 @@ raci_error raci_roster_member(struct raci_roster *r, uint32_t person, uint32_t p
  * alias matches one (its canonical name is kept), else by matching key. */
 raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char *name,
                             struct raci_loc loc, uint32_t *out);
+
+/* Give task its note (a matrix's note columns), unless it has one. */
+raci_error raci_roster_task_note(struct raci_roster *r, uint32_t task, const char *note);
 
 /* Add an assignment (a letters cell), as given. */
 raci_error raci_roster_assign(struct raci_roster *r, const struct raci_assign *a);

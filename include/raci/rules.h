@@ -52,7 +52,7 @@ struct raci_rule_def {
     const char *name;            /* CamelCase, for SARIF */
     enum raci_severity severity; /* default */
     enum raci_scope scope;
-    const char *family;  /* "hygiene", "roles", "load", "org", "waivers" */
+    const char *family;  /* "hygiene", "input", "roles", "load", "org", "waivers" */
     const char *summary; /* one line */
     const char *why;     /* the documents' reasoning, with its source */
     /* A roster (CSV with its header) that breaks the rule under the default

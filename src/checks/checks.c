@@ -6,7 +6,7 @@
  *
  * A check reports once per entity (a task, a product, a person, a row or a
  * cell), points at the most telling row and relates every other row
- * involved. The checks live in one module per family (hygiene.c, roles.c,
+ * involved. The checks live in one module per family (hygiene.c, input.c, roles.c,
  * load.c, org.c, waivers.c); this file only knows them through the registry
  * (rules.c), whose rows give each one's id, severity, scope and parameters.
  *

@@ -68,7 +68,7 @@ static raci_error read_and_check(const struct raci_options *o, const struct raci
         const char *display = strcmp(o->args[i], "-") == 0 ? o->stdin_filename : NULL;
         err = raci_reader_read_file(&t, o->args[i], display, a->pool, &a->diag);
         if (err == RACI_OK)
-            err = raci_shape_add(&a->roster, &t, &a->diag);
+            err = raci_shape_add_as(&a->roster, &t, o->input, &a->diag);
         raci_reader_release(&t);
         if (err)
             return err;

@@ -31,6 +31,7 @@ enum opt_id {
     OPT_STDIN_FILENAME,
     OPT_COLOR,
     OPT_PEOPLE,
+    OPT_INPUT,
     OPT_HELP_MAN,
     OPT_HELP_COMPLETION
 };
@@ -96,6 +97,12 @@ static const struct raci_option_doc options[] = {
      "the name of the roster read from '-', for locations in the findings",
      RACI_VALUE_FILE,
      NULL},
+    {{"input", required_argument, NULL, OPT_INPUT},
+     "SHAPE",
+     "the rosters' shape: roster (the long format), matrix (tasks by roles, either way "
+     "round) or auto (default: detected)",
+     RACI_VALUE_WORDS,
+     "auto roster matrix"},
     {{"color", required_argument, NULL, OPT_COLOR},
      "WHEN",
      "colour the output: auto, always or never (default: auto; NO_COLOR is honoured)",
@@ -252,6 +259,20 @@ static int parse_color(struct raci_options *o, const char *arg)
     return RACI_EXIT_CLEAN;
 }
 
+static int parse_input(struct raci_options *o, const char *arg)
+{
+    if (strcmp(arg, "auto") == 0)
+        o->input = RACI_INPUT_AUTO;
+    else if (strcmp(arg, "roster") == 0)
+        o->input = RACI_INPUT_ROSTER;
+    else if (strcmp(arg, "matrix") == 0)
+        o->input = RACI_INPUT_MATRIX;
+    else
+        return raci_options_usage_error("invalid --input '%s' (expected roster, matrix or auto)",
+                                        arg);
+    return RACI_EXIT_CLEAN;
+}
+
 /* Options that ask for something to be printed instead of a run. */
 static int ask_for_help(struct raci_options *o, int c)
 {
@@ -299,6 +320,8 @@ static int apply_option(struct raci_options *o, int c, char **argv)
         return parse_fail_on(o, optarg);
     case OPT_COLOR:
         return parse_color(o, optarg);
+    case OPT_INPUT:
+        return parse_input(o, optarg);
     case OPT_QUIET:
         o->quiet = 1;
         return RACI_EXIT_CLEAN;

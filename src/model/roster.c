@@ -224,6 +224,13 @@ raci_error raci_roster_member(struct raci_roster *r, uint32_t person, uint32_t p
     return RACI_OK;
 }
 
+raci_error raci_roster_task_note(struct raci_roster *r, uint32_t task, const char *note)
+{
+    if (task < r->ntasks && !r->tasks[task].note)
+        r->tasks[task].note = note;
+    return RACI_OK;
+}
+
 raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char *name,
                             struct raci_loc loc, uint32_t *out)
 {
@@ -249,7 +256,7 @@ raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char 
         t = (uint32_t)r->ntasks;
         if (raci_map_put(&idx(r)->tasks, (uintptr_t)key, product, t))
             return RACI_ERROR_NOMEM;
-        r->tasks[t] = (struct raci_task){shown, product, def, loc};
+        r->tasks[t] = (struct raci_task){shown, product, def, loc, NULL};
         r->ntasks++;
     }
     *out = t;
