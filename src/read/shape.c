@@ -20,6 +20,7 @@
 
 #include "raci/columns.h"
 #include "raci/letters.h"
+#include "raci/sheetcsv.h"
 #include "raci/str.h"
 
 /* One table being added. */
@@ -484,6 +485,16 @@ static int is_wide(struct shape *sh)
 
 /* ------------------------------------------------------------- tables -- */
 
+/* raci's product sheets saved as CSV (sheetcsv.h), with what the reader
+ * noted in their cells. */
+static raci_error add_sheets(struct shape *sh)
+{
+    raci_error err = raci_sheetcsv_add(sh->r, sh->t);
+    for (size_t i = 0; i < sh->t->nrows && !err; i++)
+        err = row_issues(sh, &sh->t->rows[i], RACI_NONE);
+    return err;
+}
+
 /* The header has no person or title column: say which, and what would do. */
 static raci_error missing_column(const struct raci_table *t, int c, struct raci_diag *diag)
 {
@@ -512,6 +523,8 @@ raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, str
     sh.fallback_product = default_product(r, t->file);
     if (!sh.take || !sh.fallback_product)
         err = RACI_ERROR_NOMEM;
+    else if (raci_sheetcsv_is(t))
+        err = add_sheets(&sh);
     else if (is_wide(&sh))
         err = add_wide(&sh);
     else if (sh.of[RACI_COLUMN_PERSON] < 0)
