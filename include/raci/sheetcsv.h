@@ -7,11 +7,11 @@
  *   row 2     "Task", then each person's titles (several joined by "; ");
  *   rows 3... a task's name, then each person's letters on it.
  * The table is one when its second row's first cell is "Task" (in any
- * case) and its first row's first cell is not empty. A last column headed
- * "Findings" with nothing in row 2 (the workbook's summary of each task's
- * findings) is not read. Another block starts at a row whose next row's
- * first cell is "Task", after a blank line or a row of empty cells: one
- * block per product.
+ * case) and its first row's first cell is not empty. The last column
+ * named, when it is headed "Findings" with nothing in row 2 (the
+ * workbook's summary of each task's findings), is not read. Another block starts at a row whose
+ * next row's first cell is "Task", after a blank line or a row of empty cells: one block per
+ * product.
  *
  * A column is a person, the same person in every block (and every file)
  * where the same name has the same titles, so that a person on two
@@ -30,7 +30,8 @@
 #include "raci/reader.h"
 #include "raci/roster.h"
 
-/* Is t a product sheet (or several), as above? */
+/* Is t a product sheet (or several), as above? (The shapes read a table
+ * whose header names a person column as a long roster first.) */
 int raci_sheetcsv_is(const struct raci_table *t);
 
 /*

@@ -110,11 +110,17 @@ static int block_starts(const struct raci_table *t, size_t i)
 
 /* ------------------------------------------------------------- people -- */
 
-/* Is column c the workbook's Findings column? */
+/* Is column c the workbook's Findings column: the last one named (a
+ * spreadsheet may save empty columns after it), with no title? */
 static int findings_column(const struct sheet *sh, uint32_t c)
 {
-    return c + 1 == sh->names->ncells && is_word(sheet_text(sh->names, c), SHEET_FINDINGS) &&
-           is_word(sheet_text(sh->titles, c), "");
+    if (!is_word(sheet_text(sh->names, c), SHEET_FINDINGS) ||
+        !is_word(sheet_text(sh->titles, c), ""))
+        return 0;
+    for (uint32_t k = c + 1; k < sh->names->ncells; k++)
+        if (!is_word(sheet_text(sh->names, k), ""))
+            return 0;
+    return 1;
 }
 
 /* Does column c hold letters (or what is meant as some) in a task row? */

@@ -59,7 +59,7 @@ struct exporter {
 
 /* ------------------------------------------------------------- places -- */
 
-static uint64_t place(const struct raci_roster *r, const char *file, uint32_t line)
+static uint64_t row_place(const struct raci_roster *r, const char *file, uint32_t line)
 {
     for (size_t i = 0; file && i < r->nfiles; i++)
         if (r->files[i] == file)
@@ -67,9 +67,9 @@ static uint64_t place(const struct raci_roster *r, const char *file, uint32_t li
     return NOWHERE;
 }
 
-static uint64_t place_of(const struct raci_roster *r, struct raci_loc l)
+static uint64_t loc_place(const struct raci_roster *r, struct raci_loc l)
 {
-    return place(r, l.file, l.line);
+    return row_place(r, l.file, l.line);
 }
 
 static void keep_first(uint64_t *slot, uint64_t at)
@@ -129,7 +129,7 @@ static raci_error assign_rows(struct exporter *e)
             e->generated[a->task] = 1;
             continue;
         }
-        row.at = place(r, a->loc.file, a->row_line);
+        row.at = row_place(r, a->loc.file, a->row_line);
         row.kind = ROW_ASSIGN;
         row.index = row.assign = (uint32_t)i;
         row.person = a->person;
@@ -152,9 +152,9 @@ static raci_error task_rows(struct exporter *e)
         struct out_row row = {0};
         size_t nmem;
         const uint32_t *mem = raci_view_product_members(r, task->product, &nmem);
-        if (e->generated[t] || e->task_at[t] <= place_of(r, task->loc) || !nmem)
+        if (e->generated[t] || e->task_at[t] <= loc_place(r, task->loc) || !nmem)
             continue;
-        row.at = place_of(r, task->loc);
+        row.at = loc_place(r, task->loc);
         row.kind = ROW_TASK;
         row.index = t;
         row.person = r->members[mem[0]].person; /* the team's first: stable when read again */
@@ -176,13 +176,13 @@ static raci_error people_rows(struct exporter *e)
         const struct raci_member *mb = &r->members[m];
         struct out_row row = {0,          0,           ROW_MEMBER, m,        0,
                               mb->person, mb->product, RACI_NONE,  RACI_NONE};
-        row.at = place_of(r, mb->loc);
+        row.at = loc_place(r, mb->loc);
         if (e->member_at[m] > row.at)
             err = add_row(e, &row);
     }
     for (uint32_t p = 0; p < r->npersons && !err; p++) {
         struct out_row row = {0, 0, ROW_NONE, p, 0, p, RACI_NONE, RACI_NONE, RACI_NONE};
-        row.at = place_of(r, r->persons[p].loc);
+        row.at = loc_place(r, r->persons[p].loc);
         if (e->person_at[p] > row.at)
             err = add_row(e, &row);
         row.at = e->person_at[p];
