@@ -31,7 +31,8 @@
 #include "raci/roster.h"
 
 /* Is t a product sheet (or several), as above? (The shapes read a table
- * whose header names a person column as a long roster first.) */
+ * whose header names a person and a title column as a long roster first:
+ * a sheet's people may be called "Name" or "Employee".) */
 int raci_sheetcsv_is(const struct raci_table *t);
 
 /*

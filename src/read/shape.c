@@ -523,7 +523,7 @@ raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, str
     sh.fallback_product = default_product(r, t->file);
     if (!sh.take || !sh.fallback_product)
         err = RACI_ERROR_NOMEM;
-    else if (sh.of[RACI_COLUMN_PERSON] < 0 && raci_sheetcsv_is(t))
+    else if ((sh.of[RACI_COLUMN_PERSON] < 0 || sh.of[RACI_COLUMN_TITLE] < 0) && raci_sheetcsv_is(t))
         err = add_sheets(&sh);
     else if (is_wide(&sh))
         err = add_wide(&sh);

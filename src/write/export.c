@@ -32,16 +32,19 @@
 #define NOWHERE UINT64_MAX
 
 /* What a row of the long export stands for; at one place, in this order. */
-enum row_kind { ROW_NONE, ROW_MEMBER, ROW_TASK, ROW_ASSIGN, ROW_TITLE };
+enum row_kind { ROW_NONE, ROW_MEMBER, ROW_TASK, ROW_ASSIGN };
 
+/* A row, sorted by (at, kind, index, sub). A row of a later title takes the
+ * person's first row's place, kind and index, and its title as sub: it
+ * comes right after that row, and so it does again when read back. */
 struct out_row {
     uint64_t at;    /* file index << 32 | line */
-    unsigned rank;  /* 1: after every other row of its place (a later title) */
     unsigned kind;  /* enum row_kind */
     uint32_t index; /* the assignment, member, task or person; for ties */
-    uint32_t sub;   /* ROW_TITLE: which title */
+    uint32_t sub;   /* a later title's index, else 0 */
     uint32_t person, product, task;
     uint32_t assign; /* ROW_ASSIGN's, else RACI_NONE */
+    uint32_t title;  /* the person's title written: 0, or a later one's */
 };
 
 struct exporter {
@@ -104,8 +107,6 @@ static int row_cmp(const void *pa, const void *pb)
 
     if (a->at != b->at)
         return a->at < b->at ? -1 : 1;
-    if (a->rank != b->rank)
-        return a->rank < b->rank ? -1 : 1;
     if (a->kind != b->kind)
         return a->kind < b->kind ? -1 : 1;
     if (a->index != b->index)
@@ -174,25 +175,50 @@ static raci_error people_rows(struct exporter *e)
 
     for (uint32_t m = 0; m < r->nmembers && !err; m++) {
         const struct raci_member *mb = &r->members[m];
-        struct out_row row = {0,          0,           ROW_MEMBER, m,        0,
-                              mb->person, mb->product, RACI_NONE,  RACI_NONE};
+        struct out_row row = {0,           ROW_MEMBER, m,         0, mb->person,
+                              mb->product, RACI_NONE,  RACI_NONE, 0};
         row.at = loc_place(r, mb->loc);
         if (e->member_at[m] > row.at)
             err = add_row(e, &row);
     }
     for (uint32_t p = 0; p < r->npersons && !err; p++) {
-        struct out_row row = {0, 0, ROW_NONE, p, 0, p, RACI_NONE, RACI_NONE, RACI_NONE};
+        struct out_row row = {0, ROW_NONE, p, 0, p, RACI_NONE, RACI_NONE, RACI_NONE, 0};
         row.at = loc_place(r, r->persons[p].loc);
         if (e->person_at[p] > row.at)
             err = add_row(e, &row);
-        row.at = e->person_at[p];
-        row.rank = 1;
-        row.kind = ROW_TITLE;
+    }
+    return err;
+}
+
+/* A row for each title of a person after the first, right after their
+ * first row (every person has one by now). */
+static raci_error title_rows(struct exporter *e)
+{
+    const struct raci_roster *r = e->r;
+    uint32_t *first = malloc((r->npersons ? r->npersons : 1) * sizeof(*first));
+    size_t n = e->n;
+    raci_error err = RACI_OK;
+
+    if (!first)
+        return RACI_ERROR_NOMEM;
+    memset(first, 0xff, (r->npersons ? r->npersons : 1) * sizeof(*first));
+    for (size_t i = 0; i < n; i++) {
+        uint32_t p = e->rows[i].person;
+        if (first[p] == RACI_NONE || row_cmp(&e->rows[i], &e->rows[first[p]]) < 0)
+            first[p] = (uint32_t)i;
+    }
+    for (uint32_t p = 0; p < r->npersons && !err; p++) {
+        struct out_row row;
+        if (first[p] == RACI_NONE)
+            continue;
+        row = e->rows[first[p]];
+        row.product = row.task = row.assign = RACI_NONE;
         for (uint32_t k = 1; k < r->persons[p].ntitles && !err; k++) {
-            row.sub = k;
+            row.sub = row.title = k;
             err = add_row(e, &row);
         }
     }
+    free(first);
     return err;
 }
 
@@ -309,7 +335,7 @@ static void write_row(struct raci_csvout *w, const struct exporter *e, const str
 {
     const struct raci_roster *r = e->r;
     const struct raci_person *pe = &r->persons[row->person];
-    uint32_t title = row->kind == ROW_TITLE ? row->sub : 0;
+    uint32_t title = row->title;
 
     raci_csvout_field(w, pe->name);
     raci_csvout_field(w, title < pe->ntitles ? pe->titles[title] : "");
@@ -380,9 +406,12 @@ raci_error raci_export_roster(FILE *out, const struct raci_roster *r)
     if (!err)
         err = people_rows(&e);
     if (!err)
+        err = title_rows(&e);
+    if (!err)
         err = make_ids(&e);
     if (!err) {
-        qsort(e.rows, e.n, sizeof(*e.rows), row_cmp);
+        if (e.n)
+            qsort(e.rows, e.n, sizeof(*e.rows), row_cmp);
         raci_csvout_init(&w, out);
         write_header(&w, &e);
         for (size_t i = 0; i < e.n; i++)

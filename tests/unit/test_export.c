@@ -211,11 +211,16 @@ static void test_a_long_roster_is_no_product_sheet(void **state)
     struct fixture fx;
     (void)state;
 
-    /* A header naming a person column is a long roster's, whatever its
-     * first row says: here a person named "Task". */
+    /* A header naming a person and a title column is a long roster's,
+     * whatever its first row says: here a person named "Task". */
     fixture_run(&fx, "person,title\nTask,Product Owner\n");
     assert_int_equal(fx.r.npersons, 1);
     assert_string_equal(fx.r.persons[0].name, "Task");
+    fixture_release(&fx);
+    /* A sheet whose person is called "Employee" is still a sheet. */
+    fixture_run(&fx, "Atlas,Employee,Ana\nTask,Developer,Product Owner\nRoadmap,R,A\n");
+    assert_int_equal(fx.r.npersons, 2);
+    assert_string_equal(fx.r.products[0].name, "Atlas");
     fixture_release(&fx);
 }
 
