@@ -13,7 +13,9 @@
 # saved as CSV with openpyxl, one letter changed, read back: the
 # single-accountable finding on that task appears, or goes.
 #
-# RACI names the binary (default ./raci); run from the repository root.
+# RACI names the binary (default ./raci); ROUNDTRIP_INPUTS, a list of CSV
+# files separated by spaces, replaces the inputs. Run from the repository
+# root.
 # Closes with `roundtrip: N passed, M failed`.
 set -u
 raci=${RACI:-./raci}
@@ -89,14 +91,14 @@ same() {
   fi
 }
 
-inputs=(samples/*.csv tests/rosters/*.csv tests/formats/rosters/*.csv
+inputs=(${ROUNDTRIP_INPUTS:-samples/*.csv tests/rosters/*.csv tests/formats/rosters/*.csv
   tests/cli/data/hostile-names.csv tests/cli/data/conflicting-value.csv
   tests/cli/data/control-chars.csv tests/cli/data/row-problems.csv
   tests/cli/data/stray-quote.csv tests/cli/data/wide-unnamed.csv
   tests/cli/data/self-manager.csv tests/cli/data/empty-product-cell.csv
   tests/cli/data/long-cell.csv tests/cli/data/invalid-bytes.csv
   tests/cli/data/cr-only.csv tests/cli/data/export-names.csv tests/cli/data/export-wide.csv
-  tests/cli/data/export-sheets.csv)
+  tests/cli/data/export-sheets.csv})
 
 for in in "${inputs[@]}"; do
   name=$(basename "$in" .csv)
@@ -129,7 +131,8 @@ for in in "${inputs[@]}"; do
 done
 
 # The findings must have been compared on something.
-[ -s "$work/mistakes/in.f" ] || bad "no findings compared for samples/mistakes.csv"
+[ -n "${ROUNDTRIP_INPUTS:-}" ] || [ -s "$work/mistakes/in.f" ] ||
+  bad "no findings compared for samples/mistakes.csv"
 
 if /usr/bin/python3 tests/roundtrip/sheet.py "$raci" "$work/sheet"; then ok; else
   bad "a product sheet saved as CSV, one letter changed"
