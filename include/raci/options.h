@@ -58,6 +58,8 @@ struct raci_options {
     struct raci_policy policy;
     const char *baseline;
     const char *write_baseline;
+    const char *export_roster; /* --export-roster FILE.csv, or NULL */
+    const char *export_matrix; /* --export-matrix FILE.csv, or NULL */
     const char *stdin_filename;
     const char *people;                  /* --people: the people roster, or NULL */
     struct raci_options_report *reports; /* --report, in the order given; owned */

@@ -4,6 +4,10 @@
  *
  * A table (reader.h) is cells; its shape says what they mean. Recognised
  * from the header:
+ *  - raci's own product sheets saved as CSV, and the matrix export: row 1
+ *    the product and its people, row 2 "Task" and their titles, a block
+ *    per product (sheetcsv.h), unless the header names a person and a
+ *    title column;
  *  - the long roster of the product's documentation: one row per
  *    assignment, with person and title columns (aliases as PRODUCT.md
  *    lists), optionally product, task, raci, id and reports_to; any other

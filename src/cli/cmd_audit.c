@@ -11,6 +11,7 @@
 #include "raci/baseline.h"
 #include "raci/checks.h"
 #include "raci/diag.h"
+#include "raci/export.h"
 #include "raci/findings.h"
 #include "raci/outputs.h"
 #include "raci/people.h"
@@ -123,8 +124,8 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
 }
 
 /* Each file output into its temporary file, made final on disk: the
- * reports in full, the baseline, the workbook with every finding (also
- * those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
+ * reports in full, the baseline, the exports, the workbook with every
+ * finding (also those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
  * when one could not be written. */
 static int write_files(const struct raci_ruleset *rs, struct audit *a,
                        const struct raci_report *full)
@@ -137,6 +138,10 @@ static int write_files(const struct raci_ruleset *rs, struct audit *a,
             err = raci_format_write(out->format, out->of.fp, full);
         } else if (out->kind == RACI_OUTPUT_BASELINE) {
             err = raci_baseline_dump(&a->recorded, out->of.fp);
+        } else if (out->kind == RACI_OUTPUT_ROSTER) {
+            err = raci_export_roster(out->of.fp, &a->roster);
+        } else if (out->kind == RACI_OUTPUT_MATRIX) {
+            err = raci_export_matrix(out->of.fp, &a->roster);
         } else if ((err = raci_xlsx_write_into(&out->of, &a->roster, rs, &a->fs, &a->diag))) {
             fprintf(stderr, "raci: %s\n",
                     a->diag.message ? a->diag.message : raci_error_string(err));

@@ -28,6 +28,8 @@ enum opt_id {
     OPT_REPORT,
     OPT_BASELINE,
     OPT_WRITE_BASELINE,
+    OPT_EXPORT_ROSTER,
+    OPT_EXPORT_MATRIX,
     OPT_STDIN_FILENAME,
     OPT_COLOR,
     OPT_PEOPLE,
@@ -90,6 +92,16 @@ static const struct raci_option_doc options[] = {
      "FILE.csv",
      "a roster of people (person, title, reports_to, id): a chart's column headed by one's name "
      "is that person",
+     RACI_VALUE_FILE,
+     "*.csv"},
+    {{"export-roster", required_argument, NULL, OPT_EXPORT_ROSTER},
+     "FILE",
+     "also write the roster to FILE as a long CSV, one row per assignment",
+     RACI_VALUE_FILE,
+     "*.csv"},
+    {{"export-matrix", required_argument, NULL, OPT_EXPORT_MATRIX},
+     "FILE",
+     "also write the product matrices to FILE as CSV, as their sheets show them",
      RACI_VALUE_FILE,
      "*.csv"},
     {{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
@@ -309,6 +321,12 @@ static int apply_option(struct raci_options *o, int c, char **argv)
         return RACI_EXIT_CLEAN;
     case OPT_WRITE_BASELINE:
         o->write_baseline = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_EXPORT_ROSTER:
+        o->export_roster = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_EXPORT_MATRIX:
+        o->export_matrix = optarg;
         return RACI_EXIT_CLEAN;
     case OPT_STDIN_FILENAME:
         o->stdin_filename = optarg;

@@ -50,7 +50,7 @@ static raci_error add_output(struct raci_outputs *set, enum raci_output_kind kin
 
 raci_error raci_outputs_init(struct raci_outputs *set, const struct raci_options *o)
 {
-    size_t max = 2 + (size_t)o->nreports;
+    size_t max = 4 + (size_t)o->nreports;
     raci_error err = RACI_OK;
 
     memset(set, 0, sizeof(*set));
@@ -68,6 +68,10 @@ raci_error raci_outputs_init(struct raci_outputs *set, const struct raci_options
                          raci_str_dup(o->reports[i].path));
     if (!err && o->write_baseline)
         err = add_output(set, RACI_OUTPUT_BASELINE, NULL, raci_str_dup(o->write_baseline));
+    if (!err && o->export_roster)
+        err = add_output(set, RACI_OUTPUT_ROSTER, NULL, raci_str_dup(o->export_roster));
+    if (!err && o->export_matrix)
+        err = add_output(set, RACI_OUTPUT_MATRIX, NULL, raci_str_dup(o->export_matrix));
     if (err)
         raci_outputs_release(set);
     return err;
@@ -81,7 +85,8 @@ struct raci_output *raci_outputs_find(struct raci_outputs *set, enum raci_output
     return NULL;
 }
 
-/* "workbook 'x.xlsx'", "json report 'r.json'", "baseline 'b.json'" */
+/* "workbook 'x.xlsx'", "json report 'r.json'", "baseline 'b.json'",
+ * "roster export 'r.csv'", "matrix export 'm.csv'" */
 static char *describe(const struct raci_output *out)
 {
     switch (out->kind) {
@@ -89,6 +94,10 @@ static char *describe(const struct raci_output *out)
         return raci_str_printf("workbook '%s'", out->path);
     case RACI_OUTPUT_REPORT:
         return raci_str_printf("%s report '%s'", out->format->name, out->path);
+    case RACI_OUTPUT_ROSTER:
+        return raci_str_printf("roster export '%s'", out->path);
+    case RACI_OUTPUT_MATRIX:
+        return raci_str_printf("matrix export '%s'", out->path);
     default:
         return raci_str_printf("baseline '%s'", out->path);
     }
@@ -194,6 +203,10 @@ static void print_overwrite(const struct place *out, const struct place *in)
         raci_options_usage_error("the %s would overwrite %s (choose another FILE for --report "
                                  "%s=FILE)",
                                  out->what, in->what, o->format->name);
+    else if (o->kind == RACI_OUTPUT_ROSTER || o->kind == RACI_OUTPUT_MATRIX)
+        raci_options_usage_error("the %s would overwrite %s (choose another FILE for --export-%s)",
+                                 out->what, in->what,
+                                 o->kind == RACI_OUTPUT_ROSTER ? "roster" : "matrix");
     else
         raci_options_usage_error("the %s would overwrite %s (choose another --write-baseline "
                                  "FILE)",

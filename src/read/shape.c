@@ -18,6 +18,7 @@
 #include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/matrix.h"
+#include "raci/sheetcsv.h"
 #include "raci/str.h"
 
 /* One table being added. */
@@ -431,12 +432,38 @@ static raci_error no_matrix(const struct raci_table *t, struct raci_diag *diag)
  * come (it is the export's shape); until then it is refused, so that no
  * other shape takes its title row for a header.
  */
-static raci_error add_product_sheet(const struct raci_table *t, struct raci_diag *diag)
+/* raci's product sheets saved as CSV, and --export-matrix's blocks
+ * (sheetcsv.h), with what the reader noted in their cells. */
+static raci_error add_product_sheets(struct shape *sh, const struct raci_table *t)
 {
-    return raci_diag_set(diag, t->file, t->header.line, 1, NULL,
-                         "a product sheet of raci's workbook saved as CSV (row 1 ends in "
-                         "'Findings', row 2 starts with 'Task') is not read yet; audit the "
-                         "roster it was made from, or the workbook itself");
+    raci_error err = raci_sheetcsv_add(sh->r, t);
+    for (size_t i = 0; i < t->nrows && !err; i++)
+        err = row_issues(sh, &t->rows[i], RACI_NONE);
+    return err;
+}
+
+/* t is raci's product sheets saved as CSV or --export-matrix's blocks,
+ * unless its header names person and title columns (a long roster:
+ * *taken is 0 then, and nothing was added). */
+static raci_error product_sheets(struct shape *sh, const struct raci_table *t, int *taken)
+{
+    raci_error err;
+
+    sh->t = t;
+    if (raci_columns_read(&sh->cols, t, sh->r->pool))
+        return RACI_ERROR_NOMEM;
+    if (sh->cols.of[RACI_COLUMN_PERSON] >= 0 && sh->cols.of[RACI_COLUMN_TITLE] >= 0) {
+        *taken = 0; /* a long roster whose first row of data starts with 'Task' */
+        raci_columns_release(&sh->cols);
+        return RACI_OK;
+    }
+    *taken = 1;
+    raci_roster_file_header(sh->r, (struct raci_loc){t->file, t->header.line, 1});
+    err = add_product_sheets(sh, t);
+    if (!err)
+        err = row_issues(sh, NULL, RACI_NONE);
+    raci_columns_release(&sh->cols);
+    return err;
 }
 
 /* Add view (t from its header row on) in the shape d found. */
@@ -484,6 +511,12 @@ raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
 
     if (raci_roster_add_file(r, t->file))
         return RACI_ERROR_NOMEM;
+    if (input != RACI_INPUT_ROSTER && raci_sheetcsv_is(t)) {
+        int taken;
+        if ((err = product_sheets(&sh, t, &taken)) || taken)
+            return err;
+        sh = (struct shape){.r = r};
+    }
     if ((err = raci_detect_table(&d, t, r->rs, r->pool, input)))
         return err;
     if (d.header > 0) {
@@ -494,7 +527,10 @@ raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
     sh.t = &view;
     raci_roster_file_header(r, (struct raci_loc){t->file, view.header.line, 1});
     if (d.shape == RACI_DETECT_PRODUCT_SHEET)
-        err = add_product_sheet(t, diag);
+        err = raci_diag_set(diag, t->file, t->header.line, 1, NULL,
+                            "this looks like a product sheet of raci's workbook saved as CSV "
+                            "(row 1 ends in 'Findings') but row 2 does not start with 'Task'; "
+                            "put the titles' row back under the names");
     else
         err = add_shape(&sh, t, &d, input, diag);
     raci_detect_release(&d);
