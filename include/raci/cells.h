@@ -37,6 +37,10 @@ int raci_cells_letters(const char *text, const struct raci_ruleset *rs);
  * a cell naming two of their words, or a letter followed by its word? */
 int raci_cells_legend(const struct raci_row *row);
 
+/* Is t raci's own product sheet saved as CSV: row 1 ending in "Findings",
+ * row 2 starting with "Task"? */
+int raci_cells_product_sheet(const struct raci_table *t);
+
 /* Does row repeat header cell for cell, but for case and punctuation (two
  * named cells at least)? */
 int raci_cells_same_row(const struct raci_row *header, const struct raci_row *row);

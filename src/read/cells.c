@@ -237,3 +237,13 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     }
     return RACI_OK;
 }
+
+int raci_cells_product_sheet(const struct raci_table *t)
+{
+    int last = -1;
+
+    if (!t->nrows || !raci_cells_filled(&t->header, &last) || !t->rows[0].ncells)
+        return 0;
+    return raci_cells_key_in(t->header.cells[last].text, (const char *const[]){"findings", NULL}) &&
+           raci_cells_key_in(t->rows[0].cells[0].text, (const char *const[]){"task", NULL});
+}

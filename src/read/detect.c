@@ -142,8 +142,9 @@ struct scan {
     struct raci_cells_stats *st; /* per header column */
     struct raci_columns cols;
     struct raci_detect *d;
-    int second; /* another column that could be the label, or -1 */
-    int first;  /* the first column of marks */
+    int second;                  /* another column that could be the label, or -1 */
+    int first;                   /* the first column of marks */
+    enum raci_detect_shape lean; /* the page's earlier table's orientation */
 };
 
 static const char *header_at(const struct scan *sc, int c)
@@ -459,6 +460,10 @@ static void find_matrix(struct scan *sc, enum raci_detect_input input)
     if ((d->label = find_label(sc, f)) < 0 || classify_all(sc) == 0)
         return;
     turn = orientation(sc);
+    if (turn >= -1 && turn <= 1 && sc->lean == RACI_DETECT_TRANSPOSED)
+        turn = -2; /* a close call goes the way of the page's other tables */
+    else if (turn >= -1 && turn <= 1 && sc->lean == RACI_DETECT_MATRIX)
+        turn = 2;
     d->shape = turn < 0 ? RACI_DETECT_TRANSPOSED : RACI_DETECT_MATRIX;
     if (turn < 0)
         say_what(sc, "roles or people", "tasks");
@@ -520,18 +525,6 @@ static int find_people(struct scan *sc, enum raci_detect_input input)
     return 1;
 }
 
-/* raci's own product sheet, saved as CSV: row 1 ends in "Findings", row 2
- * starts with "Task". */
-static int product_sheet(const struct raci_table *t)
-{
-    int last = -1;
-
-    if (!t->nrows || !raci_cells_filled(&t->header, &last) || !t->rows[0].ncells)
-        return 0;
-    return raci_cells_key_in(t->header.cells[last].text, (const char *const[]){"findings", NULL}) &&
-           raci_cells_key_in(t->rows[0].cells[0].text, (const char *const[]){"task", NULL});
-}
-
 /* The shape, once the header and the columns are known. */
 static void decide(struct scan *sc, enum raci_detect_input input)
 {
@@ -561,13 +554,20 @@ raci_error raci_detect_table(struct raci_detect *d, const struct raci_table *t,
                              const struct raci_ruleset *rs, struct raci_strpool *pool,
                              enum raci_detect_input input)
 {
-    struct scan sc = {.t = t, .rs = rs, .d = d};
+    return raci_detect_table_after(d, t, rs, pool, input, RACI_DETECT_NONE);
+}
+
+raci_error raci_detect_table_after(struct raci_detect *d, const struct raci_table *t,
+                                   const struct raci_ruleset *rs, struct raci_strpool *pool,
+                                   enum raci_detect_input input, enum raci_detect_shape lean)
+{
+    struct scan sc = {.t = t, .rs = rs, .d = d, .lean = lean};
     struct raci_table view = *t;
     raci_error err;
 
     memset(d, 0, sizeof(*d));
     d->label = d->group = d->title = -1;
-    if (input != RACI_INPUT_ROSTER && product_sheet(t)) {
+    if (input != RACI_INPUT_ROSTER && raci_cells_product_sheet(t)) {
         d->shape = RACI_DETECT_PRODUCT_SHEET;
         return RACI_OK;
     }
@@ -587,8 +587,6 @@ raci_error raci_detect_table(struct raci_detect *d, const struct raci_table *t,
         raci_detect_release(d);
     return err;
 }
-
-/* ------------------------------------------------------------ release -- */
 
 void raci_detect_release(struct raci_detect *d)
 {
