@@ -38,7 +38,7 @@ struct shape {
 
 static struct raci_loc loc_of(const struct raci_table *t, const struct raci_cell *c)
 {
-    struct raci_loc l = {t->file, c->line, c->col};
+    struct raci_loc l = {t->file, c->line, c->col, t->sheet};
     return l;
 }
 
@@ -65,7 +65,7 @@ static struct raci_loc cell_loc(const struct raci_table *t, const struct raci_ro
 {
     if (col < 0 || (uint32_t)col >= row->ncells) {
         /* A missing field: point at the row's end, where it should be. */
-        struct raci_loc l = {t->file, row->line, 1};
+        struct raci_loc l = {t->file, row->line, 1, t->sheet};
         if (row->ncells) {
             const struct raci_cell *last = &row->cells[row->ncells - 1];
             l.line = last->line;
@@ -153,7 +153,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
     is.first = is.first_label = is.value = "";
     if (cell->flags & RACI_READER_BAD_TEXT) {
         is.value = sh->t->encoding;
-        is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col};
+        is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col, sh->t->sheet};
         is.what = n->bad_what;
         is.code = n->bad_code;
         is.count = n->nbad;
@@ -162,7 +162,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
     if (!err && (cell->flags & RACI_READER_STRAY_QUOTE)) {
         is.problem = RACI_CELL_STRAY_QUOTE;
         is.value = "";
-        is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col};
+        is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col, sh->t->sheet};
         is.what = is.code = 0;
         is.count = n->nquotes;
         err = raci_roster_cell_issue(sh->r, &is);
@@ -224,7 +224,7 @@ static raci_error long_person(struct shape *sh, const struct raci_row *row, uint
     struct raci_roster *r = sh->r;
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
-    struct raci_loc rowloc = {t->file, row->line, 1};
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
     const char *name = trim_intern(r, cell_text(row, of[RACI_COLUMN_PERSON]));
     const char *title = trim_intern(r, cell_text(row, of[RACI_COLUMN_TITLE]));
     const char *id = trim_intern(r, cell_text(row, of[RACI_COLUMN_ID]));
@@ -265,7 +265,7 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
     struct raci_roster *r = sh->r;
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
-    struct raci_loc rowloc = {t->file, row->line, 1};
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
     const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
     const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
     uint32_t who, product, task;
@@ -375,7 +375,7 @@ static raci_error add_wide_row(struct shape *sh, const struct raci_row *row)
     struct raci_roster *r = sh->r;
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
-    struct raci_loc rowloc = {t->file, row->line, 1};
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
     const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
     const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
     uint32_t product, task, who;
@@ -444,7 +444,7 @@ static raci_error add_wide(struct shape *sh)
         /* One product: its people are every role column, in order, even
          * those the chart leaves empty. */
         uint32_t product, who;
-        struct raci_loc l = {sh->t->file, sh->t->header.line, 1};
+        struct raci_loc l = {sh->t->file, sh->t->header.line, 1, sh->t->sheet};
         if ((err = raci_roster_product(r, sh->fallback_product, l, &product)))
             return err;
         for (uint32_t c = 0; c < sh->cols.n && !err; c++)

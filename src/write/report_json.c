@@ -5,6 +5,7 @@
 #include "raci/report_json.h"
 
 #include "raci/json.h"
+#include "raci/loc.h"
 
 #define JSON_VERSION 1
 
@@ -56,6 +57,16 @@ static json_t *json_loc(const struct raci_loc *l)
         raci_json_set(o, "column", json_integer(l->col))) {
         json_decref(o);
         return NULL;
+    }
+    if (l->sheet) {
+        /* A workbook's: line and column are the row and column. */
+        char cell[RACI_LOC_CELL_SIZE];
+        raci_loc_cell(l->line, l->col, cell);
+        if (raci_json_set(o, "sheet", raci_json_string(l->sheet)) ||
+            raci_json_set(o, "cell", raci_json_string(cell))) {
+            json_decref(o);
+            return NULL;
+        }
     }
     return o;
 }
