@@ -19,7 +19,7 @@
 
 /* The file is past RACI_READER_MAX_FILE: said at its start, as reader.c
  * says it. */
-static raci_error too_large(struct raci_diag *diag, const char *name)
+static raci_error file_too_large(struct raci_diag *diag, const char *name)
 {
     return raci_diag_set(diag, name, 1, 1, NULL,
                          "file is larger than %u MiB, the most raci reads in one roster: split "
@@ -39,7 +39,7 @@ static raci_error slurp(FILE *in, const char *name, char **buf, size_t *len, str
     /* A file that says it is too large is refused unread. */
     if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
         (uintmax_t)st.st_size > RACI_READER_MAX_FILE)
-        return too_large(diag, name);
+        return file_too_large(diag, name);
     do {
         if (*len == cap && raci_array_grow(buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK)
             return RACI_ERROR_NOMEM;

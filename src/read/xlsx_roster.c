@@ -180,7 +180,7 @@ static raci_error long_add(struct raci_roster *r, struct long_table *l, struct r
 /* ------------------------------------------------------------ Roster -- */
 
 /* The length of the first title in a "; "-joined list s. */
-static size_t first_title(const char *s)
+static size_t joined_first(const char *s)
 {
     const char *sep = strstr(s, "; ");
     return sep ? (size_t)(sep - s) : strlen(s);
@@ -195,7 +195,7 @@ static raci_error roster_person(struct long_table *l, const struct raci_row *src
     raci_error err = RACI_OK;
 
     do {
-        size_t n = first_title(s);
+        size_t n = joined_first(s);
         struct raci_row *row = long_row(l, src->line);
         if (!row)
             return RACI_ERROR_NOMEM;
@@ -268,7 +268,7 @@ static raci_error product_row(struct long_table *l, const struct raci_table *ros
         return RACI_ERROR_NOMEM;
     if ((err = put(l, row, L_PERSON, name, !task)) ||
         (err = put_text(l, row, L_TITLE, title, title ? title->text : "",
-                        title ? first_title(title->text) : 0, !task)) ||
+                        title ? joined_first(title->text) : 0, !task)) ||
         (err = put(l, row, L_PRODUCT, &t->header.cells[0], first)))
         return err;
     /* Identity and manager come from the Roster sheet, said at the name. */
