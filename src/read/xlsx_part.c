@@ -337,7 +337,8 @@ raci_error raci_xlsx_part_add_text(struct raci_xlsx_part *p, struct raci_str *b,
     if (b->len > RACI_READER_MAX_FIELD)
         return raci_xlsx_part_fail(p,
                                    "%s is longer than %u bytes (1 MiB), the most raci reads in "
-                                   "one cell",
+                                   "one cell: a roster's cell holds a name, a title or letters; "
+                                   "move long notes out of the roster",
                                    what, RACI_READER_MAX_FIELD);
     return RACI_OK;
 }
