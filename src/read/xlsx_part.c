@@ -18,6 +18,10 @@ struct raci_xlsx_part_zip {
     const char *name;
     struct raci_diag *diag;
     size_t total; /* bytes inflated so far, every part */
+    /* libxml2's handler of the errors it does not give a reader's own
+     * (an encoding it cannot convert), put back when the archive closes. */
+    xmlGenericErrorFunc saved;
+    void *saved_ctx;
 };
 
 struct raci_xlsx_part {
@@ -100,6 +104,14 @@ static raci_error part_failed(struct raci_xlsx_part *p)
 
 /* ----------------------------------------------------------- archive -- */
 
+/* Some of libxml2's errors bypass a reader's handler and go to standard
+ * error: the reader's own report (part_failed) says them, once. */
+static void xml_quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 raci_error raci_xlsx_part_zip_open(struct raci_xlsx_part_zip **out, const char *data, size_t len,
                                    const char *name, struct raci_diag *diag)
 {
@@ -131,6 +143,9 @@ raci_error raci_xlsx_part_zip_open(struct raci_xlsx_part_zip **out, const char *
         return err;
     }
     zip_error_fini(&ze);
+    z->saved = xmlGenericError;
+    z->saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, xml_quiet);
     *out = z;
     return RACI_OK;
 }
@@ -141,6 +156,7 @@ void raci_xlsx_part_zip_close(struct raci_xlsx_part_zip *z)
         return;
     if (z->zip)
         zip_discard(z->zip);
+    xmlSetGenericErrorFunc(z->saved_ctx, z->saved);
     free(z);
 }
 
