@@ -223,6 +223,8 @@ static const struct raci_xlsx_table_cell *find_cell(const struct raci_xlsx_table
                                                     uint32_t col)
 {
     struct raci_xlsx_table_cell key = {row, col, {NULL, 0, 0, 0}, 0};
+    if (s->n == 0)
+        return NULL;
     return bsearch(&key, s->cells, s->n, sizeof(*s->cells), cell_cmp);
 }
 
@@ -280,6 +282,8 @@ static raci_error settle(struct raci_xlsx_table *s, size_t budget, struct raci_d
     size_t k = 0;
     raci_error err;
 
+    if (s->n == 0) /* an empty sheet: nothing to sort, nothing merged has a value */
+        return RACI_OK;
     qsort(s->cells, s->n, sizeof(*s->cells), cell_cmp);
     if ((err = fill_merges(s, budget, diag)))
         return err;
