@@ -71,22 +71,17 @@ static void slurp(struct fix *f)
 }
 
 /* A zip of the parts given as name, text, name, text, ..., NULL. */
-static void zip_parts(struct fix *f, ...)
+static void zip_parts(struct fix *f, const char *const *parts)
 {
-    va_list ap;
     int ze;
     zip_t *z = zip_open(f->path, ZIP_CREATE | ZIP_TRUNCATE, &ze);
-    const char *name;
 
     assert_non_null(z);
-    va_start(ap, f);
-    while ((name = va_arg(ap, const char *)) != NULL) {
-        const char *text = va_arg(ap, const char *);
-        zip_source_t *s = zip_source_buffer(z, text, strlen(text), 0);
+    for (; *parts; parts += 2) {
+        zip_source_t *s = zip_source_buffer(z, parts[1], strlen(parts[1]), 0);
         assert_non_null(s);
-        assert_true(zip_file_add(z, name, s, ZIP_FL_OVERWRITE) >= 0);
+        assert_true(zip_file_add(z, parts[0], s, ZIP_FL_OVERWRITE) >= 0);
     }
-    va_end(ap);
     assert_int_equal(zip_close(z), 0);
     slurp(f);
 }
@@ -110,8 +105,16 @@ static void zip_parts(struct fix *f, ...)
 
 static void one_sheet(struct fix *f, const char *sst, const char *sheet)
 {
-    zip_parts(f, "xl/workbook.xml", WB_ONE, "xl/_rels/workbook.xml.rels", RELS_ONE,
-              "xl/sharedStrings.xml", sst, "xl/worksheets/sheet1.xml", sheet, NULL);
+    const char *parts[] = {"xl/workbook.xml",
+                           WB_ONE,
+                           "xl/_rels/workbook.xml.rels",
+                           RELS_ONE,
+                           "xl/sharedStrings.xml",
+                           sst,
+                           "xl/worksheets/sheet1.xml",
+                           sheet,
+                           NULL};
+    zip_parts(f, parts);
 }
 
 static raci_error read_book(struct fix *f)
@@ -321,14 +324,15 @@ static void test_missing_parts(void **state)
 {
     struct fix *f = *state;
 
-    zip_parts(f, "word/document.xml", "<w/>", NULL);
+    zip_parts(f, (const char *const[]){"word/document.xml", "<w/>", NULL});
     assert_int_equal(read_book(f), RACI_ERROR_INPUT);
     assert_non_null(strstr(f->d.message, "no part 'xl/workbook.xml'"));
     /* The sheet the workbook lists is not in the archive. */
-    zip_parts(f, "xl/workbook.xml", WB_ONE, "xl/_rels/workbook.xml.rels", RELS_ONE, NULL);
+    zip_parts(f, (const char *const[]){"xl/workbook.xml", WB_ONE, "xl/_rels/workbook.xml.rels",
+                                       RELS_ONE, NULL});
     assert_int_equal(read_book(f), RACI_ERROR_INPUT);
     assert_non_null(strstr(f->d.message, "sheet 'Q3 plan' has no part"));
-    zip_parts(f, "xl/workbook.xml", WB_ONE, NULL);
+    zip_parts(f, (const char *const[]){"xl/workbook.xml", WB_ONE, NULL});
     assert_int_equal(read_book(f), RACI_ERROR_INPUT);
     assert_non_null(strstr(f->d.message, "xl/_rels/workbook.xml.rels"));
 }
