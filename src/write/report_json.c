@@ -58,15 +58,14 @@ static json_t *json_loc(const struct raci_loc *l)
         json_decref(o);
         return NULL;
     }
-    if (l->sheet) {
-        /* A workbook's: line and column are the row and column. */
-        char cell[RACI_LOC_CELL_SIZE];
-        raci_loc_cell(l->line, l->col, cell);
-        if (raci_json_set(o, "sheet", raci_json_string(l->sheet)) ||
-            raci_json_set(o, "cell", raci_json_string(cell))) {
-            json_decref(o);
-            return NULL;
-        }
+    /* A workbook's: line and column are the row and column; null in a
+     * text file (every key is always present). */
+    char cell[RACI_LOC_CELL_SIZE];
+    raci_loc_cell(l->line, l->col, cell);
+    if (raci_json_set(o, "sheet", raci_json_string(l->sheet)) ||
+        raci_json_set(o, "cell", l->sheet ? raci_json_string(cell) : json_null())) {
+        json_decref(o);
+        return NULL;
     }
     return o;
 }
