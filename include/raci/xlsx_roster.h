@@ -13,9 +13,13 @@
  *  - each product sheet gives the product: its name in A1 (not the sheet's
  *    name, which may have been shortened), its people across row 1 (names;
  *    their first title in row 2), each of them a member of it, its tasks
- *    down column A, and the letters in the cells, as a manager left them.
- *    The last column (Findings) is raci's, and is left alone. A person is
- *    found on the Roster sheet by name (and by titles, when two share it).
+ *    down column A, and the letters in the cells, as a manager left them
+ *    (letters raci generated from titles included: read back, they are
+ *    given ones). The Findings column is raci's, and is left alone; a
+ *    person or task a manager added, after it or below the last task, is
+ *    read. A person is found on the Roster sheet by name (and by titles,
+ *    when two share it); one found nowhere there is a new person.
+ * A title holding "; " reads as two, as the sheets join titles with it.
  * So a finding points at the product sheet's cell (team-raci.xlsx:Atlas!C7)
  * and the edits made in a spreadsheet are what is audited.
  *

@@ -54,13 +54,23 @@ int raci_xlsx_roster_is_own(const struct raci_xlsx_read_book *b)
            has_heads(sheet_named(b, "Roster"), roster_heads, NHEADS(roster_heads));
 }
 
-/* Is t a product sheet: the product in A1, "Findings" last in row 1,
- * "Task" in A2? */
+/* The Findings column of product sheet t: the last column named so in row
+ * 1 (raci writes it last; a person a manager added after it is read too);
+ * 0 when there is none. */
+static uint32_t findings_column(const struct raci_table *t)
+{
+    for (uint32_t k = t->header.ncells; k-- > 1;)
+        if (strcmp(t->header.cells[k].text, "Findings") == 0)
+            return k;
+    return 0;
+}
+
+/* Is t a product sheet: the product in A1, a Findings column, "Task" in
+ * A2? */
 static int is_product_sheet(const struct raci_table *t)
 {
     const struct raci_row *h = &t->header;
-    return h->line == 1 && h->ncells >= 2 && *h->cells[0].text &&
-           strcmp(h->cells[h->ncells - 1].text, "Findings") == 0 && t->nrows >= 1 &&
+    return h->line == 1 && *h->cells[0].text && findings_column(t) && t->nrows >= 1 &&
            t->rows[0].line == 2 && strcmp(t->rows[0].cells[0].text, "Task") == 0;
 }
 
@@ -221,8 +231,7 @@ static raci_error add_roster(struct raci_roster *r, const struct raci_table *ros
     raci_error err = long_init(&l, roster, roster, r->pool);
 
     for (size_t i = 0; i < roster->nrows && !err; i++)
-        if (*roster->rows[i].cells[RO_NAME].text || roster->rows[i].ncells > RO_TITLES)
-            err = roster_person(&l, &roster->rows[i]);
+        err = roster_person(&l, &roster->rows[i]);
     if (err) {
         raci_reader_release(&l.t);
         return err;
@@ -289,23 +298,25 @@ static raci_error product_row(struct long_table *l, const struct raci_table *ros
 static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
                               const struct raci_table *roster, struct raci_diag *diag)
 {
-    uint32_t fcol = t->header.ncells - 1; /* the Findings column */
+    uint32_t fcol = findings_column(t), n = t->header.ncells, first = fcol == 1 ? 2 : 1;
     struct long_table l;
     raci_error err = long_init(&l, t, roster, r->pool);
 
-    for (uint32_t k = 1; k < fcol && !err; k++)
-        err = product_row(&l, roster, k, NULL, k == 1);
+    /* The people: every column of row 1 but A and Findings. */
+    for (uint32_t k = first; k < n && !err; k++)
+        if (k != fcol)
+            err = product_row(&l, roster, k, NULL, k == first);
     for (size_t i = 1; i < t->nrows && !err; i++) {
         const struct raci_row *task = &t->rows[i];
         int any = 0;
         if (!*task->cells[0].text)
             continue;
-        for (uint32_t k = 1; k < fcol && k < task->ncells && !err; k++)
-            if (*task->cells[k].text)
+        for (uint32_t k = first; k < n && k < task->ncells && !err; k++)
+            if (k != fcol && *task->cells[k].text)
                 err = product_row(&l, roster, k, task, !any++);
         /* A task nobody has letters on is still the product's task. */
-        if (!err && !any && fcol > 1)
-            err = product_row(&l, roster, 1, task, 1);
+        if (!err && !any && first < n)
+            err = product_row(&l, roster, first, task, 1);
     }
     if (err) {
         raci_reader_release(&l.t);
