@@ -23,12 +23,14 @@
  * So a finding points at the product sheet's cell (team-raci.xlsx:Atlas!C7)
  * and the edits made in a spreadsheet are what is audited.
  *
- * Any other workbook: each of its non-empty sheets is a table handed to
- * raci_shape_add as it is.
+ * Any other workbook, and any workbook read with --input matrix: each of
+ * its non-empty sheets is a table handed to raci_shape_add_as as it is,
+ * in the shape input states.
  */
 #ifndef RACI_XLSX_ROSTER_H
 #define RACI_XLSX_ROSTER_H
 
+#include "raci/detect.h"
 #include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/roster.h"
@@ -37,10 +39,11 @@
 /* Is b raci's own workbook? */
 int raci_xlsx_roster_is_own(const struct raci_xlsx_read_book *b);
 
-/* Add the sheets of b (its strings interned in r's pool) to r, as above.
+/* Add the sheets of b (its strings interned in r's pool) to r, as above;
+ * input is --input (detect.h).
  * RACI_OK; RACI_ERROR_INPUT with diag at the sheet (diag->sheet) when a
  * sheet is no table raci reads; RACI_ERROR_NOMEM. */
 raci_error raci_xlsx_roster_add(struct raci_roster *r, const struct raci_xlsx_read_book *b,
-                                struct raci_diag *diag);
+                                enum raci_detect_input input, struct raci_diag *diag);
 
 #endif

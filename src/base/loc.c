@@ -72,7 +72,7 @@ static int looks_like_cell(const char *name)
 }
 
 /* Must sheet be quoted in a reference? */
-static int needs_quotes(const char *sheet)
+static int sheet_needs_quotes(const char *sheet)
 {
     const unsigned char *p = (const unsigned char *)sheet;
 
@@ -89,7 +89,7 @@ void raci_loc_add_sheet(struct raci_str *b, const char *sheet)
 {
     if (!sheet)
         sheet = "";
-    if (!needs_quotes(sheet)) {
+    if (!sheet_needs_quotes(sheet)) {
         raci_str_add(b, sheet);
         return;
     }

@@ -11,9 +11,12 @@
 #include "raci/baseline.h"
 #include "raci/checks.h"
 #include "raci/diag.h"
+#include "raci/export.h"
 #include "raci/findings.h"
 #include "raci/outputs.h"
-#include "raci/input.h"
+#include "raci/people.h"
+#include "raci/reader.h"
+#include "raci/rosterfile.h"
 #include "raci/roster.h"
 #include "raci/str.h"
 #include "raci/strpool.h"
@@ -45,16 +48,26 @@ static void input_error(const struct raci_options *o, const struct raci_diag *di
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
 }
 
-/* Every roster into a->roster, then the checks. */
+/* The people roster and every roster into a->roster, then the checks. */
 static raci_error read_and_check(const struct raci_options *o, const struct raci_ruleset *rs,
                                  struct audit *a)
 {
     raci_error err;
 
+    /* The people first: a chart's column of one's name is them. */
+    if (o->people) {
+        struct raci_table t = {0};
+        err = raci_reader_read_file(&t, o->people, NULL, a->pool, &a->diag);
+        if (err == RACI_OK)
+            err = raci_people_add(&a->roster, &t, &a->diag);
+        raci_reader_release(&t);
+        if (err)
+            return err;
+    }
     for (int i = 0; i < o->nargs; i++) {
         const char *display = strcmp(o->args[i], "-") == 0 ? o->stdin_filename : NULL;
-        /* CSV or .xlsx, as the bytes say (input.h). */
-        err = raci_input_add(&a->roster, o->args[i], display, &a->diag);
+        /* CSV or .xlsx, as the bytes say (rosterfile.h). */
+        err = raci_rosterfile_add(&a->roster, o->args[i], display, o->input, &a->diag);
         if (err)
             return err;
     }
@@ -108,8 +121,8 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
 }
 
 /* Each file output into its temporary file, made final on disk: the
- * reports in full, the baseline, the workbook with every finding (also
- * those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
+ * reports in full, the baseline, the exports, the workbook with every
+ * finding (also those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
  * when one could not be written. */
 static int write_files(const struct raci_ruleset *rs, struct audit *a,
                        const struct raci_report *full)
@@ -122,6 +135,10 @@ static int write_files(const struct raci_ruleset *rs, struct audit *a,
             err = raci_format_write(out->format, out->of.fp, full);
         } else if (out->kind == RACI_OUTPUT_BASELINE) {
             err = raci_baseline_dump(&a->recorded, out->of.fp);
+        } else if (out->kind == RACI_OUTPUT_ROSTER) {
+            err = raci_export_roster(out->of.fp, &a->roster);
+        } else if (out->kind == RACI_OUTPUT_MATRIX) {
+            err = raci_export_matrix(out->of.fp, &a->roster);
         } else if ((err = raci_xlsx_write_into(&out->of, &a->roster, rs, &a->fs, &a->diag))) {
             fprintf(stderr, "raci: %s\n",
                     a->diag.message ? a->diag.message : raci_error_string(err));

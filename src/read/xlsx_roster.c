@@ -57,7 +57,7 @@ int raci_xlsx_roster_is_own(const struct raci_xlsx_read_book *b)
 /* The Findings column of product sheet t: the last column named so in row
  * 1 (raci writes it last; a person a manager added after it is read too);
  * 0 when there is none. */
-static uint32_t findings_column(const struct raci_table *t)
+static uint32_t product_findings_col(const struct raci_table *t)
 {
     for (uint32_t k = t->header.ncells; k-- > 1;)
         if (strcmp(t->header.cells[k].text, "Findings") == 0)
@@ -70,7 +70,7 @@ static uint32_t findings_column(const struct raci_table *t)
 static int is_product_sheet(const struct raci_table *t)
 {
     const struct raci_row *h = &t->header;
-    return h->line == 1 && *h->cells[0].text && findings_column(t) && t->nrows >= 1 &&
+    return h->line == 1 && *h->cells[0].text && product_findings_col(t) && t->nrows >= 1 &&
            t->rows[0].line == 2 && strcmp(t->rows[0].cells[0].text, "Task") == 0;
 }
 
@@ -179,7 +179,7 @@ static const struct raci_cell *cell_of(const struct raci_row *row, uint32_t k)
 /* Hand l to the roster; the diag of a failure is put on l's sheet. */
 static raci_error long_add(struct raci_roster *r, struct long_table *l, struct raci_diag *diag)
 {
-    raci_error err = raci_shape_add(r, &l->t, diag);
+    raci_error err = raci_shape_add_as(r, &l->t, RACI_INPUT_ROSTER, diag); /* long by making */
 
     if (err == RACI_ERROR_INPUT && !diag->sheet && raci_diag_set_sheet(diag, l->t.sheet))
         err = RACI_ERROR_NOMEM;
@@ -298,7 +298,7 @@ static raci_error product_row(struct long_table *l, const struct raci_table *ros
 static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
                               const struct raci_table *roster, struct raci_diag *diag)
 {
-    uint32_t fcol = findings_column(t), n = t->header.ncells, first = fcol == 1 ? 2 : 1;
+    uint32_t fcol = product_findings_col(t), n = t->header.ncells, first = fcol == 1 ? 2 : 1;
     struct long_table l;
     raci_error err = long_init(&l, t, roster, r->pool);
 
@@ -329,9 +329,9 @@ static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
 
 /* Sheet t as it is; the diag of a failure is put on its sheet. */
 static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
-                            struct raci_diag *diag)
+                            enum raci_detect_input input, struct raci_diag *diag)
 {
-    raci_error err = raci_shape_add(r, t, diag);
+    raci_error err = raci_shape_add_as(r, t, input, diag);
 
     if (err == RACI_ERROR_INPUT && !diag->sheet && raci_diag_set_sheet(diag, t->sheet))
         err = RACI_ERROR_NOMEM;
@@ -339,10 +339,10 @@ static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
 }
 
 raci_error raci_xlsx_roster_add(struct raci_roster *r, const struct raci_xlsx_read_book *b,
-                                struct raci_diag *diag)
+                                enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
-    int own = raci_xlsx_roster_is_own(b);
+    int own = input != RACI_INPUT_MATRIX && raci_xlsx_roster_is_own(b);
     const struct raci_table *roster = own ? sheet_named(b, "Roster") : NULL;
     size_t nfiles = r->nfiles;
     raci_error err = RACI_OK;
@@ -354,10 +354,11 @@ raci_error raci_xlsx_roster_add(struct raci_roster *r, const struct raci_xlsx_re
     for (size_t i = 0; i < b->ntables && !err; i++) {
         const struct raci_table *t = &b->tables[i];
         if (!own)
-            err = add_table(r, t, diag);
+            err = add_table(r, t, input, diag);
         else if (t != roster && strcmp(t->sheet, "Summary") != 0 &&
                  strcmp(t->sheet, "Findings") != 0)
-            err = is_product_sheet(t) ? add_product(r, t, roster, diag) : add_table(r, t, diag);
+            err = is_product_sheet(t) ? add_product(r, t, roster, diag)
+                                      : add_table(r, t, input, diag);
     }
     /* Each table added listed the file: a workbook is one file. */
     if (r->nfiles > nfiles + 1)

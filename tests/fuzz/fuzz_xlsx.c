@@ -97,7 +97,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     err = raci_xlsx_read_mem(&b, (const char *)data, size, "fuzz.xlsx", pool, &d);
     if (err == RACI_OK) {
         check_book(&b);
-        err = raci_xlsx_roster_add(&r, &b, &d);
+        err = raci_xlsx_roster_add(&r, &b, RACI_INPUT_AUTO, &d);
     } else if (err == RACI_ERROR_INPUT && (b.tables || !d.file || strcmp(d.file, "fuzz.xlsx"))) {
         abort(); /* a workbook's error names the workbook, and holds nothing */
     }

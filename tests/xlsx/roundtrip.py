@@ -47,9 +47,11 @@ def run(raci, args, stdin=None):
 
 
 def key(f):
-    """A finding apart from its location."""
+    """A finding apart from its location (a finding about a whole file names
+    the file in its entity: the CSV's, or the workbook's)."""
     s = f["subject"]
-    return (f["rule"], f["severity"], f["entity"], s["product"], s["task"], s["person"],
+    entity = "file:" if f["entity"].startswith("file:") else f["entity"]
+    return (f["rule"], f["severity"], entity, s["product"], s["task"], s["person"],
             PLACE.sub("@", f["message"]))
 
 

@@ -1,7 +1,8 @@
 /*
- * input.c - a roster argument, read as CSV or as a workbook (input.h).
+ * rosterfile.c - a roster argument, read as CSV or as a workbook
+ * (rosterfile.h).
  */
-#include "raci/input.h"
+#include "raci/rosterfile.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -65,31 +66,31 @@ static int named_xlsx(const char *name)
 }
 
 static raci_error add_csv(struct raci_roster *r, const char *data, size_t len, const char *name,
-                          struct raci_diag *diag)
+                          enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_table t = {0};
     raci_error err = raci_reader_read_mem(&t, data, len, name, r->pool, diag);
 
     if (err == RACI_OK)
-        err = raci_shape_add(r, &t, diag);
+        err = raci_shape_add_as(r, &t, input, diag);
     raci_reader_release(&t);
     return err;
 }
 
 static raci_error add_xlsx(struct raci_roster *r, const char *data, size_t len, const char *name,
-                           struct raci_diag *diag)
+                           enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_xlsx_read_book b = {0};
     raci_error err = raci_xlsx_read_mem(&b, data, len, name, r->pool, diag);
 
     if (err == RACI_OK)
-        err = raci_xlsx_roster_add(r, &b, diag);
+        err = raci_xlsx_roster_add(r, &b, input, diag);
     raci_xlsx_read_release(&b);
     return err;
 }
 
-raci_error raci_input_add(struct raci_roster *r, const char *path, const char *display,
-                          struct raci_diag *diag)
+raci_error raci_rosterfile_add(struct raci_roster *r, const char *path, const char *display,
+                               enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     int is_stdin = strcmp(path, "-") == 0;
@@ -114,14 +115,14 @@ raci_error raci_input_add(struct raci_roster *r, const char *path, const char *d
     if (err)
         ;
     else if (raci_xlsx_read_is_zip(buf, len))
-        err = add_xlsx(r, buf, len, name, diag);
+        err = add_xlsx(r, buf, len, name, input, diag);
     else if (named_xlsx(name))
         err = raci_diag_set(diag, name, 0, 0, NULL,
                             "file is named as an .xlsx workbook but is no zip archive, as every "
                             "workbook is: save it from the spreadsheet as an Excel Workbook "
                             "(.xlsx), or, if it is CSV, name it .csv");
     else
-        err = add_csv(r, buf, len, name, diag);
+        err = add_csv(r, buf, len, name, input, diag);
     free(buf);
     raci_diag_release(&scratch);
     return err;
