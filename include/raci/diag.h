@@ -16,6 +16,9 @@
  */
 struct raci_diag {
     char *file; /* as the user named it ("-" is shown as <stdin>) */
+    /* A workbook's sheet, or NULL: line and col are then its row and
+     * column, shown as team.xlsx:Atlas!C7 (loc.h). */
+    char *sheet;
     unsigned line;
     unsigned col;
     char *message; /* lower case, no full stop: what is wrong, what is right */
@@ -34,6 +37,10 @@ raci_error raci_diag_set(struct raci_diag *d, const char *file, unsigned line, u
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
+
+/* Say that d's place is on sheet of a workbook (copied; NULL for none),
+ * keeping the rest. RACI_OK or RACI_ERROR_NOMEM. */
+raci_error raci_diag_set_sheet(struct raci_diag *d, const char *sheet);
 
 /* Print d the way compilers do:
  *   raci: team.csv:12:3: error: unknown column 'x'

@@ -106,6 +106,10 @@ struct raci_row {
 
 struct raci_table {
     const char *file; /* display name, interned ("<stdin>" for -) */
+    /* The sheet of a workbook the table is (xlsx_read.h), interned; NULL
+     * for a CSV file. Cells' line and col are then the sheet's row and
+     * column. */
+    const char *sheet;
     /* static: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE" or "WINDOWS-1252" */
     const char *encoding;
     char delimiter;         /* ',', ';' or '\t' */

@@ -48,4 +48,13 @@ const char *raci_report_person(const struct raci_report *r, const struct raci_fi
  * none (a finding about the ruleset's defaults). */
 const char *raci_report_file(const struct raci_loc *l);
 
+/* A location as the line formats print it, malloc'd (NULL when out of
+ * memory): "team.csv:12:5" for a text file (line and column always, 0 when
+ * not known), "team.xlsx:Atlas!C7" for a sheet of a workbook (loc.h). */
+char *raci_report_where(const struct raci_loc *l);
+
+/* The sheet and cell of a workbook location, "Atlas!C7", malloc'd; NULL
+ * for a text file's location (or when out of memory). */
+char *raci_report_ref(const struct raci_loc *l);
+
 #endif

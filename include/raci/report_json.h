@@ -16,8 +16,10 @@
  *       "rule": "single-accountable",
  *       "severity": "error",          "error", "warning" or "info"
  *       "message": "task 'Market research' in product 'Atlas' has ...",
- *       "location": {"file": "team.csv", "line": 12, "column": 5},
- *       "related": [{"file": "team.csv", "line": 19, "column": 5}],
+ *       "location": {"file": "team.csv", "line": 12, "column": 5,
+ *                    "sheet": null, "cell": null},
+ *       "related": [{"file": "team.csv", "line": 19, "column": 5,
+ *                    "sheet": null, "cell": null}],
  *       "subject": {"product": "Atlas", "task": "Market research",
  *                   "person": null},   names, or null
  *       "entity": "product:atlas/task:market research",
@@ -30,7 +32,10 @@
  *                                     in it, no longer found
  *   }
  *
- * Lines and columns are 1-based; columns count characters. "entity" names
+ * Lines and columns are 1-based; columns count characters. In a workbook
+ * (xlsx_read.h) "line" and "column" are the row and column, "sheet" the
+ * sheet's name and "cell" the A1 reference ("C7"); both are null in a text
+ * file. "entity" names
  * the subject without line numbers, and "fingerprint"
  * (raci_findings_fingerprint) hashes rule and entity, so both survive a
  * re-sorted roster.

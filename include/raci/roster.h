@@ -33,6 +33,10 @@ struct raci_loc {
     const char *file; /* interned; NULL for "nowhere" (generated data) */
     uint32_t line;    /* 1-based */
     uint32_t col;     /* 1-based */
+    /* The sheet of a workbook (interned), or NULL for a text file: then
+     * line is the sheet's row and col its column (loc.h writes it
+     * team.xlsx:Atlas!C7). */
+    const char *sheet;
 };
 
 struct raci_person {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/loc.h"
 #include "raci/str.h"
 
 raci_error raci_diag_set(struct raci_diag *d, const char *file, unsigned line, unsigned col,
@@ -55,18 +56,15 @@ void raci_diag_print(FILE *out, const struct raci_diag *d, int color)
     /* File names, messages and source lines hold roster text: nothing in
      * them may drive the terminal or break the line (str.h). */
     if (d->file) {
-        raci_str_fputs_escaped(out, d->file);
-        if (d->line) {
-            fprintf(out, ":%u", d->line);
-            if (d->col)
-                fprintf(out, ":%u", d->col);
-        }
+        char *at = raci_loc_format(d->file, d->sheet, d->line, d->col);
+        raci_str_fputs_escaped(out, at ? at : d->file);
+        free(at);
         fputs(": ", out);
     }
     fprintf(out, "%s%serror:%s ", reset, red, reset);
     raci_str_fputs_escaped(out, d->message ? d->message : "");
     fputc('\n', out);
-    if (d->source && d->line) {
+    if (d->source && d->line && !d->sheet) {
         /* The offending line, then a caret under the column (columns count
          * characters, so the caret is placed by walking UTF-8). */
         int width = fprintf(out, "%5u | ", d->line) - 2;
@@ -88,11 +86,23 @@ void raci_diag_print(FILE *out, const struct raci_diag *d, int color)
     }
 }
 
+raci_error raci_diag_set_sheet(struct raci_diag *d, const char *sheet)
+{
+    char *s = NULL;
+
+    if (sheet && !(s = raci_str_dup(sheet)))
+        return RACI_ERROR_NOMEM;
+    free(d->sheet);
+    d->sheet = s;
+    return RACI_OK;
+}
+
 void raci_diag_release(struct raci_diag *d)
 {
     if (!d)
         return;
     free(d->file);
+    free(d->sheet);
     free(d->message);
     free(d->source);
     memset(d, 0, sizeof(*d));

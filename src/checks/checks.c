@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "raci/letters.h"
+#include "raci/loc.h"
 #include "raci/str.h"
 #include "raci/view.h"
 #include "raci/waivers.h"
@@ -82,7 +83,13 @@ void raci_checks_add_who(struct raci_str *b, const char *name, struct raci_loc a
 {
     if (b->len)
         raci_str_add(b, ", ");
-    if (at.file == self.file)
+    if (at.sheet) { /* a workbook's cell: "Ana (Atlas!C7)" (loc.h) */
+        raci_str_addf(b, "%s (", name);
+        if (at.file != self.file)
+            raci_str_addf(b, "%s:", at.file ? at.file : "generated");
+        raci_loc_add_ref(b, at.sheet, at.line, at.col);
+        raci_str_addc(b, ')');
+    } else if (at.file == self.file)
         raci_str_addf(b, "%s (line %u)", name, at.line);
     else
         raci_str_addf(b, "%s (%s:%u)", name, at.file ? at.file : "generated", at.line);

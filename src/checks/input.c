@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "raci/letters.h"
+#include "raci/loc.h"
 #include "raci/view.h"
 
 raci_error raci_input_malformed_row(struct raci_engine *e, const struct raci_check *chk)
@@ -96,7 +97,10 @@ static void add_cell(struct raci_str *b, const struct raci_roster *r,
  * cell that spans lines. */
 static void add_place(struct raci_str *b, struct raci_loc at, struct raci_loc loc)
 {
-    if (at.line == loc.line)
+    if (at.sheet) { /* a workbook's cell is one place */
+        raci_str_add(b, "cell ");
+        raci_loc_add_ref(b, at.sheet, at.line, at.col);
+    } else if (at.line == loc.line)
         raci_str_addf(b, "column %u", at.col);
     else
         raci_str_addf(b, "line %u, column %u", at.line, at.col);
@@ -286,7 +290,9 @@ raci_error raci_input_conflicting_value(struct raci_engine *e, const struct raci
         raci_str_add(&b, " here, but ");
         add_quoted(&b, is->first);
         raci_str_add(&b, " on ");
-        if (is->at.file == is->loc.file)
+        if (is->at.sheet && is->at.file == is->loc.file)
+            raci_loc_add_ref(&b, is->at.sheet, is->at.line, is->at.col);
+        else if (is->at.file == is->loc.file)
             raci_str_addf(&b, "line %u", is->at.line);
         else
             raci_str_addf(&b, "%s:%u", is->at.file, is->at.line);

@@ -77,7 +77,7 @@ static void drop_finding(struct raci_finding *f)
 static struct raci_finding *report_at_waiver(struct raci_engine *e, const struct raci_check *chk,
                                              const struct raci_waiver *w, const char *message)
 {
-    struct raci_loc at = {w->file, w->line, w->col};
+    struct raci_loc at = {w->file, w->line, w->col, NULL};
     char *entity = raci_findings_entity_waiver(w);
     struct raci_finding *f =
         entity ? raci_findings_add(e->out, chk->def->id, chk->severity, at, RACI_NONE, RACI_NONE,

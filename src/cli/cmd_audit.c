@@ -16,8 +16,8 @@
 #include "raci/outputs.h"
 #include "raci/people.h"
 #include "raci/reader.h"
+#include "raci/rosterfile.h"
 #include "raci/roster.h"
-#include "raci/shape.h"
 #include "raci/str.h"
 #include "raci/strpool.h"
 #include "raci/selection.h"
@@ -65,12 +65,9 @@ static raci_error read_and_check(const struct raci_options *o, const struct raci
             return err;
     }
     for (int i = 0; i < o->nargs; i++) {
-        struct raci_table t = {0};
         const char *display = strcmp(o->args[i], "-") == 0 ? o->stdin_filename : NULL;
-        err = raci_reader_read_file(&t, o->args[i], display, a->pool, &a->diag);
-        if (err == RACI_OK)
-            err = raci_shape_add_as(&a->roster, &t, o->input, &a->diag);
-        raci_reader_release(&t);
+        /* CSV or .xlsx, as the bytes say (rosterfile.h). */
+        err = raci_rosterfile_add(&a->roster, o->args[i], display, o->input, &a->diag);
         if (err)
             return err;
     }

@@ -45,7 +45,7 @@ struct raci_finding *raci_findings_add(struct raci_findings *fs, const char *rul
 
 static int loc_equal(struct raci_loc a, struct raci_loc b)
 {
-    return a.file == b.file && a.line == b.line && a.col == b.col;
+    return a.file == b.file && a.sheet == b.sheet && a.line == b.line && a.col == b.col;
 }
 
 static int loc_cmp(const struct raci_loc *a, const struct raci_loc *b)
@@ -55,6 +55,13 @@ static int loc_cmp(const struct raci_loc *a, const struct raci_loc *b)
         if (!a->file || !b->file)
             return a->file ? -1 : 1;
         if ((c = strcmp(a->file, b->file)) != 0)
+            return c;
+    }
+    /* A workbook's sheets by name (a text file's place has none). */
+    if (a->sheet != b->sheet) {
+        if (!a->sheet || !b->sheet)
+            return a->sheet ? 1 : -1;
+        if ((c = strcmp(a->sheet, b->sheet)) != 0)
             return c;
     }
     if (a->line != b->line)

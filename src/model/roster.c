@@ -57,7 +57,7 @@ raci_error raci_roster_add_file(struct raci_roster *r, const char *file)
         raci_array_grow(&r->file_headers, &r->cap_file_headers, r->nfiles + 1,
                         sizeof(*r->file_headers)))
         return RACI_ERROR_NOMEM;
-    r->file_headers[r->nfiles] = (struct raci_loc){file, 1, 1};
+    r->file_headers[r->nfiles] = (struct raci_loc){file, 1, 1, NULL};
     r->files[r->nfiles++] = file;
     return RACI_OK;
 }

@@ -30,7 +30,7 @@ struct mx {
 
 static struct raci_loc at_cell(const struct raci_table *t, const struct raci_cell *c)
 {
-    struct raci_loc l = {t->file, c->line, c->col};
+    struct raci_loc l = {t->file, c->line, c->col, t->sheet};
     return l;
 }
 
@@ -121,7 +121,7 @@ static raci_error row_product(struct mx *x, const struct raci_row *row, uint32_t
 {
     int g = x->d->group;
     const char *name = x->m->product;
-    struct raci_loc l = {x->t->file, row->line, 1};
+    struct raci_loc l = {x->t->file, row->line, 1, x->t->sheet};
 
     if (g >= 0 && (uint32_t)g < row->ncells) {
         const char *v = raci_shape_trim(x->r, row->cells[g].text);
@@ -199,7 +199,7 @@ static raci_error add_task_row(struct mx *x, const struct raci_row *row)
 static raci_error add_row(struct mx *x, const struct raci_row *row)
 {
     const struct raci_table *t = x->t;
-    struct raci_loc rowloc = {t->file, row->line, 1};
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
     enum raci_detect_row kind =
         x->m->turned ? RACI_ROW_DATA : raci_detect_row(x->d, &t->header, row, x->r->rs);
     raci_error err;
@@ -260,7 +260,7 @@ static raci_error add_roles(struct mx *x)
     }
     if (!err && !x->scoped) {
         uint32_t product, who;
-        struct raci_loc l = {x->t->file, x->t->header.line, 1};
+        struct raci_loc l = {x->t->file, x->t->header.line, 1, x->t->sheet};
         const char *name = x->d->heading ? x->d->heading : x->m->product;
         if ((err = raci_roster_product(x->r, name, l, &product)))
             return err;
@@ -284,7 +284,7 @@ raci_error raci_matrix_add(struct raci_roster *r, const struct raci_matrix *m)
         err = add_roles(&x);
     if (m->d->heading && !err && !(x.heading = raci_shape_trim(r, m->d->heading)))
         err = RACI_ERROR_NOMEM;
-    x.heading_loc = (struct raci_loc){m->t->file, m->t->header.line, 1};
+    x.heading_loc = (struct raci_loc){m->t->file, m->t->header.line, 1, m->t->sheet};
     for (size_t i = 0; i < m->t->nrows && !err; i++)
         err = add_row(&x, &m->t->rows[i]);
     free(x.who);
@@ -300,7 +300,7 @@ raci_error raci_matrix_ragged(struct raci_roster *r, const struct raci_table *t)
 
     for (size_t i = 0; i < t->nrows && !err; i++) {
         const struct raci_row *row = &t->rows[i];
-        struct raci_loc l = {t->file, row->line, 1};
+        struct raci_loc l = {t->file, row->line, 1, t->sheet};
         if (row->ncells != t->header.ncells)
             err =
                 raci_roster_issue(r, RACI_ROW_RAGGED, l, row->ncells, t->header.ncells, RACI_NONE);

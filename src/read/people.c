@@ -26,7 +26,7 @@ static const char *people_text(struct raci_roster *r, const struct raci_row *row
 /* Where a cell is; a field the row lacks is at the row's start. */
 static struct raci_loc people_loc(const struct raci_table *t, const struct raci_row *row, int col)
 {
-    struct raci_loc l = {t->file, row->line, 1};
+    struct raci_loc l = {t->file, row->line, 1, t->sheet};
     if (col >= 0 && (uint32_t)col < row->ncells) {
         l.line = row->cells[col].line;
         l.col = row->cells[col].col;
@@ -41,7 +41,7 @@ static raci_error people_row(struct raci_roster *r, const struct raci_table *t, 
     const char *title = people_text(r, row, of[RACI_COLUMN_TITLE]);
     const char *id = people_text(r, row, of[RACI_COLUMN_ID]);
     const char *mgr = people_text(r, row, of[RACI_COLUMN_REPORTS_TO]);
-    struct raci_loc rowloc = {t->file, row->line, 1},
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet},
                     at = people_loc(t, row, of[RACI_COLUMN_PERSON]);
     uint32_t p = RACI_NONE;
     raci_error err = RACI_OK;
@@ -75,7 +75,7 @@ raci_error raci_people_add(struct raci_roster *r, const struct raci_table *t,
 
     if (raci_roster_add_file(r, t->file) || raci_columns_read(&cols, t, r->pool))
         return RACI_ERROR_NOMEM;
-    raci_roster_file_header(r, (struct raci_loc){t->file, t->header.line, 1});
+    raci_roster_file_header(r, (struct raci_loc){t->file, t->header.line, 1, t->sheet});
     for (int k = RACI_COLUMN_PERSON; k <= RACI_COLUMN_TITLE && !err; k++)
         if (cols.of[k] < 0)
             err = raci_diag_set(diag, t->file, t->header.line, 1, NULL,

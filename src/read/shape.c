@@ -37,7 +37,7 @@ struct shape {
 
 static struct raci_loc loc_of(const struct raci_table *t, const struct raci_cell *c)
 {
-    struct raci_loc l = {t->file, c->line, c->col};
+    struct raci_loc l = {t->file, c->line, c->col, t->sheet};
     return l;
 }
 
@@ -64,7 +64,7 @@ static struct raci_loc cell_loc(const struct raci_table *t, const struct raci_ro
 {
     if (col < 0 || (uint32_t)col >= row->ncells) {
         /* A missing field: point at the row's end, where it should be. */
-        struct raci_loc l = {t->file, row->line, 1};
+        struct raci_loc l = {t->file, row->line, 1, t->sheet};
         if (row->ncells) {
             const struct raci_cell *last = &row->cells[row->ncells - 1];
             l.line = last->line;
@@ -169,7 +169,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
     is.first = is.first_label = is.value = "";
     if (cell->flags & RACI_READER_BAD_TEXT) {
         is.value = sh->t->encoding;
-        is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col};
+        is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col, sh->t->sheet};
         is.what = n->bad_what;
         is.code = n->bad_code;
         is.count = n->nbad;
@@ -178,7 +178,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
     if (!err && (cell->flags & RACI_READER_STRAY_QUOTE)) {
         is.problem = RACI_CELL_STRAY_QUOTE;
         is.value = "";
-        is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col};
+        is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col, sh->t->sheet};
         is.what = is.code = 0;
         is.count = n->nquotes;
         err = raci_roster_cell_issue(sh->r, &is);
@@ -240,7 +240,7 @@ static raci_error long_person(struct shape *sh, const struct raci_row *row, uint
     struct raci_roster *r = sh->r;
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
-    struct raci_loc rowloc = {t->file, row->line, 1};
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
     const char *name = trim_intern(r, cell_text(row, of[RACI_COLUMN_PERSON]));
     const char *title = trim_intern(r, cell_text(row, of[RACI_COLUMN_TITLE]));
     const char *id = trim_intern(r, cell_text(row, of[RACI_COLUMN_ID]));
@@ -281,7 +281,7 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
     struct raci_roster *r = sh->r;
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
-    struct raci_loc rowloc = {t->file, row->line, 1};
+    struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
     const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
     const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
     uint32_t who, product, task;
@@ -459,7 +459,7 @@ static raci_error product_sheets(struct shape *sh, const struct raci_table *t, i
         return RACI_OK;
     }
     *taken = 1;
-    raci_roster_file_header(sh->r, (struct raci_loc){t->file, t->header.line, 1});
+    raci_roster_file_header(sh->r, (struct raci_loc){t->file, t->header.line, 1, t->sheet});
     err = add_product_sheets(sh, t);
     if (!err)
         err = row_issues(sh, NULL, RACI_NONE);
@@ -528,7 +528,7 @@ static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
         view.nrows = t->nrows - d.header;
     }
     sh.t = &view;
-    raci_roster_file_header(r, (struct raci_loc){t->file, view.header.line, 1});
+    raci_roster_file_header(r, (struct raci_loc){t->file, view.header.line, 1, t->sheet});
     if (d.shape == RACI_DETECT_PRODUCT_SHEET)
         err = raci_diag_set(diag, t->file, t->header.line, 1, NULL,
                             "this looks like a product sheet of raci's workbook saved as CSV "

@@ -36,7 +36,7 @@ static const char *sheet_text(const struct raci_row *row, uint32_t c)
 
 static struct raci_loc sheet_loc(const struct raci_table *t, const struct raci_row *row, uint32_t c)
 {
-    struct raci_loc l = {t->file, row->line, 1};
+    struct raci_loc l = {t->file, row->line, 1, t->sheet};
     if (c < row->ncells) {
         l.line = row->cells[c].line;
         l.col = row->cells[c].col;
@@ -267,7 +267,7 @@ static raci_error task_row(struct sheet *sh, const struct raci_row *row)
 {
     struct raci_roster *r = sh->r;
     const char *name = sheet_trim(r, sheet_text(row, 0), strlen(sheet_text(row, 0)));
-    struct raci_loc rowloc = {sh->t->file, row->line, 1};
+    struct raci_loc rowloc = {sh->t->file, row->line, 1, sh->t->sheet};
     uint32_t task;
     raci_error err;
 

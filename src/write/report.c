@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "raci/loc.h"
 #include "raci/str.h"
 
 const char *raci_report_product(const struct raci_report *r, const struct raci_finding *f)
@@ -32,4 +33,25 @@ const char *raci_report_person(const struct raci_report *r, const struct raci_fi
 const char *raci_report_file(const struct raci_loc *l)
 {
     return l->file ? l->file : "-";
+}
+
+char *raci_report_where(const struct raci_loc *l)
+{
+    if (l->sheet)
+        return raci_loc_format(raci_report_file(l), l->sheet, l->line, l->col);
+    return raci_str_printf("%s:%u:%u", raci_report_file(l), (unsigned)l->line, (unsigned)l->col);
+}
+
+char *raci_report_ref(const struct raci_loc *l)
+{
+    struct raci_str b = RACI_STR_INIT;
+
+    if (!l->sheet)
+        return NULL;
+    raci_loc_add_ref(&b, l->sheet, l->line, l->col);
+    if (b.failed) {
+        raci_str_release(&b);
+        return NULL;
+    }
+    return raci_str_take(&b);
 }

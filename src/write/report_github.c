@@ -3,6 +3,8 @@
  */
 #include "raci/report_github.h"
 
+#include <stdlib.h>
+
 /*
  * GitHub's workflow commands, escaped as @actions/core escapes them: in the
  * message (data) '%', CR and LF; in a property value also ':' and ','.
@@ -59,6 +61,14 @@ raci_error raci_report_github(FILE *out, const struct raci_report *r)
         fputs("title=", out);
         github_escape(out, title, 1);
         fputs("::", out);
+        if (f->loc.sheet) { /* the annotation's line and col are the row and column */
+            char *ref = raci_report_ref(&f->loc);
+            if (!ref)
+                return RACI_ERROR_NOMEM;
+            github_escape(out, ref, 0);
+            fputs(": ", out);
+            free(ref);
+        }
         github_escape(out, f->message, 0);
         fputc('\n', out);
     }

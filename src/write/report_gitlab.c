@@ -119,15 +119,20 @@ raci_error raci_report_gitlab(FILE *out, const struct raci_report *r)
         const struct raci_finding *f = r->findings->v[i];
         char fp[RACI_FINGERPRINT_SIZE];
         char *path = gitlab_path(raci_report_file(&f->loc));
+        /* A workbook's cell is said before the message: GitLab has lines. */
+        char *ref = raci_report_ref(&f->loc);
+        char *text = ref ? raci_str_printf("%s: %s", ref, f->message) : NULL;
         json_t *o = NULL;
 
         gitlab_fingerprint(f, repeat[i], fp);
-        if (path)
+        if (path && (!f->loc.sheet || text))
             o = json_pack("{s:o, s:s, s:s, s:s, s:{s:o, s:{s:i}}}", "description",
-                          raci_json_string(f->message), "check_name", f->rule, "fingerprint", fp,
-                          "severity", gitlab_severity(f->severity), "location", "path",
-                          raci_json_string(path), "lines", "begin", (int)f->loc.line);
+                          raci_json_string(text ? text : f->message), "check_name", f->rule,
+                          "fingerprint", fp, "severity", gitlab_severity(f->severity), "location",
+                          "path", raci_json_string(path), "lines", "begin", (int)f->loc.line);
         free(path);
+        free(ref);
+        free(text);
         if (raci_json_push(doc, o)) {
             json_decref(doc);
             doc = NULL;

@@ -5,6 +5,7 @@
 #include "raci/report_json.h"
 
 #include "raci/json.h"
+#include "raci/loc.h"
 
 #define JSON_VERSION 1
 
@@ -54,6 +55,15 @@ static json_t *json_loc(const struct raci_loc *l)
     if (raci_json_set(o, "file", raci_json_string(l->file)) ||
         raci_json_set(o, "line", json_integer(l->line)) ||
         raci_json_set(o, "column", json_integer(l->col))) {
+        json_decref(o);
+        return NULL;
+    }
+    /* A workbook's: line and column are the row and column; null in a
+     * text file (every key is always present). */
+    char cell[RACI_LOC_CELL_SIZE];
+    raci_loc_cell(l->line, l->col, cell);
+    if (raci_json_set(o, "sheet", raci_json_string(l->sheet)) ||
+        raci_json_set(o, "cell", l->sheet ? raci_json_string(cell) : json_null())) {
         json_decref(o);
         return NULL;
     }

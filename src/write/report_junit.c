@@ -80,8 +80,16 @@ static int junit_case(xmlTextWriterPtr w, const struct raci_report *r, const str
 
     classname = raci_str_printf("raci.%s", f->rule);
     name = raci_str_printf("%s %s", f->rule, f->entity);
-    body = raci_str_printf("%s:%u:%u: %s: %s [%s]", junit_file(f), f->loc.line, f->loc.col,
-                           raci_severity_name(f->severity), f->message, f->rule);
+    {
+        struct raci_loc at = f->loc;
+        char *where;
+        at.file = junit_file(f);
+        where = raci_report_where(&at);
+        body = where ? raci_str_printf("%s: %s: %s [%s]", where, raci_severity_name(f->severity),
+                                       f->message, f->rule)
+                     : NULL;
+        free(where);
+    }
     bad = !classname || !name || !body || xmlTextWriterStartElement(w, BAD_CAST "testcase") < 0 ||
           junit_attr(w, "classname", classname) || junit_attr(w, "name", name);
     if (!bad && failure)

@@ -3,6 +3,7 @@
  */
 #include "raci/report_markdown.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "raci/str.h"
@@ -145,10 +146,11 @@ static void md_findings(FILE *out, const struct raci_selection *fs)
     fputs("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n", out);
     for (size_t i = 0; i < fs->n && i < MARKDOWN_MAX_ROWS; i++) {
         const struct raci_finding *f = fs->v[i];
+        char *where = raci_report_where(&f->loc);
         fputs("| ", out);
-        md_escape(out, raci_report_file(&f->loc));
-        fprintf(out, ":%u:%u | %s | `%s` | ", f->loc.line, f->loc.col,
-                raci_severity_name(f->severity), f->rule);
+        md_escape(out, where ? where : raci_report_file(&f->loc));
+        free(where);
+        fprintf(out, " | %s | `%s` | ", raci_severity_name(f->severity), f->rule);
         md_escape(out, f->message);
         fputs(" |\n", out);
     }

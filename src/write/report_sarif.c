@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "raci/json.h"
+#include "raci/loc.h"
 #include "raci/report_json.h"
 #include "raci/str.h"
 #include "raci/uri.h"
@@ -106,6 +107,19 @@ static json_t *sarif_physical(const struct raci_loc *l)
     o = json_pack("{s:{s:o}, s:{s:i, s:i}}", "artifactLocation", "uri", raci_json_string(uri),
                   "region", "startLine", (int)l->line, "startColumn", (int)l->col);
     free(uri);
+    if (o && l->sheet) {
+        /* A workbook's cell: the region is its row and column; the sheet
+         * and the A1 reference are said in the property bag. */
+        char cell[RACI_LOC_CELL_SIZE], *ref = raci_report_ref(l);
+        raci_loc_cell(l->line, l->col, cell);
+        if (!ref || raci_json_set(o, "properties",
+                                  json_pack("{s:o, s:s, s:o}", "sheet", raci_json_string(l->sheet),
+                                            "cell", cell, "reference", raci_json_string(ref)))) {
+            json_decref(o);
+            o = NULL;
+        }
+        free(ref);
+    }
     return o;
 }
 

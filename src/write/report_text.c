@@ -3,6 +3,8 @@
  */
 #include "raci/report_text.h"
 
+#include <stdlib.h>
+
 #include "raci/str.h"
 
 static const char *sev_color(enum raci_severity s)
@@ -64,10 +66,14 @@ raci_error raci_report_text(FILE *out, const struct raci_report *r)
     for (size_t i = 0; i < fs->n; i++) {
         const struct raci_finding *f = fs->v[i];
         /* The file and the message are roster text: escaped (report.h). */
+        char *where = raci_report_where(&f->loc);
+        if (!where)
+            return RACI_ERROR_NOMEM;
         fputs(bold, out);
-        raci_str_fputs_escaped(out, raci_report_file(&f->loc));
-        fprintf(out, ":%u:%u:%s %s%s:%s ", f->loc.line, f->loc.col, reset,
-                r->color ? sev_color(f->severity) : "", raci_severity_name(f->severity), reset);
+        raci_str_fputs_escaped(out, where);
+        free(where);
+        fprintf(out, ":%s %s%s:%s ", reset, r->color ? sev_color(f->severity) : "",
+                raci_severity_name(f->severity), reset);
         raci_str_fputs_escaped(out, f->message);
         fprintf(out, " %s[%s]%s\n", dim, f->rule, reset);
     }

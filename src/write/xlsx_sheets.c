@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/loc.h"
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
 
@@ -221,10 +222,18 @@ static int findings_sheet_related(struct raci_xlsx_book *b, const struct raci_fi
     for (size_t k = 0; k < fd->nrelated; k++) {
         const struct raci_loc *l = &fd->related[k];
         char *item;
-        if (l->file && (!fd->loc.file || strcmp(l->file, fd->loc.file) != 0))
+        int other = l->file && (!fd->loc.file || strcmp(l->file, fd->loc.file) != 0);
+        if (l->sheet && other) { /* a workbook's cell: "Atlas!C7", its file when another */
+            item = raci_loc_format(l->file, l->sheet, l->line, l->col);
+        } else if (l->sheet) {
+            struct raci_str ref = RACI_STR_INIT;
+            raci_loc_add_ref(&ref, l->sheet, l->line, l->col);
+            item = raci_str_take(&ref);
+        } else if (other) {
             item = raci_str_printf("%s:%u", l->file, (unsigned)l->line);
-        else
+        } else {
             item = raci_str_printf("line %u", (unsigned)l->line);
+        }
         if (!item) {
             raci_xlsx_book_list_release(&rel);
             return raci_xlsx_book_nomem(b);
@@ -243,15 +252,17 @@ static int findings_sheet_goto(struct raci_xlsx_book *b, size_t i, uint32_t row,
 {
     struct raci_xlsx_layout_target t = raci_xlsx_layout_target(b->lay, i);
     const char *sheet;
-    char cell[32], *text;
+    struct raci_str ref = RACI_STR_INIT;
+    char *text;
     int rc;
 
     if (t.sheet == RACI_XLSX_LAYOUT_NOWHERE)
         return 0;
     sheet =
         t.sheet == RACI_XLSX_LAYOUT_ROSTER ? "Roster" : raci_xlsx_layout_sheet(b->lay, t.product);
-    lxw_rowcol_to_cell(cell, t.row, (lxw_col_t)t.col);
-    if (!(text = raci_str_printf("%s!%s", sheet, cell)))
+    /* Shown as Excel writes the reference, the sheet quoted when it must be. */
+    raci_loc_add_ref(&ref, sheet, t.row + 1, t.col + 1);
+    if (!(text = raci_str_take(&ref)))
         return raci_xlsx_book_nomem(b);
     rc = raci_xlsx_book_link(b, b->findings, nlinks, row, col, sheet, t.row, t.col, text, NULL);
     free(text);
@@ -268,14 +279,23 @@ static int findings_sheet_row(struct raci_xlsx_book *b, size_t i, uint32_t row, 
     const char *product = p != RACI_NONE ? r->products[p].name : "";
     const char *task = fd->task < r->ntasks ? r->tasks[fd->task].name : "";
     const char *person = fd->person < r->npersons ? r->persons[fd->person].name : "";
-    if (raci_xlsx_book_str(b, ws, row, 0, fd->rule, NULL) ||
+    /* The source: the file, or a workbook's file:sheet!cell (loc.h). */
+    char *source = fd->loc.sheet
+                       ? raci_loc_format(fd->loc.file, fd->loc.sheet, fd->loc.line, fd->loc.col)
+                       : NULL;
+    int e;
+
+    if (fd->loc.sheet && !source)
+        return raci_xlsx_book_nomem(b);
+    e = raci_xlsx_book_str(b, ws, row, 6, source ? source : fd->loc.file, NULL);
+    free(source);
+    if (e || raci_xlsx_book_str(b, ws, row, 0, fd->rule, NULL) ||
         raci_xlsx_book_str(b, ws, row, 1, raci_severity_name(fd->severity),
                            b->f.sev[raci_xlsx_layout_severity(fd->severity)]) ||
         raci_xlsx_book_str(b, ws, row, 2, product, NULL) ||
         raci_xlsx_book_str(b, ws, row, 3, task, NULL) ||
         raci_xlsx_book_str(b, ws, row, 4, person, NULL) ||
-        raci_xlsx_book_str(b, ws, row, 5, fd->message, b->f.text) ||
-        raci_xlsx_book_str(b, ws, row, 6, fd->loc.file, NULL))
+        raci_xlsx_book_str(b, ws, row, 5, fd->message, b->f.text))
         return -1;
     if (fd->loc.line && raci_xlsx_book_num(b, ws, row, 7, fd->loc.line, NULL))
         return -1;

@@ -24,8 +24,8 @@ cflags=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-
         -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude
         $(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2))
 # shellcheck disable=SC2207 # pkg-config prints flags separated by spaces
-libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson libxml-2.0 2>/dev/null ||
-              echo -lxlsxwriter -lyaml -ljansson -lxml2))
+libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson libxml-2.0 libzip 2>/dev/null ||
+              echo -lxlsxwriter -lyaml -ljansson -lxml2 -lzip))
 
 shopt -s nullglob
 lib_src=()
@@ -83,6 +83,8 @@ for src in "${harnesses[@]}"; do
   while IFS= read -r seed; do
     [ -n "$seed" ] && cp "$seed" "$out/corpus/$name/tree-$(echo "$seed" | tr / _)"
   done < <(derived_seeds "$name")
+  # Workbooks are written at each run, not kept in the tree.
+  [ "$name" = fuzz_xlsx ] && python3 tests/fuzz/seed_xlsx.py "$out/corpus/$name"
   [ -d "tests/fuzz/corpus/$name" ] && corpus+=("tests/fuzz/corpus/$name")
   # The whole pipeline writes every output of each input: small inputs
   # keep it quick enough to explore.

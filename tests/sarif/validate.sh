@@ -63,6 +63,15 @@ for roster in samples/*.csv tests/formats/rosters/*.csv; do
   if [ $st -gt 1 ]; then echo "sarif: raci failed ($st) on $roster"; fail=1; continue; fi
   n=$((n + 1))
 done
+# A workbook's findings (raci's own, read back): the region is the row and
+# column, the sheet and cell in the location's property bag.
+"$RACI" -q -o "$WORK/own.xlsx" samples/org-mistakes.csv >/dev/null
+"$RACI" --no-xlsx --format sarif "$WORK/own.xlsx" >"$WORK/own-xlsx.sarif"
+if [ $? -gt 1 ] || [ "$(jq '[.runs[0].results[].locations[].physicalLocation.properties.sheet] |
+                          map(select(. != null)) | length' "$WORK/own-xlsx.sarif")" = 0 ]; then
+  echo "sarif: the findings of a workbook do not name their sheets"; fail=1
+fi
+n=$((n + 1))
 # More findings than GitHub takes (3,000 products of 10 tasks without an
 # A): the run is cut to 25,000 results and says so in a notification.
 awk 'BEGIN { print "person,title,product,task,raci"; for (p = 0; p < 3000; p++) {

@@ -228,7 +228,7 @@ static void test_marks_first_ones(void **state)
     struct raci_baseline b;
     struct raci_diag diag = {0};
     struct raci_baseline_diff d;
-    struct raci_loc at = {"team.csv", 2, 1};
+    struct raci_loc at = {"team.csv", 2, 1, NULL};
     static const char text[] =
         "{\"version\": 1, \"tool\": \"raci\", \"findings\": [\n"
         "  {\"rule\": \"duplicate-assignment\", \"entity\": \"person:ana\", \"count\": 1}\n"

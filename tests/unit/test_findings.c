@@ -11,7 +11,7 @@
 
 static struct raci_loc at(const char *file, uint32_t line)
 {
-    struct raci_loc l = {file, line, 1};
+    struct raci_loc l = {file, line, 1, NULL};
     return l;
 }
 

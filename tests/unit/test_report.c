@@ -465,7 +465,7 @@ static void test_junit_control_characters(void **state)
     struct raci_findings fs = {0};
     struct raci_selection view = {0};
     struct raci_report r = {0};
-    struct raci_loc loc = {"t\xef\xbf\xbe.csv", 2, 1};
+    struct raci_loc loc = {"t\xef\xbf\xbe.csv", 2, 1, NULL};
     struct out o;
     (void)state;
 

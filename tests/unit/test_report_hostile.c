@@ -38,7 +38,7 @@ struct hostile {
 
 static void hostile_init(struct hostile *h, const char *file)
 {
-    struct raci_loc loc = {file, 3, 7};
+    struct raci_loc loc = {file, 3, 7, NULL};
 
     memset(h, 0, sizeof(*h));
     assert_non_null(raci_findings_add(&h->fs, "multiple-po", RACI_SEV_ERROR, loc, RACI_NONE,
@@ -167,7 +167,7 @@ static void test_markdown(void **state)
     struct hostile h;
     struct raci_findings mention = {0};
     struct raci_selection view = {0};
-    struct raci_loc loc = {"team.csv", 2, 1};
+    struct raci_loc loc = {"team.csv", 2, 1, NULL};
     char *text;
     (void)state;
 
@@ -219,7 +219,7 @@ static void test_sarif_limits(void **state)
     struct raci_findings fs = {0};
     struct raci_selection view = {0};
     struct raci_report r = {0};
-    struct raci_loc loc = {"team.csv", 1, 1};
+    struct raci_loc loc = {"team.csv", 1, 1, NULL};
     struct raci_finding *big;
     json_t *doc, *run, *results, *note;
     size_t i, errors = 0;
@@ -237,7 +237,7 @@ static void test_sarif_limits(void **state)
                                                 RACI_NONE, RACI_NONE, RACI_NONE, "e", "e %zu", i));
     }
     for (i = 0; i < 1500; i++) {
-        struct raci_loc other = {"team.csv", 40000 + (uint32_t)i, 1};
+        struct raci_loc other = {"team.csv", 40000 + (uint32_t)i, 1, NULL};
         assert_int_equal(raci_findings_relate(big, other), RACI_OK);
     }
     raci_findings_sort(&fs);
@@ -296,7 +296,7 @@ static void test_gitlab_fingerprints(void **state)
     struct raci_findings fs = {0};
     struct raci_selection view = {0};
     struct raci_report r = {0};
-    struct raci_loc a = {"a.csv", 2, 1}, b = {"b.csv", 2, 1};
+    struct raci_loc a = {"a.csv", 2, 1, NULL}, b = {"b.csv", 2, 1, NULL};
     char raci_fp[RACI_FINGERPRINT_SIZE];
     const char *fp[4];
     json_t *doc, *again;

@@ -67,7 +67,7 @@ static const char *intern(struct world *w, const char *s)
 
 static struct raci_loc at(struct world *w, uint32_t line, uint32_t col)
 {
-    struct raci_loc l = {intern(w, "team.csv"), line, col};
+    struct raci_loc l = {intern(w, "team.csv"), line, col, NULL};
     return l;
 }
 
@@ -156,7 +156,7 @@ static struct raci_finding *add_finding(struct world *w, const char *rule, enum 
     f->severity = sev;
     f->message = raci_str_dup(message);
     assert_non_null(f->message);
-    f->loc = line ? at(w, line, 1) : (struct raci_loc){NULL, 0, 0};
+    f->loc = line ? at(w, line, 1) : (struct raci_loc){NULL, 0, 0, NULL};
     f->product = product;
     f->task = task;
     f->person = person;

@@ -57,7 +57,7 @@ static void roster(struct fixture *fx, const char *csv)
 static size_t finding(struct fixture *fx, const char *rule, enum raci_severity sev, uint32_t prod,
                       uint32_t t, uint32_t p)
 {
-    struct raci_loc loc = {"team.csv", 2, 1};
+    struct raci_loc loc = {"team.csv", 2, 1, NULL};
     assert_non_null(raci_findings_add(&fx->fs, rule, sev, loc, prod, t, p, "x", "%s", rule));
     return fx->fs.n - 1;
 }
@@ -102,7 +102,7 @@ static void test_layout_rows_and_columns(void **state)
     extra.product = fx.r.tasks[extra.task].product;
     extra.letters = RACI_I;
     extra.raw = raci_strpool_add(fx.pool, "I");
-    extra.loc = (struct raci_loc){"team.csv", 8, 5};
+    extra.loc = (struct raci_loc){"team.csv", 8, 5, NULL};
     extra.row_line = 8;
     assert_int_equal(raci_roster_assign(&fx.r, &extra), RACI_OK);
     assert_int_equal(raci_roster_finish(&fx.r), RACI_OK);

@@ -4,7 +4,9 @@
 # scripts with & ' " < >, '&' codes of page headers, sheet names that
 # libxlsxwriter's defined names must hold), of one with lists longer than a
 # cell, and of one sample; one soffice call opens them all and saves each
-# again as .xlsx, and lo_compare.py checks that LibreOffice read each as it
+# again as .xlsx (which raci must then read as it reads its own workbook:
+# the same findings at the same cells), and lo_compare.py checks that
+# LibreOffice read each as it
 # was written: the same sheets, the same text in every cell, the same print
 # titles and page headers. A workbook LibreOffice cannot open is saved as
 # nothing (soffice exits 0 all the same). Ends with
@@ -79,6 +81,23 @@ for wb in "$tmp"/in/*.xlsx; do
   fi
   "$PYTHON" tests/xlsx/lo_compare.py "$wb" "$tmp/out/$name.xlsx" >"$tmp/err" 2>&1
   st=$?
+  # raci reads the workbook LibreOffice saved as it reads its own: the same
+  # findings at the same sheets and cells (xlsx_read.h, xlsx_roster.h).
+  if [ $st -eq 0 ]; then
+    for w in "$wb" "$tmp/out/$name.xlsx"; do
+      "$RACI" --no-xlsx --format json "$w" 2>>"$tmp/err" |
+        jq -S '[.findings[] | {rule, entity, message, sheet: .location.sheet, cell: .location.cell}]'
+    done >"$tmp/read-back" 2>>"$tmp/err"
+    if ! "$PYTHON" -c 'import json, sys
+text = open(sys.argv[1]).read()
+dec = json.JSONDecoder(); a, i = dec.raw_decode(text); b, _ = dec.raw_decode(text[i:].lstrip())
+sys.exit(0 if a == b and a is not None else 1)' "$tmp/read-back" >>"$tmp/err" 2>&1; then
+      echo "FAIL: $name: raci reads LibreOffice's workbook otherwise than its own"
+      sed 's/^/    /' "$tmp/err" | head -10
+      fail=$((fail + 1))
+      continue
+    fi
+  fi
   if [ $st -eq 0 ]; then
     echo "ok: $name"
     pass=$((pass + 1))

@@ -9,7 +9,8 @@
 # from the CSV alone, cell for cell. A hand-written expectation in
 # tests/xlsx/expected/NAME.json (check_workbook.py's simple format: cells,
 # summary, sheets...) is checked too when there is one. Ends with
-# "xlsx: N passed, M failed".
+# "xlsx: N passed, M failed". Last, the round trip (roundtrip.py): every
+# workbook read back by raci, as it is and edited with openpyxl.
 #
 #   RACI=path/to/raci     the binary (default ./raci)
 #   PYTHON=python3        an interpreter with openpyxl (default /usr/bin/python3)
@@ -96,6 +97,17 @@ for s in "${samples[@]}"; do
   echo "ok: $name"
   pass=$((pass + 1))
 done
+
+# The round trip: each workbook read back by raci gives the roster's
+# findings, and an edit made with openpyxl moves them (roundtrip.py).
+if [ $json -eq 1 ]; then
+  if "$PYTHON" tests/xlsx/roundtrip.py "$RACI" "${samples[@]}" tests/rosters/*.csv >"$tmp/err" 2>&1; then
+    echo "ok: round trip ($(tail -n 1 "$tmp/err"))"
+    pass=$((pass + 1))
+  else
+    failed "round trip" "raci's workbook read back does not give the roster's findings"
+  fi
+fi
 
 [ $json -eq 1 ] || echo "xlsx: note: $RACI has no --format json yet; checked structure and links only"
 echo "xlsx: $pass passed, $fail failed"

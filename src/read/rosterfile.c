@@ -1,0 +1,129 @@
+/*
+ * rosterfile.c - a roster argument, read as CSV or as a workbook
+ * (rosterfile.h).
+ */
+#include "raci/rosterfile.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "raci/array.h"
+#include "raci/reader.h"
+#include "raci/shape.h"
+#include "raci/str.h"
+#include "raci/xlsx_read.h"
+#include "raci/xlsx_roster.h"
+
+/* The file is past RACI_READER_MAX_FILE: said at its start, as reader.c
+ * says it. */
+static raci_error file_too_large(struct raci_diag *diag, const char *name)
+{
+    return raci_diag_set(diag, name, 1, 1, NULL,
+                         "file is larger than %u MiB, the most raci reads in one roster: split "
+                         "it into several files (raci audits several together)",
+                         RACI_READER_MAX_FILE / (1024u * 1024u));
+}
+
+/* All of in, up to one byte past the limit (which the readers refuse),
+ * into *buf (malloc'd) and *len. */
+static raci_error slurp(FILE *in, const char *name, char **buf, size_t *len, struct raci_diag *diag)
+{
+    size_t cap = 0, got;
+    struct stat st;
+
+    *buf = NULL;
+    *len = 0;
+    /* A file that says it is too large is refused unread. */
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
+        (uintmax_t)st.st_size > RACI_READER_MAX_FILE)
+        return file_too_large(diag, name);
+    do {
+        if (*len == cap && raci_array_grow(buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK)
+            return RACI_ERROR_NOMEM;
+        got = fread(*buf + *len, 1,
+                    (cap < RACI_READER_MAX_FILE + 1u ? cap : RACI_READER_MAX_FILE + 1u) - *len, in);
+        *len += got;
+    } while (got > 0 && *len <= RACI_READER_MAX_FILE);
+    if (ferror(in)) {
+        int e = errno;
+        raci_error err =
+            raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name, strerror(e));
+        errno = e;
+        return err == RACI_ERROR_NOMEM ? err : RACI_ERROR_IO;
+    }
+    return RACI_OK;
+}
+
+/* Is name that of a workbook (.xlsx, .xlsm)? */
+static int named_xlsx(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (raci_str_casecmp(dot, ".xlsx") == 0 || raci_str_casecmp(dot, ".xlsm") == 0);
+}
+
+static raci_error add_csv(struct raci_roster *r, const char *data, size_t len, const char *name,
+                          enum raci_detect_input input, struct raci_diag *diag)
+{
+    struct raci_table t = {0};
+    raci_error err = raci_reader_read_mem(&t, data, len, name, r->pool, diag);
+
+    if (err == RACI_OK)
+        err = raci_shape_add_as(r, &t, input, diag);
+    raci_reader_release(&t);
+    return err;
+}
+
+static raci_error add_xlsx(struct raci_roster *r, const char *data, size_t len, const char *name,
+                           enum raci_detect_input input, struct raci_diag *diag)
+{
+    struct raci_xlsx_read_book b = {0};
+    raci_error err = raci_xlsx_read_mem(&b, data, len, name, r->pool, diag);
+
+    if (err == RACI_OK)
+        err = raci_xlsx_roster_add(r, &b, input, diag);
+    raci_xlsx_read_release(&b);
+    return err;
+}
+
+raci_error raci_rosterfile_add(struct raci_roster *r, const char *path, const char *display,
+                               enum raci_detect_input input, struct raci_diag *diag)
+{
+    struct raci_diag scratch = {0};
+    int is_stdin = strcmp(path, "-") == 0;
+    const char *name = display ? display : is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0;
+    raci_error err;
+
+    if (!diag)
+        diag = &scratch;
+    if (!f) {
+        int e = errno;
+        err = raci_diag_set(diag, name, 0, 0, NULL, "unable to open '%s': %s", path, strerror(e));
+        raci_diag_release(&scratch);
+        errno = e;
+        return err == RACI_ERROR_NOMEM ? err : RACI_ERROR_IO;
+    }
+    err = slurp(f, name, &buf, &len, diag);
+    if (!is_stdin)
+        fclose(f);
+    if (err)
+        ;
+    else if (raci_xlsx_read_is_zip(buf, len))
+        err = add_xlsx(r, buf, len, name, input, diag);
+    else if (named_xlsx(name))
+        err = raci_diag_set(diag, name, 0, 0, NULL,
+                            "file is named as an .xlsx workbook but is no zip archive, as every "
+                            "workbook is: save it from the spreadsheet as an Excel Workbook "
+                            "(.xlsx), or, if it is CSV, name it .csv");
+    else
+        err = add_csv(r, buf, len, name, input, diag);
+    free(buf);
+    raci_diag_release(&scratch);
+    return err;
+}
