@@ -328,7 +328,7 @@ static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
 /* ------------------------------------------------------------ sheets -- */
 
 /* Sheet t as it is; the diag of a failure is put on its sheet. */
-static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
+static raci_error book_table(struct raci_roster *r, const struct raci_table *t,
                             enum raci_detect_input input, struct raci_diag *diag)
 {
     raci_error err = raci_shape_add_as(r, t, input, diag);
@@ -354,11 +354,11 @@ raci_error raci_xlsx_roster_add(struct raci_roster *r, const struct raci_xlsx_re
     for (size_t i = 0; i < b->ntables && !err; i++) {
         const struct raci_table *t = &b->tables[i];
         if (!own)
-            err = add_table(r, t, input, diag);
+            err = book_table(r, t, input, diag);
         else if (t != roster && strcmp(t->sheet, "Summary") != 0 &&
                  strcmp(t->sheet, "Findings") != 0)
             err = is_product_sheet(t) ? add_product(r, t, roster, diag)
-                                      : add_table(r, t, input, diag);
+                                      : book_table(r, t, input, diag);
     }
     /* Each table added listed the file: a workbook is one file. */
     if (r->nfiles > nfiles + 1)
