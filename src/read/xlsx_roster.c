@@ -329,7 +329,7 @@ static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
 
 /* Sheet t as it is; the diag of a failure is put on its sheet. */
 static raci_error book_table(struct raci_roster *r, const struct raci_table *t,
-                            enum raci_detect_input input, struct raci_diag *diag)
+                             enum raci_detect_input input, struct raci_diag *diag)
 {
     raci_error err = raci_shape_add_as(r, t, input, diag);
 
