@@ -297,7 +297,7 @@ static void test_wide_chart(void **state)
                      "Market research,C,\"R, A\",,\n"
                      "User stories,**A/R**,I,Consulted,\n"
                      "Release,A,A,R,\n"
-                     "Code review,,,A (see note 2),\n");
+                     "Code review,,,A see note 2,\n");
     /* Notes, empty, is a note column: no person. */
     assert_int_equal(fx.r.npersons, 3);
     uint32_t po = fixture_person(&fx, "Product Owner"), pm = fixture_person(&fx, "Product Manager");
