@@ -7,17 +7,19 @@
  * speaks another vocabulary, which a ruleset's letters: section can map.
  *
  * The criterion, per file (the unknown-vocabulary rule of rules.def):
- *  - a word is the text of an unreadable letter cell (RACI_ASSIGN_UNKNOWN),
- *    trimmed of spaces and markdown marks (* _ `), that a ruleset could
- *    name as a letter alias: one to three words of ASCII letters and
- *    digits (joined by spaces, '-' or '_'), at most
- *    RACI_VOCABULARY_WORD_MAX bytes, starting with a letter or digit;
- *    words are compared without ASCII case;
+ *  - the words of an unreadable letter cell (RACI_ASSIGN_UNKNOWN) are its
+ *    parts between the separators letters combine with (/ , + & ; |: a
+ *    cell "Owns/Helps" holds two), each trimmed of spaces and markdown
+ *    marks (* _ `), when every part is one a ruleset could name as a
+ *    letter alias: one to three words of ASCII letters and digits (joined
+ *    by spaces, '-' or '_'), at most RACI_VOCABULARY_WORD_MAX bytes,
+ *    starting with a letter or digit; at most four parts; words are
+ *    compared without ASCII case;
  *  - a word of the vocabulary is one that at least min_uses cells of the
- *    file hold;
- *  - the file has a vocabulary when the cells holding its words number at
- *    least min_cells, or at least two and more than half of the file's
- *    letter cells that are not empty.
+ *    file hold; a cell of the vocabulary is one whose every word is;
+ *  - the file has a vocabulary when its cells number at least min_cells,
+ *    or at least two and more than half of the file's letter cells that
+ *    are not empty.
  * Cells with other unreadable text (a word used once, prose, a note with no
  * letters before it) are no part of it.
  */

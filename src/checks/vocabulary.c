@@ -10,12 +10,16 @@
 
 #include "raci/str.h"
 
-/* One unreadable cell holding a word. */
+/* One word of an unreadable cell ("Owns/Helps" holds two). */
 struct vocab_cell {
     uint32_t assign;
     uint32_t line, col;
-    char key[RACI_VOCABULARY_WORD_MAX + 1]; /* the word in lower case */
+    char key[RACI_VOCABULARY_WORD_MAX + 1];  /* the word in lower case */
+    char text[RACI_VOCABULARY_WORD_MAX + 1]; /* as written */
 };
+
+/* Most words one cell may combine. */
+#define VOCAB_PARTS 4
 
 static int vocab_alnum(char c)
 {
@@ -27,11 +31,17 @@ static int vocab_trimmed(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '*' || c == '_' || c == '`';
 }
 
-/* The word of cell text into word (as written) and key (lower case): 0 when
- * the text is no word a ruleset could name (vocabulary.h). */
-static int vocab_word(const char *text, char *word, char *key)
+/* Does a cell combine words at c, as letters combine ("Owns/Helps")? */
+static int vocab_sep(char c)
 {
-    size_t a = 0, b = strlen(text), nwords = 1;
+    return c == '/' || c == ',' || c == '+' || c == '&' || c == ';' || c == '|';
+}
+
+/* The word text[a..b) into c (as written and in lower case): 0 when it is
+ * no word a ruleset could name (vocabulary.h). */
+static int vocab_word(const char *text, size_t a, size_t b, struct vocab_cell *c)
+{
+    size_t nwords = 1;
 
     while (a < b && vocab_trimmed(text[a]))
         a++;
@@ -40,16 +50,37 @@ static int vocab_word(const char *text, char *word, char *key)
     if (a == b || b - a > RACI_VOCABULARY_WORD_MAX || !vocab_alnum(text[a]))
         return 0;
     for (size_t i = a; i < b; i++) {
-        char c = text[i];
-        if (c == ' ' && text[i - 1] != ' ')
+        char ch = text[i];
+        if (ch == ' ' && text[i - 1] != ' ')
             nwords++;
-        else if (!vocab_alnum(c) && c != ' ' && c != '-' && c != '_')
+        else if (!vocab_alnum(ch) && ch != ' ' && ch != '-' && ch != '_')
             return 0;
-        word[i - a] = c;
-        key[i - a] = c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+        c->text[i - a] = ch;
+        c->key[i - a] = ch >= 'A' && ch <= 'Z' ? (char)(ch + ('a' - 'A')) : ch;
     }
-    word[b - a] = key[b - a] = '\0';
+    c->text[b - a] = c->key[b - a] = '\0';
     return nwords <= 3;
+}
+
+/* The words of the unreadable cell of assignment i into cells (room for
+ * VOCAB_PARTS): their count, 0 unless every part of the cell is one. */
+static size_t vocab_split(const struct raci_roster *r, uint32_t i, struct vocab_cell *cells)
+{
+    const char *text = r->assigns[i].raw;
+    size_t n = 0, a = 0, b;
+
+    for (;; a = b + 1) {
+        for (b = a; text[b] && !vocab_sep(text[b]); b++)
+            ;
+        if (n == VOCAB_PARTS || !vocab_word(text, a, b, &cells[n]))
+            return 0;
+        cells[n].assign = i;
+        cells[n].line = r->assigns[i].loc.line;
+        cells[n].col = r->assigns[i].loc.col;
+        n++;
+        if (!text[b])
+            return n;
+    }
 }
 
 /* Is (la, ca) before (lb, cb) in a file? */
@@ -93,15 +124,52 @@ static int vocab_enough(const struct raci_vocabulary *v, long min_cells)
            (v->ncells >= (size_t)min_cells || (v->ncells >= 2 && 2 * v->ncells > v->nletters));
 }
 
-/* The vocabulary of file from its word cells cells[0..n), sorted by
- * vocab_cell_compare: added to vs when the file has one, its cells marked
- * in vs->uses. */
+/* The end of the group of cells[i]'s word in cells[0..n). */
+static size_t vocab_group(const struct vocab_cell *cells, size_t i, size_t n)
+{
+    size_t j = i;
+    while (j < n && strcmp(cells[j].key, cells[i].key) == 0)
+        j++;
+    return j;
+}
+
+/* Mark in uses the cells whose every word is one of v: a cell starts
+ * marked, and a word used fewer than min_uses times unmarks its own. Counts
+ * them into v->ncells and finds the first. */
+static void vocab_mark(const struct raci_roster *r, const struct vocab_cell *cells, size_t n,
+                       long min_uses, struct raci_vocabulary *v, unsigned char *uses)
+{
+    for (size_t i = 0; i < n; i++)
+        uses[cells[i].assign] = 1;
+    for (size_t i = 0, j; i < n; i = j) {
+        j = vocab_group(cells, i, n);
+        for (size_t k = i; (long)(j - i) < min_uses && k < j; k++)
+            uses[cells[k].assign] = 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct raci_assign *a = &r->assigns[cells[i].assign];
+        if (uses[cells[i].assign] != 1)
+            continue;
+        uses[cells[i].assign] = 2; /* counted */
+        v->ncells++;
+        if (v->first == RACI_NONE ||
+            vocab_before(a->loc.line, a->loc.col, r->assigns[v->first].loc.line,
+                         r->assigns[v->first].loc.col))
+            v->first = cells[i].assign;
+    }
+    for (size_t i = 0; i < n; i++)
+        uses[cells[i].assign] = uses[cells[i].assign] != 0;
+}
+
+/* The vocabulary of file from the words cells[0..n) of its cells, sorted
+ * by vocab_cell_compare: added to vs when the file has one, its cells
+ * marked in vs->uses. */
 static raci_error vocab_file(const struct raci_roster *r, const char *file,
                              const struct vocab_cell *cells, size_t n, long min_cells,
                              long min_uses, struct raci_vocabularies *vs)
 {
-    struct raci_vocabulary v = {file, RACI_NONE, 0, 0, NULL, 0}, *slot;
-    char key[RACI_VOCABULARY_WORD_MAX + 1];
+    struct raci_vocabulary v = {file, RACI_NONE, 0, 0, NULL, 0}, *slot = NULL;
+    int enough;
 
     for (size_t i = 0; i < r->nassigns; i++)
         if (!(r->assigns[i].flags & RACI_ASSIGN_GENERATED) &&
@@ -110,53 +178,39 @@ static raci_error vocab_file(const struct raci_roster *r, const char *file,
     if (!(v.words = malloc(n * sizeof(*v.words))))
         return RACI_ERROR_NOMEM;
     for (size_t i = 0, j; i < n; i = j) {
-        for (j = i; j < n && strcmp(cells[j].key, cells[i].key) == 0; j++)
-            ;
+        j = vocab_group(cells, i, n);
         if ((long)(j - i) < min_uses)
             continue;
         struct raci_vocabulary_word *w = &v.words[v.nwords++];
-        vocab_word(r->assigns[cells[i].assign].raw, w->text, key);
+        memcpy(w->text, cells[i].text, sizeof(w->text));
         w->uses = j - i;
         w->first = cells[i].assign;
         w->line = cells[i].line;
         w->col = cells[i].col;
-        v.ncells += j - i;
-        if (v.first == RACI_NONE ||
-            vocab_before(cells[i].line, cells[i].col, r->assigns[v.first].loc.line,
-                         r->assigns[v.first].loc.col))
-            v.first = cells[i].assign;
     }
-    if (!vocab_enough(&v, min_cells) || !(slot = realloc(vs->v, (vs->n + 1) * sizeof(*vs->v)))) {
+    vocab_mark(r, cells, n, min_uses, &v, vs->uses);
+    enough = vocab_enough(&v, min_cells);
+    if (!enough || !(slot = realloc(vs->v, (vs->n + 1) * sizeof(*vs->v)))) {
+        for (size_t i = 0; i < n; i++)
+            vs->uses[cells[i].assign] = 0;
         free(v.words);
-        return vocab_enough(&v, min_cells) ? RACI_ERROR_NOMEM : RACI_OK;
+        return enough ? RACI_ERROR_NOMEM : RACI_OK;
     }
     qsort(v.words, v.nwords, sizeof(*v.words), vocab_word_compare);
-    for (size_t i = 0, j; i < n; i = j) {
-        for (j = i; j < n && strcmp(cells[j].key, cells[i].key) == 0; j++)
-            ;
-        for (size_t k = i; (long)(j - i) >= min_uses && k < j; k++)
-            vs->uses[cells[k].assign] = 1;
-    }
     vs->v = slot;
     vs->v[vs->n++] = v;
     return RACI_OK;
 }
 
-/* The word cells of file among r's assignments into cells; their count. */
+/* The words of file's unreadable cells into cells; their count. */
 static size_t vocab_cells(const struct raci_roster *r, const char *file, struct vocab_cell *cells)
 {
-    char word[RACI_VOCABULARY_WORD_MAX + 1];
     size_t n = 0;
 
     for (uint32_t i = 0; i < r->nassigns; i++) {
         const struct raci_assign *a = &r->assigns[i];
-        if (!(a->flags & RACI_ASSIGN_UNKNOWN) || !a->raw || !vocab_same_file(a->loc.file, file) ||
-            !vocab_word(a->raw, word, cells[n].key))
-            continue;
-        cells[n].assign = i;
-        cells[n].line = a->loc.line;
-        cells[n].col = a->loc.col;
-        n++;
+        if ((a->flags & RACI_ASSIGN_UNKNOWN) && a->raw && vocab_same_file(a->loc.file, file))
+            n += vocab_split(r, i, cells + n);
     }
     return n;
 }
@@ -165,7 +219,7 @@ raci_error raci_vocabulary_find(const struct raci_roster *r, long min_cells, lon
                                 struct raci_vocabularies *out)
 {
     size_t room = r->nassigns ? r->nassigns : 1, nfiles = 0;
-    struct vocab_cell *cells = malloc(room * sizeof(*cells));
+    struct vocab_cell *cells = malloc(room * VOCAB_PARTS * sizeof(*cells));
     const char **files = malloc(room * sizeof(*files));
     raci_error err = RACI_OK;
 

@@ -234,6 +234,31 @@ static void test_unknown_vocabulary(void **state)
     fixture_release(&fx);
 }
 
+/* Words combined as letters are ("Owns/Execute"), as a published chart
+ * writes them (RyKaj/Documentation, Agile/AgileRACIMatrix.md; its label
+ * column, "Items", is called Task here). */
+static void test_unknown_vocabulary_combined(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "Task,Tech Lead,Scrum Master,Product Owner\n"
+                     "Vision/Mission,N/A,N/A,OWNs\n"
+                     "Product Canvas,Helps,Helps,OWNs/Execute\n"
+                     "OKRs,Helps,Helps,OWNs/Execute\n"
+                     "Roadmap,Owns/Maybe,Helps,C\n");
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-vocabulary", 0);
+    print_message("%s\n", f->message);
+    assert_non_null(strstr(f->message, "8 of the 10 letter cells of this file hold words that are "
+                                       "no RACI letters: 'Helps' (5), 'OWNs' (4) and 'Execute' "
+                                       "(2);"));
+    assert_non_null(strstr(f->message, "{Helps: C, OWNs: A, Execute: R}"));
+    /* Maybe is used once: its cell is no part of the vocabulary. */
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 1);
+    assert_non_null(strstr(fixture_find(&fx, "unknown-letter", 0)->message, "'Owns/Maybe'"));
+    fixture_release(&fx);
+}
+
 /* More than eight words: the most used eight, and how many more; a word
  * with no guess maps to <letters>. */
 static void test_unknown_vocabulary_many(void **state)
@@ -880,6 +905,7 @@ int main(void)
         cmocka_unit_test(test_too_many_responsible_names_ten),
         cmocka_unit_test(test_unknown_letter),
         cmocka_unit_test(test_unknown_vocabulary),
+        cmocka_unit_test(test_unknown_vocabulary_combined),
         cmocka_unit_test(test_unknown_vocabulary_many),
         cmocka_unit_test(test_unknown_vocabulary_passes),
         cmocka_unit_test(test_unknown_vocabulary_per_file),
