@@ -35,8 +35,9 @@
  * part marks its letters conditional ("(C)", "R/[I]"); brackets do not nest.
  *
  * A cell is first read whole as letters; only when that fails is a note
- * looked for: the letters are then the longest start of the cell that ends
- * at a note separator and reads whole as letters, and the rest is the note.
+ * looked for: the letters are then the longest start of the cell, of at
+ * most 256 bytes, that ends at a note separator and reads whole as letters,
+ * and the rest is the note.
  * So a note never comes from text that reads as letters ("A;R" is A/R), and
  * prose stays prose: "Define your requirements", "Owns the budget",
  * "Responsible for hiring" and "A team decision" have no note separator

@@ -14,6 +14,8 @@
 #include "raci/str.h"
 
 #define MAX_TOKEN 64
+/* Most bytes of letters before a note (letters.h). */
+#define MAX_NOTED 256
 #define ALNUM     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 
 struct word {
@@ -285,7 +287,10 @@ static raci_letters_status read_noted(const char *text, size_t start, size_t end
                                       const struct raci_letter_alias *aliases, size_t naliases,
                                       struct raci_letters *out, struct raci_letters_note *note)
 {
-    for (size_t i = end; i-- > start;) {
+    /* Bounded, so that a long cell costs no more than a short one. */
+    size_t last = end - start > MAX_NOTED ? start + MAX_NOTED : end;
+
+    for (size_t i = last; i-- > start;) {
         size_t m = note_sep(text, i, end), a, b = end;
         raci_letters_status st;
         if (!m || i == start ||

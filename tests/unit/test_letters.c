@@ -332,6 +332,44 @@ static void test_dci(void **state)
     assert_int_equal(raci_letters_parse("dri", dci, 2, &l), RACI_LETTERS_OK);
 }
 
+/* A long cell costs what a short one does: the letters before a note are
+ * looked for in its first 256 bytes only. */
+static void test_long_cells(void **state)
+{
+    static char big[200001];
+    struct raci_letters l;
+    struct raci_letters_note n;
+    (void)state;
+    /* Many separators after letters, then words that fail: each start
+     * ending at a separator would be read again, a quadratic cost without
+     * the bound. The letters end at the last separator within it. */
+    for (size_t i = 0; i + 4 < sizeof big; i += 4)
+        memcpy(big + i, i < 400 ? "A;A " : "x;; ", 4);
+    big[sizeof big - 1] = '\0';
+    assert_int_equal(raci_letters_read(big, aliases, NALIASES, &l, &n), RACI_LETTERS_OK);
+    assert_int_equal(l.mask, RACI_A);
+    assert_int_equal(n.off, 254);
+    big[0] = 'x';
+    assert_int_equal(raci_letters_read(big, aliases, NALIASES, &l, &n), RACI_LETTERS_UNKNOWN);
+    /* Letters and a long note. */
+    memset(big, 'y', sizeof big - 1);
+    memcpy(big, "R - ", 4);
+    assert_int_equal(raci_letters_read(big, aliases, NALIASES, &l, &n), RACI_LETTERS_OK);
+    assert_int_equal(l.mask, RACI_R);
+    assert_int_equal(n.off, 4);
+    assert_int_equal(n.len, sizeof big - 1 - 4);
+    /* Letters longer than 256 bytes before a note are not looked for. */
+    memset(big, ' ', 300);
+    memcpy(big + 296, "A - x", 5);
+    big[301] = '\0';
+    assert_int_equal(raci_letters_read(big, aliases, NALIASES, &l, &n), RACI_LETTERS_OK);
+    memset(big, 'A', 300);
+    for (size_t i = 1; i < 300; i += 2)
+        big[i] = '/';
+    memcpy(big + 299, " - x", 5);
+    assert_int_equal(raci_letters_read(big, aliases, NALIASES, &l, &n), RACI_LETTERS_UNKNOWN);
+}
+
 /* Cells as published RACI tables write them (quoted in issue 9, and in the
  * real tables of tests/rosters/ and tests/cli/data/). */
 static void test_published(void **state)
@@ -354,8 +392,29 @@ static void test_published(void **state)
         {"n/a", 0, ""},
         {"\xe2\x80\x93", 0, ""},
         {"Define your requirements", 0xff, ""},
+        /* algosup/2023-2024-project-3-virtual-processor-team-7 and -team-8,
+         * RACI_Matrix.md and racii.md: */
+        {"A / R", RACI_A | RACI_R, ""},
+        {"C / I", RACI_C | RACI_I, ""},
+        {"I/C", RACI_I | RACI_C, ""},
+        {"A/C", RACI_A | RACI_C, ""},
+        /* RyKaj/Documentation, Agile/AgileRACIMatrix.md: */
+        {"N/A", 0, ""},
+        {"OWNs/Execute", 0xff, ""},
+        /* gdsec-test/security-detections-framework, documentation/DACI.md: */
+        {"D", 0xff, ""},
     };
     check_noted(c, sizeof c / sizeof c[0]);
+    /* Their words, once a ruleset maps them. */
+    static const struct raci_letter_alias tribe[] = {
+        {"Owns", RACI_A}, {"Execute", RACI_R}, {"Helps", RACI_C}, {"D", RACI_R}};
+    struct raci_letters l;
+    assert_int_equal(raci_letters_parse("OWNs/Execute", tribe, 4, &l), RACI_LETTERS_OK);
+    assert_int_equal(l.mask, RACI_A | RACI_R);
+    assert_int_equal(raci_letters_parse("OWNs/Helps", tribe, 4, &l), RACI_LETTERS_OK);
+    assert_int_equal(l.mask, RACI_A | RACI_C);
+    assert_int_equal(raci_letters_parse(" D ", tribe, 4, &l), RACI_LETTERS_OK);
+    assert_int_equal(l.mask, RACI_R);
 }
 
 static void test_spec_and_format(void **state)
@@ -392,7 +451,7 @@ int main(void)
         cmocka_unit_test(test_markdown),        cmocka_unit_test(test_footnotes),
         cmocka_unit_test(test_notes),           cmocka_unit_test(test_prose),
         cmocka_unit_test(test_not_involved),    cmocka_unit_test(test_dci),
-        cmocka_unit_test(test_published),
+        cmocka_unit_test(test_published),       cmocka_unit_test(test_long_cells),
     };
     return cmocka_run_group_tests_name("letters", tests, NULL, NULL);
 }
