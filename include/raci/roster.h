@@ -96,6 +96,9 @@ struct raci_assign {
     const char *raw;      /* the letters cell as written */
     struct raci_loc loc;  /* the letters cell (or the task cell if none) */
     uint32_t row_line;    /* line of the row */
+    /* The note written after the letters ("R, A (the vendor's engineer)"
+     * notes "the vendor's engineer"; letters.h), trimmed; "" for none. */
+    const char *note;
 };
 
 /* A person's membership of a product's team. */

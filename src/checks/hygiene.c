@@ -1,7 +1,8 @@
 /*
  * hygiene.c - the checks of the matrix itself: one A and some R on each
  * task, not too many R's, readable cells, one row per assignment, titles
- * that map to roles, nobody idle. The input as it was read is input.c's.
+ * that map to roles, nobody idle; a table written in another vocabulary
+ * (vocabulary.c). The input as it was read is input.c's.
  */
 #include "raci/checks.h"
 
@@ -10,6 +11,7 @@
 
 #include "raci/letters.h"
 #include "raci/view.h"
+#include "raci/vocabulary.h"
 
 raci_error raci_hygiene_single_accountable(struct raci_engine *e, const struct raci_check *chk)
 {
@@ -107,11 +109,14 @@ raci_error raci_hygiene_too_many_responsible(struct raci_engine *e, const struct
     return err;
 }
 
+/* Each unreadable cell, but those that unknown-vocabulary reports together
+ * (vocabulary.h). */
 raci_error raci_hygiene_unknown_letter(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
     struct raci_str hint = RACI_STR_INIT;
-    raci_error err = RACI_OK;
+    struct raci_vocabularies vs;
+    raci_error err = raci_vocabulary_of_run(e, &vs);
 
     /* Name the ruleset's aliases, so the message says what would be right. */
     for (size_t i = 0; i < e->rs->naliases; i++) {
@@ -122,7 +127,7 @@ raci_error raci_hygiene_unknown_letter(struct raci_engine *e, const struct raci_
         err = RACI_ERROR_NOMEM;
     for (size_t i = 0; i < r->nassigns && !err; i++) {
         const struct raci_assign *a = &r->assigns[i];
-        if (!(a->flags & RACI_ASSIGN_UNKNOWN))
+        if (!(a->flags & RACI_ASSIGN_UNKNOWN) || (vs.uses && vs.uses[i]))
             continue;
         char *entity = raci_findings_entity_cell(r, a->task, a->person);
         struct raci_finding *f =
@@ -138,7 +143,13 @@ raci_error raci_hygiene_unknown_letter(struct raci_engine *e, const struct raci_
         free(entity);
     }
     raci_str_release(&hint);
+    raci_vocabulary_release(&vs);
     return err;
+}
+
+raci_error raci_hygiene_unknown_vocabulary(struct raci_engine *e, const struct raci_check *chk)
+{
+    return raci_vocabulary_report(e, chk);
 }
 
 /* Person's first row a on task t is back at row b: report it at the second

@@ -469,9 +469,9 @@ static raci_error generate_product(struct raci_roster *r, uint32_t p)
         for (size_t k = 0; k < nmem; k++) {
             const struct raci_member *m = &r->members[mem[k]];
             unsigned letters = generated_letters(r, m, d, owner, owner_letters);
-            struct raci_assign a = {m->person, p,      RACI_NONE,
-                                    letters,   0,      RACI_ASSIGN_GENERATED,
-                                    "",        m->loc, m->loc.line};
+            struct raci_assign a = {
+                m->person, p,      RACI_NONE,   letters, 0, RACI_ASSIGN_GENERATED,
+                "",        m->loc, m->loc.line, ""};
             if (!letters)
                 continue;
             if (task == RACI_NONE &&

@@ -95,13 +95,16 @@ static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t p
                               uint32_t row_line)
 {
     struct raci_letters l;
-    struct raci_assign a = {person, product, task, 0, 0, 0, text, loc, row_line};
-    raci_letters_status st = raci_letters_parse(text, r->rs->aliases, r->rs->naliases, &l);
+    struct raci_letters_note note;
+    struct raci_assign a = {person, product, task, 0, 0, 0, text, loc, row_line, ""};
+    raci_letters_status st = raci_letters_read(text, r->rs->aliases, r->rs->naliases, &l, &note);
 
     if (st == RACI_LETTERS_EMPTY)
         return RACI_OK;
     if (st == RACI_LETTERS_UNKNOWN)
         a.flags |= RACI_ASSIGN_UNKNOWN;
+    if (note.len && !(a.note = raci_strpool_intern(r->pool, text + note.off, note.len)))
+        return RACI_ERROR_NOMEM;
     a.letters = l.mask;
     a.conditional = l.conditional;
     return raci_roster_assign(r, &a);

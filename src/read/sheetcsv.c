@@ -10,6 +10,7 @@
 #include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/map.h"
+#include "raci/shape.h"
 #include "raci/str.h"
 
 /* The head of the workbook's last column, which sums up findings. */
@@ -247,20 +248,10 @@ static raci_error column_person(struct sheet *sh, uint32_t c)
 static raci_error sheet_letters(struct sheet *sh, const struct raci_row *row, uint32_t c,
                                 uint32_t task)
 {
-    const struct raci_cell *cell = &row->cells[c];
-    struct raci_letters l;
-    struct raci_assign a = {
-        sh->who[c], sh->product, task, 0, 0, 0, cell->text, sheet_loc(sh->t, row, c), row->line};
-    raci_letters_status st =
-        raci_letters_parse(cell->text, sh->r->rs->aliases, sh->r->rs->naliases, &l);
-
-    if (st == RACI_LETTERS_EMPTY)
-        return RACI_OK;
-    if (st == RACI_LETTERS_UNKNOWN)
-        a.flags |= RACI_ASSIGN_UNKNOWN;
-    a.letters = l.mask;
-    a.conditional = l.conditional;
-    return raci_roster_assign(sh->r, &a);
+    /* Read as any letters cell is (shape.h): a note typed after the
+     * letters is kept. */
+    return raci_shape_assign(sh->r, sh->who[c], sh->product, task, row->cells[c].text,
+                             sheet_loc(sh->t, row, c), row->line);
 }
 
 static raci_error task_row(struct sheet *sh, const struct raci_row *row)

@@ -134,6 +134,8 @@ static json_t *sarif_logical(const struct raci_report *r, const struct raci_find
         name = raci_report_product(r, f);
     else if (strcmp(kind, "task") == 0)
         name = raci_report_task(r, f);
+    else if (strcmp(kind, "file") == 0)
+        name = f->loc.file;
     if (!name)
         name = raci_report_person(r, f);
     if (!name)

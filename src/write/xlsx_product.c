@@ -9,6 +9,7 @@
  */
 #include "raci/xlsx_product.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,10 +62,36 @@ static int matrix_worst(const struct raci_xlsx_book *b, const struct raci_xlsx_l
     return worst;
 }
 
-/* The comment for a cell with the findings marks[a..e): one "[rule]
- * message" line each, cut to MATRIX_COMMENT_MAX bytes; *nlines gets its
- * lines. NULL when out of memory. */
-static char *matrix_comment(const struct raci_xlsx_book *b,
+/* Put the cell's note at the start of the comment buf: cut to half the
+ * comment, so that findings after it keep room. Returns the bytes written,
+ * SIZE_MAX when out of memory; *nlines counts its lines. */
+static size_t matrix_note(const char *note, char *buf, size_t *nlines)
+{
+    char *owned;
+    int cut;
+    const char *t = raci_str_xml(note, MATRIX_COMMENT_MAX / 2, &owned, &cut);
+    size_t o;
+
+    if (!t)
+        return SIZE_MAX;
+    o = strlen(t);
+    memcpy(buf, t, o);
+    if (cut) {
+        memcpy(buf + o, "\xE2\x80\xA6", 3); /* an ellipsis */
+        o += 3;
+    }
+    (*nlines)++;
+    for (const char *c = t; (c = strchr(c, '\n')) != NULL; c++)
+        (*nlines)++;
+    free(owned);
+    return o;
+}
+
+/* The comment for a cell with a note (NULL or "" for none) and the findings
+ * marks[a..e): the note first, then one "[rule] message" line each, cut to
+ * MATRIX_COMMENT_MAX bytes; *nlines gets its lines. NULL when out of
+ * memory. */
+static char *matrix_comment(const struct raci_xlsx_book *b, const char *note,
                             const struct raci_xlsx_layout_mark *marks, size_t a, size_t e,
                             size_t *nlines)
 {
@@ -74,6 +101,10 @@ static char *matrix_comment(const struct raci_xlsx_book *b,
     *nlines = 0;
     if (!buf)
         return NULL;
+    if (note && *note && (o = matrix_note(note, buf, nlines)) == SIZE_MAX) {
+        free(buf);
+        return NULL;
+    }
     for (i = a; i < e; i++) {
         const struct raci_finding *f = &b->fs->v[marks[i].finding];
         /* Bytes spoken for: the text so far, a newline, an ellipsis should
@@ -151,9 +182,11 @@ static void matrix_row_summary(const struct raci_xlsx_book *b,
 }
 
 /* Write a cell with the findings at the cursor that sit at (row, col), if
- * any: the format fmts[their worst severity], and a comment listing them. */
+ * any: the format fmts[their worst severity], and a comment holding the
+ * cell's note (NULL or "" for none), then the findings. */
 static int matrix_marked(struct raci_xlsx_book *b, lxw_worksheet *ws, struct matrix_cursor *c,
-                         uint32_t row, uint32_t col, const char *text, lxw_format *const *fmts)
+                         uint32_t row, uint32_t col, const char *text, const char *note,
+                         lxw_format *const *fmts)
 {
     size_t a = c->cur, e = a, nlines = 0;
     char *comment = NULL;
@@ -162,7 +195,7 @@ static int matrix_marked(struct raci_xlsx_book *b, lxw_worksheet *ws, struct mat
     while (e < c->n && c->marks[e].row == row && c->marks[e].col == col)
         e++;
     c->cur = e;
-    if (e > a && !(comment = matrix_comment(b, c->marks, a, e, &nlines)))
+    if ((e > a || (note && *note)) && !(comment = matrix_comment(b, note, c->marks, a, e, &nlines)))
         return raci_xlsx_book_nomem(b);
     rc = raci_xlsx_book_str(b, ws, row, col, text, fmts[matrix_worst(b, c->marks, a, e)]);
     if (!rc && comment)
@@ -253,11 +286,11 @@ static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
     const struct raci_xlsx_book_formats *f = &b->f;
     uint32_t fcol = raci_xlsx_layout_findings_column(b->lay, p);
 
-    if (matrix_marked(b, ws, c, 0, 0, r->products[p].name, f->product))
+    if (matrix_marked(b, ws, c, 0, 0, r->products[p].name, NULL, f->product))
         return -1;
     for (size_t k = 0; k < npeople; k++)
         if (matrix_marked(b, ws, c, 0, raci_xlsx_layout_column(b->lay, p, people[k]),
-                          r->persons[people[k]].name, f->person))
+                          r->persons[people[k]].name, NULL, f->person))
             return -1;
     if (raci_xlsx_book_str(b, ws, 0, fcol, "Findings", f->header) ||
         raci_xlsx_book_str(b, ws, 1, 0, "Task", f->header))
@@ -294,10 +327,29 @@ static int matrix_row_findings(struct raci_xlsx_book *b, lxw_worksheet *ws, uint
     return rc;
 }
 
-/* Task t's row: its name, then each person's letters on it (cells, one per
- * column of people, is room to build the row in), then its findings. */
+/* The notes of task t's cells, into notes (one per column of people): each
+ * person's first note on the task, NULL for none. */
+static void matrix_notes(const struct raci_xlsx_book *b, uint32_t p, uint32_t t, const char **notes,
+                         size_t ncells)
+{
+    size_t n;
+    const uint32_t *rows = raci_view_task_assigns(b->r, t, &n);
+
+    memset(notes, 0, ncells * sizeof(*notes));
+    for (size_t i = 0; i < n; i++) {
+        const struct raci_assign *a = &b->r->assigns[rows[i]];
+        uint32_t col = raci_xlsx_layout_column(b->lay, p, a->person);
+        if (a->note && *a->note && col != RACI_NONE && col - 1 < ncells && !notes[col - 1])
+            notes[col - 1] = a->note;
+    }
+}
+
+/* Task t's row: its name, then each person's letters on it (cells and
+ * notes, one per column of people, are room to build the row in), then its
+ * findings. */
 static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p, uint32_t t,
-                           const struct raci_pair **cells, size_t ncells, struct matrix_cursor *c)
+                           const struct raci_pair **cells, const char **notes, size_t ncells,
+                           struct matrix_cursor *c)
 {
     const struct raci_xlsx_layout *lay = b->lay;
     uint32_t row = raci_xlsx_layout_task_row(lay, t);
@@ -317,7 +369,8 @@ static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
         if (col != RACI_NONE && col - 1 < ncells)
             cells[col - 1] = &pairs[i];
     }
-    if (matrix_marked(b, ws, c, row, 0, b->r->tasks[t].name, b->f.task))
+    matrix_notes(b, p, t, notes, ncells);
+    if (matrix_marked(b, ws, c, row, 0, b->r->tasks[t].name, NULL, b->f.task))
         return -1;
     for (size_t k = 0; k < ncells; k++) {
         const struct raci_pair *pr = cells[k];
@@ -327,7 +380,8 @@ static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
             raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, text,
                                 sizeof(text));
         if (matrix_marked(b, ws, c, row, (uint32_t)(k + 1),
-                          look == RACI_XLSX_BOOK_UNREAD ? pr->raw : text, b->f.cell[look]))
+                          look == RACI_XLSX_BOOK_UNREAD ? pr->raw : text, notes[k],
+                          b->f.cell[look]))
             return -1;
     }
     /* Anything left in this row sits on no column written above. */
@@ -343,11 +397,15 @@ int raci_xlsx_product_write(struct raci_xlsx_book *b, uint32_t p)
     const uint32_t *people = raci_view_product_people(b->r, p, &npeople);
     const uint32_t *tasks = raci_view_product_tasks(b->r, p, &ntasks);
     const struct raci_pair **cells = calloc(npeople ? npeople : 1, sizeof(*cells));
+    const char **notes = calloc(npeople ? npeople : 1, sizeof(*notes));
     struct matrix_cursor c = {NULL, 0, 0};
     int rc;
 
-    if (!cells)
+    if (!cells || !notes) {
+        free(cells);
+        free(notes);
         return raci_xlsx_book_nomem(b);
+    }
     c.marks = raci_xlsx_layout_marks(b->lay, p, &c.n);
     rc = matrix_columns(b, ws, p, people, npeople) ||
                  matrix_dropdown(b, ws, p, people, npeople, tasks, ntasks) ||
@@ -355,7 +413,8 @@ int raci_xlsx_product_write(struct raci_xlsx_book *b, uint32_t p)
              ? -1
              : 0;
     for (size_t i = 0; rc == 0 && i < ntasks; i++)
-        rc = matrix_task_row(b, ws, p, tasks[i], cells, npeople, &c);
+        rc = matrix_task_row(b, ws, p, tasks[i], cells, notes, npeople, &c);
     free(cells);
+    free(notes);
     return rc;
 }

@@ -182,7 +182,7 @@ static void test_unknown_letter(void **state)
     (void)state;
     fixture_run(&fx, HEAD "Ana,Product Owner,Atlas,User stories,A/R\n"
                           "Bo,Developer,Atlas,User stories,X\n"
-                          "Cy,Developer,Atlas,User stories,A (see note 2)\n");
+                          "Cy,Developer,Atlas,User stories,A see note 2\n");
     assert_int_equal(fixture_count(&fx, "unknown-letter"), 2);
     const struct raci_finding *f = fixture_find(&fx, "unknown-letter", 0);
     assert_int_equal(f->severity, RACI_SEV_WARNING);
@@ -202,6 +202,178 @@ static void test_unknown_letter(void **state)
     assert_int_equal(fixture_count(&fx, "unknown-letter"), 0);
     /* DRI is A and R: now two A's. */
     assert_int_equal(fixture_count(&fx, "single-accountable"), 1);
+    fixture_release(&fx);
+}
+
+/* A chart in verbs of its own: one finding for the file, naming the words
+ * most used first; the cells of other text keep their own. */
+static void test_unknown_vocabulary(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* (A column of words before the first of letters would be read as
+     * notes: the chart's letters come first.) */
+    fixture_run(&fx, "task,Legal,Finance,Engineering\n"
+                     "Budget,X,Owns,Helps\n"
+                     "Hiring,,**helps**,Owns\n"
+                     "Roadmap,,Owns,Execute\n"
+                     "Audit,A,OWNS,Helps\n");
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-vocabulary", 0);
+    assert_int_equal(f->severity, RACI_SEV_WARNING);
+    assert_int_equal(f->loc.line, 2);
+    assert_int_equal(f->loc.col, 10);
+    assert_int_equal(f->nrelated, 6);
+    print_message("%s\n", f->message);
+    assert_non_null(strstr(f->message, "7 of the 10 letter cells of this file hold words that are "
+                                       "no RACI letters: 'Owns' (4) and 'Helps' (3);"));
+    assert_non_null(strstr(f->message, "letters: {Owns: A, Helps: C}"));
+    assert_string_equal(f->entity, "file:team.csv");
+    /* Execute is used once, X is no word of it: each keeps its finding. */
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 2);
+    assert_non_null(strstr(fixture_find(&fx, "unknown-letter", 0)->message, "'X'"));
+    assert_non_null(strstr(fixture_find(&fx, "unknown-letter", 1)->message, "'Execute'"));
+    fixture_release(&fx);
+}
+
+/* Words combined as letters are ("Owns/Execute"), as a published chart
+ * writes them (RyKaj/Documentation, Agile/AgileRACIMatrix.md; its label
+ * column, "Items", is called Task here). */
+static void test_unknown_vocabulary_combined(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "Task,Tech Lead,Scrum Master,Product Owner\n"
+                     "Vision/Mission,N/A,N/A,OWNs\n"
+                     "Product Canvas,Helps,Helps,OWNs/Execute\n"
+                     "OKRs,Helps,Helps,OWNs/Execute\n"
+                     "Roadmap,Owns/Maybe,Helps,C\n");
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-vocabulary", 0);
+    print_message("%s\n", f->message);
+    assert_non_null(strstr(f->message, "8 of the 10 letter cells of this file hold words that are "
+                                       "no RACI letters: 'Helps' (5), 'OWNs' (4) and 'Execute' "
+                                       "(2);"));
+    assert_non_null(strstr(f->message, "{Helps: C, OWNs: A, Execute: R}"));
+    /* Maybe is used once: its cell is no part of the vocabulary. */
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 1);
+    assert_non_null(strstr(fixture_find(&fx, "unknown-letter", 0)->message, "'Owns/Maybe'"));
+    fixture_release(&fx);
+}
+
+/* More than eight words: the most used eight, and how many more; a word
+ * with no guess maps to <letters>. */
+static void test_unknown_vocabulary_many(void **state)
+{
+    struct fixture fx;
+    struct raci_str csv = RACI_STR_INIT;
+    (void)state;
+    raci_str_add(&csv, "task,One,Two\n");
+    for (int w = 0; w < 10; w++)
+        for (int k = 0; k <= w; k++)
+            raci_str_addf(&csv, "Task %d %d,Word%d,\n", w, k, w);
+    assert_false(csv.failed);
+    fixture_run(&fx, raci_str_cstr(&csv));
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 1);
+    const struct raci_finding *f = fixture_find(&fx, "unknown-vocabulary", 0);
+    print_message("%s\n", f->message);
+    assert_non_null(strstr(f->message, "'Word9' (10), 'Word8' (9), "));
+    assert_non_null(strstr(f->message, "'Word2' (3) and 1 more;"));
+    assert_non_null(strstr(f->message, "{Word9: <letters>, Word8: <letters>,"));
+    assert_null(strstr(f->message, "Word1:"));
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 1); /* Word0, used once */
+    raci_str_release(&csv);
+    fixture_release(&fx);
+}
+
+static void test_unknown_vocabulary_passes(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    /* A word in two cells of many: no vocabulary, each cell its finding. */
+    fixture_run(&fx, "task,Product Owner,Developer\n"
+                     "Roadmap,A/R,X\n"
+                     "Backlog,A/R,X\n"
+                     "Stories,A/R,C\n"
+                     "Review,A,R\n");
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 0);
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 2);
+    fixture_release(&fx);
+    /* Words used once each, and prose: no vocabulary. */
+    fixture_run(&fx, "task,Developer,Product Owner\n"
+                     "Roadmap,Helps,Owns\n"
+                     "Backlog,R,Execute\n"
+                     "Stories,C,Define your requirements first\n");
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 0);
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 4);
+    fixture_release(&fx);
+    /* Two cells of a small table are more than half of it. */
+    fixture_run(&fx, "task,Developer,Product Owner\n"
+                     "Roadmap,R,Owns\n"
+                     "Backlog,,Owns\n");
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 1);
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 0);
+    fixture_release(&fx);
+}
+
+/* Per file: a word of one file's vocabulary is an unknown letter in
+ * another that uses it once. */
+static void test_unknown_vocabulary_per_file(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_rules(&fx, NULL);
+    assert_int_equal(fixture_add(&fx, "a.csv",
+                                 "task,Finance,Legal\n"
+                                 "Budget,Owns,Helps\n"
+                                 "Audit,Helps,Owns\n"),
+                     RACI_OK);
+    assert_int_equal(fixture_add(&fx, "b.csv",
+                                 "task,Finance,Legal\n"
+                                 "Tax,Owns,C\n"
+                                 "Payroll,A/R,I\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 1);
+    assert_string_equal(fixture_find(&fx, "unknown-vocabulary", 0)->loc.file, "a.csv");
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 1);
+    assert_string_equal(fixture_find(&fx, "unknown-letter", 0)->loc.file, "b.csv");
+    fixture_release(&fx);
+}
+
+/* Mapped in the ruleset, the words are letters; turned off, the rule
+ * leaves each cell its unknown-letter finding. */
+static void test_unknown_vocabulary_mapped_or_off(void **state)
+{
+    static const char chart[] = "task,Finance,Legal\n"
+                                "Budget,Owns,Helps\n"
+                                "Audit,Helps,Owns\n";
+    struct fixture fx;
+    (void)state;
+    fixture_rules(&fx, "letters: {Owns: A/R, Helps: C}\n");
+    assert_int_equal(fixture_add(&fx, "team.csv", chart), RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 0);
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 0);
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 0);
+    fixture_release(&fx);
+    fixture_rules(&fx, "checks: {unknown-vocabulary: off}\n");
+    assert_int_equal(fixture_add(&fx, "team.csv", chart), RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 0);
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 4);
+    fixture_release(&fx);
+    /* Its thresholds are parameters. */
+    fixture_rules(&fx, "checks: {unknown-vocabulary: {severity: info, min_cells: 5, min_uses: "
+                       "3}}\n");
+    assert_int_equal(fixture_add(&fx, "team.csv",
+                                 "task,Board,Legal,Finance\n"
+                                 "Budget,A,Helps,Owns\nAudit,C,Owns,Helps\nTax,I,R,Owns\n"
+                                 "Payroll,I,C,Owns\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "unknown-vocabulary"), 0); /* 4 Owns cells: fewer than 5 */
+    assert_int_equal(fixture_count(&fx, "unknown-letter"), 6);
     fixture_release(&fx);
 }
 
@@ -734,6 +906,12 @@ int main(void)
         cmocka_unit_test(test_too_many_responsible),
         cmocka_unit_test(test_too_many_responsible_names_ten),
         cmocka_unit_test(test_unknown_letter),
+        cmocka_unit_test(test_unknown_vocabulary),
+        cmocka_unit_test(test_unknown_vocabulary_combined),
+        cmocka_unit_test(test_unknown_vocabulary_many),
+        cmocka_unit_test(test_unknown_vocabulary_passes),
+        cmocka_unit_test(test_unknown_vocabulary_per_file),
+        cmocka_unit_test(test_unknown_vocabulary_mapped_or_off),
         cmocka_unit_test(test_duplicate_assignment),
         cmocka_unit_test(test_unknown_title),
         cmocka_unit_test(test_idle_person),

@@ -297,7 +297,7 @@ static void test_wide_chart(void **state)
                      "Market research,C,\"R, A\",,\n"
                      "User stories,**A/R**,I,Consulted,\n"
                      "Release,A,A,R,\n"
-                     "Code review,,,A (see note 2),\n");
+                     "Code review,,,A see note 2,\n");
     /* Notes, empty, is a note column: no person. */
     assert_int_equal(fx.r.npersons, 3);
     uint32_t po = fixture_person(&fx, "Product Owner"), pm = fixture_person(&fx, "Product Manager");
@@ -416,6 +416,32 @@ static void test_generate_from_titles(void **state)
     fixture_release(&fx);
 }
 
+/* The note after a cell's letters is kept with the assignment, trimmed;
+ * the letters count. */
+static void test_cell_notes(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "Task,Customer,Provider\n"
+                     "Patching,\"R, A (subscriber's infrastructure engineer)\",C\n"
+                     "Backups,I,\"A/R -  nightly \"\n"
+                     "Audit,-,Owns the budget\n");
+    assert_int_equal(fx.r.nassigns, 5);
+    const char *want[] = {"subscriber's infrastructure engineer", "", "", "nightly", ""};
+    unsigned flags[] = {0, 0, 0, 0, RACI_ASSIGN_UNKNOWN};
+    for (size_t i = 0; i < fx.r.nassigns; i++) {
+        print_message("assignment %zu: '%s'\n", i, fx.r.assigns[i].raw);
+        assert_non_null(fx.r.assigns[i].note);
+        assert_string_equal(fx.r.assigns[i].note, want[i]);
+        assert_int_equal(fx.r.assigns[i].flags & RACI_ASSIGN_UNKNOWN, flags[i]);
+    }
+    assert_int_equal(fx.r.assigns[0].letters, RACI_R | RACI_A);
+    /* The cell as written stays the raw text. */
+    assert_string_equal(fx.r.assigns[0].raw, "R, A (subscriber's infrastructure engineer)");
+    assert_int_equal(fixture_count(&fx, "single-accountable"), 1); /* Audit */
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -432,6 +458,7 @@ int main(void)
         cmocka_unit_test(test_wide_unnamed_column),
         cmocka_unit_test(test_wide_chart_per_product),
         cmocka_unit_test(test_generate_from_titles),
+        cmocka_unit_test(test_cell_notes),
     };
     return cmocka_run_group_tests_name("roster", tests, NULL, NULL);
 }

@@ -267,6 +267,8 @@ static void test_default_checks(void **state)
         {"missing-responsible", RACI_SEV_WARNING, NULL, 0},
         {"too-many-responsible", RACI_SEV_INFO, "max_responsible", 3},
         {"unknown-letter", RACI_SEV_WARNING, NULL, 0},
+        {"unknown-vocabulary", RACI_SEV_WARNING, "min_cells", 3},
+        {"unknown-vocabulary", RACI_SEV_WARNING, "min_uses", 2},
         {"duplicate-assignment", RACI_SEV_WARNING, NULL, 0},
         {"unknown-title", RACI_SEV_INFO, NULL, 0},
         {"idle-person", RACI_SEV_INFO, NULL, 0},

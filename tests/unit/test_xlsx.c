@@ -140,7 +140,7 @@ static void add_assign(struct world *w, uint32_t person, uint32_t task, unsigned
         RACI_OK);
     r->assigns[r->nassigns++] =
         (struct raci_assign){person, r->tasks[task].product, task,           letters, conditional,
-                             flags,  intern(w, raw),         at(w, line, 5), line};
+                             flags,  intern(w, raw),         at(w, line, 5), line,    ""};
 }
 
 static struct raci_finding *add_finding(struct world *w, const char *rule, enum raci_severity sev,

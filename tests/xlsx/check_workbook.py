@@ -46,9 +46,10 @@ EXPECTED.json adds checks against known data. Two shapes are accepted:
       }
     Every key is optional; a field left out (or null for line) is not
     compared, while null for product, task or person expects none.
-    "letters": "" expects an empty cell. "summary" here is a list of
-    per-product rows; "(whole roster)" names the row of findings about no
-    product. "dropdown" is the list of values every product sheet's letter
+    "letters": "" expects an empty cell; a cell's "comment" is how its
+    comment starts (the cell's note comes first, then the findings), null
+    for none. "summary" here is a list of per-product rows; "(whole
+    roster)" names the row of findings about no product. "dropdown" is the list of values every product sheet's letter
     drop-down offers, in order. "roster" gives people's task counts per
     letter, as the Roster sheet shows them. "rows" gives, per sheet with a
     header row, rows found by their first column's value and the text of
@@ -461,9 +462,16 @@ class Checker:
             if not self.expect(c["task"] in tasks and c["person"] in people,
                                f"{ws.title}: no cell for {c['task']!r} x {c['person']!r}"):
                 continue
-            got = self.text(ws.cell(tasks[c["task"]], people[c["person"]]).value)
+            cell = ws.cell(tasks[c["task"]], people[c["person"]])
+            got = self.text(cell.value)
             self.expect(got == c["letters"],
                         f"{ws.title}: {c['task']!r} x {c['person']!r} is {got!r}, expected {c['letters']!r}")
+            if "comment" in c:
+                note = cell.comment.text if cell.comment else None
+                want = c["comment"]
+                self.expect(note is None if want is None else note is not None and note.startswith(want),
+                            f"{ws.title}: {c['task']!r} x {c['person']!r} has comment {note!r}, "
+                            f"expected {'none' if want is None else 'one starting ' + repr(want)}")
 
     def check_dropdown(self, values):
         for ws in self.product_sheet.values():
