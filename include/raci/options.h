@@ -54,6 +54,7 @@ struct raci_options {
     int quiet;
     int color; /* --color: 1 always, 0 never, -1 auto */
     struct raci_policy policy;
+    double max_churn; /* --max-churn (raci diff): percent; negative: no limit */
     const char *baseline;
     const char *write_baseline;
     const char *stdin_filename;
