@@ -12,6 +12,11 @@
  * markdown show every change; sarif, github, gitlab and junit carry only
  * the new findings, written by the audit's writers with the after roster.
  *
+ * With -o FILE.xlsx (and only then) the diff workbook is written too
+ * (xlsx_diff.h), checked, begun, prepared and committed as an audit's
+ * outputs are (outputs.h): standard output comes once the workbook is
+ * complete on disk, and a run that fails before replaces nothing.
+ *
  * Exit status: 1 when a new finding reaches --fail-on (the findings that
  * persist or are resolved take no part) or when --max-churn PCT is given
  * and more than PCT percent of the A's and R's change (diff.h defines the

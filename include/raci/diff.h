@@ -156,6 +156,10 @@ raci_error raci_diff_shape_compute(struct raci_diff_shape *s, const struct raci_
 raci_error raci_diff_findings_compare(struct raci_diff *d, const struct raci_findings *fb,
                                       const struct raci_findings *fa);
 
+/* The diff's person of person i of side's roster (RACI_NONE when out of
+ * range). */
+uint32_t raci_diff_person_of(const struct raci_diff *d, int side, uint32_t i);
+
 /* The roster's person of diff person p on side, or NULL when absent. */
 const struct raci_person *raci_diff_side_person(const struct raci_diff *d, uint32_t p, int side);
 

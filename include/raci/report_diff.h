@@ -45,6 +45,20 @@ struct raci_diff_report {
     enum raci_severity fail_on; /* RACI_SEV_OFF: never */
 };
 
+/* A figure of the shape, before and after (diff.h's raci_diff_shape), as
+ * every output lists them: "span of control, median". */
+struct raci_report_diff_figure {
+    const char *label;
+    double v[2];
+};
+
+/* Room for every figure. */
+#define RACI_REPORT_DIFF_FIGURES 16
+
+/* The figures of d into f (room for RACI_REPORT_DIFF_FIGURES); returns how
+ * many. */
+size_t raci_report_diff_figures(const struct raci_diff *d, struct raci_report_diff_figure *f);
+
 raci_error raci_report_diff_text(FILE *out, const struct raci_diff_report *r);
 raci_error raci_report_diff_markdown(FILE *out, const struct raci_diff_report *r);
 raci_error raci_report_diff_json(FILE *out, const struct raci_diff_report *r);

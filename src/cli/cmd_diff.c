@@ -13,10 +13,12 @@
 #include "raci/diff.h"
 #include "raci/findings.h"
 #include "raci/format.h"
+#include "raci/outputs.h"
 #include "raci/policy.h"
 #include "raci/report_diff.h"
 #include "raci/roster.h"
 #include "raci/strpool.h"
+#include "raci/xlsx_diff.h"
 
 /* What one diff holds, released together. */
 struct diff_run {
@@ -26,10 +28,13 @@ struct diff_run {
     struct raci_diag diag;
     struct raci_diff d;
     struct raci_diff_rows rows;
+    struct raci_options wo;   /* o, with a workbook only when -o names one */
+    struct raci_outputs outs; /* the workbook, when asked for (outputs.h) */
 };
 
 static void diff_run_release(struct diff_run *x)
 {
+    raci_outputs_release(&x->outs); /* aborts what was not committed */
     raci_diff_rows_release(&x->rows);
     raci_diff_release(&x->d);
     for (int s = 0; s < 2; s++) {
@@ -53,9 +58,6 @@ static int diff_usage(const struct raci_options *o)
     if (o->nreports)
         return raci_options_usage_error("%s", "'raci diff' takes no --report (use --format, and "
                                               "redirect standard output)");
-    if (o->output)
-        return raci_options_usage_error("%s", "'raci diff' writes no workbook in this version "
-                                              "(drop -o)");
     return RACI_EXIT_CLEAN;
 }
 
@@ -111,6 +113,37 @@ static int diff_load(const struct raci_options *o, const struct raci_ruleset *rs
     return RACI_EXIT_CLEAN;
 }
 
+/* The workbook (-o only: a diff writes none by default), checked against
+ * the inputs and begun before anything is read, as an audit's (outputs.h). */
+static int diff_begin(const struct raci_options *o, const struct raci_ruleset *rs,
+                      struct diff_run *x)
+{
+    int status;
+
+    x->wo = *o;
+    x->wo.no_xlsx = !o->output;
+    if ((status = raci_outputs_check(&x->wo, rs)) != RACI_EXIT_CLEAN)
+        return status;
+    if (raci_outputs_init(&x->outs, &x->wo) != RACI_OK) {
+        fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
+        return RACI_EXIT_TROUBLE;
+    }
+    return raci_outputs_begin(&x->outs);
+}
+
+/* The workbook complete on disk, all but its rename. */
+static int diff_workbook(struct diff_run *x, const struct raci_diff_report *dr)
+{
+    struct raci_output *out = raci_outputs_find(&x->outs, RACI_OUTPUT_WORKBOOK);
+    raci_error err;
+
+    if (out && (err = raci_xlsx_diff_write_into(&out->of, dr, &x->diag))) {
+        fprintf(stderr, "raci: %s\n", x->diag.message ? x->diag.message : raci_error_string(err));
+        return RACI_EXIT_TROUBLE;
+    }
+    return raci_outputs_prepare(&x->outs);
+}
+
 int raci_cmd_diff(const struct raci_options *o, const struct raci_ruleset *rs)
 {
     struct diff_run x;
@@ -120,6 +153,7 @@ int raci_cmd_diff(const struct raci_options *o, const struct raci_ruleset *rs)
 
     memset(&x, 0, sizeof x);
     if ((status = diff_usage(o)) != RACI_EXIT_CLEAN ||
+        (status = diff_begin(o, rs, &x)) != RACI_EXIT_CLEAN ||
         (status = diff_load(o, rs, &x)) != RACI_EXIT_CLEAN) {
         diff_run_release(&x);
         return status;
@@ -132,6 +166,10 @@ int raci_cmd_diff(const struct raci_options *o, const struct raci_ruleset *rs)
     dr.churn_failed = o->max_churn >= 0 && raci_diff_churn(&x.d) > o->max_churn;
     dr.findings_failed = raci_policy_fails(&o->policy, &x.d.added);
     dr.fail_on = o->policy.fail_on;
+    if ((status = diff_workbook(&x, &dr)) != RACI_EXIT_CLEAN) {
+        diff_run_release(&x);
+        return status;
+    }
     err = diff_write(o, rs, &x, &dr);
     if (err == RACI_OK && fflush(stdout) != 0)
         err = RACI_ERROR_OUTPUT;
@@ -139,7 +177,7 @@ int raci_cmd_diff(const struct raci_options *o, const struct raci_ruleset *rs)
         fprintf(stderr, "raci: unable to write 'standard output': %s\n",
                 err == RACI_ERROR_NOMEM ? raci_error_string(err) : strerror(errno));
         status = RACI_EXIT_TROUBLE;
-    } else {
+    } else if ((status = raci_outputs_commit(&x.outs)) == RACI_EXIT_CLEAN) {
         status = dr.findings_failed || dr.churn_failed ? RACI_EXIT_FINDINGS : RACI_EXIT_CLEAN;
     }
     diff_run_release(&x);

@@ -531,6 +531,14 @@ int raci_diff_changed(const struct raci_diff *d)
     return 0;
 }
 
+uint32_t raci_diff_person_of(const struct raci_diff *d, int side, uint32_t i)
+{
+    const struct diff_priv *pv = d->priv;
+    if (!pv || !pv->person[side] || i >= d->r[side]->npersons)
+        return RACI_NONE;
+    return pv->person[side][i];
+}
+
 const struct raci_person *raci_diff_side_person(const struct raci_diff *d, uint32_t p, int side)
 {
     if (p >= d->npeople || d->people[p].idx[side] == RACI_NONE)

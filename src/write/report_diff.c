@@ -21,13 +21,7 @@ static const char *rd_plural(size_t n)
 
 /* ------------------------------------------------------------- shape -- */
 
-/* The shape's figures, in the order every format lists them. */
-struct rd_figure {
-    const char *label;
-    double v[2];
-};
-
-static size_t rd_figures(const struct raci_diff *d, struct rd_figure *f)
+size_t raci_report_diff_figures(const struct raci_diff *d, struct raci_report_diff_figure *f)
 {
     size_t n = 0;
     for (int s = 0; s < 2; s++) {
@@ -57,8 +51,6 @@ static size_t rd_figures(const struct raci_diff *d, struct rd_figure *f)
     }
     return n;
 }
-
-#define RD_MAX_FIGURES 16
 
 /* ------------------------------------------------------------ verdict -- */
 
@@ -205,8 +197,8 @@ static void rd_text_finding(FILE *out, const char *what, const struct raci_findi
 raci_error raci_report_diff_text(FILE *out, const struct raci_diff_report *r)
 {
     const struct raci_diff *d = r->d;
-    struct rd_figure fig[RD_MAX_FIGURES];
-    size_t nfig = rd_figures(d, fig);
+    struct raci_report_diff_figure fig[RACI_REPORT_DIFF_FIGURES];
+    size_t nfig = raci_report_diff_figures(d, fig);
 
     fputs("raci diff: ", out);
     raci_str_fputs_escaped(out, r->files[0]);
@@ -279,8 +271,8 @@ static void rd_md_rows(FILE *out, const struct raci_diff_report *r)
 
 static void rd_md_shape(FILE *out, const struct raci_diff *d)
 {
-    struct rd_figure fig[RD_MAX_FIGURES];
-    size_t nfig = rd_figures(d, fig);
+    struct raci_report_diff_figure fig[RACI_REPORT_DIFF_FIGURES];
+    size_t nfig = raci_report_diff_figures(d, fig);
 
     fputs("\n<details><summary>Shape</summary>\n\n| | Before | After |\n| --- | ---: | ---: |\n",
           out);
