@@ -184,18 +184,43 @@ static int diff_cmp_products(const void *x, const void *y)
     return strcmp(a->key, b->key);
 }
 
+/* Is the one product of r the one its one file is read as when it has no
+ * product column (shape.c): the file's name without directory and
+ * extension, or "roster" for standard input? */
+static int diff_file_product(const struct raci_roster *r)
+{
+    const char *file, *base, *dot, *name;
+    size_t n;
+
+    if (r->nproducts != 1 || r->nfiles != 1 || !r->files[0])
+        return 0;
+    file = r->files[0];
+    name = r->products[0].name;
+    base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    if (*base == '<')
+        return strcmp(name, "roster") == 0;
+    dot = strrchr(base, '.');
+    n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    return strlen(name) == n && strncmp(name, base, n) == 0;
+}
+
 static raci_error diff_products(struct raci_diff *d, struct diff_priv *pv)
 {
     struct raci_map by = {0};
     size_t cap = 0;
     raci_error err = RACI_OK;
+    /* Two rosters with no product column, each read as a product named
+     * after its file (team.csv, base.csv): one product, not a rename. */
+    const char *one =
+        diff_file_product(d->r[0]) && diff_file_product(d->r[1]) ? d->r[1]->products[0].name : NULL;
 
     for (int s = 0; s < 2 && !err; s++) {
         const struct raci_roster *r = d->r[s];
         if (!(pv->product[s] = diff_none_array(r->nproducts)))
             err = RACI_ERROR_NOMEM;
         for (uint32_t p = 0; p < r->nproducts && !err; p++) {
-            const char *k = raci_strpool_key(pv->pool, r->products[p].name);
+            const char *k = raci_strpool_key(pv->pool, one ? one : r->products[p].name);
             uint32_t slot = k ? raci_map_get(&by, (uintptr_t)k, 0) : RACI_MAP_NONE;
             if (!k) {
                 err = RACI_ERROR_NOMEM;
