@@ -31,6 +31,7 @@
 #include "raci/roster.h"
 #include "raci/ruleset.h"
 #include "raci/selection.h"
+#include "raci/strpool.h"
 
 /* The two sides, as indexes of arrays [2]. */
 enum { RACI_DIFF_BEFORE = 0, RACI_DIFF_AFTER = 1 };
@@ -155,6 +156,12 @@ raci_error raci_diff_shape_compute(struct raci_diff_shape *s, const struct raci_
  * findings fb and the after findings fa (diff_findings.c). */
 raci_error raci_diff_findings_compare(struct raci_diff *d, const struct raci_findings *fb,
                                       const struct raci_findings *fa);
+
+/* Do a's and b's sets of titles differ, compared by matching key (keys
+ * interned in pool; a title repeated in another case counts once)? -1 when
+ * out of memory. (diff_people.c) */
+int raci_diff_people_titles_differ(struct raci_strpool *pool, const struct raci_person *a,
+                                   const struct raci_person *b);
 
 /* The diff's person of person i of side's roster (RACI_NONE when out of
  * range). */

@@ -392,56 +392,6 @@ static raci_error diff_holders(struct raci_diff *d, struct diff_priv *pv)
 
 /* -------------------------------------------------- what people change -- */
 
-static int diff_cmp_ptr(const void *x, const void *y)
-{
-    uintptr_t a = (uintptr_t) * (const void *const *)x, b = (uintptr_t) * (const void *const *)y;
-    return a < b ? -1 : a > b;
-}
-
-/* The sorted keys of p's titles into v (room for p->ntitles). */
-static int diff_title_keys(struct diff_priv *pv, const struct raci_person *p, const void **v)
-{
-    for (uint32_t i = 0; i < p->ntitles; i++)
-        if (!(v[i] = raci_strpool_key(pv->pool, p->titles[i])))
-            return -1;
-    if (p->ntitles)
-        qsort(v, p->ntitles, sizeof(*v), diff_cmp_ptr);
-    return 0;
-}
-
-/* Do the two sides' sets of titles differ (by key)? -1 when out of
- * memory. */
-static int diff_titles_differ(struct diff_priv *pv, const struct raci_person *a,
-                              const struct raci_person *b)
-{
-    const void **va = malloc((a->ntitles + b->ntitles + 1) * sizeof(*va)), **vb;
-    int differ;
-
-    if (!va)
-        return -1;
-    vb = va + a->ntitles;
-    if (diff_title_keys(pv, a, va) || diff_title_keys(pv, b, vb)) {
-        free(va);
-        return -1;
-    }
-    /* Repeated keys ("PO" and "po") count once: compare the distinct ones. */
-    size_t i = 0, j = 0;
-    differ = 0;
-    while (!differ && (i < a->ntitles || j < b->ntitles)) {
-        if (i >= a->ntitles || j >= b->ntitles || va[i] != vb[j]) {
-            differ = 1;
-            break;
-        }
-        const void *k = va[i];
-        while (i < a->ntitles && va[i] == k)
-            i++;
-        while (j < b->ntitles && vb[j] == k)
-            j++;
-    }
-    free(va);
-    return differ;
-}
-
 static int diff_cmp_u32(const void *x, const void *y)
 {
     uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
@@ -500,7 +450,8 @@ static raci_error diff_changes(struct raci_diff *d, struct diff_priv *pv)
             p->changes |= ps[0] ? RACI_DIFF_LEFT : RACI_DIFF_JOINED;
             continue;
         }
-        int t = diff_titles_differ(pv, ps[0], ps[1]), pr = diff_products_differ(d, pv, p);
+        int t = raci_diff_people_titles_differ(pv->pool, ps[0], ps[1]),
+            pr = diff_products_differ(d, pv, p);
         if (t < 0 || pr < 0)
             return RACI_ERROR_NOMEM;
         p->changes |= (strcmp(ps[0]->name, ps[1]->name) ? RACI_DIFF_RENAMED : 0u) |
