@@ -53,7 +53,8 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-xlsx check-published check-spectrum \
+.PHONY: all run test deps build check-deps check-unit check-cli check-roundtrip check-xlsx check-published \
+        check-spectrum \
         check-libreoffice check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
         uninstall clean format picture bench man fuzz print-deb-pkgs print-pkgs print-link-libs \
@@ -171,6 +172,12 @@ check-xlsx: all
 check-published: all
 	@tests/published/check.sh
 
+# The exports read back (tests/roundtrip/run.sh): the same findings from a
+# roster, its --export-roster and its --export-matrix; an export of an
+# export is the same bytes; a product sheet saved as CSV follows its edits.
+check-roundtrip: all
+	@tests/roundtrip/run.sh
+
 # The hostile workbooks and a sample opened by LibreOffice (headless, one
 # start for all), saved again and compared with what raci wrote.
 check-libreoffice: all
@@ -231,7 +238,7 @@ check-junit: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-xlsx check-spectrum check-libreoffice \
+TEST_STAGES := check-deps check-unit check-cli check-roundtrip check-xlsx check-spectrum check-libreoffice \
                check-format check-house \
                check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
                check-install

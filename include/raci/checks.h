@@ -14,7 +14,7 @@
  * into rs, which must outlive out. Finally out is sorted.
  *
  * The checks themselves live in one module per family of rules.def
- * (src/checks/hygiene.c, roles.c, load.c, org.c, waivers.c); each is
+ * (src/checks/hygiene.c, input.c, roles.c, load.c, org.c, waivers.c); each is
  * raci_<family>_<sym>, declared below from its row, and documented by that
  * row (summary, why, example). A check looks at the roster through its views
  * (view.h), names its subject with an entity key of findings.h, and uses the
@@ -44,6 +44,8 @@ struct raci_engine {
     size_t *waiver_hits; /* per waiver of rs: the findings it covers */
     char today[11];      /* the day waivers are judged on */
     uint32_t *held;      /* room for the holders of one task (raci_checks_holders) */
+    uint8_t *titled;     /* per product: its team has someone whose title maps to a role */
+    uint8_t *lettered;   /* per file of the roster: a row of it gives letters */
 };
 
 /* Every row's check, raci_<family>_<sym>, declared from rules.def: a row
@@ -98,6 +100,22 @@ uint64_t raci_checks_role_bit(const struct raci_engine *e, const char *id);
 
 /* The role's name ("Product Owner"), or id itself when there is none. */
 const char *raci_checks_role_name(const struct raci_engine *e, const char *id);
+
+/* Do the role rules apply to product p: does its team have someone whose
+ * title maps to a role of the ruleset? Elsewhere they are not applied, and
+ * role-rules-skipped says so, once per file. */
+int raci_checks_titled(const struct raci_engine *e, uint32_t p);
+
+/* Does person stand for a role (RACI_PERSON_ROLE: a chart's column, a
+ * roster of titles as names)? The rules about one person's load, and those
+ * that count one person's products, do not run on them. */
+int raci_checks_stands_for_role(const struct raci_engine *e, uint32_t person);
+
+/* Does some row of the file person comes from give letters? Generated
+ * letters do not count: a file with none is a roster without letters. A
+ * person the people roster lists comes from the file of their first team,
+ * or from the people roster itself, which has none, when on no team. */
+int raci_checks_person_lettered(const struct raci_engine *e, uint32_t person);
 
 /* Does person hold the role of this bit? Never for bit 0. */
 int raci_checks_has_role(const struct raci_engine *e, uint32_t person, uint64_t bit);

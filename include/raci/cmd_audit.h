@@ -29,13 +29,14 @@
 int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs);
 
 /*
- * What an audit and `raci diff` share: read the nfiles rosters (a file name
- * "-" is standard input, shown as stdin_filename when that is not NULL)
+ * What an audit and `raci diff` share: read o's --people roster (when
+ * given) and the nfiles rosters (a file name "-" is standard input, shown
+ * as o->stdin_filename when that is set; each read in o->input's shape)
  * into r (initialised with its pool and rs), finish the model and run the
  * checks into fs. RACI_ERROR_INPUT with diag, RACI_ERROR_IO with errno, or
  * RACI_ERROR_NOMEM on failure; raci_cmd_audit_input_error prints it.
  */
-raci_error raci_cmd_audit_load(char *const *files, int nfiles, const char *stdin_filename,
+raci_error raci_cmd_audit_load(const struct raci_options *o, char *const *files, int nfiles,
                                const struct raci_ruleset *rs, struct raci_roster *r,
                                struct raci_findings *fs, struct raci_diag *diag);
 

@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <stddef.h>
 
+#include "raci/detect.h"
 #include "raci/format.h"
 #include "raci/help.h"
 #include "raci/policy.h"
@@ -52,12 +53,16 @@ struct raci_options {
     const struct raci_format *format; /* --format; text by default */
     int no_xlsx;
     int quiet;
-    int color; /* --color: 1 always, 0 never, -1 auto */
+    int color;                    /* --color: 1 always, 0 never, -1 auto */
+    enum raci_detect_input input; /* --input: the rosters' shape */
     struct raci_policy policy;
     double max_churn; /* --max-churn (raci diff): percent; negative: no limit */
     const char *baseline;
     const char *write_baseline;
+    const char *export_roster; /* --export-roster FILE.csv, or NULL */
+    const char *export_matrix; /* --export-matrix FILE.csv, or NULL */
     const char *stdin_filename;
+    const char *people;                  /* --people: the people roster, or NULL */
     struct raci_options_report *reports; /* --report, in the order given; owned */
     int nreports;
     char **args; /* the operands: rosters, or what follows `rules` */

@@ -2,11 +2,12 @@
  * outputs.h - the files an audit writes, which stand or fall together.
  *
  * An audit writes the workbook (-o, or output/<roster>-raci.xlsx; none with
- * --no-xlsx), each --report FMT=FILE and the --write-baseline FILE, besides
- * standard output. They are written as one:
+ * --no-xlsx), each --report FMT=FILE, the --write-baseline FILE and the
+ * exports, --export-roster FILE and --export-matrix FILE (export.h),
+ * besides standard output. They are written as one:
  *
  *  1. raci_outputs_check, before any work: an output that is an input of
- *     the run (a roster, standard input when it is a file, every file the
+ *     the run (a roster, the people roster, standard input when it is a file, every file the
  *     ruleset was read from, its bases included, the --baseline), the file standard output goes to,
  * or another output is a usage error, and an output that is not a regular file (outfile.h) is
  * refused. Two paths are the same file when they are the same text, name one existing file (device
@@ -41,7 +42,13 @@
 #include "raci/ruleset.h"
 #include "raci/outfile.h"
 
-enum raci_output_kind { RACI_OUTPUT_WORKBOOK, RACI_OUTPUT_REPORT, RACI_OUTPUT_BASELINE };
+enum raci_output_kind {
+    RACI_OUTPUT_WORKBOOK,
+    RACI_OUTPUT_REPORT,
+    RACI_OUTPUT_BASELINE,
+    RACI_OUTPUT_ROSTER, /* --export-roster */
+    RACI_OUTPUT_MATRIX  /* --export-matrix */
+};
 
 struct raci_output {
     enum raci_output_kind kind;
@@ -52,7 +59,7 @@ struct raci_output {
 };
 
 struct raci_outputs {
-    struct raci_output *v; /* the workbook, the reports as given, the baseline */
+    struct raci_output *v; /* the workbook, the reports as given, the baseline, the exports */
     size_t n;
 };
 

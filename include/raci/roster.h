@@ -40,13 +40,28 @@ struct raci_person {
     const char *id;      /* "" when none */
     const char *manager; /* reports_to as written, "" when none */
     struct raci_loc manager_loc;
-    uint32_t manager_idx; /* the person it names, or RACI_NONE */
-    const char **titles;  /* distinct titles, in order of appearance */
+    uint32_t manager_idx;        /* the person it names, or RACI_NONE */
+    const char **titles;         /* distinct titles, in order of appearance */
+    struct raci_loc *title_locs; /* per title: the cell of its first sight */
     uint32_t ntitles;
     uint64_t roles;            /* mask of ruleset role indexes */
     struct raci_loc loc;       /* the person's first row (person cell) */
     struct raci_loc title_loc; /* cell of the first title */
     const char **extra;        /* per extra column: first non-empty value, or NULL */
+    unsigned flags;            /* RACI_PERSON_* */
+};
+
+/* Bits of raci_person.flags. */
+enum {
+    /* The "person" stands for a role, and maybe for many people: a column
+     * of a published chart, named and titled by its header, or a person of
+     * a long roster in which everyone is named by their own title
+     * ("Customer,Customer,..."). The rules about one person's load do not
+     * run on them. */
+    RACI_PERSON_ROLE = 1u << 0,
+    /* Listed by the people roster (--people): a real person, whose title and
+     * manager the people roster gives. */
+    RACI_PERSON_LISTED = 1u << 1
 };
 
 struct raci_product {
@@ -59,6 +74,7 @@ struct raci_task {
     uint32_t product;
     int def;             /* ruleset task index, or -1 */
     struct raci_loc loc; /* first row naming it (task cell) */
+    const char *note;    /* a matrix's note columns, first row's; NULL when none */
 };
 
 enum {
@@ -109,7 +125,8 @@ enum raci_cell_problem {
     RACI_CELL_LONG,              /* longer than a workbook cell holds */
     RACI_CELL_DUPLICATE_COLUMN,  /* a header naming a column again */
     RACI_CELL_CONFLICTING_VALUE, /* a person's second value in an extra column */
-    RACI_CELL_UNNAMED_COLUMN     /* a wide chart's column of letters with no header */
+    RACI_CELL_UNNAMED_COLUMN,    /* a wide chart's column of letters with no header */
+    RACI_CELL_INPUT_SHAPE        /* the table's shape was a close call: value says what was read */
 };
 
 struct raci_cell_issue {
@@ -128,6 +145,7 @@ struct raci_cell_issue {
     const char *first;
     const char *first_label;
     const char *value; /* CONFLICTING_VALUE: the later value; BAD_TEXT: the file's encoding;
+                          INPUT_SHAPE: what the table was read as, and how to state it;
                           DUPLICATE_COLUMN: the kind named again ("person"), or "" */
     /* BAD_TEXT: the first's enum raci_str_bad; DUPLICATE_COLUMN:
      * RACI_CELL_KNOWN and RACI_CELL_AS_ROLE */
@@ -168,9 +186,11 @@ struct raci_roster {
     const char **extra_names;
     size_t nextra, cap_extra; /* extra columns, in order */
     const char **files;
-    size_t nfiles, cap_files; /* tables added */
-    struct raci_view view;    /* built by raci_roster_finish; see view.h */
-    void *index;              /* private lookup tables */
+    size_t nfiles, cap_files;      /* tables added */
+    struct raci_loc *file_headers; /* per file: its header row (line 1 until said) */
+    size_t cap_file_headers;
+    struct raci_view view; /* built by raci_roster_finish; see view.h */
+    void *index;           /* private lookup tables */
 };
 
 raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
@@ -185,6 +205,10 @@ raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
 /* Record that a table of this (interned) file name was added. */
 raci_error raci_roster_add_file(struct raci_roster *r, const char *file);
 
+/* The header row of the file added last is at loc (the line findings
+ * about the file as a whole point at). */
+void raci_roster_file_header(struct raci_roster *r, struct raci_loc loc);
+
 /* The product named name (compared by matching key), made at loc if new. */
 raci_error raci_roster_product(struct raci_roster *r, const char *name, struct raci_loc loc,
                                uint32_t *out);
@@ -195,9 +219,30 @@ raci_error raci_roster_product(struct raci_roster *r, const char *name, struct r
 raci_error raci_roster_person(struct raci_roster *r, const char *name, const char *id,
                               const char *scope, struct raci_loc loc, uint32_t *out);
 
+/*
+ * The person a column of a chart stands for, whose header is name (and
+ * title, the header's text as a title: "" for none): the person the people
+ * roster lists under that name (matching key), when it does, who keeps the
+ * titles it gives; else a role stand-in (RACI_PERSON_ROLE) named and titled
+ * by the header, private to scope when scope is not NULL (raci_roster_person).
+ * Every shape that reads a chart's columns as people makes them with this.
+ */
+raci_error raci_roster_column_person(struct raci_roster *r, const char *name, const char *title,
+                                     const char *scope, struct raci_loc loc, uint32_t *out);
+
+/* Mark person as listed by the people roster (RACI_PERSON_LISTED), so that
+ * a chart's column of that name is them. The people roster is added before
+ * any other table. */
+raci_error raci_roster_list_person(struct raci_roster *r, uint32_t person);
+
 /* Give person a title (kept once; its roles are matched on first sight). */
 raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char *title,
                              struct raci_loc loc);
+
+/* The cell where person's rows first give title, or a title of the same
+ * matching key; their first title's cell when they hold none such. */
+struct raci_loc raci_roster_title_loc(const struct raci_roster *r, uint32_t person,
+                                      const char *title);
 
 /* Set person's reports_to as written, unless a row already did. */
 void raci_roster_manager(struct raci_roster *r, uint32_t person, const char *manager,
@@ -211,6 +256,9 @@ raci_error raci_roster_member(struct raci_roster *r, uint32_t person, uint32_t p
  * alias matches one (its canonical name is kept), else by matching key. */
 raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char *name,
                             struct raci_loc loc, uint32_t *out);
+
+/* Give task its note (a matrix's note columns), unless it has one. */
+raci_error raci_roster_task_note(struct raci_roster *r, uint32_t task, const char *note);
 
 /* Add an assignment (a letters cell), as given. */
 raci_error raci_roster_assign(struct raci_roster *r, const struct raci_assign *a);
@@ -242,6 +290,9 @@ raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint3
 /*
  * Finish the model after the last table: resolve reports_to to people (by
  * id, then by name); keep each person's first value of each extra column;
+ * mark as role stand-ins (RACI_PERSON_ROLE) the people of a file in which
+ * every person is named by their own title, unless the people roster lists
+ * them;
  * for each product that has no task at all, generate its
  * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED); and
  * build the views.

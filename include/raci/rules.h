@@ -39,6 +39,8 @@ enum raci_scope {
     RACI_SCOPE_PERSON,
     RACI_SCOPE_ROW,
     RACI_SCOPE_CELL,
+    RACI_SCOPE_TITLE, /* a job title, however many hold it */
+    RACI_SCOPE_FILE,  /* a file of the roster, as a whole */
     RACI_SCOPE_WAIVER /* a waiver of the ruleset: its findings point at the
                          ruleset file, and its check runs once the waivers
                          have been applied */
@@ -50,7 +52,7 @@ struct raci_rule_def {
     const char *name;            /* CamelCase, for SARIF */
     enum raci_severity severity; /* default */
     enum raci_scope scope;
-    const char *family;  /* "hygiene", "roles", "load", "org", "waivers" */
+    const char *family;  /* "hygiene", "input", "roles", "load", "org", "waivers" */
     const char *summary; /* one line */
     const char *why;     /* the documents' reasoning, with its source */
     /* A roster (CSV with its header) that breaks the rule under the default
@@ -65,7 +67,7 @@ const struct raci_rule_def *raci_rules_all(size_t *n);
 const struct raci_rule_def *raci_rules_find(const char *id);
 /* Its parameter of this name, or NULL. */
 const struct raci_param_def *raci_rules_param(const struct raci_rule_def *rule, const char *name);
-/* "task", "product", "person", "row", "cell", "waiver". */
+/* "task", "product", "person", "row", "cell", "title", "file", "waiver". */
 const char *raci_rules_scope_name(enum raci_scope scope);
 
 #endif

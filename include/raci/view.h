@@ -55,6 +55,19 @@ struct raci_pair {
 };
 
 /*
+ * A job title that maps to no role, as one group of the people who hold it:
+ * titles compare by matching key ("QA lead" and "QA Lead" are one). Its
+ * holders are the people with no role at all who hold it, each once, in
+ * roster order, but for those the people roster (--people) alone lists
+ * (on no team, with no letters: a directory, not the team).
+ */
+struct raci_title_group {
+    const char *title;    /* as its first holder writes it */
+    uint32_t first;       /* its first holder */
+    uint32_t first_title; /* which of the first holder's titles it is */
+};
+
+/*
  * The views' storage, inside struct raci_roster (r->view): read it through
  * the functions below. Lists are kept in compressed form: the list of key k
  * is x[off[k] .. off[k + 1]).
@@ -71,7 +84,10 @@ struct raci_view {
     uint32_t *prod_task_off, *prod_task;     /* by product */
     uint32_t *prod_people_off, *prod_people; /* by product */
     uint32_t (*counts)[4];                   /* by person */
-    struct raci_map pair_index;              /* (task, person) -> pair */
+    struct raci_title_group *titles;         /* unmapped titles, in order of first sight */
+    size_t ntitles;
+    uint32_t *title_holder_off, *title_holder; /* by title group, people */
+    struct raci_map pair_index;                /* (task, person) -> pair */
 };
 
 /* Assignments of task t, in roster order (unreadable cells included). */
@@ -111,6 +127,13 @@ const uint32_t *raci_view_person_members(const struct raci_roster *r, uint32_t p
 /* Person p's counts of tasks they are R, A, C and I on (index 0..3 in that
  * order), counted over pairs. Never NULL: all zero when out of range. */
 const uint32_t *raci_view_counts(const struct raci_roster *r, uint32_t p);
+
+/* The job titles that map to no role (struct raci_title_group), in the
+ * order of their first holders; *n gets their count. */
+const struct raci_title_group *raci_view_unmapped_titles(const struct raci_roster *r, size_t *n);
+
+/* The holders of unmapped title g (an index into that list): people. */
+const uint32_t *raci_view_title_holders(const struct raci_roster *r, size_t g, size_t *n);
 
 /* Building, for raci_roster_finish: the member views first (the generation
  * of default letters needs them), then, once every assignment is in, the

@@ -6,7 +6,7 @@
  *
  * A check reports once per entity (a task, a product, a person, a row or a
  * cell), points at the most telling row and relates every other row
- * involved. The checks live in one module per family (hygiene.c, roles.c,
+ * involved. The checks live in one module per family (hygiene.c, input.c, roles.c,
  * load.c, org.c, waivers.c); this file only knows them through the registry
  * (rules.c), whose rows give each one's id, severity, scope and parameters.
  *
@@ -111,6 +111,31 @@ const char *raci_checks_role_name(const struct raci_engine *e, const char *id)
     return i < 0 ? id : e->rs->roles[i].name;
 }
 
+int raci_checks_titled(const struct raci_engine *e, uint32_t p)
+{
+    return p < e->r->nproducts && e->titled[p];
+}
+
+int raci_checks_stands_for_role(const struct raci_engine *e, uint32_t person)
+{
+    return (e->r->persons[person].flags & RACI_PERSON_ROLE) != 0;
+}
+
+int raci_checks_person_lettered(const struct raci_engine *e, uint32_t person)
+{
+    const struct raci_person *p = &e->r->persons[person];
+    const char *file = p->loc.file;
+    size_t n;
+    const uint32_t *m = raci_view_person_members(e->r, person, &n);
+
+    if ((p->flags & RACI_PERSON_LISTED) && n)
+        file = e->r->members[m[0]].loc.file;
+    for (size_t f = 0; f < e->r->nfiles; f++)
+        if (e->r->files[f] == file)
+            return e->lettered[f];
+    return 1; /* not a table of the roster: nothing to say it has none */
+}
+
 int raci_checks_has_role(const struct raci_engine *e, uint32_t person, uint64_t bit)
 {
     return bit && (e->r->persons[person].roles & bit);
@@ -155,6 +180,31 @@ static uint32_t *alloc_held(const struct raci_roster *r)
     return malloc(most * sizeof(uint32_t));
 }
 
+/* The products the role rules apply to, and the files that give letters. */
+static raci_error scope_of(struct raci_engine *e)
+{
+    const struct raci_roster *r = e->r;
+
+    e->titled = calloc(r->nproducts ? r->nproducts : 1, 1);
+    e->lettered = calloc(r->nfiles ? r->nfiles : 1, 1);
+    if (!e->titled || !e->lettered)
+        return RACI_ERROR_NOMEM;
+    for (size_t m = 0; m < r->nmembers; m++)
+        if (r->persons[r->members[m].person].roles)
+            e->titled[r->members[m].product] = 1;
+    /* Files are few, and each row's file is the pointer of its table. */
+    for (size_t i = 0, f = 0; i < r->nassigns && r->nfiles; i++) {
+        const struct raci_assign *a = &r->assigns[i];
+        if (a->flags & RACI_ASSIGN_GENERATED)
+            continue;
+        for (size_t k = 0; k < r->nfiles && r->files[f] != a->loc.file; k++)
+            f = (f + 1) % r->nfiles;
+        if (r->files[f] == a->loc.file)
+            e->lettered[f] = 1;
+    }
+    return RACI_OK;
+}
+
 raci_error raci_checks_run(const struct raci_roster *r, const struct raci_ruleset *rs,
                            struct raci_findings *out)
 {
@@ -164,12 +214,16 @@ raci_error raci_checks_run(const struct raci_roster *r, const struct raci_rulese
     if (!(e.held = alloc_held(r)))
         err = RACI_ERROR_NOMEM;
     if (!err)
+        err = scope_of(&e);
+    if (!err)
         err = run_scope(&e, 0);
     if (!err)
         err = raci_waivers_apply(&e);
     if (!err)
         err = run_scope(&e, 1);
     free(e.held);
+    free(e.titled);
+    free(e.lettered);
     free(e.waiver_hits);
     if (!err)
         raci_findings_sort(out);

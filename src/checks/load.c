@@ -1,7 +1,9 @@
 /*
  * load.c - the load rules: how much one person carries, counted over the
  * (task, person) pairs of the roster's views, so that a person with several
- * rows on one task counts once there.
+ * rows on one task counts once there. A "person" who stands for a role (a
+ * chart's column: "Customer" may be a whole organisation) carries what many
+ * do, so these rules do not run on them.
  */
 #include "raci/checks.h"
 
@@ -20,7 +22,7 @@ raci_error raci_load_accountability_overload(struct raci_engine *e, const struct
 
     for (uint32_t i = 0; i < r->npersons; i++) {
         uint32_t n = raci_view_counts(r, i)[COUNT_A];
-        if ((long)n <= max)
+        if ((long)n <= max || raci_checks_stands_for_role(e, i))
             continue;
         char *entity = raci_findings_entity_person(r, i);
         struct raci_finding *f =
@@ -73,7 +75,7 @@ raci_error raci_load_single_point_of_failure(struct raci_engine *e, const struct
             count[p]++;
     }
     for (uint32_t i = 0; i < r->npersons && !err; i++) {
-        if ((long)count[i] <= max)
+        if ((long)count[i] <= max || raci_checks_stands_for_role(e, i))
             continue;
         char *entity = raci_findings_entity_person(r, i);
         struct raci_finding *f =

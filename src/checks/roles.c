@@ -4,6 +4,12 @@
  *
  * Roles are named by their ids in the ruleset ("po", "pm", "director");
  * a ruleset without one of them turns the rules about it into no findings.
+ * They apply where their subject exists: to a product whose team has
+ * someone whose title maps to a role (a cloud provider's shared
+ * responsibility matrix, "Customer" and "Provider", has no PO to miss);
+ * role-rules-skipped says, once per file, where they were not applied. The
+ * rules that count one person's products or team skip "people" who stand
+ * for roles.
  * Who holds a role on a product comes from the views (the members of a
  * product holding a role, the products of a person), so that no rule scans
  * the memberships.
@@ -14,6 +20,8 @@
 #include <string.h>
 
 #include "raci/letters.h"
+#include "raci/str.h"
+#include "raci/titles.h"
 #include "raci/view.h"
 
 static const char *first_title(const struct raci_roster *r, uint32_t person)
@@ -185,7 +193,7 @@ raci_error raci_roles_product_without_po(struct raci_engine *e, const struct rac
     if (raci_ruleset_role(e->rs, "po") < 0)
         return RACI_OK;
     for (uint32_t p = 0; p < r->nproducts; p++) {
-        if (role_holder(e, p, "po") != RACI_NONE)
+        if (!raci_checks_titled(e, p) || role_holder(e, p, "po") != RACI_NONE)
             continue;
         char *entity = raci_findings_entity_product(r, p);
         struct raci_finding *f =
@@ -254,7 +262,7 @@ raci_error raci_roles_po_multiple_products(struct raci_engine *e, const struct r
     for (uint32_t i = 0; i < r->npersons && po; i++) {
         size_t n;
         const uint32_t *m = raci_view_person_members(r, i, &n);
-        if (!raci_checks_has_role(e, i, po) || (long)n <= max)
+        if (!raci_checks_has_role(e, i, po) || (long)n <= max || raci_checks_stands_for_role(e, i))
             continue;
         struct raci_str names = RACI_STR_INIT;
         for (size_t k = 0; k < n; k++)
@@ -315,7 +323,8 @@ raci_error raci_roles_split_po_pm(struct raci_engine *e, const struct raci_check
     raci_error err = RACI_OK;
 
     for (uint32_t i = 0; i < r->npersons && po && pm && !err; i++) {
-        if (!raci_checks_has_role(e, i, po) || !raci_checks_has_role(e, i, pm))
+        if (!raci_checks_has_role(e, i, po) || !raci_checks_has_role(e, i, pm) ||
+            raci_checks_stands_for_role(e, i))
             continue;
         size_t n, largest = 0;
         uint32_t largest_p = RACI_NONE;
@@ -370,7 +379,7 @@ raci_error raci_roles_pm_span(struct raci_engine *e, const struct raci_check *ch
     if (!seen)
         return RACI_ERROR_NOMEM;
     for (uint32_t i = 0; i < r->npersons && pm && !err; i++) {
-        if (!raci_checks_has_role(e, i, pm))
+        if (!raci_checks_has_role(e, i, pm) || raci_checks_stands_for_role(e, i))
             continue;
         size_t nprod;
         const uint32_t *m = raci_view_person_members(r, i, &nprod);
@@ -393,13 +402,25 @@ raci_error raci_roles_pm_span(struct raci_engine *e, const struct raci_check *ch
     return err;
 }
 
+/* Does product p's team count role stand-ins? Then its size is not a
+ * number of people. */
+static int stand_ins(const struct raci_engine *e, uint32_t p)
+{
+    size_t n;
+    const uint32_t *m = raci_view_product_members(e->r, p, &n);
+    for (size_t i = 0; i < n; i++)
+        if (raci_checks_stands_for_role(e, e->r->members[m[i]].person))
+            return 1;
+    return 0;
+}
+
 raci_error raci_roles_team_size(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
     long max = raci_ruleset_int(chk, "max_team_size");
     for (uint32_t p = 0; p < r->nproducts; p++) {
         size_t n = raci_view_team_size(r, p);
-        if ((long)n <= max)
+        if ((long)n <= max || !raci_checks_titled(e, p) || stand_ins(e, p))
             continue;
         char *entity = raci_findings_entity_product(r, p);
         /* The Scrum Guide is cited for its own number only: a ruleset with
@@ -420,4 +441,124 @@ raci_error raci_roles_team_size(struct raci_engine *e, const struct raci_check *
             return RACI_ERROR_NOMEM;
     }
     return RACI_OK;
+}
+
+/* ------------------------------------------------------ not applied -- */
+
+/* Add to b a title pattern the ruleset would take for title: its first
+ * part, before any / , ; & + | or bracketed note, quoted for YAML; or a
+ * placeholder when nothing of it would do. */
+static void add_pattern(struct raci_str *b, const char *title)
+{
+    size_t n = strcspn(title, "/,;&+|([{");
+    struct raci_str part = RACI_STR_INIT;
+    char *key;
+
+    while (n && title[n - 1] == ' ')
+        n--;
+    raci_str_addn(&part, title, n);
+    key = part.failed ? NULL : raci_str_key(raci_str_cstr(&part));
+    if (key && raci_titles_can_match(raci_str_cstr(&part), key)) {
+        raci_str_addc(b, '\'');
+        for (const char *c = raci_str_cstr(&part); *c; c++) {
+            if (*c == '\'')
+                raci_str_addc(b, '\'');
+            raci_str_addc(b, *c);
+        }
+        raci_str_addc(b, '\'');
+    } else {
+        raci_str_add(b, "your product owner's title");
+    }
+    raci_str_release(&part);
+    free(key);
+}
+
+/* The first title on product p's team, or NULL. */
+static const char *team_title(const struct raci_roster *r, uint32_t p)
+{
+    size_t n;
+    const uint32_t *m = raci_view_product_members(r, p, &n);
+    for (size_t i = 0; i < n; i++)
+        if (r->persons[r->members[m[i]].person].ntitles)
+            return r->persons[r->members[m[i]].person].titles[0];
+    return NULL;
+}
+
+/* "'Atlas', 'Borealis' and 3 more" of the products of file f left out; sets
+ * *n to their count and *first to the first. */
+#define SKIPPED_NAMED 3
+static void add_skipped(const struct raci_engine *e, struct raci_str *b, const char *file,
+                        size_t *n, uint32_t *first)
+{
+    const struct raci_roster *r = e->r;
+
+    *n = 0;
+    *first = RACI_NONE;
+    for (uint32_t p = 0; p < r->nproducts; p++) {
+        if (r->products[p].loc.file != file || raci_checks_titled(e, p))
+            continue;
+        if (*n < SKIPPED_NAMED)
+            raci_str_addf(b, "%s'%s'", *n ? ", " : "", r->products[p].name);
+        if (!(*n)++)
+            *first = p;
+    }
+    if (*n > SKIPPED_NAMED)
+        raci_str_addf(b, " and %zu more", *n - (size_t)SKIPPED_NAMED);
+}
+
+static raci_error report_skipped(struct raci_engine *e, const struct raci_check *chk, size_t f)
+{
+    const struct raci_roster *r = e->r;
+    struct raci_str names = RACI_STR_INIT, how = RACI_STR_INIT, entity = RACI_STR_INIT,
+                    count = RACI_STR_INIT;
+    struct raci_finding *found = NULL;
+    uint32_t first;
+    size_t n;
+    const char *title;
+
+    add_skipped(e, &names, r->files[f], &n, &first);
+    if (!n)
+        return RACI_OK;
+    title = team_title(r, first);
+    raci_str_add(&how, "roles: {po: {titles: [");
+    add_pattern(&how, title ? title : "");
+    raci_str_add(&how, "]}}");
+    for (size_t i = 0; i < e->rs->nroles; i++)
+        raci_str_addf(&how, "%s%s", i ? ", " : " (role ids: ", e->rs->roles[i].id);
+    raci_str_add(&how, e->rs->nroles ? ")" : "");
+    if (stand_ins(e, first)) /* a chart's columns: they may name people */
+        raci_str_add(&how, "; or, when the columns name people, give their titles with --people "
+                           "FILE");
+    raci_str_addf(&entity, "file:%s", r->files[f]);
+    raci_str_addf(&count, "%zu products (", n);
+    if (!names.failed && !how.failed && !entity.failed && !count.failed)
+        found = raci_findings_add(
+            e->out, chk->def->id, chk->severity, r->file_headers[f], n == 1 ? first : RACI_NONE,
+            RACI_NONE, RACI_NONE, raci_str_cstr(&entity),
+            "the role rules were not applied to %s%s%s%s: no title on %s%s%s%s maps to a "
+            "role of the ruleset; if a title names a role, map it in your ruleset (extends: "
+            "default), e.g. %s",
+            n == 1 ? "product " : "", n == 1 ? "" : raci_str_cstr(&count), raci_str_cstr(&names),
+            n == 1 ? "" : ")", n == 1 ? "its team" : "their teams", title ? ", such as '" : "",
+            title ? title : "", title ? "'," : "", raci_str_cstr(&how));
+    raci_str_release(&names);
+    raci_str_release(&how);
+    raci_str_release(&entity);
+    raci_str_release(&count);
+    return found ? RACI_OK : RACI_ERROR_NOMEM;
+}
+
+raci_error raci_roles_role_rules_skipped(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    raci_error err = RACI_OK;
+
+    for (size_t f = 0; f < r->nfiles && !err; f++) {
+        size_t k = 0;
+        while (k < f && r->files[k] != r->files[f])
+            k++;
+        if (k == f) /* a file of several tables is said once */
+            err = report_skipped(e, chk, f);
+    }
+    return err;
 }

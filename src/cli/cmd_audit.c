@@ -11,8 +11,10 @@
 #include "raci/baseline.h"
 #include "raci/checks.h"
 #include "raci/diag.h"
+#include "raci/export.h"
 #include "raci/findings.h"
 #include "raci/outputs.h"
+#include "raci/people.h"
 #include "raci/reader.h"
 #include "raci/roster.h"
 #include "raci/shape.h"
@@ -45,18 +47,28 @@ void raci_cmd_audit_input_error(const struct raci_options *o, const struct raci_
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
 }
 
-raci_error raci_cmd_audit_load(char *const *files, int nfiles, const char *stdin_filename,
+raci_error raci_cmd_audit_load(const struct raci_options *o, char *const *files, int nfiles,
                                const struct raci_ruleset *rs, struct raci_roster *r,
                                struct raci_findings *fs, struct raci_diag *diag)
 {
     raci_error err;
 
+    /* The people first: a chart's column of one's name is them. */
+    if (o->people) {
+        struct raci_table t = {0};
+        err = raci_reader_read_file(&t, o->people, NULL, r->pool, diag);
+        if (err == RACI_OK)
+            err = raci_people_add(r, &t, diag);
+        raci_reader_release(&t);
+        if (err)
+            return err;
+    }
     for (int i = 0; i < nfiles; i++) {
         struct raci_table t = {0};
-        const char *display = strcmp(files[i], "-") == 0 ? stdin_filename : NULL;
+        const char *display = strcmp(files[i], "-") == 0 ? o->stdin_filename : NULL;
         err = raci_reader_read_file(&t, files[i], display, r->pool, diag);
         if (err == RACI_OK)
-            err = raci_shape_add(r, &t, diag);
+            err = raci_shape_add_as(r, &t, o->input, diag);
         raci_reader_release(&t);
         if (err)
             return err;
@@ -111,8 +123,8 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
 }
 
 /* Each file output into its temporary file, made final on disk: the
- * reports in full, the baseline, the workbook with every finding (also
- * those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
+ * reports in full, the baseline, the exports, the workbook with every
+ * finding (also those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
  * when one could not be written. */
 static int write_files(const struct raci_ruleset *rs, struct audit *a,
                        const struct raci_report *full)
@@ -125,6 +137,10 @@ static int write_files(const struct raci_ruleset *rs, struct audit *a,
             err = raci_format_write(out->format, out->of.fp, full);
         } else if (out->kind == RACI_OUTPUT_BASELINE) {
             err = raci_baseline_dump(&a->recorded, out->of.fp);
+        } else if (out->kind == RACI_OUTPUT_ROSTER) {
+            err = raci_export_roster(out->of.fp, &a->roster);
+        } else if (out->kind == RACI_OUTPUT_MATRIX) {
+            err = raci_export_matrix(out->of.fp, &a->roster);
         } else if ((err = raci_xlsx_write_into(&out->of, &a->roster, rs, &a->fs, &a->diag))) {
             fprintf(stderr, "raci: %s\n",
                     a->diag.message ? a->diag.message : raci_error_string(err));
@@ -197,8 +213,7 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
      * stops the run before any work. */
     if ((status = raci_outputs_begin(&a.outs)) != RACI_EXIT_CLEAN)
         goto out;
-    if ((err = raci_cmd_audit_load(o->args, o->nargs, o->stdin_filename, rs, &a.roster, &a.fs,
-                                   &a.diag))) {
+    if ((err = raci_cmd_audit_load(o, o->args, o->nargs, rs, &a.roster, &a.fs, &a.diag))) {
         raci_cmd_audit_input_error(o, &a.diag, err);
         status = RACI_EXIT_TROUBLE;
         goto out;

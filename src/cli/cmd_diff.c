@@ -58,6 +58,9 @@ static int diff_usage(const struct raci_options *o)
     if (o->nreports)
         return raci_options_usage_error("%s", "'raci diff' takes no --report (use --format, and "
                                               "redirect standard output)");
+    if (o->export_roster || o->export_matrix)
+        return raci_options_usage_error("%s", "'raci diff' exports nothing (export each roster "
+                                              "with an audit)");
     return RACI_EXIT_CLEAN;
 }
 
@@ -100,8 +103,8 @@ static int diff_load(const struct raci_options *o, const struct raci_ruleset *rs
         return RACI_EXIT_TROUBLE;
     }
     for (int s = 0; s < 2; s++)
-        if ((err = raci_cmd_audit_load(&o->args[s], 1, o->stdin_filename, rs, &x->roster[s],
-                                       &x->fs[s], &x->diag))) {
+        if ((err =
+                 raci_cmd_audit_load(o, &o->args[s], 1, rs, &x->roster[s], &x->fs[s], &x->diag))) {
             raci_cmd_audit_input_error(o, &x->diag, err);
             return RACI_EXIT_TROUBLE;
         }

@@ -28,8 +28,12 @@ enum opt_id {
     OPT_REPORT,
     OPT_BASELINE,
     OPT_WRITE_BASELINE,
+    OPT_EXPORT_ROSTER,
+    OPT_EXPORT_MATRIX,
     OPT_STDIN_FILENAME,
     OPT_COLOR,
+    OPT_PEOPLE,
+    OPT_INPUT,
     OPT_HELP_MAN,
     OPT_HELP_COMPLETION,
     OPT_MAX_CHURN
@@ -90,11 +94,33 @@ static const struct raci_option_doc options[] = {
      "record all findings in FILE and, without --baseline, report against it",
      RACI_VALUE_FILE,
      NULL},
+    {{"people", required_argument, NULL, OPT_PEOPLE},
+     "FILE.csv",
+     "a roster of people (person, title, reports_to, id): a chart's column headed by one's name "
+     "is that person",
+     RACI_VALUE_FILE,
+     "*.csv"},
+    {{"export-roster", required_argument, NULL, OPT_EXPORT_ROSTER},
+     "FILE",
+     "also write the roster to FILE as a long CSV, one row per assignment",
+     RACI_VALUE_FILE,
+     "*.csv"},
+    {{"export-matrix", required_argument, NULL, OPT_EXPORT_MATRIX},
+     "FILE",
+     "also write the product matrices to FILE as CSV, as their sheets show them",
+     RACI_VALUE_FILE,
+     "*.csv"},
     {{"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
      "NAME",
      "the name of the roster read from '-', for locations in the findings",
      RACI_VALUE_FILE,
      NULL},
+    {{"input", required_argument, NULL, OPT_INPUT},
+     "SHAPE",
+     "the rosters' shape: roster (the long format), matrix (tasks by roles, either way "
+     "round) or auto (default: detected)",
+     RACI_VALUE_WORDS,
+     "auto roster matrix"},
     {{"color", required_argument, NULL, OPT_COLOR},
      "WHEN",
      "colour the output: auto, always or never (default: auto; NO_COLOR is honoured)",
@@ -267,6 +293,20 @@ static int parse_color(struct raci_options *o, const char *arg)
     return RACI_EXIT_CLEAN;
 }
 
+static int parse_input(struct raci_options *o, const char *arg)
+{
+    if (strcmp(arg, "auto") == 0)
+        o->input = RACI_INPUT_AUTO;
+    else if (strcmp(arg, "roster") == 0)
+        o->input = RACI_INPUT_ROSTER;
+    else if (strcmp(arg, "matrix") == 0)
+        o->input = RACI_INPUT_MATRIX;
+    else
+        return raci_options_usage_error("invalid --input '%s' (expected roster, matrix or auto)",
+                                        arg);
+    return RACI_EXIT_CLEAN;
+}
+
 /* Options that ask for something to be printed instead of a run. */
 static int ask_for_help(struct raci_options *o, int c)
 {
@@ -306,13 +346,24 @@ static int apply_option(struct raci_options *o, int c, char **argv)
     case OPT_WRITE_BASELINE:
         o->write_baseline = optarg;
         return RACI_EXIT_CLEAN;
+    case OPT_EXPORT_ROSTER:
+        o->export_roster = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_EXPORT_MATRIX:
+        o->export_matrix = optarg;
+        return RACI_EXIT_CLEAN;
     case OPT_STDIN_FILENAME:
         o->stdin_filename = optarg;
+        return RACI_EXIT_CLEAN;
+    case OPT_PEOPLE:
+        o->people = optarg;
         return RACI_EXIT_CLEAN;
     case OPT_FAIL_ON:
         return parse_fail_on(o, optarg);
     case OPT_COLOR:
         return parse_color(o, optarg);
+    case OPT_INPUT:
+        return parse_input(o, optarg);
     case OPT_QUIET:
         o->quiet = 1;
         return RACI_EXIT_CLEAN;
@@ -345,8 +396,9 @@ static int same_file(const char *a, const char *b)
 }
 
 /* A roster given twice would be audited twice (every row its own
- * duplicate), and standard input can only be read once; --stdin-filename
- * names what '-' reads. (An output over an input is outputs.h's check.) */
+ * duplicate), and standard input can only be read once (nor can a file be
+ * both a roster and the people roster); --stdin-filename names what '-'
+ * reads. (An output over an input is outputs.h's check.) */
 static int check_operands(const struct raci_options *o)
 {
     int stdin_given = 0;
@@ -356,6 +408,10 @@ static int check_operands(const struct raci_options *o)
             if (same_file(o->args[i], o->args[j]))
                 return raci_options_usage_error("roster '%s' is given twice", o->args[i]);
         stdin_given |= strcmp(o->args[i], "-") == 0;
+        if (o->people && same_file(o->args[i], o->people))
+            return raci_options_usage_error("the people roster '%s' is given as a roster too "
+                                            "(a chart goes as a roster, its people with --people)",
+                                            o->people);
     }
     if (o->stdin_filename && !stdin_given)
         return raci_options_usage_error("%s", "--stdin-filename names the roster read from '-', "

@@ -50,7 +50,7 @@ static raci_error add_output(struct raci_outputs *set, enum raci_output_kind kin
 
 raci_error raci_outputs_init(struct raci_outputs *set, const struct raci_options *o)
 {
-    size_t max = 2 + (size_t)o->nreports;
+    size_t max = 4 + (size_t)o->nreports;
     raci_error err = RACI_OK;
 
     memset(set, 0, sizeof(*set));
@@ -68,6 +68,10 @@ raci_error raci_outputs_init(struct raci_outputs *set, const struct raci_options
                          raci_str_dup(o->reports[i].path));
     if (!err && o->write_baseline)
         err = add_output(set, RACI_OUTPUT_BASELINE, NULL, raci_str_dup(o->write_baseline));
+    if (!err && o->export_roster)
+        err = add_output(set, RACI_OUTPUT_ROSTER, NULL, raci_str_dup(o->export_roster));
+    if (!err && o->export_matrix)
+        err = add_output(set, RACI_OUTPUT_MATRIX, NULL, raci_str_dup(o->export_matrix));
     if (err)
         raci_outputs_release(set);
     return err;
@@ -81,7 +85,8 @@ struct raci_output *raci_outputs_find(struct raci_outputs *set, enum raci_output
     return NULL;
 }
 
-/* "workbook 'x.xlsx'", "json report 'r.json'", "baseline 'b.json'" */
+/* "workbook 'x.xlsx'", "json report 'r.json'", "baseline 'b.json'",
+ * "roster export 'r.csv'", "matrix export 'm.csv'" */
 static char *describe(const struct raci_output *out)
 {
     switch (out->kind) {
@@ -89,6 +94,10 @@ static char *describe(const struct raci_output *out)
         return raci_str_printf("workbook '%s'", out->path);
     case RACI_OUTPUT_REPORT:
         return raci_str_printf("%s report '%s'", out->format->name, out->path);
+    case RACI_OUTPUT_ROSTER:
+        return raci_str_printf("roster export '%s'", out->path);
+    case RACI_OUTPUT_MATRIX:
+        return raci_str_printf("matrix export '%s'", out->path);
     default:
         return raci_str_printf("baseline '%s'", out->path);
     }
@@ -194,16 +203,20 @@ static void print_overwrite(const struct place *out, const struct place *in)
         raci_options_usage_error("the %s would overwrite %s (choose another FILE for --report "
                                  "%s=FILE)",
                                  out->what, in->what, o->format->name);
+    else if (o->kind == RACI_OUTPUT_ROSTER || o->kind == RACI_OUTPUT_MATRIX)
+        raci_options_usage_error("the %s would overwrite %s (choose another FILE for --export-%s)",
+                                 out->what, in->what,
+                                 o->kind == RACI_OUTPUT_ROSTER ? "roster" : "matrix");
     else
         raci_options_usage_error("the %s would overwrite %s (choose another --write-baseline "
                                  "FILE)",
                                  out->what, in->what);
 }
 
-/* The inputs of o into p (the rosters, every file of the ruleset, the
- * baseline), and standard output when it goes to a file (a file output
- * renamed over it would take its place); returns how many. p has room for
- * nargs + nsources + 2. */
+/* The inputs of o into p (the rosters, the people roster, every file of
+ * the ruleset, the baseline), and standard output when it goes to a file (a
+ * file output renamed over it would take its place); returns how many. p
+ * has room for nargs + nsources + 3. */
 static size_t add_inputs(struct place *p, const struct raci_options *o,
                          const struct raci_ruleset *rs)
 {
@@ -215,6 +228,10 @@ static size_t add_inputs(struct place *p, const struct raci_options *o,
         else if (place_fd(&p[n], 0, "the roster read from standard input"))
             n++;
     }
+    if (o->people && strcmp(o->people, "-") != 0)
+        place_set(&p[n++], o->people, raci_str_printf("the people roster '%s'", o->people));
+    else if (o->people && place_fd(&p[n], 0, "the people roster read from standard input"))
+        n++;
     if (place_fd(&p[n], 1, "the file standard output goes to"))
         n++;
     for (size_t i = 0; i < rs->nsources; i++)
@@ -279,7 +296,7 @@ int raci_outputs_check(const struct raci_options *o, const struct raci_ruleset *
     int status = RACI_EXIT_CLEAN;
 
     if (raci_outputs_init(&set, o) != RACI_OK ||
-        !(p = calloc((size_t)o->nargs + 2 + rs->nsources + set.n, sizeof(*p)))) {
+        !(p = calloc((size_t)o->nargs + 3 + rs->nsources + set.n, sizeof(*p)))) {
         raci_outputs_release(&set);
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;

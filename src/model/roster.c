@@ -29,6 +29,7 @@ struct index {
     struct raci_map tasks;    /* (task key, product) -> task */
     struct raci_map members;  /* (person, product) -> member */
     struct raci_map extra;    /* (matching key, nth) -> extra column */
+    struct raci_map listed;   /* matching key of a name -> the people roster's person */
     struct extra_value *extras;
     size_t nextras, cap_extras;
 };
@@ -52,10 +53,19 @@ raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,
 
 raci_error raci_roster_add_file(struct raci_roster *r, const char *file)
 {
-    if (raci_array_grow(&r->files, &r->cap_files, r->nfiles + 1, sizeof(*r->files)))
+    if (raci_array_grow(&r->files, &r->cap_files, r->nfiles + 1, sizeof(*r->files)) ||
+        raci_array_grow(&r->file_headers, &r->cap_file_headers, r->nfiles + 1,
+                        sizeof(*r->file_headers)))
         return RACI_ERROR_NOMEM;
+    r->file_headers[r->nfiles] = (struct raci_loc){file, 1, 1};
     r->files[r->nfiles++] = file;
     return RACI_OK;
+}
+
+void raci_roster_file_header(struct raci_roster *r, struct raci_loc loc)
+{
+    if (r->nfiles)
+        r->file_headers[r->nfiles - 1] = loc;
 }
 
 raci_error raci_roster_product(struct raci_roster *r, const char *name, struct raci_loc loc,
@@ -136,11 +146,59 @@ raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char 
     /* Titles are few per person: the array grows one at a time. */
     if (raci_array_grow(&p->titles, &cap, p->ntitles + 1, sizeof(*p->titles)))
         return RACI_ERROR_NOMEM;
+    cap = p->ntitles;
+    if (raci_array_grow(&p->title_locs, &cap, p->ntitles + 1, sizeof(*p->title_locs)))
+        return RACI_ERROR_NOMEM;
+    p->title_locs[p->ntitles] = loc;
     if (p->ntitles == 0)
         p->title_loc = loc;
     p->titles[p->ntitles++] = title;
     p->roles |= raci_titles_match(r->rs, title);
     return RACI_OK;
+}
+
+raci_error raci_roster_list_person(struct raci_roster *r, uint32_t person)
+{
+    const char *key = raci_strpool_key(r->pool, r->persons[person].name);
+
+    if (!key)
+        return RACI_ERROR_NOMEM;
+    r->persons[person].flags |= RACI_PERSON_LISTED;
+    /* Two people of one name: a column of that name is the first. */
+    if (raci_map_get(&idx(r)->listed, (uintptr_t)key, 0) != RACI_MAP_NONE)
+        return RACI_OK;
+    return raci_map_put(&idx(r)->listed, (uintptr_t)key, 0, person) ? RACI_ERROR_NOMEM : RACI_OK;
+}
+
+raci_error raci_roster_column_person(struct raci_roster *r, const char *name, const char *title,
+                                     const char *scope, struct raci_loc loc, uint32_t *out)
+{
+    const char *key = raci_strpool_key(r->pool, name);
+    uint32_t p;
+    raci_error err;
+
+    if (!key)
+        return RACI_ERROR_NOMEM;
+    p = raci_map_get(&idx(r)->listed, (uintptr_t)key, 0);
+    if (p != RACI_MAP_NONE) {
+        *out = p; /* a person of the people roster: its titles are theirs */
+        return RACI_OK;
+    }
+    if ((err = raci_roster_person(r, name, "", scope, loc, out)) ||
+        (*title && (err = raci_roster_title(r, *out, title, loc))))
+        return err;
+    r->persons[*out].flags |= RACI_PERSON_ROLE;
+    return RACI_OK;
+}
+
+struct raci_loc raci_roster_title_loc(const struct raci_roster *r, uint32_t person,
+                                      const char *title)
+{
+    const struct raci_person *p = &r->persons[person];
+    for (uint32_t i = 0; i < p->ntitles; i++)
+        if (raci_str_same_key(p->titles[i], title) == 1)
+            return p->title_locs[i];
+    return p->title_loc;
 }
 
 void raci_roster_manager(struct raci_roster *r, uint32_t person, const char *manager,
@@ -163,6 +221,13 @@ raci_error raci_roster_member(struct raci_roster *r, uint32_t person, uint32_t p
         raci_map_put(&idx(r)->members, person, product, (uint32_t)r->nmembers))
         return RACI_ERROR_NOMEM;
     r->members[r->nmembers++] = (struct raci_member){person, product, loc};
+    return RACI_OK;
+}
+
+raci_error raci_roster_task_note(struct raci_roster *r, uint32_t task, const char *note)
+{
+    if (task < r->ntasks && !r->tasks[task].note)
+        r->tasks[task].note = note;
     return RACI_OK;
 }
 
@@ -191,7 +256,7 @@ raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char 
         t = (uint32_t)r->ntasks;
         if (raci_map_put(&idx(r)->tasks, (uintptr_t)key, product, t))
             return RACI_ERROR_NOMEM;
-        r->tasks[t] = (struct raci_task){shown, product, def, loc};
+        r->tasks[t] = (struct raci_task){shown, product, def, loc, NULL};
         r->ntasks++;
     }
     *out = t;
@@ -438,10 +503,41 @@ static raci_error generate(struct raci_roster *r)
     return err;
 }
 
+/* Is every person first seen in file named by their own title (and
+ * not listed by the people roster)? Then they stand for roles: a published
+ * chart written out long. */
+static int titles_as_names(const struct raci_roster *r, const char *file)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < r->npersons; i++) {
+        const struct raci_person *p = &r->persons[i];
+        if (p->loc.file != file)
+            continue;
+        if ((p->flags & RACI_PERSON_LISTED) || p->ntitles != 1 ||
+            raci_str_same_key(p->name, p->titles[0]) != 1)
+            return 0;
+        n++;
+    }
+    return n > 0;
+}
+
+static void mark_role_files(struct raci_roster *r)
+{
+    for (size_t f = 0; f < r->nfiles; f++) {
+        if (!titles_as_names(r, r->files[f]))
+            continue;
+        for (size_t i = 0; i < r->npersons; i++)
+            if (r->persons[i].loc.file == r->files[f])
+                r->persons[i].flags |= RACI_PERSON_ROLE;
+    }
+}
+
 raci_error raci_roster_finish(struct raci_roster *r)
 {
     raci_error err;
 
+    mark_role_files(r);
     /* The member views first: generation asks who holds which role. */
     if ((err = resolve_managers(r)) || (err = build_extras(r)) ||
         (err = raci_view_build_members(r)) || (err = generate(r)))
@@ -458,6 +554,7 @@ void raci_roster_release(struct raci_roster *r)
     x = r->index;
     for (size_t i = 0; i < r->npersons; i++) {
         free(r->persons[i].titles);
+        free(r->persons[i].title_locs);
         free(r->persons[i].extra);
     }
     free(r->persons);
@@ -469,6 +566,7 @@ void raci_roster_release(struct raci_roster *r)
     free(r->cell_issues);
     free(r->extra_names);
     free(r->files);
+    free(r->file_headers);
     raci_view_free(r);
     if (x) {
         raci_map_release(&x->persons);
@@ -477,6 +575,7 @@ void raci_roster_release(struct raci_roster *r)
         raci_map_release(&x->tasks);
         raci_map_release(&x->members);
         raci_map_release(&x->extra);
+        raci_map_release(&x->listed);
         free(x->extras);
         free(x);
     }

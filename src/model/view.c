@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/array.h"
 #include "raci/letters.h"
 #include "raci/roster.h"
 
@@ -244,6 +245,83 @@ out:
     return err;
 }
 
+/* A person the people roster alone lists: on no team, with no letters. */
+static int directory_only(const struct raci_roster *r, uint32_t i)
+{
+    const uint32_t *n = r->view.counts[i];
+    return (r->persons[i].flags & RACI_PERSON_LISTED) &&
+           r->view.person_member_off[i] == r->view.person_member_off[i + 1] &&
+           !(n[0] | n[1] | n[2] | n[3]);
+}
+
+/* The holders of each unmapped title, as (group, person) pairs in roster
+ * order, each person once per group (two spellings of one title are one
+ * group); last[g] is the last person added to group g. */
+static raci_error title_pairs(struct raci_roster *r, struct raci_map *keys, uint32_t **pairs,
+                              size_t *npairs, size_t *cap)
+{
+    struct raci_view *v = &r->view;
+    size_t capg = 0, capl = 0;
+    uint32_t *last = NULL;
+    raci_error err = RACI_OK;
+
+    for (uint32_t i = 0; i < r->npersons && !err; i++) {
+        const struct raci_person *p = &r->persons[i];
+        for (uint32_t k = 0; !p->roles && !directory_only(r, i) && k < p->ntitles && !err; k++) {
+            const char *key = raci_strpool_key(r->pool, p->titles[k]);
+            uint32_t g = key ? raci_map_get(keys, (uintptr_t)key, 0) : RACI_MAP_NONE;
+            err = key ? RACI_OK : RACI_ERROR_NOMEM;
+            if (!err && g == RACI_MAP_NONE) {
+                g = (uint32_t)v->ntitles;
+                if (raci_array_grow(&v->titles, &capg, g + 1, sizeof(*v->titles)) ||
+                    raci_array_grow(&last, &capl, g + 1, sizeof(*last)) ||
+                    raci_map_put(keys, (uintptr_t)key, 0, g))
+                    err = RACI_ERROR_NOMEM;
+                else
+                    v->titles[v->ntitles++] = (struct raci_title_group){p->titles[k], i, k};
+            }
+            if (err || last[g] == i + 1)
+                continue;
+            if (raci_array_grow(pairs, cap, *npairs + 2, sizeof(**pairs)))
+                err = RACI_ERROR_NOMEM;
+            else {
+                (*pairs)[(*npairs)++] = g;
+                (*pairs)[(*npairs)++] = i;
+                last[g] = i + 1;
+            }
+        }
+    }
+    free(last);
+    return err;
+}
+
+static raci_error build_titles(struct raci_roster *r)
+{
+    struct raci_view *v = &r->view;
+    struct raci_map keys = {0};
+    uint32_t *pairs = NULL, *fill = NULL;
+    size_t npairs = 0, cap = 0;
+    raci_error err = title_pairs(r, &keys, &pairs, &npairs, &cap);
+
+    if (!err) {
+        v->title_holder_off = calloc(v->ntitles + 1, sizeof(*v->title_holder_off));
+        v->title_holder = malloc((npairs / 2 + 1) * sizeof(*v->title_holder));
+        fill = calloc(v->ntitles + 1, sizeof(*fill));
+        if (!v->title_holder_off || !v->title_holder || !fill)
+            err = RACI_ERROR_NOMEM;
+    }
+    for (size_t i = 0; !err && i < npairs; i += 2)
+        v->title_holder_off[pairs[i] + 1]++;
+    for (size_t g = 0; !err && g < v->ntitles; g++)
+        v->title_holder_off[g + 1] += v->title_holder_off[g];
+    for (size_t i = 0; !err && i < npairs; i += 2)
+        v->title_holder[v->title_holder_off[pairs[i]] + fill[pairs[i]]++] = pairs[i + 1];
+    free(fill);
+    free(pairs);
+    raci_map_release(&keys);
+    return err;
+}
+
 raci_error raci_view_build_assigns(struct raci_roster *r)
 {
     struct raci_view *v = &r->view;
@@ -254,7 +332,7 @@ raci_error raci_view_build_assigns(struct raci_roster *r)
     if ((err =
              group(r, r->nassigns, r->ntasks, assign_task, &v->task_assign_off, &v->task_assign)) ||
         (err = group(r, r->ntasks, r->nproducts, task_product, &v->prod_task_off, &v->prod_task)) ||
-        (err = build_pairs(r)) || (err = build_people(r)))
+        (err = build_pairs(r)) || (err = build_people(r)) || (err = build_titles(r)))
         return err;
     v->assigns_built = 1;
     return RACI_OK;
@@ -279,6 +357,9 @@ void raci_view_free(struct raci_roster *r)
     free(v->prod_people_off);
     free(v->prod_people);
     free(v->counts);
+    free(v->titles);
+    free(v->title_holder_off);
+    free(v->title_holder);
     raci_map_release(&v->pair_index);
     memset(v, 0, sizeof(*v));
 }
@@ -370,4 +451,15 @@ const uint32_t *raci_view_person_members(const struct raci_roster *r, uint32_t p
 const uint32_t *raci_view_counts(const struct raci_roster *r, uint32_t p)
 {
     return r->view.counts && p < r->npersons ? r->view.counts[p] : no_counts;
+}
+
+const struct raci_title_group *raci_view_unmapped_titles(const struct raci_roster *r, size_t *n)
+{
+    *n = r->view.assigns_built ? r->view.ntitles : 0;
+    return r->view.titles;
+}
+
+const uint32_t *raci_view_title_holders(const struct raci_roster *r, size_t g, size_t *n)
+{
+    return list_of(r->view.title_holder_off, r->view.title_holder, r->view.ntitles, g, n);
 }

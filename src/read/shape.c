@@ -1,13 +1,10 @@
 /*
  * shape.c - what a table is, and how its rows become the roster.
  *
- * Two shapes of table are read:
- *  - long (the roster format): one row per assignment, with person and title
- *    columns; a row without a task is a roster entry alone;
- *  - wide (a RACI chart as companies publish it): a task column and one
- *    column per role or person, letters in the cells. It is recognised by a
- *    task column and no person column; each other column becomes a person
- *    whose name and title are the column's header.
+ * detect.c finds the shape; this file reads the long roster (one row per
+ * assignment, with person and title columns; a row without a task is a
+ * roster entry alone) and hands a matrix to matrix.c, turned first when it
+ * is transposed. The cells' issues are found here for every shape.
  *
  * Nothing of the table is dropped or merged unseen: what the reader found in
  * a cell, a header that names a column twice and a column of letters with
@@ -20,6 +17,8 @@
 
 #include "raci/columns.h"
 #include "raci/letters.h"
+#include "raci/matrix.h"
+#include "raci/sheetcsv.h"
 #include "raci/str.h"
 
 /* One table being added. */
@@ -28,9 +27,8 @@ struct shape {
     const struct raci_table *t;
     struct raci_columns cols;
     const int *of;                /* cols.of */
-    int *take;                    /* per header column: an extra column (long) or a role (wide) */
+    int *take;                    /* per header column: an extra column (long) */
     uint32_t *extra;              /* long: per header column, its extra column in the roster */
-    const char **who;             /* wide: per role column, the person's name */
     const char *fallback_product; /* when the table has no product column */
 };
 
@@ -106,6 +104,23 @@ static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t p
     a.letters = l.mask;
     a.conditional = l.conditional;
     return raci_roster_assign(r, &a);
+}
+
+raci_error raci_shape_assign(struct raci_roster *r, uint32_t person, uint32_t product,
+                             uint32_t task, const char *text, struct raci_loc loc,
+                             uint32_t row_line)
+{
+    return assign_cell(r, person, product, task, text, loc, row_line);
+}
+
+const char *raci_shape_trim(struct raci_roster *r, const char *s)
+{
+    return trim_intern(r, s);
+}
+
+struct raci_loc raci_shape_cell_loc(const struct raci_table *t, const struct raci_row *row, int col)
+{
+    return cell_loc(t, row, col);
 }
 
 /* -------------------------------------------------------- cell issues -- */
@@ -195,15 +210,15 @@ static raci_error row_issues(struct shape *sh, const struct raci_row *row, uint3
     return err;
 }
 
-/* The header names column c again (columns.h): say what was made of it. */
-static raci_error duplicate_column(struct shape *sh, uint32_t c, int wide)
+raci_error raci_shape_duplicate_column(struct raci_roster *r, const struct raci_table *t,
+                                       const struct raci_columns *cols, uint32_t c, int wide)
 {
-    const struct raci_column *col = &sh->cols.v[c], *first = &sh->cols.v[col->first];
+    const struct raci_column *col = &cols->v[c], *first = &cols->v[col->first];
     struct raci_cell_issue is = {.problem = RACI_CELL_DUPLICATE_COLUMN};
 
-    is.loc = loc_of(sh->t, &sh->t->header.cells[c]);
+    is.loc = loc_of(t, &t->header.cells[c]);
     is.header = 1;
-    is.at = loc_of(sh->t, &sh->t->header.cells[col->first]);
+    is.at = loc_of(t, &t->header.cells[col->first]);
     is.person = RACI_NONE;
     is.column = col->name;
     is.label = col->label;
@@ -212,7 +227,7 @@ static raci_error duplicate_column(struct shape *sh, uint32_t c, int wide)
     is.value = (col->flags & RACI_COLUMN_AGAIN_KNOWN) ? raci_columns_kind_name(first->kind) : "";
     is.what = ((col->flags & RACI_COLUMN_AGAIN_KNOWN) ? RACI_CELL_KNOWN : 0) |
               (wide ? RACI_CELL_AS_ROLE : 0);
-    return raci_roster_cell_issue(sh->r, &is);
+    return raci_roster_cell_issue(r, &is);
 }
 
 /* ---------------------------------------------------------------- long -- */
@@ -313,7 +328,7 @@ static raci_error add_long(struct shape *sh)
         if (sh->take[c])
             err = raci_roster_extra_column(sh->r, col->name, col->nth, &sh->extra[c]);
         if (!err && (col->flags & RACI_COLUMN_AGAIN))
-            err = duplicate_column(sh, c, 0);
+            err = raci_shape_duplicate_column(sh->r, sh->t, &sh->cols, c, 0);
     }
     for (size_t i = 0; i < sh->t->nrows && !err; i++) {
         uint32_t person;
@@ -324,207 +339,208 @@ static raci_error add_long(struct shape *sh)
     return err;
 }
 
-/* ---------------------------------------------------------------- wide -- */
+/* ------------------------------------------------------------- tables -- */
 
-/*
- * A role column of a wide chart is one person per product: in a chart that
- * covers several products, "Product Owner" is each product's own PO, not
- * one person owning them all. Without a product column it is one person,
- * unless the header repeats an earlier one's: two "Developer" columns are
- * two developers.
- */
-static raci_error wide_person(struct shape *sh, uint32_t col, uint32_t product, uint32_t *out)
+/* A matrix (turned first, when transposed), and the issues of its cells. */
+static raci_error add_matrix(struct shape *sh, const struct raci_detect *d)
 {
-    struct raci_roster *r = sh->r;
-    const char *h = sh->who[col], *title = sh->cols.v[col].name;
-    struct raci_loc l = loc_of(sh->t, &sh->t->header.cells[col]);
-    const char *scope = NULL;
+    struct raci_matrix m = {sh->t, d, &sh->cols, NULL, sh->fallback_product, 0};
+    struct raci_matrix_turned u;
+    struct raci_columns ucols;
     raci_error err;
 
-    if (sh->of[RACI_COLUMN_PRODUCT] >= 0)
-        scope = raci_strpool_printf(r->pool, "%s#%u#%u", sh->t->file, col, product);
-    else if (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)
-        scope = raci_strpool_printf(r->pool, "%s#%u", sh->t->file, col);
-    if ((sh->of[RACI_COLUMN_PRODUCT] >= 0 || (sh->cols.v[col].flags & RACI_COLUMN_AGAIN)) && !scope)
-        return RACI_ERROR_NOMEM;
-    if ((err = raci_roster_person(r, h, "", scope, l, out)) ||
-        (*title && (err = raci_roster_title(r, *out, title, l))))
-        return err;
-    return raci_roster_member(r, *out, product, l);
-}
-
-/* Does cell c of row hold letters? (UNKNOWN counts: it is meant as some.)
- * Section headings, legends and notes in published charts hold none. */
-static int has_letters(const struct raci_roster *r, const struct raci_row *row, uint32_t c)
-{
-    struct raci_letters l;
-    return c < row->ncells && raci_letters_parse(row->cells[c].text, r->rs->aliases,
-                                                 r->rs->naliases, &l) != RACI_LETTERS_EMPTY;
-}
-
-static int wide_row_has_letters(const struct shape *sh, const struct raci_row *row)
-{
-    for (uint32_t c = 0; c < sh->cols.n && c < row->ncells; c++)
-        if (sh->take[c] && has_letters(sh->r, row, c))
-            return 1;
-    return 0;
-}
-
-static raci_error add_wide_row(struct shape *sh, const struct raci_row *row)
-{
-    struct raci_roster *r = sh->r;
-    const struct raci_table *t = sh->t;
-    const int *of = sh->of;
-    struct raci_loc rowloc = {t->file, row->line, 1};
-    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
-    uint32_t product, task, who;
-    raci_error err;
-
-    if (!prod || !tname)
-        return RACI_ERROR_NOMEM;
-    if (row->ncells != t->header.ncells &&
-        (err = raci_roster_issue(r, RACI_ROW_RAGGED, rowloc, row->ncells, t->header.ncells,
-                                 RACI_NONE)))
-        return err;
-    if (!*tname || !wide_row_has_letters(sh, row))
-        return RACI_OK;
-    if ((err = raci_roster_product(r, *prod ? prod : sh->fallback_product,
-                                   *prod ? cell_loc(t, row, of[RACI_COLUMN_PRODUCT]) : rowloc,
-                                   &product)) ||
-        (err = raci_roster_task(r, product, tname, cell_loc(t, row, of[RACI_COLUMN_TASK]), &task)))
-        return err;
-    for (uint32_t c = 0; c < sh->cols.n; c++) {
-        if (!sh->take[c])
-            continue;
-        if ((err = wide_person(sh, c, product, &who)))
-            return err;
-        if (c < row->ncells && (err = assign_cell(r, who, product, task, row->cells[c].text,
-                                                  loc_of(t, &row->cells[c]), row->line)))
-            return err;
+    if (d->shape == RACI_DETECT_MATRIX)
+        err = raci_matrix_add(sh->r, &m);
+    else if (!(err = raci_matrix_ragged(sh->r, sh->t)) &&
+             !(err = raci_matrix_turn(&u, sh->t, d, sh->r->rs))) {
+        if (!(err = raci_columns_read(&ucols, &u.t, sh->r->pool))) {
+            m = (struct raci_matrix){&u.t, &u.d, &ucols, u.titles, sh->fallback_product, 1};
+            err = raci_matrix_add(sh->r, &m);
+            raci_columns_release(&ucols);
+        }
+        raci_matrix_turned_release(&u);
     }
-    return RACI_OK;
-}
-
-/* Column c of a wide chart has letters but no header: it is read as a
- * person named after its letters, "(column F)", and said so. */
-static raci_error unnamed_column(struct shape *sh, uint32_t c)
-{
-    const struct raci_column *col = &sh->cols.v[c];
-    struct raci_cell_issue is = {.problem = RACI_CELL_UNNAMED_COLUMN};
-
-    if (!(sh->who[c] = raci_strpool_printf(sh->r->pool, "(column %s)", col->label)))
-        return RACI_ERROR_NOMEM;
-    is.loc = is.at = loc_of(sh->t, &sh->t->header.cells[c]);
-    is.header = 1;
-    is.person = RACI_NONE; /* a person per product: the column names them all */
-    is.column = sh->who[c];
-    is.label = col->label;
-    is.first = is.first_label = is.value = "";
-    return raci_roster_cell_issue(sh->r, &is);
-}
-
-static raci_error add_wide(struct shape *sh)
-{
-    struct raci_roster *r = sh->r;
-    raci_error err = RACI_OK;
-
-    if (!(sh->who = calloc(sh->cols.n ? sh->cols.n : 1, sizeof(*sh->who))))
-        return RACI_ERROR_NOMEM;
-    for (uint32_t c = 0; c < sh->cols.n && !err; c++) {
-        if (!sh->take[c])
-            continue;
-        sh->who[c] = sh->cols.v[c].name;
-        if (!*sh->who[c])
-            err = unnamed_column(sh, c);
-        else if (sh->cols.v[c].flags & RACI_COLUMN_AGAIN)
-            err = duplicate_column(sh, c, 1);
-    }
-    if (!err && sh->of[RACI_COLUMN_PRODUCT] < 0) {
-        /* One product: its people are every role column, in order, even
-         * those the chart leaves empty. */
-        uint32_t product, who;
-        struct raci_loc l = {sh->t->file, sh->t->header.line, 1};
-        if ((err = raci_roster_product(r, sh->fallback_product, l, &product)))
-            return err;
-        for (uint32_t c = 0; c < sh->cols.n && !err; c++)
-            if (sh->take[c])
-                err = wide_person(sh, c, product, &who);
-    }
-    for (size_t i = 0; i < sh->t->nrows && !err; i++) {
-        err = add_wide_row(sh, &sh->t->rows[i]);
-        if (!err)
-            err = row_issues(sh, &sh->t->rows[i], RACI_NONE);
-    }
+    for (size_t i = 0; i < sh->t->nrows && !err; i++)
+        err = row_issues(sh, &sh->t->rows[i], RACI_NONE);
     return err;
 }
 
-/* Is the table a wide chart? A task column, no person, title or raci
- * column, and at least one role: a column raci does not read, named, or
- * unnamed with letters in it (take[] gets them). */
-static int is_wide(struct shape *sh)
+/* The detection was a close call: say what it chose, at the label
+ * column's header cell, and how to state it (input-shape). */
+static raci_error shape_note(struct shape *sh, const struct raci_detect *d)
 {
-    const int *of = sh->of;
-    int roles = 0;
+    struct raci_cell_issue is = {.problem = RACI_CELL_INPUT_SHAPE};
+    uint32_t c = d->label >= 0 ? (uint32_t)d->label : 0;
 
-    if (of[RACI_COLUMN_PERSON] >= 0 || of[RACI_COLUMN_TASK] < 0 || of[RACI_COLUMN_TITLE] >= 0 ||
-        of[RACI_COLUMN_RACI] >= 0)
-        return 0;
-    for (uint32_t c = 0; c < sh->cols.n; c++) {
-        sh->take[c] = sh->cols.v[c].kind == RACI_COLUMN_OTHER;
-        /* An empty header carries nothing, unless its column has letters. */
-        for (size_t i = 0; sh->take[c] && !*sh->cols.v[c].name && i < sh->t->nrows; i++)
-            if (has_letters(sh->r, &sh->t->rows[i], c))
-                sh->take[c] = 2;
-        if (sh->take[c] == 1 && !*sh->cols.v[c].name)
-            sh->take[c] = 0;
-        roles += sh->take[c] != 0;
-    }
-    return roles > 0;
+    if (c >= sh->t->header.ncells || c >= sh->cols.n)
+        return RACI_OK;
+    is.loc = is.at = loc_of(sh->t, &sh->t->header.cells[c]);
+    is.header = 1;
+    is.person = RACI_NONE;
+    is.column = sh->cols.v[c].name;
+    is.label = sh->cols.v[c].label;
+    is.first = is.first_label = "";
+    if (!(is.value = raci_strpool_add(sh->r->pool, d->why)))
+        return RACI_ERROR_NOMEM;
+    return raci_roster_cell_issue(sh->r, &is);
 }
 
-/* ------------------------------------------------------------- tables -- */
+/* The header's first cell, for a message: "found 'title', ...". */
+#define FOUND_FMT "found %s%s%s"
+#define FOUND_ARGS(t)                                                                              \
+    (t)->header.ncells ? "'" : "no columns", (t)->header.ncells ? (t)->header.cells[0].text : "",  \
+        (t)->header.ncells ? ((t)->header.ncells > 1 ? "', ..." : "'") : ""
 
-/* The header has no person or title column: say which, and what would do. */
-static raci_error missing_column(const struct raci_table *t, int c, struct raci_diag *diag)
+/* The header has no person or title column: say which, and what would do
+ * (a table that is a matrix, when --input roster was given). */
+static raci_error missing_column(const struct raci_table *t, int c, const struct raci_detect *d,
+                                 struct raci_diag *diag)
 {
-    uint32_t n = t->header.ncells;
-    const struct raci_cell *h = n ? &t->header.cells[0] : NULL;
+    const char *more = "";
+    char *tail = NULL;
+    raci_error err;
 
+    if (d->looks == RACI_DETECT_MATRIX || d->looks == RACI_DETECT_TRANSPOSED)
+        more = tail = raci_str_printf("; --input roster reads the long roster, and this table is "
+                                      "a matrix: without --input, or with --input matrix, it "
+                                      "is %s",
+                                      d->why);
+    else if (d->shape == RACI_DETECT_NONE && c == RACI_COLUMN_PERSON)
+        more = "; nor is it a matrix (expected a column of tasks beside columns of R, A, C and "
+               "I letters)";
+    err = raci_diag_set(diag, t->file, t->header.line, 1, NULL,
+                        "the header has no %s column (expected one named %s; " FOUND_FMT ")%s",
+                        c == RACI_COLUMN_PERSON ? "person" : "title",
+                        c == RACI_COLUMN_PERSON ? "'person', 'name', 'employee' or 'member'"
+                                                : "'title', 'job title', 'role' or 'position'",
+                        FOUND_ARGS(t), more);
+    free(tail);
+    return err;
+}
+
+/* --input matrix, on a table that is none. */
+static raci_error no_matrix(const struct raci_table *t, struct raci_diag *diag)
+{
     return raci_diag_set(diag, t->file, t->header.line, 1, NULL,
-                         "the header has no %s column (expected one named %s; found %s%s%s)",
-                         c == RACI_COLUMN_PERSON ? "person" : "title",
-                         c == RACI_COLUMN_PERSON ? "'person', 'name', 'employee' or 'member'"
-                                                 : "'title', 'job title', 'role' or 'position'",
-                         h ? "'" : "no columns", h ? h->text : "",
-                         h ? (n > 1 ? "', ..." : "'") : "");
+                         "the table is no matrix (expected a column of tasks, or of roles or "
+                         "people, beside columns of R, A, C and I letters; " FOUND_FMT ")",
+                         FOUND_ARGS(t));
+}
+
+/*
+ * raci's own product sheet saved as CSV (detect.h): its own reader is to
+ * come (it is the export's shape); until then it is refused, so that no
+ * other shape takes its title row for a header.
+ */
+/* raci's product sheets saved as CSV, and --export-matrix's blocks
+ * (sheetcsv.h), with what the reader noted in their cells. */
+static raci_error add_product_sheets(struct shape *sh, const struct raci_table *t)
+{
+    raci_error err = raci_sheetcsv_add(sh->r, t);
+    for (size_t i = 0; i < t->nrows && !err; i++)
+        err = row_issues(sh, &t->rows[i], RACI_NONE);
+    return err;
+}
+
+/* t is raci's product sheets saved as CSV or --export-matrix's blocks,
+ * unless its header names person and title columns (a long roster:
+ * *taken is 0 then, and nothing was added). */
+static raci_error product_sheets(struct shape *sh, const struct raci_table *t, int *taken)
+{
+    raci_error err;
+
+    sh->t = t;
+    if (raci_columns_read(&sh->cols, t, sh->r->pool))
+        return RACI_ERROR_NOMEM;
+    if (sh->cols.of[RACI_COLUMN_PERSON] >= 0 && sh->cols.of[RACI_COLUMN_TITLE] >= 0) {
+        *taken = 0; /* a long roster whose first row of data starts with 'Task' */
+        raci_columns_release(&sh->cols);
+        return RACI_OK;
+    }
+    *taken = 1;
+    raci_roster_file_header(sh->r, (struct raci_loc){t->file, t->header.line, 1});
+    err = add_product_sheets(sh, t);
+    if (!err)
+        err = row_issues(sh, NULL, RACI_NONE);
+    raci_columns_release(&sh->cols);
+    return err;
+}
+
+/* Add view (t from its header row on) in the shape d found. */
+static raci_error add_shape(struct shape *sh, const struct raci_table *t,
+                            const struct raci_detect *d, enum raci_detect_input input,
+                            struct raci_diag *diag)
+{
+    const struct raci_table *v = sh->t;
+    raci_error err;
+
+    if (raci_columns_read(&sh->cols, v, sh->r->pool))
+        return RACI_ERROR_NOMEM;
+    sh->of = sh->cols.of;
+    sh->take = calloc(sh->cols.n ? sh->cols.n : 1, sizeof(*sh->take));
+    sh->fallback_product = default_product(sh->r, v->file);
+    if (!sh->take || !sh->fallback_product)
+        return RACI_ERROR_NOMEM;
+    if (d->shape == RACI_DETECT_ROSTER ||
+        (d->shape == RACI_DETECT_NONE && input != RACI_INPUT_MATRIX))
+        err = sh->of[RACI_COLUMN_PERSON] < 0  ? missing_column(v, RACI_COLUMN_PERSON, d, diag)
+              : sh->of[RACI_COLUMN_TITLE] < 0 ? missing_column(v, RACI_COLUMN_TITLE, d, diag)
+              : d->shape == RACI_DETECT_NONE  ? missing_column(v, RACI_COLUMN_PERSON, d, diag)
+                                              : add_long(sh);
+    else if (d->shape == RACI_DETECT_NONE)
+        err = no_matrix(v, diag);
+    else
+        err = add_matrix(sh, d);
+    if (!err)
+        err = row_issues(sh, NULL, RACI_NONE);
+    /* Rows above the header: headings, whose cells may still be flagged. */
+    for (uint32_t k = 0; k < d->header && !err; k++)
+        err = row_issues(sh, raci_detect_row_at(t, k), RACI_NONE);
+    if (!err && d->unsure)
+        err = shape_note(sh, d);
+    return err;
+}
+
+raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
+                             enum raci_detect_input input, struct raci_diag *diag)
+{
+    struct shape sh = {.r = r};
+    struct raci_detect d;
+    struct raci_table view = *t;
+    raci_error err;
+
+    if (raci_roster_add_file(r, t->file))
+        return RACI_ERROR_NOMEM;
+    if (input != RACI_INPUT_ROSTER && raci_sheetcsv_is(t)) {
+        int taken;
+        if ((err = product_sheets(&sh, t, &taken)) || taken)
+            return err;
+        sh = (struct shape){.r = r};
+    }
+    if ((err = raci_detect_table(&d, t, r->rs, r->pool, input)))
+        return err;
+    if (d.header > 0) {
+        view.header = t->rows[d.header - 1];
+        view.rows = t->rows + d.header;
+        view.nrows = t->nrows - d.header;
+    }
+    sh.t = &view;
+    raci_roster_file_header(r, (struct raci_loc){t->file, view.header.line, 1});
+    if (d.shape == RACI_DETECT_PRODUCT_SHEET)
+        err = raci_diag_set(diag, t->file, t->header.line, 1, NULL,
+                            "this looks like a product sheet of raci's workbook saved as CSV "
+                            "(row 1 ends in 'Findings') but row 2 does not start with 'Task'; "
+                            "put the titles' row back under the names");
+    else
+        err = add_shape(&sh, t, &d, input, diag);
+    raci_detect_release(&d);
+    raci_columns_release(&sh.cols);
+    free(sh.take);
+    free(sh.extra);
+    return err;
 }
 
 raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, struct raci_diag *diag)
 {
-    struct shape sh = {.r = r, .t = t};
-    raci_error err;
-
-    if (raci_roster_add_file(r, t->file) || raci_columns_read(&sh.cols, t, r->pool))
-        return RACI_ERROR_NOMEM;
-    sh.of = sh.cols.of;
-    sh.take = calloc(sh.cols.n ? sh.cols.n : 1, sizeof(*sh.take));
-    sh.fallback_product = default_product(r, t->file);
-    if (!sh.take || !sh.fallback_product)
-        err = RACI_ERROR_NOMEM;
-    else if (is_wide(&sh))
-        err = add_wide(&sh);
-    else if (sh.of[RACI_COLUMN_PERSON] < 0)
-        err = missing_column(t, RACI_COLUMN_PERSON, diag);
-    else if (sh.of[RACI_COLUMN_TITLE] < 0)
-        err = missing_column(t, RACI_COLUMN_TITLE, diag);
-    else
-        err = add_long(&sh);
-    if (!err)
-        err = row_issues(&sh, NULL, RACI_NONE);
-    raci_columns_release(&sh.cols);
-    free(sh.take);
-    free(sh.extra);
-    free(sh.who);
-    return err;
+    return raci_shape_add_as(r, t, RACI_INPUT_AUTO, diag);
 }

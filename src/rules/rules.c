@@ -50,6 +50,7 @@ const struct raci_param_def *raci_rules_param(const struct raci_rule_def *rule, 
 
 const char *raci_rules_scope_name(enum raci_scope scope)
 {
-    static const char *const names[] = {"task", "product", "person", "row", "cell", "waiver"};
+    static const char *const names[] = {"task", "product", "person", "row",
+                                        "cell", "title",   "file",   "waiver"};
     return (unsigned)scope < sizeof names / sizeof *names ? names[scope] : "?";
 }

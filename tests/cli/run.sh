@@ -14,6 +14,8 @@
 #                case (e.g. a device node when not root)
 #   NAME.post    optional shell commands run after raci, from the repository
 #                root; they must exit 0 (e.g. check that a file was written)
+#   NAME.postout expected standard output of NAME.post (absent: not
+#                compared), e.g. the file raci wrote, shown with cat
 #   NAME.filter  optional shell command that standard output goes through
 #                before it is compared (e.g. jq keeping a SARIF log's results
 #                but not the rule catalogue, which one case checks alone)
@@ -144,12 +146,14 @@ for args_file in "$cases_dir"/$pattern.args; do
     if ! bash "$tmp/post.sh" >"$tmp/post.out" 2>&1; then
       post_ok=1
     fi
+    sed -i "s|$tmp/dir|@TMP@|g" "$tmp/post.out"
   fi
 
   if [ -n "$update" ]; then
     save "$tmp/out" "$base.out"
     save "$tmp/err" "$base.err"
     cp "$tmp/status" "$base.status"
+    [ -f "$base.post" ] && [ -f "$base.postout" ] && cp "$tmp/post.out" "$base.postout"
   fi
 
   if report=$(
@@ -162,6 +166,9 @@ for args_file in "$cases_dir"/$pattern.args; do
     if [ "$want_status" != "$got_status" ]; then
       echo "--- exit status: expected $want_status, got $got_status"
       bad=1
+    fi
+    if [ -f "$base.postout" ]; then
+      compare "standard output of $base.post" "$base.postout" "$tmp/post.out" || bad=1
     fi
     if [ "$post_ok" -ne 0 ]; then
       echo "--- $base.post failed:"

@@ -13,7 +13,9 @@
  *  - every finding has a rule, a message and an entity, and its related
  *    rows are in file order;
  *  - the workbook, when written, is a file that starts like a zip archive,
- *    and a failed write leaves nothing at its path.
+ *    and a failed write leaves nothing at its path;
+ *  - each export (export.h) reads back, and exported again is the same
+ *    bytes.
  * A broken promise abort()s, so that libFuzzer keeps the input.
  *
  * The ruleset is loaded once (rules/default.yaml, or rules/safe.yaml for
@@ -31,6 +33,7 @@
 #include "raci/baseline.h"
 #include "raci/checks.h"
 #include "raci/error.h"
+#include "raci/export.h"
 #include "raci/findings.h"
 #include "raci/format.h"
 #include "raci/policy.h"
@@ -150,6 +153,61 @@ static void write_workbook(const struct raci_roster *r, const struct raci_rulese
     raci_diag_release(&d);
 }
 
+typedef raci_error (*export_fn)(FILE *out, const struct raci_roster *r);
+
+/* What fn writes of r, malloc'd (*len bytes), or NULL when out of memory. */
+static char *export_mem(export_fn fn, const struct raci_roster *r, size_t *len)
+{
+    char *buf = NULL;
+    FILE *out = open_memstream(&buf, len);
+    raci_error err;
+
+    if (!out)
+        return NULL;
+    err = fn(out, r);
+    if (fclose(out) != 0 || err == RACI_ERROR_NOMEM) {
+        free(buf);
+        return NULL;
+    }
+    if (err)
+        abort(); /* writing to memory fails only for want of it */
+    return buf;
+}
+
+/* The export of r by fn, read back and exported again: the same bytes. */
+static void check_export(export_fn fn, const struct raci_roster *r, const struct raci_ruleset *rs)
+{
+    size_t len = 0, len2 = 0;
+    char *first = export_mem(fn, r, &len), *second = NULL;
+    struct raci_strpool *pool = raci_strpool_new();
+    struct raci_roster again;
+    struct raci_table t = {0};
+    struct raci_diag d = {0};
+    raci_error err;
+
+    if (!first || !pool || !len || raci_roster_init(&again, pool, rs) != RACI_OK) {
+        free(first);
+        raci_strpool_free(pool);
+        return;
+    }
+    err = raci_reader_read_mem(&t, first, len, "export.csv", pool, &d);
+    if (err == RACI_OK)
+        err = raci_shape_add(&again, &t, &d);
+    if (err == RACI_OK)
+        err = raci_roster_finish(&again);
+    if (err == RACI_ERROR_INPUT)
+        abort(); /* an export raci cannot read */
+    if (err == RACI_OK && (second = export_mem(fn, &again, &len2)) &&
+        (len != len2 || memcmp(first, second, len) != 0))
+        abort(); /* not a fixed point */
+    free(first);
+    free(second);
+    raci_reader_release(&t);
+    raci_roster_release(&again);
+    raci_diag_release(&d);
+    raci_strpool_free(pool);
+}
+
 /* The outputs, with the findings of odd index known through a baseline. */
 static void write_outputs(const struct raci_roster *r, const struct raci_ruleset *rs,
                           struct raci_findings *fs)
@@ -210,6 +268,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (err = raci_checks_run(&r, rs, &fs)) == RACI_OK) {
         check_findings(&fs);
         write_outputs(&r, rs, &fs);
+        check_export(raci_export_roster, &r, rs);
+        check_export(raci_export_matrix, &r, rs);
     }
     if (err != RACI_OK && err != RACI_ERROR_INPUT && err != RACI_ERROR_NOMEM)
         abort();

@@ -15,7 +15,8 @@
   it; this says where it must be);
 - only src/cli/main.c calls exit();
 - only the modules that own a library include its header: csv.h in the
-  reader, yaml.h in the ruleset loader, xlsxwriter.h in the workbook writer.
+  reader and the CSV writer, yaml.h in the ruleset loader, xlsxwriter.h in
+  the workbook writer.
 
 Prints what breaks a rule, one line each, and exits 1 if anything does.
 """
@@ -34,7 +35,9 @@ MAX_FILE_LINES = 600
 MAX_FUNCTION_LINES = 80
 # Which files may include a library's header (a prefix of the file's path).
 OWNERS = {
-    "csv.h": ("src/read/reader.c",),
+    # The reader parses with libcsv; csvout quotes the fields of the exports
+    # with it (csv_fwrite), so that no CSV quoting is written by hand.
+    "csv.h": ("src/read/reader.c", "src/write/csvout.c"),
     "yaml.h": ("src/rules/ruleset_load", "src/rules/yamldoc", "src/rules/section_"),
     "xlsxwriter.h": ("src/write/xlsx", "include/raci/xlsx"),
 }

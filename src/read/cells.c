@@ -1,0 +1,239 @@
+/*
+ * cells.c - what the cells of a table say, as detection reads them: blank
+ * or not, letters or not, a legend of the letters, a header again; and what
+ * a column's cells hold, counted.
+ */
+#include "raci/cells.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/letters.h"
+#include "raci/str.h"
+
+/* Past this many bytes a header is no word of the lists. */
+#define WORD_MAX 80
+
+static const char *const letter_words[] = {"responsible", "accountable", "consulted",
+                                           "informed",    "support",     NULL};
+
+int raci_cells_blank(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+            return 0;
+    return 1;
+}
+
+const char *raci_cells_text(const struct raci_row *row, int c)
+{
+    return c >= 0 && (uint32_t)c < row->ncells ? row->cells[c].text : "";
+}
+
+/* The non-blank cells of row; *only gets the last one's column. */
+uint32_t raci_cells_filled(const struct raci_row *row, int *only)
+{
+    uint32_t n = 0;
+    for (uint32_t c = 0; c < row->ncells; c++)
+        if (!raci_cells_blank(row->cells[c].text)) {
+            n++;
+            if (only)
+                *only = (int)c;
+        }
+    return n;
+}
+
+/* Is text's matching key one of words? */
+int raci_cells_key_in(const char *text, const char *const *words)
+{
+    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+
+    if (strlen(text) > WORD_MAX)
+        return 0;
+    raci_str_key_into(text, key);
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(key, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
+int raci_cells_has_word(const char *text, const char *const *words)
+{
+    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+    char *save = NULL;
+
+    if (strlen(text) > WORD_MAX)
+        return 0;
+    raci_str_key_into(text, key);
+    for (char *w = strtok_r(key, " ", &save); w; w = strtok_r(NULL, " ", &save))
+        for (size_t i = 0; words[i]; i++)
+            if (strcmp(w, words[i]) == 0)
+                return 1;
+    return 0;
+}
+
+int raci_cells_letters(const char *text, const struct raci_ruleset *rs)
+{
+    struct raci_letters l;
+    return raci_letters_parse(text, rs->aliases, rs->naliases, &l) == RACI_LETTERS_OK;
+}
+
+/* ------------------------------------------------------------- legend -- */
+
+/* "R = Responsible", "A: Accountable", "C - Consulted": a short code, a
+ * separator, a letter's word. */
+static int defines(const char *s)
+{
+    size_t n = 0;
+    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+
+    while (*s == ' ' || *s == '*')
+        s++;
+    while (n < 4 && ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z')))
+        n++;
+    if (n == 0 || n > 3)
+        return 0;
+    for (s += n; *s == ' ' || *s == '*'; s++)
+        ;
+    if (*s == '=' || *s == ':' || *s == '-')
+        s++;
+    else if (strncmp(s, "\xe2\x80\x93", 3) == 0 || strncmp(s, "\xe2\x80\x94", 3) == 0)
+        s += 3;
+    else
+        return 0;
+    if (strlen(s) > WORD_MAX)
+        return 0;
+    raci_str_key_into(s, key);
+    for (size_t i = 0; letter_words[i]; i++)
+        if (strncmp(key, letter_words[i], strlen(letter_words[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* How many of the letters' words a cell's text holds. */
+static int letter_word_count(const char *s)
+{
+    char key[RACI_STR_KEY_SIZE(4 * WORD_MAX)];
+    int n = 0;
+
+    if (strlen(s) > 4 * WORD_MAX)
+        return 0;
+    raci_str_key_into(s, key);
+    for (size_t i = 0; letter_words[i]; i++)
+        n += strstr(key, letter_words[i]) != NULL;
+    return n;
+}
+
+int raci_cells_legend(const struct raci_row *row)
+{
+    const char *prev = NULL;
+    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+
+    for (uint32_t c = 0; c < row->ncells; c++) {
+        const char *s = row->cells[c].text;
+        if (raci_cells_blank(s))
+            continue;
+        if (!prev && strlen(s) <= WORD_MAX) {
+            raci_str_key_into(s, key);
+            if (strncmp(key, "legend", 6) == 0 || strcmp(key, "key") == 0 ||
+                strncmp(key, "key ", 4) == 0)
+                return 1;
+        }
+        if (defines(s) || letter_word_count(s) >= 2)
+            return 1;
+        /* "R", then "Responsible": a row of a legend table. */
+        if (prev && strlen(prev) == 1 && strchr("RACIraci", *prev) && letter_word_count(s) == 1 &&
+            strlen(s) <= WORD_MAX) {
+            raci_str_key_into(s, key);
+            if (key[0] == (char)(*prev | 0x20))
+                return 1;
+        }
+        prev = s;
+    }
+    return 0;
+}
+
+/* Does row repeat header, cell for cell but for case? */
+int raci_cells_same_row(const struct raci_row *header, const struct raci_row *row)
+{
+    uint32_t n = header->ncells > row->ncells ? header->ncells : row->ncells, named = 0;
+
+    for (uint32_t c = 0; c < n; c++) {
+        const char *a = raci_cells_text(header, (int)c), *b = raci_cells_text(row, (int)c);
+        if (raci_cells_blank(a) != raci_cells_blank(b))
+            return 0;
+        if (!raci_cells_blank(a)) {
+            if (raci_str_same_key(a, b) != 1)
+                return 0;
+            named++;
+        }
+    }
+    return named >= 2;
+}
+
+/* What the cells of one column hold, over the data rows. */
+
+int raci_cells_kind(const struct raci_cells_stats *s)
+{
+    if (s->n == 0)
+        return RACI_CELLS_EMPTY;
+    return 2 * s->letters >= s->n ? RACI_CELLS_LETTERS : RACI_CELLS_TEXT;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Count the words and letters of other text into s. */
+static void count_text(struct raci_cells_stats *s, const char *text)
+{
+    size_t len = strlen(text), words = 0, alpha = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch != ' ' && (i == 0 || text[i - 1] == ' '))
+            words++;
+        alpha += ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0xC0;
+    }
+    s->chars += (double)len;
+    s->words += (double)words;
+    s->alpha += (double)alpha;
+    s->marks += words <= 2 && len <= 12;
+}
+
+/* The statistics of column c over the data rows (rows[] of nrows). */
+raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci_row *const *rows,
+                                   size_t nrows, uint32_t c, const struct raci_ruleset *rs)
+{
+    const char **vals = malloc((nrows ? nrows : 1) * sizeof(*vals));
+    int seen = 0;
+    uint32_t other;
+
+    if (!vals)
+        return RACI_ERROR_NOMEM;
+    memset(s, 0, sizeof(*s));
+    for (size_t i = 0; i < nrows; i++) {
+        const char *text = raci_cells_text(rows[i], (int)c);
+        if (raci_cells_blank(text)) {
+            s->gaps += seen;
+            continue;
+        }
+        seen = 1;
+        vals[s->n++] = text;
+        if (raci_cells_letters(text, rs))
+            s->letters++;
+        else
+            count_text(s, text);
+    }
+    qsort(vals, s->n, sizeof(*vals), cmp_str);
+    for (uint32_t i = 0; i < s->n; i++)
+        s->distinct += i == 0 || strcmp(vals[i], vals[i - 1]) != 0;
+    free(vals);
+    if ((other = s->n - s->letters) > 0) {
+        s->chars /= other;
+        s->words /= other;
+        s->alpha /= other;
+    }
+    return RACI_OK;
+}
