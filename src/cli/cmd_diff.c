@@ -89,7 +89,9 @@ static raci_error diff_write(const struct raci_options *o, const struct raci_rul
 /* The name a side is shown by: the file its roster was read as. */
 static const char *diff_file(const struct raci_options *o, const struct diff_run *x, int s)
 {
-    return x->roster[s].nfiles ? x->roster[s].files[0] : o->args[s];
+    const struct raci_roster *r = &x->roster[s];
+    /* The last file: a --people roster, when given, is added first. */
+    return r->nfiles ? r->files[r->nfiles - 1] : o->args[s];
 }
 
 static int diff_load(const struct raci_options *o, const struct raci_ruleset *rs,

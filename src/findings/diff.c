@@ -184,17 +184,18 @@ static int diff_cmp_products(const void *x, const void *y)
     return strcmp(a->key, b->key);
 }
 
-/* Is the one product of r the one its one file is read as when it has no
- * product column (shape.c): the file's name without directory and
- * extension, or "roster" for standard input? */
+/* Is the one product of r the one its roster (the last file added: a
+ * --people roster comes first) is read as when it has no product column
+ * (shape.c): the file's name without directory and extension, or "roster"
+ * for standard input? */
 static int diff_file_product(const struct raci_roster *r)
 {
     const char *file, *base, *dot, *name;
     size_t n;
 
-    if (r->nproducts != 1 || r->nfiles != 1 || !r->files[0])
+    if (r->nproducts != 1 || !r->nfiles || !r->files[r->nfiles - 1])
         return 0;
-    file = r->files[0];
+    file = r->files[r->nfiles - 1];
     name = r->products[0].name;
     base = strrchr(file, '/');
     base = base ? base + 1 : file;
