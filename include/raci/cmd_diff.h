@@ -11,6 +11,9 @@
  * Standard output gets the diff in --format (report_diff.h): text, json and
  * markdown show every change; sarif, github, gitlab and junit carry only
  * the new findings, written by the audit's writers with the after roster.
+ * With -q, text is only the new findings that fail the run, one line each,
+ * and a line saying the churn is past --max-churn when it is (the other
+ * formats are as without -q).
  *
  * With -o FILE.xlsx (and only then) the diff workbook is written too
  * (xlsx_diff.h), checked, begun, prepared and committed as an audit's

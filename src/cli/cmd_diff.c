@@ -70,7 +70,26 @@ static raci_error diff_write(const struct raci_options *o, const struct raci_rul
 {
     const char *name = o->format->name;
     struct raci_report rep = {0};
+    struct raci_selection failing = {0};
+    raci_error err;
 
+    /* -q: the new findings that fail the run, one line each, as an audit's
+     * -q prints them, and a churn past --max-churn; nothing else. */
+    if (o->quiet && strcmp(name, "text") == 0) {
+        if ((err = raci_policy_select(&o->policy, &x->d.added, &failing)) == RACI_OK) {
+            rep.findings = &failing;
+            rep.roster = &x->roster[1];
+            rep.rs = rs;
+            rep.quiet = 1;
+            err = raci_format_write(o->format, stdout, &rep);
+        }
+        if (err == RACI_OK && dr->churn_failed &&
+            printf("churn: %.1f%% of the A's and R's change, more than --max-churn %g%%\n",
+                   raci_diff_churn(&x->d), dr->max_churn) < 0)
+            err = RACI_ERROR_OUTPUT;
+        raci_selection_release(&failing);
+        return err;
+    }
     if (strcmp(name, "text") == 0)
         return raci_report_diff_text(stdout, dr);
     if (strcmp(name, "json") == 0)
