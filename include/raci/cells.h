@@ -37,6 +37,17 @@ int raci_cells_letters(const char *text, const struct raci_ruleset *rs);
  * a cell naming two of their words, or a letter followed by its word? */
 int raci_cells_legend(const struct raci_row *row);
 
+/* Is t raci's own product sheet saved as CSV: row 1 ending in "Findings",
+ * row 2 starting with "Task"? */
+int raci_cells_product_sheet(const struct raci_table *t);
+
+/* RACI asks one A of every task: how much better do the marks columns of
+ * rows (marks[c] non-zero) keep to it read with the tasks down the side
+ * (each row a task) than across (each column a task)? From -4 to 4, in
+ * quarters of the tasks; 0 when the cells say nothing. */
+int raci_cells_one_a(const struct raci_row *const *rows, size_t n, const int *marks, uint32_t ncols,
+                     const struct raci_ruleset *rs);
+
 /* Does row repeat header cell for cell, but for case and punctuation (two
  * named cells at least)? */
 int raci_cells_same_row(const struct raci_row *header, const struct raci_row *row);

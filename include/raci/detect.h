@@ -100,6 +100,13 @@ raci_error raci_detect_table(struct raci_detect *d, const struct raci_table *t,
                              const struct raci_ruleset *rs, struct raci_strpool *pool,
                              enum raci_detect_input input);
 
+/* Same, for a table of a page whose earlier table was found to be lean
+ * (RACI_DETECT_MATRIX or RACI_DETECT_TRANSPOSED; NONE for none): when the
+ * cells barely decide the orientation, t is turned the same way. */
+raci_error raci_detect_table_after(struct raci_detect *d, const struct raci_table *t,
+                                   const struct raci_ruleset *rs, struct raci_strpool *pool,
+                                   enum raci_detect_input input, enum raci_detect_shape lean);
+
 /* Row k of t counting the header as row 0 (NULL past the last). */
 const struct raci_row *raci_detect_row_at(const struct raci_table *t, size_t k);
 

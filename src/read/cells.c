@@ -237,3 +237,54 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     }
     return RACI_OK;
 }
+
+int raci_cells_product_sheet(const struct raci_table *t)
+{
+    int last = -1;
+
+    if (!t->nrows || !raci_cells_filled(&t->header, &last) || !t->rows[0].ncells)
+        return 0;
+    return raci_cells_key_in(t->header.cells[last].text, (const char *const[]){"findings", NULL}) &&
+           raci_cells_key_in(t->rows[0].cells[0].text, (const char *const[]){"task", NULL});
+}
+
+/* The A's of the cell, 0 or 1 (unreadable cells count none). */
+static int cell_a(const struct raci_row *row, uint32_t c, const struct raci_ruleset *rs)
+{
+    struct raci_letters l;
+    return c < row->ncells &&
+           raci_letters_parse(row->cells[c].text, rs->aliases, rs->naliases, &l) ==
+               RACI_LETTERS_OK &&
+           (l.mask & RACI_A);
+}
+
+int raci_cells_one_a(const struct raci_row *const *rows, size_t n, const int *marks, uint32_t ncols,
+                     const struct raci_ruleset *rs)
+{
+    size_t down = 0, across = 0, nrows = 0, ncolumns = 0;
+    size_t *per_col = calloc(ncols ? ncols : 1, sizeof(*per_col));
+
+    if (!per_col)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t as = 0, any = 0;
+        for (uint32_t c = 0; c < ncols; c++)
+            if (marks[c]) {
+                int a = cell_a(rows[i], c, rs);
+                as += (size_t)a;
+                per_col[c] += (size_t)a;
+                any += c < rows[i]->ncells && !raci_cells_blank(rows[i]->cells[c].text);
+            }
+        nrows += any > 0;
+        down += any > 0 && as == 1;
+    }
+    for (uint32_t c = 0; c < ncols; c++) {
+        ncolumns += marks[c] != 0;
+        across += marks[c] && per_col[c] == 1;
+    }
+    free(per_col);
+    /* Compare the shares, in quarters: 4 is every task one way, none the other. */
+    if (!nrows || !ncolumns)
+        return 0;
+    return (int)(4 * down / nrows) - (int)(4 * across / ncolumns);
+}

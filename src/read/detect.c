@@ -20,45 +20,9 @@
 #include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/str.h"
+#include "raci/words.h"
 #include "raci/titles.h"
 
-/* Header words, as matching keys. */
-static const char *const group_words[] = {
-    "area",        "areas",    "phase",      "phases", "stage",   "stages",     "section",
-    "sections",    "category", "categories", "group",  "groups",  "workstream", "workstreams",
-    "work stream", "product",  "team",       "squad",  "project", "domain",     NULL};
-static const char *const product_words[] = {"product", "team", "squad", "project", NULL};
-static const char *const note_words[] = {
-    "description",  "descriptions", "notes",          "note",   "comments",    "comment",
-    "details",      "detail",       "remarks",        "remark", "explanation", "deliverable",
-    "deliverables", "purpose",      "notes comments", NULL};
-static const char *const task_words[] = {"task",
-                                         "tasks",
-                                         "activity",
-                                         "activities",
-                                         "items",
-                                         "item",
-                                         "action",
-                                         "actions",
-                                         "step",
-                                         "steps",
-                                         "process",
-                                         "processes",
-                                         "milestone",
-                                         "milestones",
-                                         "work item",
-                                         "responsibility",
-                                         "responsibilities",
-                                         "decision",
-                                         "decisions",
-                                         "deliverable",
-                                         "deliverables",
-                                         "function",
-                                         "functions",
-                                         NULL};
-static const char *const people_words[] = {"role",      "roles",  "stakeholder", "stakeholders",
-                                           "person",    "people", "team member", "team members",
-                                           "raci role", "party",  "parties",     NULL};
 /* Words that lean the same way, but head a column of tasks too ("Name"). */
 static const char *const weak_people_words[] = {"name",  "names",     "member",    "members",
                                                 "who",   "resource",  "resources", "position",
@@ -142,8 +106,9 @@ struct scan {
     struct raci_cells_stats *st; /* per header column */
     struct raci_columns cols;
     struct raci_detect *d;
-    int second; /* another column that could be the label, or -1 */
-    int first;  /* the first column of marks */
+    int second;                  /* another column that could be the label, or -1 */
+    int first;                   /* the first column of marks */
+    enum raci_detect_shape lean; /* the page's earlier table's orientation */
 };
 
 static const char *header_at(const struct scan *sc, int c)
@@ -182,8 +147,8 @@ static void find_header(struct scan *sc)
             sc->header = row;
             return;
         }
-        if (raci_cells_key_in(raci_cells_text(row, only), task_words) ||
-            raci_cells_key_in(raci_cells_text(row, only), people_words))
+        if (raci_cells_key_in(raci_cells_text(row, only), raci_words_task) ||
+            raci_cells_key_in(raci_cells_text(row, only), raci_words_people))
             break;
         sc->d->heading = raci_cells_text(row, only);
     }
@@ -228,7 +193,8 @@ static int candidate(const struct scan *sc, uint32_t c, int named_ok)
         return 0;
     if (!named_ok && s->gaps)
         return 0; /* blank below a value: a group's merged cells, more likely */
-    return named_ok || !(raci_cells_key_in(h, note_words) || raci_cells_key_in(h, group_words));
+    return named_ok ||
+           !(raci_cells_key_in(h, raci_words_note) || raci_cells_key_in(h, raci_words_group));
 }
 
 /* Short words that repeat: the marks of another vocabulary ("Owns"). */
@@ -268,7 +234,7 @@ static int find_label(struct scan *sc, int f)
         raci_cells_kind(&sc->st[sc->cols.of[RACI_COLUMN_TASK]]) != RACI_CELLS_LETTERS)
         return sc->cols.of[RACI_COLUMN_TASK];
     for (uint32_t c = 0; f < 0 && c < sc->d->ncols; c++)
-        if (raci_cells_key_in(header_at(sc, (int)c), task_words) &&
+        if (raci_cells_key_in(header_at(sc, (int)c), raci_words_task) &&
             raci_cells_kind(&sc->st[c]) == RACI_CELLS_TEXT)
             return (int)c; /* no letters anywhere: the header says where the tasks are */
     if (f < 0)
@@ -277,7 +243,7 @@ static int find_label(struct scan *sc, int f)
         for (int c = 0; c < f; c++) {
             if (!candidate(sc, (uint32_t)c, named_ok))
                 continue;
-            if (raci_cells_key_in(header_at(sc, c), task_words))
+            if (raci_cells_key_in(header_at(sc, c), raci_words_task))
                 return c;
             if (first < 0)
                 first = c;
@@ -300,12 +266,12 @@ static enum raci_detect_column classify(struct scan *sc, int c)
     /* A column the header calls the product (PRODUCT.md's product column
      * and its aliases) groups the tasks, whatever its values look like:
      * products named "A" and "B" are products, not letters. */
-    if (sc->d->group < 0 && (k != RACI_CELLS_LETTERS || raci_cells_key_in(h, product_words)) &&
-        raci_cells_key_in(h, group_words)) {
+    if (sc->d->group < 0 && (k != RACI_CELLS_LETTERS || raci_cells_key_in(h, raci_words_product)) &&
+        raci_cells_key_in(h, raci_words_group)) {
         sc->d->group = c;
         return RACI_DETECT_GROUP;
     }
-    if (k != RACI_CELLS_LETTERS && raci_cells_key_in(h, note_words))
+    if (k != RACI_CELLS_LETTERS && raci_cells_key_in(h, raci_words_note))
         return RACI_DETECT_NOTE;
     if (k == RACI_CELLS_LETTERS)
         return RACI_DETECT_ROLE;
@@ -380,6 +346,16 @@ static int found_on(const struct scan *sc, int which)
 
 /* Which way the matrix is turned: > 0 tasks down the side (the titles and
  * headers are the roles), < 0 roles down the side; near 0, a close call. */
+static int one_a(const struct scan *sc)
+{
+    int *marks = calloc(sc->d->ncols ? sc->d->ncols : 1, sizeof(*marks)), k;
+    for (uint32_t c = 0; marks && c < sc->d->ncols; c++)
+        marks[c] = sc->d->col[c] == RACI_DETECT_ROLE;
+    k = marks ? raci_cells_one_a(sc->rows, sc->nrows, marks, sc->d->ncols, sc->rs) : 0;
+    free(marks);
+    return k >= 2 ? 3 : k <= -2 ? -3 : 0;
+}
+
 static int orientation(const struct scan *sc)
 {
     const struct raci_detect *d = sc->d;
@@ -388,10 +364,10 @@ static int orientation(const struct scan *sc)
     uint32_t roles = 0;
     int score = 0;
 
-    if (raci_cells_key_in(lh, people_words))
+    if (raci_cells_key_in(lh, raci_words_people))
         return -9;
     score -= raci_cells_key_in(lh, weak_people_words) ? 3 : 0;
-    if (raci_cells_has_word(lh, task_words) || d->group >= 0 || d->headings || d->label > 0)
+    if (raci_cells_has_word(lh, raci_words_task) || d->group >= 0 || d->headings || d->label > 0)
         return 9;
     for (uint32_t c = 0; c < d->ncols; c++)
         if (d->col[c] == RACI_DETECT_ROLE) {
@@ -408,9 +384,9 @@ static int orientation(const struct scan *sc)
     score += sc->st[d->label].words > words + 0.5   ? 1
              : sc->st[d->label].words + 0.5 < words ? -1
                                                     : 0;
-    /* A chart has more tasks than roles. */
+    /* A chart has more tasks than roles, and one A on each. */
     score += sc->nrows > roles ? 1 : sc->nrows < roles ? -1 : 0;
-    return score;
+    return score + one_a(sc);
 }
 
 /* The columns of the roles (or, turned, of the tasks): "columns C to H". */
@@ -459,6 +435,10 @@ static void find_matrix(struct scan *sc, enum raci_detect_input input)
     if ((d->label = find_label(sc, f)) < 0 || classify_all(sc) == 0)
         return;
     turn = orientation(sc);
+    if (turn >= -1 && turn <= 1 && sc->lean == RACI_DETECT_TRANSPOSED)
+        turn = -2; /* a close call goes the way of the page's other tables */
+    else if (turn >= -1 && turn <= 1 && sc->lean == RACI_DETECT_MATRIX)
+        turn = 2;
     d->shape = turn < 0 ? RACI_DETECT_TRANSPOSED : RACI_DETECT_MATRIX;
     if (turn < 0)
         say_what(sc, "roles or people", "tasks");
@@ -520,18 +500,6 @@ static int find_people(struct scan *sc, enum raci_detect_input input)
     return 1;
 }
 
-/* raci's own product sheet, saved as CSV: row 1 ends in "Findings", row 2
- * starts with "Task". */
-static int product_sheet(const struct raci_table *t)
-{
-    int last = -1;
-
-    if (!t->nrows || !raci_cells_filled(&t->header, &last) || !t->rows[0].ncells)
-        return 0;
-    return raci_cells_key_in(t->header.cells[last].text, (const char *const[]){"findings", NULL}) &&
-           raci_cells_key_in(t->rows[0].cells[0].text, (const char *const[]){"task", NULL});
-}
-
 /* The shape, once the header and the columns are known. */
 static void decide(struct scan *sc, enum raci_detect_input input)
 {
@@ -561,13 +529,20 @@ raci_error raci_detect_table(struct raci_detect *d, const struct raci_table *t,
                              const struct raci_ruleset *rs, struct raci_strpool *pool,
                              enum raci_detect_input input)
 {
-    struct scan sc = {.t = t, .rs = rs, .d = d};
+    return raci_detect_table_after(d, t, rs, pool, input, RACI_DETECT_NONE);
+}
+
+raci_error raci_detect_table_after(struct raci_detect *d, const struct raci_table *t,
+                                   const struct raci_ruleset *rs, struct raci_strpool *pool,
+                                   enum raci_detect_input input, enum raci_detect_shape lean)
+{
+    struct scan sc = {.t = t, .rs = rs, .d = d, .lean = lean};
     struct raci_table view = *t;
     raci_error err;
 
     memset(d, 0, sizeof(*d));
     d->label = d->group = d->title = -1;
-    if (input != RACI_INPUT_ROSTER && product_sheet(t)) {
+    if (input != RACI_INPUT_ROSTER && raci_cells_product_sheet(t)) {
         d->shape = RACI_DETECT_PRODUCT_SHEET;
         return RACI_OK;
     }
@@ -587,8 +562,6 @@ raci_error raci_detect_table(struct raci_detect *d, const struct raci_table *t,
         raci_detect_release(d);
     return err;
 }
-
-/* ------------------------------------------------------------ release -- */
 
 void raci_detect_release(struct raci_detect *d)
 {

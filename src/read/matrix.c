@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/cells.h"
 #include "raci/letters.h"
 #include "raci/shape.h"
 #include "raci/str.h"
@@ -329,6 +330,24 @@ static size_t named_rows(const struct raci_table *t, const struct raci_detect *d
     return n;
 }
 
+/* A row of a turned table with no letters in it but prose or links (a
+ * "see also" row under a published chart) is the tasks' notes, as a notes
+ * column is in a matrix, not one more role. */
+static int prose_row(const struct raci_row *row, const struct raci_detect *d,
+                     const struct raci_ruleset *rs)
+{
+    int prose = 0;
+    for (uint32_t c = 0; c < d->ncols; c++) {
+        const char *s = text_of(row, (int)c);
+        if (d->col[c] != RACI_DETECT_ROLE || blank_text(s))
+            continue;
+        if (raci_cells_letters(s, rs))
+            return 0;
+        prose |= strlen(s) >= 20 || (strchr(s, ' ') && strchr(strchr(s, ' ') + 1, ' '));
+    }
+    return prose;
+}
+
 raci_error raci_matrix_turn(struct raci_matrix_turned *out, const struct raci_table *t,
                             const struct raci_detect *d, const struct raci_ruleset *rs)
 {
@@ -357,7 +376,7 @@ raci_error raci_matrix_turn(struct raci_matrix_turned *out, const struct raci_ta
     for (size_t p = 0; p < np; p++) {
         out->t.header.cells[p + 1] = cell_or_empty(rows[p], d->label);
         out->titles[p + 1] = d->title >= 0 ? text_of(rows[p], d->title) : NULL;
-        out->d.col[p + 1] = RACI_DETECT_ROLE;
+        out->d.col[p + 1] = prose_row(rows[p], d, rs) ? RACI_DETECT_NOTE : RACI_DETECT_ROLE;
     }
     out->t.nrows = out->t.cap = 0;
     for (uint32_t c = 0; c < d->ncols; c++) {

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/blocks.h"
 #include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/matrix.h"
@@ -501,24 +502,26 @@ static raci_error add_shape(struct shape *sh, const struct raci_table *t,
     return err;
 }
 
-raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
-                             enum raci_detect_input input, struct raci_diag *diag)
+/* Add one table of a file (all of it, or one of a page's tables). */
+static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
+                            enum raci_detect_input input, enum raci_detect_shape *lean,
+                            struct raci_diag *diag)
 {
     struct shape sh = {.r = r};
     struct raci_detect d;
     struct raci_table view = *t;
     raci_error err;
 
-    if (raci_roster_add_file(r, t->file))
-        return RACI_ERROR_NOMEM;
     if (input != RACI_INPUT_ROSTER && raci_sheetcsv_is(t)) {
         int taken;
         if ((err = product_sheets(&sh, t, &taken)) || taken)
             return err;
         sh = (struct shape){.r = r};
     }
-    if ((err = raci_detect_table(&d, t, r->rs, r->pool, input)))
+    if ((err = raci_detect_table_after(&d, t, r->rs, r->pool, input, *lean)))
         return err;
+    if (d.shape == RACI_DETECT_MATRIX || d.shape == RACI_DETECT_TRANSPOSED)
+        *lean = d.shape;
     if (d.header > 0) {
         view.header = t->rows[d.header - 1];
         view.rows = t->rows + d.header;
@@ -537,6 +540,28 @@ raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
     raci_columns_release(&sh.cols);
     free(sh.take);
     free(sh.extra);
+    return err;
+}
+
+raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
+                             enum raci_detect_input input, struct raci_diag *diag)
+{
+    size_t *starts, n;
+    enum raci_detect_shape lean = RACI_DETECT_NONE;
+    raci_error err = RACI_OK;
+
+    if (raci_roster_add_file(r, t->file))
+        return RACI_ERROR_NOMEM;
+    if (input == RACI_INPUT_ROSTER || !t->nrows)
+        return add_table(r, t, input, &lean, diag);
+    if (!(starts = malloc(t->nrows * sizeof(*starts))))
+        return RACI_ERROR_NOMEM;
+    n = raci_blocks_split(t, r->rs, starts);
+    for (size_t k = 0; k <= n && !err; k++) {
+        struct raci_table v = raci_blocks_view(t, starts, n, k);
+        err = add_table(r, &v, input, &lean, diag);
+    }
+    free(starts);
     return err;
 }
 
