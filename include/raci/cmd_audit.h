@@ -17,11 +17,32 @@
 #ifndef RACI_CMD_AUDIT_H
 #define RACI_CMD_AUDIT_H
 
+#include "raci/diag.h"
+#include "raci/error.h"
+#include "raci/findings.h"
 #include "raci/options.h"
+#include "raci/roster.h"
 #include "raci/ruleset.h"
 
 /* The exit status (policy.h); every problem is reported on standard error
  * before RACI_EXIT_TROUBLE is returned. */
 int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs);
+
+/*
+ * What an audit and `raci diff` share: read o's --people roster (when
+ * given) and the nfiles rosters (a file name "-" is standard input, shown
+ * as o->stdin_filename when that is set; each read in o->input's shape)
+ * into r (initialised with its pool and rs), finish the model and run the
+ * checks into fs. RACI_ERROR_INPUT with diag, RACI_ERROR_IO with errno, or
+ * RACI_ERROR_NOMEM on failure; raci_cmd_audit_input_error prints it.
+ */
+raci_error raci_cmd_audit_load(const struct raci_options *o, char *const *files, int nfiles,
+                               const struct raci_ruleset *rs, struct raci_roster *r,
+                               struct raci_findings *fs, struct raci_diag *diag);
+
+/* Print on standard error why loading failed with err: diag when it has a
+ * message, else what err (and errno, for RACI_ERROR_IO) says. */
+void raci_cmd_audit_input_error(const struct raci_options *o, const struct raci_diag *diag,
+                                raci_error err);
 
 #endif

@@ -56,6 +56,7 @@ struct raci_options {
     int color;                    /* --color: 1 always, 0 never, -1 auto */
     enum raci_detect_input input; /* --input: the rosters' shape */
     struct raci_policy policy;
+    double max_churn; /* --max-churn (raci diff): percent; negative: no limit */
     const char *baseline;
     const char *write_baseline;
     const char *export_roster; /* --export-roster FILE.csv, or NULL */

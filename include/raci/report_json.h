@@ -55,4 +55,8 @@ raci_error raci_report_json(FILE *out, const struct raci_report *r);
  * memory. */
 json_t *raci_report_json_absent(const struct raci_baseline_diff *d, const char *rule_key);
 
+/* One finding as the "findings" array has it (for other JSON documents:
+ * report_diff.h); r->roster names its subject. NULL when out of memory. */
+json_t *raci_report_json_finding(const struct raci_report *r, const struct raci_finding *f);
+
 #endif

@@ -30,4 +30,11 @@
 
 raci_error raci_report_markdown(FILE *out, const struct raci_report *r);
 
+/* For other Markdown reports (report_diff.h), the same escaping: roster
+ * text as above; a file name in a code span; and a <details> block titled
+ * title (plain text) with the table of findings fs. */
+void raci_report_markdown_escape(FILE *out, const char *s);
+void raci_report_markdown_code(FILE *out, const char *s);
+void raci_report_markdown_findings(FILE *out, const struct raci_selection *fs, const char *title);
+
 #endif

@@ -46,6 +46,8 @@
 #ifndef RACI_XLSX_H
 #define RACI_XLSX_H
 
+#include <time.h>
+
 #include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/findings.h"
@@ -77,5 +79,9 @@ raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
 raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roster *r,
                                 const struct raci_ruleset *rs, const struct raci_findings *fs,
                                 struct raci_diag *diag);
+
+/* The date every workbook raci writes carries: SOURCE_DATE_EPOCH when it
+ * is set and sane (reproducible builds choose it), else 2000-01-01. */
+time_t raci_xlsx_document_time(void);
 
 #endif

@@ -36,9 +36,8 @@ struct audit {
     struct raci_outputs outs; /* every file written, as one (outputs.h) */
 };
 
-/* An input that failed with err: its diagnostic when there is one, else
- * what err and errno say. */
-static void input_error(const struct raci_options *o, const struct raci_diag *diag, raci_error err)
+void raci_cmd_audit_input_error(const struct raci_options *o, const struct raci_diag *diag,
+                                raci_error err)
 {
     if (diag->message)
         raci_diag_print(stderr, diag, raci_options_color(o, stderr));
@@ -48,32 +47,32 @@ static void input_error(const struct raci_options *o, const struct raci_diag *di
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
 }
 
-/* The people roster and every roster into a->roster, then the checks. */
-static raci_error read_and_check(const struct raci_options *o, const struct raci_ruleset *rs,
-                                 struct audit *a)
+raci_error raci_cmd_audit_load(const struct raci_options *o, char *const *files, int nfiles,
+                               const struct raci_ruleset *rs, struct raci_roster *r,
+                               struct raci_findings *fs, struct raci_diag *diag)
 {
     raci_error err;
 
     /* The people first: a chart's column of one's name is them. */
     if (o->people) {
         struct raci_table t = {0};
-        err = raci_reader_read_file(&t, o->people, NULL, a->pool, &a->diag);
+        err = raci_reader_read_file(&t, o->people, NULL, r->pool, diag);
         if (err == RACI_OK)
-            err = raci_people_add(&a->roster, &t, &a->diag);
+            err = raci_people_add(r, &t, diag);
         raci_reader_release(&t);
         if (err)
             return err;
     }
-    for (int i = 0; i < o->nargs; i++) {
-        const char *display = strcmp(o->args[i], "-") == 0 ? o->stdin_filename : NULL;
+    for (int i = 0; i < nfiles; i++) {
+        const char *display = strcmp(files[i], "-") == 0 ? o->stdin_filename : NULL;
         /* CSV or .xlsx, as the bytes say (rosterfile.h). */
-        err = raci_rosterfile_add(&a->roster, o->args[i], display, o->input, &a->diag);
+        err = raci_rosterfile_add(r, files[i], display, o->input, diag);
         if (err)
             return err;
     }
-    if ((err = raci_roster_finish(&a->roster)))
+    if ((err = raci_roster_finish(r)))
         return err;
-    return raci_checks_run(&a->roster, rs, &a->fs);
+    return raci_checks_run(r, rs, fs);
 }
 
 /*
@@ -211,15 +210,15 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
      * stops the run before any work. */
     if ((status = raci_outputs_begin(&a.outs)) != RACI_EXIT_CLEAN)
         goto out;
-    if ((err = read_and_check(o, rs, &a))) {
-        input_error(o, &a.diag, err);
+    if ((err = raci_cmd_audit_load(o, o->args, o->nargs, rs, &a.roster, &a.fs, &a.diag))) {
+        raci_cmd_audit_input_error(o, &a.diag, err);
         status = RACI_EXIT_TROUBLE;
         goto out;
     }
     if ((status = apply_baseline(o, &a)) != RACI_EXIT_CLEAN)
         goto out;
     if ((err = raci_selection_reported(&a.reported, &a.fs))) {
-        input_error(o, &a.diag, err);
+        raci_cmd_audit_input_error(o, &a.diag, err);
         status = RACI_EXIT_TROUBLE;
         goto out;
     }

@@ -73,9 +73,12 @@ void raci_help_usage(FILE *out)
     struct raci_str help = RACI_STR_INIT;
 
     fprintf(out, "usage: raci [options] ROSTER.csv [ROSTER2.csv ...]\n"
+                 "       raci diff [options] BEFORE AFTER\n"
                  "       raci rules [RULE-ID]\n\n"
                  "Audit a team roster against the RACI and role rules, print the findings\n"
-                 "and write an annotated workbook. '-' reads the roster from standard input.\n\n"
+                 "and write an annotated workbook. '-' reads the roster from standard input.\n"
+                 "'raci diff' compares two rosters: who gains or loses A's and R's, people,\n"
+                 "the organisation's shape, new and resolved findings.\n\n"
                  "options:\n");
     for (size_t i = 0; i < nopts; i++) {
         char left[64];

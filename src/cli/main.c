@@ -4,13 +4,14 @@
  *
  *   raci [options] ROSTER.csv [ROSTER2.csv ...]    cmd_audit.h
  *   raci rules [RULE-ID]                           cmd_rules.h
- *   raci diff ...                                  not in this version
+ *   raci diff [options] BEFORE AFTER               cmd_diff.h
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "raci/cmd_audit.h"
+#include "raci/cmd_diff.h"
 #include "raci/cmd_rules.h"
 #include "raci/diag.h"
 #include "raci/error.h"
@@ -28,7 +29,7 @@
 #endif
 
 /* The commands a first argument names; anything else is a roster. */
-enum command { CMD_AUDIT, CMD_RULES };
+enum command { CMD_AUDIT, CMD_RULES, CMD_DIFF };
 
 /* The default ruleset, found where `extends: default` finds it too: beside
  * the binary (a build tree or an installation), then ./rules, then where
@@ -65,13 +66,19 @@ static int check_audit(const struct raci_options *o, const struct raci_ruleset *
         return raci_options_usage_error("%s",
                                         "no roster given (usage: raci [options] ROSTER.csv ...)");
     if (strcmp(o->args[0], "diff") == 0)
-        return raci_options_usage_error("%s", "'raci diff' is not available in this version");
+        return raci_options_usage_error("%s", "'diff' comes first, its options after it (usage: "
+                                              "raci diff [options] BEFORE AFTER)");
+    if (o->max_churn >= 0)
+        return raci_options_usage_error("%s", "--max-churn is an option of 'raci diff'");
     return raci_outputs_check(o, rs);
 }
 
 int main(int argc, char **argv)
 {
-    enum command cmd = argc > 1 && strcmp(argv[1], "rules") == 0 ? CMD_RULES : CMD_AUDIT;
+    enum command cmd = argc < 2                        ? CMD_AUDIT
+                       : strcmp(argv[1], "rules") == 0 ? CMD_RULES
+                       : strcmp(argv[1], "diff") == 0  ? CMD_DIFF
+                                                       : CMD_AUDIT;
     struct raci_options o;
     struct raci_ruleset rs = {0};
     char *rules = NULL;
@@ -83,8 +90,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;
     }
-    /* `raci rules ...` takes the options after its name. */
-    if (cmd == CMD_RULES)
+    /* `raci rules ...` and `raci diff ...` take the options after their
+     * name. */
+    if (cmd != CMD_AUDIT)
         status = raci_options_parse(&o, argc - 1, argv + 1);
     else
         status = raci_options_parse(&o, argc, argv);
@@ -102,7 +110,9 @@ int main(int argc, char **argv)
     if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
         status = check_audit(&o, &rs);
     if (status == RACI_EXIT_CLEAN)
-        status = cmd == CMD_RULES ? raci_cmd_rules(&o, &rs) : raci_cmd_audit(&o, &rs);
+        status = cmd == CMD_RULES  ? raci_cmd_rules(&o, &rs)
+                 : cmd == CMD_DIFF ? raci_cmd_diff(&o, &rs)
+                                   : raci_cmd_audit(&o, &rs);
     free(rules);
     raci_ruleset_release(&rs);
     raci_options_release(&o);

@@ -35,7 +35,8 @@ enum opt_id {
     OPT_PEOPLE,
     OPT_INPUT,
     OPT_HELP_MAN,
-    OPT_HELP_COMPLETION
+    OPT_HELP_COMPLETION,
+    OPT_MAX_CHURN
 };
 
 /* The options, with their help: --help, the man page's OPTIONS section and
@@ -76,6 +77,11 @@ static const struct raci_option_doc options[] = {
     {{"max-warnings", required_argument, NULL, OPT_MAX_WARNINGS},
      "N",
      "exit 1 when there are more than N warnings (default: -1, no limit)",
+     RACI_VALUE_NONE,
+     NULL},
+    {{"max-churn", required_argument, NULL, OPT_MAX_CHURN},
+     "PCT",
+     "raci diff: exit 1 when more than PCT percent of the A's and R's change",
      RACI_VALUE_NONE,
      NULL},
     {{"baseline", required_argument, NULL, OPT_BASELINE},
@@ -154,6 +160,7 @@ raci_error raci_options_init(struct raci_options *o, int argc)
     memset(o, 0, sizeof(*o));
     o->format = raci_format_all(NULL);
     o->color = -1;
+    o->max_churn = -1;
     o->policy = (struct raci_policy)RACI_POLICY_INIT;
     /* Room for every --report the arguments could hold. */
     if (!(o->reports = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*o->reports))))
@@ -242,6 +249,21 @@ static int parse_max_warnings(struct raci_options *o, const char *arg)
     return RACI_EXIT_CLEAN;
 }
 
+static int parse_max_churn(struct raci_options *o, const char *arg)
+{
+    char *end;
+    double pct;
+
+    errno = 0;
+    pct = strtod(arg, &end);
+    if (errno || end == arg || *end || !(pct >= 0 && pct <= 100))
+        return raci_options_usage_error("invalid --max-churn '%s' (expected a percentage from 0 "
+                                        "to 100, such as 20)",
+                                        arg);
+    o->max_churn = pct;
+    return RACI_EXIT_CLEAN;
+}
+
 static int parse_fail_on(struct raci_options *o, const char *arg)
 {
     int s;
@@ -316,6 +338,8 @@ static int apply_option(struct raci_options *o, int c, char **argv)
         return parse_report(o, optarg);
     case OPT_MAX_WARNINGS:
         return parse_max_warnings(o, optarg);
+    case OPT_MAX_CHURN:
+        return parse_max_churn(o, optarg);
     case OPT_BASELINE:
         o->baseline = optarg;
         return RACI_EXIT_CLEAN;

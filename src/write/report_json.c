@@ -149,3 +149,8 @@ fail:
     json_decref(doc);
     return RACI_ERROR_NOMEM;
 }
+
+json_t *raci_report_json_finding(const struct raci_report *r, const struct raci_finding *f)
+{
+    return json_finding(r, f);
+}

@@ -140,9 +140,9 @@ static void md_rules(FILE *out, const struct raci_selection *fs)
     }
 }
 
-static void md_findings(FILE *out, const struct raci_selection *fs)
+static void md_findings(FILE *out, const struct raci_selection *fs, const char *title)
 {
-    fprintf(out, "\n<details%s><summary>Findings</summary>\n\n", fs->n <= 20 ? " open" : "");
+    fprintf(out, "\n<details%s><summary>%s</summary>\n\n", fs->n <= 20 ? " open" : "", title);
     fputs("| Location | Severity | Rule | Message |\n| --- | --- | --- | --- |\n", out);
     for (size_t i = 0; i < fs->n && i < MARKDOWN_MAX_ROWS; i++) {
         const struct raci_finding *f = fs->v[i];
@@ -167,7 +167,22 @@ raci_error raci_report_markdown(FILE *out, const struct raci_report *r)
         md_baseline(out, r->baseline);
     if (r->findings->n) {
         md_rules(out, r->findings);
-        md_findings(out, r->findings);
+        md_findings(out, r->findings, "Findings");
     }
     return ferror(out) ? RACI_ERROR_OUTPUT : RACI_OK;
+}
+
+void raci_report_markdown_escape(FILE *out, const char *s)
+{
+    md_escape(out, s);
+}
+
+void raci_report_markdown_code(FILE *out, const char *s)
+{
+    md_code(out, s);
+}
+
+void raci_report_markdown_findings(FILE *out, const struct raci_selection *fs, const char *title)
+{
+    md_findings(out, fs, title);
 }

@@ -27,7 +27,7 @@ _Static_assert(RACI_XLSX_LAYOUT_MAX_COLS == LXW_COL_MAX, "columns of a sheet");
 
 /* The document date: SOURCE_DATE_EPOCH when it is set and sane, so that
  * reproducible builds can choose it, otherwise a fixed one. */
-static time_t xlsx_document_time(void)
+time_t raci_xlsx_document_time(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
     char *end;
@@ -54,7 +54,7 @@ static int xlsx_add_sheets(struct raci_xlsx_book *b)
     props.title = doc_title;
     props.author = doc_author;
     props.comments = doc_comments;
-    props.created = xlsx_document_time();
+    props.created = raci_xlsx_document_time();
     if (raci_xlsx_book_check(b, workbook_set_properties(b->wb, &props)))
         return -1;
     if (!(b->sheets = calloc(np ? np : 1, sizeof(*b->sheets))))

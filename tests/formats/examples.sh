@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The CI examples in examples/ are files users copy: check that each parses as
 # YAML and that its raci command line works as written, run on a sample
-# roster in a scratch directory (the files it names must appear).
+# roster in a scratch directory (the files it names must appear; a
+# `raci diff` job's base.csv is made for it, as its job does).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 raci=${RACI:-$root/raci}
@@ -42,11 +43,17 @@ PY
   # As in a user's checkout of raci's rules: found in ./rules whatever
   # binary runs (a sanitizer build has none beside it).
   ln -s "$root/rules" "$dir/rules"
+  # A diff's job has made base.csv (the base branch's roster) by then, and
+  # writes no workbook.
+  workbook=output/roster-raci.xlsx
+  case $cmd in
+    'raci diff '*) cp "$root/samples/startup.csv" "$dir/base.csv"; workbook= ;;
+  esac
   (cd "$dir" && ROSTER=team/roster.csv PATH="$(dirname "$raci"):$PATH" \
      eval "${cmd/#raci /\"$raci\" }" >out.txt 2>err.txt)
   st=$?
   if [ $st -gt 1 ]; then echo "$ex: '$cmd' exited $st"; cat "$dir/err.txt"; bad=1; continue; fi
-  for f in output/roster-raci.xlsx $(grep -oE '[a-z]+=[^ ]+' <<<"$cmd" | sed -E 's/^[a-z]+=//'); do
+  for f in $workbook $(grep -oE '[a-z]+=[^ ]+' <<<"$cmd" | sed -E 's/^[a-z]+=//'); do
     [ -s "$dir/$f" ] || { echo "$ex: '$cmd' did not write $f"; bad=1; }
   done
 done

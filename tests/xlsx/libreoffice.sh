@@ -8,7 +8,7 @@
 # the same findings at the same cells), and lo_compare.py checks that
 # LibreOffice read each as it
 # was written: the same sheets, the same text in every cell, the same print
-# titles and page headers. A workbook LibreOffice cannot open is saved as
+# titles and page headers; and the same for the workbook of a diff. A workbook LibreOffice cannot open is saved as
 # nothing (soffice exits 0 all the same). Ends with
 # "libreoffice: N passed, M failed".
 #
@@ -62,6 +62,17 @@ for s in "${rosters[@]}"; do
   fi
 done
 
+# The diff workbook of the README's reorg (raci diff -o): its Before and
+# After sheets, highlights and comments.
+"$RACI" diff -o "$tmp/in/reorg-diff.xlsx" samples/reorg/today.csv samples/reorg/proposed.csv \
+  >/dev/null 2>"$tmp/err"
+st=$?
+if [ $st -gt 1 ] || [ ! -s "$tmp/in/reorg-diff.xlsx" ]; then
+  echo "FAIL: reorg-diff: raci diff exited $st"
+  sed 's/^/    /' "$tmp/err" | head -5
+  fail=$((fail + 1))
+fi
+
 # One start of LibreOffice for every workbook, with a profile of its own.
 "$SOFFICE" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
   --convert-to xlsx --outdir "$tmp/out" "$tmp"/in/*.xlsx >"$tmp/soffice.log" 2>&1
@@ -111,6 +122,21 @@ sys.exit(0 if a == b and a is not None else 1)' "$tmp/read-back" >>"$tmp/err" 2>
   sed 's/^/    /' "$tmp/err" | head -10
   fail=$((fail + 1))
 done
+
+# What LibreOffice saved of the diff workbook still has its changed cells
+# highlighted and commented with their old values.
+if [ -s "$tmp/out/reorg-diff.xlsx" ]; then
+  "$RACI" diff --format json samples/reorg/today.csv samples/reorg/proposed.csv >"$tmp/diff.json"
+  if "$PYTHON" tests/xlsx/check_diff_workbook.py "$tmp/out/reorg-diff.xlsx" "$tmp/diff.json" \
+    >"$tmp/err" 2>&1; then
+    echo "ok: reorg-diff, highlights and comments"
+    pass=$((pass + 1))
+  else
+    echo "FAIL: reorg-diff: LibreOffice lost highlights or comments"
+    sed 's/^/    /' "$tmp/err" | head -10
+    fail=$((fail + 1))
+  fi
+fi
 
 echo "libreoffice: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,209 @@
+/*
+ * cmd_diff.c - `raci diff BEFORE AFTER`: both rosters audited, compared,
+ * and the change printed (cmd_diff.h).
+ */
+#include "raci/cmd_diff.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "raci/cmd_audit.h"
+#include "raci/diag.h"
+#include "raci/diff.h"
+#include "raci/findings.h"
+#include "raci/format.h"
+#include "raci/outputs.h"
+#include "raci/policy.h"
+#include "raci/report_diff.h"
+#include "raci/roster.h"
+#include "raci/strpool.h"
+#include "raci/xlsx_diff.h"
+
+/* What one diff holds, released together. */
+struct diff_run {
+    struct raci_strpool *pool; /* both rosters' strings */
+    struct raci_roster roster[2];
+    struct raci_findings fs[2];
+    struct raci_diag diag;
+    struct raci_diff d;
+    struct raci_diff_rows rows;
+    struct raci_options wo;   /* o, with a workbook only when -o names one */
+    struct raci_outputs outs; /* the workbook, when asked for (outputs.h) */
+};
+
+static void diff_run_release(struct diff_run *x)
+{
+    raci_outputs_release(&x->outs); /* aborts what was not committed */
+    raci_diff_rows_release(&x->rows);
+    raci_diff_release(&x->d);
+    for (int s = 0; s < 2; s++) {
+        raci_findings_release(&x->fs[s]);
+        raci_roster_release(&x->roster[s]);
+    }
+    raci_diag_release(&x->diag);
+    raci_strpool_free(x->pool);
+}
+
+/* What a diff takes of the command line; a usage error otherwise. */
+static int diff_usage(const struct raci_options *o)
+{
+    if (o->nargs != 2)
+        return raci_options_usage_error("'raci diff' compares two rosters, %s (usage: raci diff "
+                                        "[options] BEFORE AFTER)",
+                                        o->nargs < 2 ? "too few given" : "too many given");
+    if (o->baseline || o->write_baseline)
+        return raci_options_usage_error("%s", "'raci diff' takes no baseline: it compares the "
+                                              "findings of BEFORE with those of AFTER");
+    if (o->nreports)
+        return raci_options_usage_error("%s", "'raci diff' takes no --report (use --format, and "
+                                              "redirect standard output)");
+    if (o->export_roster || o->export_matrix)
+        return raci_options_usage_error("%s", "'raci diff' exports nothing (export each roster "
+                                              "with an audit)");
+    return RACI_EXIT_CLEAN;
+}
+
+/* The diff in --format on standard output. */
+static raci_error diff_write(const struct raci_options *o, const struct raci_ruleset *rs,
+                             const struct diff_run *x, const struct raci_diff_report *dr)
+{
+    const char *name = o->format->name;
+    struct raci_report rep = {0};
+    struct raci_selection failing = {0};
+    raci_error err;
+
+    /* -q: the new findings that fail the run, one line each, as an audit's
+     * -q prints them, and a churn past --max-churn; nothing else. */
+    if (o->quiet && strcmp(name, "text") == 0) {
+        if ((err = raci_policy_select(&o->policy, &x->d.added, &failing)) == RACI_OK) {
+            rep.findings = &failing;
+            rep.roster = &x->roster[1];
+            rep.rs = rs;
+            rep.quiet = 1;
+            err = raci_format_write(o->format, stdout, &rep);
+        }
+        if (err == RACI_OK && dr->churn_failed &&
+            printf("churn: %.1f%% of the A's and R's change, more than --max-churn %g%%\n",
+                   raci_diff_churn(&x->d), dr->max_churn) < 0)
+            err = RACI_ERROR_OUTPUT;
+        raci_selection_release(&failing);
+        return err;
+    }
+    if (strcmp(name, "text") == 0)
+        return raci_report_diff_text(stdout, dr);
+    if (strcmp(name, "json") == 0)
+        return raci_report_diff_json(stdout, dr);
+    if (strcmp(name, "markdown") == 0)
+        return raci_report_diff_markdown(stdout, dr);
+    /* The formats of code scanning and test reports: the new findings. */
+    rep.findings = &x->d.added;
+    rep.roster = &x->roster[1];
+    rep.rs = rs;
+    rep.failed = dr->findings_failed || dr->churn_failed;
+    rep.fail_on = o->policy.fail_on;
+    return raci_format_write(o->format, stdout, &rep);
+}
+
+/* The name a side is shown by: the file its roster was read as. */
+static const char *diff_file(const struct raci_options *o, const struct diff_run *x, int s)
+{
+    const struct raci_roster *r = &x->roster[s];
+    /* The last file: a --people roster, when given, is added first. */
+    return r->nfiles ? r->files[r->nfiles - 1] : o->args[s];
+}
+
+static int diff_load(const struct raci_options *o, const struct raci_ruleset *rs,
+                     struct diff_run *x)
+{
+    raci_error err;
+
+    if (!(x->pool = raci_strpool_new()) || raci_roster_init(&x->roster[0], x->pool, rs) ||
+        raci_roster_init(&x->roster[1], x->pool, rs)) {
+        fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
+        return RACI_EXIT_TROUBLE;
+    }
+    for (int s = 0; s < 2; s++)
+        if ((err =
+                 raci_cmd_audit_load(o, &o->args[s], 1, rs, &x->roster[s], &x->fs[s], &x->diag))) {
+            raci_cmd_audit_input_error(o, &x->diag, err);
+            return RACI_EXIT_TROUBLE;
+        }
+    if ((err = raci_diff_compute(&x->d, &x->roster[0], &x->fs[0], &x->roster[1], &x->fs[1], rs)) ||
+        (err = raci_diff_rows_build(&x->rows, &x->d, rs))) {
+        fprintf(stderr, "raci: %s\n", raci_error_string(err));
+        return RACI_EXIT_TROUBLE;
+    }
+    return RACI_EXIT_CLEAN;
+}
+
+/* The workbook (-o only: a diff writes none by default), checked against
+ * the inputs and begun before anything is read, as an audit's (outputs.h). */
+static int diff_begin(const struct raci_options *o, const struct raci_ruleset *rs,
+                      struct diff_run *x)
+{
+    int status;
+
+    x->wo = *o;
+    x->wo.no_xlsx = !o->output;
+    if ((status = raci_outputs_check(&x->wo, rs)) != RACI_EXIT_CLEAN)
+        return status;
+    if (raci_outputs_init(&x->outs, &x->wo) != RACI_OK) {
+        fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
+        return RACI_EXIT_TROUBLE;
+    }
+    return raci_outputs_begin(&x->outs);
+}
+
+/* The workbook complete on disk, all but its rename. */
+static int diff_workbook(struct diff_run *x, const struct raci_diff_report *dr)
+{
+    struct raci_output *out = raci_outputs_find(&x->outs, RACI_OUTPUT_WORKBOOK);
+    raci_error err;
+
+    if (out && (err = raci_xlsx_diff_write_into(&out->of, dr, &x->diag))) {
+        fprintf(stderr, "raci: %s\n", x->diag.message ? x->diag.message : raci_error_string(err));
+        return RACI_EXIT_TROUBLE;
+    }
+    return raci_outputs_prepare(&x->outs);
+}
+
+int raci_cmd_diff(const struct raci_options *o, const struct raci_ruleset *rs)
+{
+    struct diff_run x;
+    struct raci_diff_report dr = {0};
+    raci_error err;
+    int status;
+
+    memset(&x, 0, sizeof x);
+    if ((status = diff_usage(o)) != RACI_EXIT_CLEAN ||
+        (status = diff_begin(o, rs, &x)) != RACI_EXIT_CLEAN ||
+        (status = diff_load(o, rs, &x)) != RACI_EXIT_CLEAN) {
+        diff_run_release(&x);
+        return status;
+    }
+    dr.d = &x.d;
+    dr.rows = &x.rows;
+    dr.files[0] = diff_file(o, &x, 0);
+    dr.files[1] = diff_file(o, &x, 1);
+    dr.max_churn = o->max_churn;
+    dr.churn_failed = o->max_churn >= 0 && raci_diff_churn(&x.d) > o->max_churn;
+    dr.findings_failed = raci_policy_fails(&o->policy, &x.d.added);
+    dr.fail_on = o->policy.fail_on;
+    if ((status = diff_workbook(&x, &dr)) != RACI_EXIT_CLEAN) {
+        diff_run_release(&x);
+        return status;
+    }
+    err = diff_write(o, rs, &x, &dr);
+    if (err == RACI_OK && fflush(stdout) != 0)
+        err = RACI_ERROR_OUTPUT;
+    if (err) {
+        fprintf(stderr, "raci: unable to write 'standard output': %s\n",
+                err == RACI_ERROR_NOMEM ? raci_error_string(err) : strerror(errno));
+        status = RACI_EXIT_TROUBLE;
+    } else if ((status = raci_outputs_commit(&x.outs)) == RACI_EXIT_CLEAN) {
+        status = dr.findings_failed || dr.churn_failed ? RACI_EXIT_FINDINGS : RACI_EXIT_CLEAN;
+    }
+    diff_run_release(&x);
+    return status;
+}
