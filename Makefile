@@ -238,7 +238,7 @@ check-junit: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-roundtrip check-xlsx check-spectrum check-libreoffice \
+TEST_STAGES := check-deps check-unit check-cli check-roundtrip check-published check-xlsx check-spectrum check-libreoffice \
                check-format check-house \
                check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
                check-install

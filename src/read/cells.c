@@ -121,6 +121,12 @@ static int letter_word_count(const char *s)
     raci_str_key_into(s, key);
     for (size_t i = 0; letter_words[i]; i++)
         n += strstr(key, letter_words[i]) != NULL;
+    /* A legend is mostly its words ("R = Responsible, A = Accountable"); a
+     * sentence that uses two of them ("is responsible for ... the Support
+     * Center") is a note. */
+    for (size_t i = 0, words = 0; n && s[i]; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ') && ++words > 4 * (size_t)n)
+            return 0;
     return n;
 }
 
