@@ -191,8 +191,8 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Count the words and letters of other text into s. */
-static void count_text(struct raci_cells_stats *s, const char *text)
+/* Count the words and letters of other text, seen times, into s. */
+static void count_text(struct raci_cells_stats *s, const char *text, uint32_t seen)
 {
     size_t len = strlen(text), words = 0, alpha = 0;
 
@@ -202,10 +202,10 @@ static void count_text(struct raci_cells_stats *s, const char *text)
             words++;
         alpha += ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0xC0;
     }
-    s->chars += (double)len;
-    s->words += (double)words;
-    s->alpha += (double)alpha;
-    s->marks += words <= 2 && len <= 12;
+    s->chars += (double)len * seen;
+    s->words += (double)words * seen;
+    s->alpha += (double)alpha * seen;
+    s->marks += (words <= 2 && len <= 12) * seen;
 }
 
 /* The statistics of column c over the data rows (rows[] of nrows). */
@@ -227,14 +227,19 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
         }
         seen = 1;
         vals[s->n++] = text;
-        if (raci_cells_letters(text, rs))
-            s->letters++;
-        else
-            count_text(s, text);
     }
+    /* Each distinct value read once, counted as often as it occurs: the
+     * counts are whole numbers, so the sums are the same in any order. */
     qsort(vals, s->n, sizeof(*vals), cmp_str);
-    for (uint32_t i = 0; i < s->n; i++)
-        s->distinct += i == 0 || strcmp(vals[i], vals[i - 1]) != 0;
+    for (uint32_t i = 0, j; i < s->n; i = j) {
+        for (j = i + 1; j < s->n && strcmp(vals[j], vals[i]) == 0; j++)
+            ;
+        s->distinct++;
+        if (raci_cells_letters(vals[i], rs))
+            s->letters += j - i;
+        else
+            count_text(s, vals[i], j - i);
+    }
     free(vals);
     if ((other = s->n - s->letters) > 0) {
         s->chars /= other;
