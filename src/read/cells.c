@@ -115,8 +115,11 @@ static int letter_word_count(const char *s)
 {
     char key[RACI_STR_KEY_SIZE(4 * WORD_MAX)];
     int n = 0;
+    size_t len = strlen(s);
 
-    if (strlen(s) > 4 * WORD_MAX)
+    /* A key is at most half as long again as its text: under five bytes
+     * hold none of the words, the shortest of which has seven. */
+    if (len > 4 * WORD_MAX || len < 5)
         return 0;
     raci_str_key_into(s, key);
     for (size_t i = 0; letter_words[i]; i++)
@@ -137,6 +140,7 @@ int raci_cells_legend(const struct raci_row *row)
 
     for (uint32_t c = 0; c < row->ncells; c++) {
         const char *s = row->cells[c].text;
+        int words = 0;
         if (raci_cells_blank(s))
             continue;
         if (!prev && strlen(s) <= WORD_MAX) {
@@ -145,10 +149,10 @@ int raci_cells_legend(const struct raci_row *row)
                 strncmp(key, "key ", 4) == 0)
                 return 1;
         }
-        if (defines(s) || letter_word_count(s) >= 2)
+        if (defines(s) || (words = letter_word_count(s)) >= 2)
             return 1;
         /* "R", then "Responsible": a row of a legend table. */
-        if (prev && strlen(prev) == 1 && strchr("RACIraci", *prev) && letter_word_count(s) == 1 &&
+        if (prev && strlen(prev) == 1 && strchr("RACIraci", *prev) && words == 1 &&
             strlen(s) <= WORD_MAX) {
             raci_str_key_into(s, key);
             if (key[0] == (char)(*prev | 0x20))
