@@ -190,9 +190,39 @@ int raci_cells_kind(const struct raci_cells_stats *s)
     return 2 * s->letters >= s->n ? RACI_CELLS_LETTERS : RACI_CELLS_TEXT;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* A value of a column and how often it occurs. */
+struct value_run {
+    const char *text;
+    uint32_t count;
+};
+
+/* By address: cells are interned, so equal texts mostly share one. */
+static int cmp_addr(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    uintptr_t x = (uintptr_t) * (const char *const *)a, y = (uintptr_t) * (const char *const *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_run(const void *a, const void *b)
+{
+    return strcmp(((const struct value_run *)a)->text, ((const struct value_run *)b)->text);
+}
+
+/* The n values as runs of one address each, sorted by text (a text that
+ * is not interned may be two runs, next to each other) into runs; their
+ * number. vals is sorted by address. */
+static size_t value_runs(const char **vals, size_t n, struct value_run *runs)
+{
+    size_t nruns = 0;
+
+    qsort(vals, n, sizeof(*vals), cmp_addr);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && vals[j] == vals[i]; j++)
+            ;
+        runs[nruns++] = (struct value_run){vals[i], (uint32_t)(j - i)};
+    }
+    qsort(runs, nruns, sizeof(*runs), cmp_run);
+    return nruns;
 }
 
 /* Count the words and letters of other text, seen times, into s. */
@@ -217,11 +247,16 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
                                    size_t nrows, uint32_t c, const struct raci_ruleset *rs)
 {
     const char **vals = malloc((nrows ? nrows : 1) * sizeof(*vals));
+    struct value_run *runs = malloc((nrows ? nrows : 1) * sizeof(*runs));
     int seen = 0;
     uint32_t other;
+    size_t nruns;
 
-    if (!vals)
+    if (!vals || !runs) {
+        free(vals);
+        free(runs);
         return RACI_ERROR_NOMEM;
+    }
     memset(s, 0, sizeof(*s));
     for (size_t i = 0; i < nrows; i++) {
         const char *text = raci_cells_text(rows[i], (int)c);
@@ -234,17 +269,19 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     }
     /* Each distinct value read once, counted as often as it occurs: the
      * counts are whole numbers, so the sums are the same in any order. */
-    qsort(vals, s->n, sizeof(*vals), cmp_str);
-    for (uint32_t i = 0, j; i < s->n; i = j) {
-        for (j = i + 1; j < s->n && strcmp(vals[j], vals[i]) == 0; j++)
-            ;
+    nruns = value_runs(vals, s->n, runs);
+    for (size_t i = 0, j; i < nruns; i = j) {
+        uint32_t count = runs[i].count;
+        for (j = i + 1; j < nruns && strcmp(runs[j].text, runs[i].text) == 0; j++)
+            count += runs[j].count;
         s->distinct++;
-        if (raci_cells_letters(vals[i], rs))
-            s->letters += j - i;
+        if (raci_cells_letters(runs[i].text, rs))
+            s->letters += count;
         else
-            count_text(s, vals[i], j - i);
+            count_text(s, runs[i].text, count);
     }
     free(vals);
+    free(runs);
     if ((other = s->n - s->letters) > 0) {
         s->chars /= other;
         s->words /= other;
