@@ -270,6 +270,7 @@ picture: build
 
 bench: build
 	bench/run.sh
+	bench/scale.sh
 
 # The man page: doc/raci.1.in with the OPTIONS and FORMATS sections that
 # `raci --help-man` prints from the tables of options and formats, which
