@@ -532,6 +532,16 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
         err = too_large(diag, name);
         goto cleanup;
     }
+    /* A regular file is read into a buffer of its size and a byte, the byte
+     * to see its end: doubling would leave up to half of it unused. */
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (!(buf = malloc((size_t)st.st_size + 1))) {
+            raci_reader_release(t);
+            err = RACI_ERROR_NOMEM;
+            goto cleanup;
+        }
+        cap = (size_t)st.st_size + 1;
+    }
     do {
         if (len == cap && raci_array_grow(&buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK) {
             raci_reader_release(t);
