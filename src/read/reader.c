@@ -445,9 +445,10 @@ static raci_error too_large(struct raci_diag *diag, const char *name)
                          RACI_READER_MAX_FILE / (1024u * 1024u));
 }
 
-raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
-                                const char *display, struct raci_strpool *pool,
-                                struct raci_diag *diag)
+/* raci_reader_read_mem, and when owned, *owned (which is data) freed as soon
+ * as it is decoded. */
+static raci_error read_text(struct raci_table *t, const char *data, size_t len, char **owned,
+                            const char *display, struct raci_strpool *pool, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     struct raci_decoded txt = {0};
@@ -469,6 +470,10 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
         goto cleanup;
     }
     err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
+    if (owned) { /* the text is decoded: the bytes are no longer needed */
+        free(*owned);
+        *owned = NULL;
+    }
     if (err == RACI_ERROR_IO) {
         int e = errno;
         if (raci_diag_set(diag, r.name, 0, 0, NULL, "cannot convert text with iconv: %s",
@@ -510,6 +515,20 @@ cleanup:
     if (err)
         raci_reader_release(t);
     return err;
+}
+
+raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
+                                const char *display, struct raci_strpool *pool,
+                                struct raci_diag *diag)
+{
+    return read_text(t, data, len, NULL, display, pool, diag);
+}
+
+raci_error raci_reader_read_owned(struct raci_table *t, char **data, size_t len,
+                                  const char *display, struct raci_strpool *pool,
+                                  struct raci_diag *diag)
+{
+    return read_text(t, *data, len, data, display, pool, diag);
 }
 
 raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
@@ -561,7 +580,7 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
         errno = e;
         goto cleanup;
     }
-    err = raci_reader_read_mem(t, buf, len, name, pool, diag);
+    err = raci_reader_read_owned(t, &buf, len, name, pool, diag);
 cleanup:
     free(buf);
     raci_diag_release(&scratch);

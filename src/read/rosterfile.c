@@ -41,6 +41,13 @@ static raci_error slurp(FILE *in, const char *name, char **buf, size_t *len, str
     if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
         (uintmax_t)st.st_size > RACI_READER_MAX_FILE)
         return file_too_large(diag, name);
+    /* A regular file is read into a buffer of its size and a byte, the byte
+     * to see its end: doubling would leave up to half of it unused. */
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (!(*buf = malloc((size_t)st.st_size + 1)))
+            return RACI_ERROR_NOMEM;
+        cap = (size_t)st.st_size + 1;
+    }
     do {
         if (*len == cap && raci_array_grow(buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK)
             return RACI_ERROR_NOMEM;
@@ -65,11 +72,12 @@ static int named_xlsx(const char *name)
     return dot && (raci_str_casecmp(dot, ".xlsx") == 0 || raci_str_casecmp(dot, ".xlsm") == 0);
 }
 
-static raci_error add_csv(struct raci_roster *r, const char *data, size_t len, const char *name,
+/* *data, malloc'd, is taken (raci_reader_read_owned). */
+static raci_error add_csv(struct raci_roster *r, char **data, size_t len, const char *name,
                           enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_table t = {0};
-    raci_error err = raci_reader_read_mem(&t, data, len, name, r->pool, diag);
+    raci_error err = raci_reader_read_owned(&t, data, len, name, r->pool, diag);
 
     if (err == RACI_OK)
         err = raci_shape_add_as(r, &t, input, diag);
@@ -122,7 +130,7 @@ raci_error raci_rosterfile_add(struct raci_roster *r, const char *path, const ch
                             "workbook is: save it from the spreadsheet as an Excel Workbook "
                             "(.xlsx), or, if it is CSV, name it .csv");
     else
-        err = add_csv(r, buf, len, name, input, diag);
+        err = add_csv(r, &buf, len, name, input, diag);
     free(buf);
     raci_diag_release(&scratch);
     return err;
