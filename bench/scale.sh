@@ -61,5 +61,5 @@ if command -v perf >/dev/null 2>&1 &&
   perf record -q -F 999 -o "$out/perf.data" ./raci -q --fail-on never --no-xlsx "$last" >/dev/null 2>&1; then
   echo "where the audit's time goes at $(($(wc -l <"$last") - 1)) rows (perf, self time):"
   perf report -i "$out/perf.data" --no-children --stdio --sort sym 2>/dev/null |
-    awk '/^ +[0-9.]+%/ { print "  " $1, $NF; if (++n == 12) exit }'
+    awk '/^ +[0-9.]+%/ { print "  " $1, $NF; if (++n == 12) exit }' || true
 fi

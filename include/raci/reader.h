@@ -146,13 +146,6 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                                 const char *display, struct raci_strpool *pool,
                                 struct raci_diag *diag);
 
-/* Same, from len bytes that *data holds, malloc'd, which it takes: freed,
- * and *data set to NULL, as soon as they are decoded and before the cells
- * are read, so that a large file is not held twice. */
-raci_error raci_reader_read_owned(struct raci_table *t, char **data, size_t len,
-                                  const char *display, struct raci_strpool *pool,
-                                  struct raci_diag *diag);
-
 /* Free what t holds (not the interned strings) and zero it. */
 void raci_reader_release(struct raci_table *t);
 

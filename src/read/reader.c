@@ -445,10 +445,9 @@ static raci_error too_large(struct raci_diag *diag, const char *name)
                          RACI_READER_MAX_FILE / (1024u * 1024u));
 }
 
-/* raci_reader_read_mem, and when owned, *owned (which is data) freed as soon
- * as it is decoded. */
-static raci_error read_text(struct raci_table *t, const char *data, size_t len, char **owned,
-                            const char *display, struct raci_strpool *pool, struct raci_diag *diag)
+raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
+                                const char *display, struct raci_strpool *pool,
+                                struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     struct raci_decoded txt = {0};
@@ -470,10 +469,6 @@ static raci_error read_text(struct raci_table *t, const char *data, size_t len, 
         goto cleanup;
     }
     err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
-    if (owned) { /* the text is decoded: the bytes are no longer needed */
-        free(*owned);
-        *owned = NULL;
-    }
     if (err == RACI_ERROR_IO) {
         int e = errno;
         if (raci_diag_set(diag, r.name, 0, 0, NULL, "cannot convert text with iconv: %s",
@@ -517,20 +512,6 @@ cleanup:
     return err;
 }
 
-raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
-                                const char *display, struct raci_strpool *pool,
-                                struct raci_diag *diag)
-{
-    return read_text(t, data, len, NULL, display, pool, diag);
-}
-
-raci_error raci_reader_read_owned(struct raci_table *t, char **data, size_t len,
-                                  const char *display, struct raci_strpool *pool,
-                                  struct raci_diag *diag)
-{
-    return read_text(t, *data, len, data, display, pool, diag);
-}
-
 raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
                                    struct raci_strpool *pool, struct raci_diag *diag)
 {
@@ -551,16 +532,6 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
         err = too_large(diag, name);
         goto cleanup;
     }
-    /* A regular file is read into a buffer of its size and a byte, the byte
-     * to see its end: doubling would leave up to half of it unused. */
-    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        if (!(buf = malloc((size_t)st.st_size + 1))) {
-            raci_reader_release(t);
-            err = RACI_ERROR_NOMEM;
-            goto cleanup;
-        }
-        cap = (size_t)st.st_size + 1;
-    }
     do {
         if (len == cap && raci_array_grow(&buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK) {
             raci_reader_release(t);
@@ -580,7 +551,7 @@ raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *d
         errno = e;
         goto cleanup;
     }
-    err = raci_reader_read_owned(t, &buf, len, name, pool, diag);
+    err = raci_reader_read_mem(t, buf, len, name, pool, diag);
 cleanup:
     free(buf);
     raci_diag_release(&scratch);
