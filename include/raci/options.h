@@ -93,8 +93,10 @@ int raci_options_usage_error(const char *fmt, ...)
 #endif
     ;
 
-/* Should output to stream be coloured? --color, else NO_COLOR, a terminal
- * and a TERM that is not "dumb" decide. */
+/* Should output to stream be coloured? --color decides; else FORCE_COLOR
+ * when set and not empty ("0" or "false": no colour, any other value:
+ * colour, whatever NO_COLOR and the stream are); else NO_COLOR (set and not
+ * empty: no colour); else a terminal with a TERM that is not "dumb". */
 int raci_options_color(const struct raci_options *o, FILE *stream);
 
 #endif

@@ -123,7 +123,8 @@ static const struct raci_option_doc options[] = {
      "auto roster matrix"},
     {{"color", required_argument, NULL, OPT_COLOR},
      "WHEN",
-     "colour the output: auto, always or never (default: auto; NO_COLOR is honoured)",
+     "colour the output: auto, always or never (default: auto: FORCE_COLOR, else NO_COLOR, "
+     "else whether the output is a terminal)",
      RACI_VALUE_WORDS,
      "auto always never"},
     {{"quiet", no_argument, NULL, OPT_QUIET},
@@ -185,11 +186,26 @@ int raci_options_usage_error(const char *fmt, ...)
     return RACI_EXIT_TROUBLE;
 }
 
+/* FORCE_COLOR as Node.js documents it (nodejs.org/api/cli.html, FORCE_COLOR):
+ * set to a value that asks for colour, it wins over NO_COLOR and over a
+ * stream that is no terminal; "0" or "false" asks for none. Empty is
+ * unset, as NO_COLOR's convention (no-color.org) takes an empty value.
+ * 1: colour, 0: none, -1: FORCE_COLOR says nothing. */
+static int force_color(void)
+{
+    const char *fc = getenv("FORCE_COLOR");
+    if (!fc || !*fc)
+        return -1;
+    return strcmp(fc, "0") != 0 && strcmp(fc, "false") != 0;
+}
+
 int raci_options_color(const struct raci_options *o, FILE *stream)
 {
     const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
     if (o->color >= 0)
         return o->color;
+    if (force_color() >= 0)
+        return force_color();
     if (nc && *nc)
         return 0;
     if (!isatty(fileno(stream)))
