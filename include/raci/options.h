@@ -25,7 +25,8 @@ enum raci_value_kind {
     RACI_VALUE_FILE,   /* a file name, matching the glob `values` when set */
     RACI_VALUE_WORDS,  /* one of the words in `values`, separated by spaces */
     RACI_VALUE_FORMAT, /* a format's name: its help lists them, the default first */
-    RACI_VALUE_REPORT  /* FORMAT=FILE */
+    RACI_VALUE_REPORT, /* FORMAT=FILE */
+    RACI_VALUE_RULES   /* rule ids, separated by commas */
 };
 
 /* One row of the table. */
@@ -55,8 +56,8 @@ struct raci_options {
     int quiet;
     int color;                    /* --color: 1 always, 0 never, -1 auto */
     enum raci_detect_input input; /* --input: the rosters' shape */
-    struct raci_policy policy;
-    double max_churn; /* --max-churn (raci diff): percent; negative: no limit */
+    struct raci_policy policy;    /* its dropped rules are o->dropped */
+    double max_churn;             /* --max-churn (raci diff): percent; negative: no limit */
     const char *baseline;
     const char *write_baseline;
     const char *export_roster; /* --export-roster FILE.csv, or NULL */
@@ -68,6 +69,10 @@ struct raci_options {
     char **args; /* the operands: rosters, or what follows `rules` */
     int nargs;
     enum raci_help help; /* --help, --version, --help-*: print it, do nothing else */
+    /* Per rule of the registry (rules.h): what --select (1) and --ignore
+     * (2) named; and 1 where the run drops the rule's findings. Owned. */
+    unsigned char *rule_marks;
+    unsigned char *dropped;
 };
 
 /* The defaults, with room for every --report that argc arguments could

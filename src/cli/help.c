@@ -176,8 +176,9 @@ void raci_help_man(FILE *out)
 /* The case branch that completes option o's value. */
 static void completion_value(FILE *out, const struct raci_option_doc *o)
 {
-    size_t n;
+    size_t n, nrules;
     const struct raci_format *all = raci_format_all(&n);
+    const struct raci_rule_def *rules = raci_rules_all(&nrules);
 
     if (o->opt.val < 256)
         fprintf(out, "    -%c | --%s)\n", o->opt.val, o->opt.name);
@@ -212,6 +213,14 @@ static void completion_value(FILE *out, const struct raci_option_doc *o)
         fputs("' -- \"$cur\"))\n"
               "        fi\n",
               out);
+        break;
+    case RACI_VALUE_RULES:
+        fputs("        compopt -o nospace 2>/dev/null\n"
+              "        COMPREPLY=($(compgen -P \"${cur%\"${cur##*,}\"}\" -W '",
+              out);
+        for (size_t i = 0; i < nrules; i++)
+            fprintf(out, "%s%s", i ? " " : "", rules[i].id);
+        fputs("' -- \"${cur##*,}\"))\n", out);
         break;
     case RACI_VALUE_NONE:
         break;
