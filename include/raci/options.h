@@ -73,6 +73,12 @@ struct raci_options {
      * (2) named; and 1 where the run drops the rule's findings. Owned. */
     unsigned char *rule_marks;
     unsigned char *dropped;
+    /* Directory arguments (rosterdir.h): the operands that replace args,
+     * the paths found (owned), the first directory's name (owned). */
+    char **expanded;
+    char **owned;
+    size_t nowned;
+    char *workbook_stem; /* NULL: the first roster's name */
 };
 
 /* The defaults, with room for every --report that argc arguments could
@@ -89,6 +95,11 @@ void raci_options_release(struct raci_options *o);
  * overwrite an input are raci_outputs_check's, outputs.h).
  */
 int raci_options_parse(struct raci_options *o, int argc, char **argv);
+
+/* Check the operands as raci_options_parse does, again (once directory
+ * arguments are expanded): RACI_EXIT_CLEAN, or RACI_EXIT_TROUBLE after a
+ * usage error was printed. */
+int raci_options_check(const struct raci_options *o);
 
 /* Print "raci: MESSAGE" and the pointer to --help on standard error;
  * returns RACI_EXIT_TROUBLE. */

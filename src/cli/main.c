@@ -20,6 +20,7 @@
 #include "raci/outfile.h"
 #include "raci/outputs.h"
 #include "raci/policy.h"
+#include "raci/rosterdir.h"
 #include "raci/ruleset.h"
 #include "raci/ruleset_load.h"
 #include "raci/str.h"
@@ -101,6 +102,8 @@ int main(int argc, char **argv)
         raci_options_release(&o);
         return RACI_EXIT_CLEAN;
     }
+    if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
+        status = raci_rosterdir_expand(&o);
     if (status == RACI_EXIT_CLEAN)
         rules = o.rules ? raci_str_dup(o.rules) : default_rules();
     /* The ruleset first: the files it is read from are inputs that no

@@ -197,6 +197,11 @@ void raci_options_release(struct raci_options *o)
     free(o->reports);
     free(o->rule_marks);
     free(o->dropped);
+    for (size_t i = 0; i < o->nowned; i++)
+        free(o->owned[i]);
+    free(o->owned);
+    free(o->expanded);
+    free(o->workbook_stem);
     memset(o, 0, sizeof(*o));
 }
 
@@ -535,7 +540,7 @@ static int same_file(const char *a, const char *b)
  * duplicate), and standard input can only be read once (nor can a file be
  * both a roster and the people roster); --stdin-filename names what '-'
  * reads. (An output over an input is outputs.h's check.) */
-static int check_operands(const struct raci_options *o)
+int raci_options_check(const struct raci_options *o)
 {
     int stdin_given = 0;
 
@@ -571,5 +576,5 @@ int raci_options_parse(struct raci_options *o, int argc, char **argv)
     o->args = argv + optind;
     o->nargs = argc - optind;
     drop_rules(o);
-    return check_operands(o);
+    return raci_options_check(o);
 }
