@@ -262,8 +262,8 @@ void raci_help_completion(FILE *out)
           "        return\n"
           "    fi\n"
           "    if [[ $COMP_CWORD -eq 1 ]]; then\n"
-          "        COMPREPLY=($(compgen -W 'rules' -- \"$cur\"))\n"
-          "    elif [[ $COMP_CWORD -eq 2 && ${COMP_WORDS[1]} == rules ]]; then\n"
+          "        COMPREPLY=($(compgen -W 'rules diff' -- \"$cur\"))\n"
+          "    elif [[ ${COMP_WORDS[1]} == rules ]]; then\n"
           "        COMPREPLY=($(compgen -W '",
           out);
     for (size_t i = 0; i < nrules; i++)
@@ -271,7 +271,9 @@ void raci_help_completion(FILE *out)
     fputs("' -- \"$cur\"))\n"
           "        return\n"
           "    fi\n"
-          "    COMPREPLY+=($(compgen -f -X '!*.[ct]sv' -- \"$cur\") $(compgen -d -- \"$cur\"))\n"
+          "    COMPREPLY+=($(compgen -f -X '!*.[cCtT][sS][vV]' -- \"$cur\")\n"
+          "                $(compgen -f -X '!*.[xX][lL][sS][xX]' -- \"$cur\")\n"
+          "                $(compgen -d -- \"$cur\"))\n"
           "}\n"
           "complete -F _raci raci\n",
           out);
