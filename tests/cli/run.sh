@@ -8,7 +8,7 @@
 #   NAME.err     expected standard error    (absent: must be empty)
 #   NAME.status  expected exit status       (absent: 0)
 #   NAME.stdin   fed to standard input      (absent: /dev/null)
-#   NAME.env     lines VAR=VALUE added to raci's environment (which has
+#   NAME.env     lines VAR=VALUE added to raci's environment (@TMP@ works; it has
 #                neither FORCE_COLOR nor NO_COLOR otherwise)
 #   NAME.pre     optional shell commands run before raci, from the repository
 #                root, to lay out what the case needs in @TMP@ (a FIFO, a
@@ -116,7 +116,7 @@ for args_file in "$cases_dir"/$pattern.args; do
   [ -f "$base.stdin" ] && stdin=$base.stdin
   envs=()
   if [ -f "$base.env" ]; then
-    mapfile -t envs <"$base.env"
+    mapfile -t envs < <(sed "s|@TMP@|$tmp/dir|g" "$base.env")
   fi
   if [ -f "$base.pre" ]; then
     sed "s|@TMP@|$tmp/dir|g" "$base.pre" >"$tmp/pre.sh"

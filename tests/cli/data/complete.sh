@@ -16,7 +16,7 @@ try raci rules po-
 try raci rules span
 try raci rules --rules rules/default.yaml self-
 try raci --format j
-try raci --format s
+try raci --format sa
 try raci --report g
 try raci --report sarif=samples/st
 try raci --select single-accountable,pm-
