@@ -96,8 +96,11 @@ save() {
   if [ -s "$1" ]; then cp "$1" "$2"; else rm -f "$2"; fi
 }
 
-shopt -s nullglob
-for args_file in "$cases_dir"/$pattern.args; do
+# run_case ARGS-FILE: run one case in $work/NAME, print what it has to say,
+# and leave pass, fail or skip in $work/NAME/result.
+run_case() {
+  local args_file=$1 name base tmp line stdin pre_status post_ok report
+  local -a args envs
   name=$(basename "$args_file" .args)
   base=$cases_dir/$name
   tmp=$work/$name
@@ -109,8 +112,8 @@ for args_file in "$cases_dir"/$pattern.args; do
   args=()
   if ! eval "args=($line)"; then
     echo "FAIL $name: cannot split $args_file"
-    fail=$((fail + 1)); failed+=("$name")
-    continue
+    echo fail >"$tmp/result"
+    return
   fi
   stdin=/dev/null
   [ -f "$base.stdin" ] && stdin=$base.stdin
@@ -124,13 +127,13 @@ for args_file in "$cases_dir"/$pattern.args; do
     pre_status=$?
     if [ "$pre_status" -eq 77 ]; then
       echo "skip $name: $(tail -n 1 "$tmp/pre.out")"
-      skip=$((skip + 1))
-      continue
+      echo skip >"$tmp/result"
+      return
     elif [ "$pre_status" -ne 0 ]; then
       echo "FAIL $name: $base.pre failed:"
       sed 's/^/    /' "$tmp/pre.out"
-      fail=$((fail + 1)); failed+=("$name")
-      continue
+      echo fail >"$tmp/result"
+      return
     fi
   fi
 
@@ -184,12 +187,37 @@ for args_file in "$cases_dir"/$pattern.args; do
     fi
     exit $bad
   ); then
-    pass=$((pass + 1))
+    echo pass >"$tmp/result"
   else
     echo "FAIL $name: raci $line"
     echo "$report"
-    fail=$((fail + 1)); failed+=("$name")
+    echo fail >"$tmp/result"
   fi
+}
+
+# The cases run side by side, RACI_CLI_JOBS at a time (the machine's
+# processors by default): each has its own directory, and what they print is
+# shown afterwards in the cases' order, so the log reads the same.
+jobs_max=${RACI_CLI_JOBS:-$(nproc 2>/dev/null || echo 1)}
+shopt -s nullglob
+names=()
+for args_file in "$cases_dir"/$pattern.args; do
+  name=$(basename "$args_file" .args)
+  names+=("$name")
+  mkdir -p "$work/$name"
+  run_case "$args_file" >"$work/$name/report" 2>&1 &
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
+    wait -n
+  done
+done
+wait
+for name in "${names[@]}"; do
+  cat "$work/$name/report"
+  case $(cat "$work/$name/result" 2>/dev/null) in
+  pass) pass=$((pass + 1)) ;;
+  skip) skip=$((skip + 1)) ;;
+  *) fail=$((fail + 1)); failed+=("$name") ;;
+  esac
 done
 
 if [ $((pass + fail + skip)) -eq 0 ]; then
