@@ -4,6 +4,7 @@
  */
 #include "raci/report_diff.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "raci/letters.h"
@@ -185,13 +186,21 @@ static void rd_text_rows(FILE *out, const struct raci_diff_report *r)
         fputs("\nNo change in people, products, tasks or their A's and R's.\n", out);
 }
 
-static void rd_text_finding(FILE *out, const char *what, const struct raci_finding *f)
+/* A finding as the audit's text prints it: its place (file:line:col, or
+ * file:sheet!cell for a workbook), escaped like all roster text. */
+static raci_error rd_text_finding(FILE *out, const char *what, const struct raci_finding *f)
 {
+    char *where = raci_report_where(&f->loc);
+
+    if (!where)
+        return RACI_ERROR_NOMEM;
     fprintf(out, "  %s: ", what);
-    raci_str_fputs_escaped(out, raci_report_file(&f->loc));
-    fprintf(out, ":%u:%u: %s: ", f->loc.line, f->loc.col, raci_severity_name(f->severity));
+    raci_str_fputs_escaped(out, where);
+    free(where);
+    fprintf(out, ": %s: ", raci_severity_name(f->severity));
     raci_str_fputs_escaped(out, f->message);
     fprintf(out, " [%s]\n", f->rule);
+    return RACI_OK;
 }
 
 raci_error raci_report_diff_text(FILE *out, const struct raci_diff_report *r)
@@ -213,10 +222,10 @@ raci_error raci_report_diff_text(FILE *out, const struct raci_diff_report *r)
     fprintf(out, "  (span limit: %ld direct reports)\n", d->shape[1].span_limit);
     fprintf(out, "\nFindings: %zu new, %zu resolved, %zu persisting\n", d->added.n, d->resolved.n,
             d->persisting);
-    for (size_t i = 0; i < d->added.n; i++)
-        rd_text_finding(out, "new", d->added.v[i]);
-    for (size_t i = 0; i < d->resolved.n; i++)
-        rd_text_finding(out, "resolved", d->resolved.v[i]);
+    for (size_t i = 0; i < d->added.n + d->resolved.n; i++)
+        if (rd_text_finding(out, i < d->added.n ? "new" : "resolved",
+                            i < d->added.n ? d->added.v[i] : d->resolved.v[i - d->added.n]))
+            return RACI_ERROR_NOMEM;
     fputs("\nChurn: ", out);
     rd_churn(out, r);
     fputs("\nraci diff: ", out);

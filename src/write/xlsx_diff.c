@@ -166,7 +166,7 @@ static int xd_finding(struct xd_book *x, lxw_worksheet *ws, uint32_t row, const 
     struct raci_report rep = {0};
     struct raci_xlsx_book *b = &x->b;
     const char *p, *t, *who;
-    char *loc = raci_str_printf("%s:%u:%u", raci_report_file(&f->loc), f->loc.line, f->loc.col);
+    char *loc = raci_report_where(&f->loc); /* file:line:col, or file:sheet!cell */
     int rc;
 
     if (!loc)
