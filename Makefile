@@ -209,12 +209,12 @@ check-sanitize:
 	@echo "sanitizers: rebuilding with -fsanitize=address,undefined"
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined DEVELOPER=1 \
 	  OPT='-O1 -g' build/asan/raci $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  tests/run-unit.sh $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 RACI=build/asan/raci tests/cli/run.sh
+	$(Q)ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp RACI=build/asan/raci tests/cli/run.sh
 
 check-valgrind: all
-	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp' \
 	  tests/cli/run.sh
 
 # A short run of every fuzzer (FUZZ_TIME seconds each, 20 by default), as

@@ -350,10 +350,25 @@ static raci_error chart_build(struct chart *c, const struct raci_report *rep)
     return RACI_OK;
 }
 
+/*
+ * The one Graphviz context of the process, made on first use and never
+ * freed. Graphviz 2.42's pango plugin keeps a font name from the first
+ * context past gvFreeContext, and a second context reads it after it was
+ * freed (valgrind shows it with an svg and a png report in one run): one
+ * context, kept, has no such second life.
+ */
+static GVC_t *chart_context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 /* Lay c out with dot and write it to out in Graphviz's format fmt. */
 static raci_error chart_render(struct chart *c, const char *fmt, FILE *out)
 {
-    GVC_t *gvc = gvContext();
+    GVC_t *gvc = chart_context();
     char *data = NULL;
     unsigned int len = 0;
     raci_error err = RACI_OK;
@@ -370,7 +385,6 @@ static raci_error chart_render(struct chart *c, const char *fmt, FILE *out)
         gvFreeRenderData(data);
         gvFreeLayout(gvc, c->g);
     }
-    gvFreeContext(gvc);
     return err;
 }
 
