@@ -209,9 +209,9 @@ check-sanitize:
 	@echo "sanitizers: rebuilding with -fsanitize=address,undefined"
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined DEVELOPER=1 \
 	  OPT='-O1 -g' build/asan/raci $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  tests/run-unit.sh $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp RACI=build/asan/raci tests/cli/run.sh
+	$(Q)ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 RACI=build/asan/raci tests/cli/run.sh
 
 check-valgrind: all
 	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp' \
