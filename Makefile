@@ -62,6 +62,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 all: $(BUILD)/raci raci
 
+# The tests compare what raci prints: a FORCE_COLOR set by the machine that
+# runs them would colour it (raci honours FORCE_COLOR, as linters do).
+unexport FORCE_COLOR
+
 # ---------------------------------------------------------------- set-up --
 # Debian packages the build and the tests need; installed with apt-get
 # (through sudo when not root) only when missing.

@@ -25,7 +25,8 @@ enum raci_value_kind {
     RACI_VALUE_FILE,   /* a file name, matching the glob `values` when set */
     RACI_VALUE_WORDS,  /* one of the words in `values`, separated by spaces */
     RACI_VALUE_FORMAT, /* a format's name: its help lists them, the default first */
-    RACI_VALUE_REPORT  /* FORMAT=FILE */
+    RACI_VALUE_REPORT, /* FORMAT=FILE */
+    RACI_VALUE_RULES   /* rule ids, separated by commas */
 };
 
 /* One row of the table. */
@@ -55,8 +56,8 @@ struct raci_options {
     int quiet;
     int color;                    /* --color: 1 always, 0 never, -1 auto */
     enum raci_detect_input input; /* --input: the rosters' shape */
-    struct raci_policy policy;
-    double max_churn; /* --max-churn (raci diff): percent; negative: no limit */
+    struct raci_policy policy;    /* its dropped rules are o->dropped */
+    double max_churn;             /* --max-churn (raci diff): percent; negative: no limit */
     const char *baseline;
     const char *write_baseline;
     const char *export_roster; /* --export-roster FILE.csv, or NULL */
@@ -68,6 +69,16 @@ struct raci_options {
     char **args; /* the operands: rosters, or what follows `rules` */
     int nargs;
     enum raci_help help; /* --help, --version, --help-*: print it, do nothing else */
+    /* Per rule of the registry (rules.h): what --select (1) and --ignore
+     * (2) named; and 1 where the run drops the rule's findings. Owned. */
+    unsigned char *rule_marks;
+    unsigned char *dropped;
+    /* Directory arguments (rosterdir.h): the operands that replace args,
+     * the paths found (owned), the first directory's name (owned). */
+    char **expanded;
+    char **owned;
+    size_t nowned;
+    char *workbook_stem; /* NULL: the first roster's name */
 };
 
 /* The defaults, with room for every --report that argc arguments could
@@ -85,6 +96,11 @@ void raci_options_release(struct raci_options *o);
  */
 int raci_options_parse(struct raci_options *o, int argc, char **argv);
 
+/* Check the operands as raci_options_parse does, again (once directory
+ * arguments are expanded): RACI_EXIT_CLEAN, or RACI_EXIT_TROUBLE after a
+ * usage error was printed. */
+int raci_options_check(const struct raci_options *o);
+
 /* Print "raci: MESSAGE" and the pointer to --help on standard error;
  * returns RACI_EXIT_TROUBLE. */
 int raci_options_usage_error(const char *fmt, ...)
@@ -93,8 +109,10 @@ int raci_options_usage_error(const char *fmt, ...)
 #endif
     ;
 
-/* Should output to stream be coloured? --color, else NO_COLOR, a terminal
- * and a TERM that is not "dumb" decide. */
+/* Should output to stream be coloured? --color decides; else FORCE_COLOR
+ * when set and not empty ("0" or "false": no colour, any other value:
+ * colour, whatever NO_COLOR and the stream are); else NO_COLOR (set and not
+ * empty: no colour); else a terminal with a TERM that is not "dumb". */
 int raci_options_color(const struct raci_options *o, FILE *stream);
 
 #endif

@@ -23,13 +23,31 @@ enum raci_exit {
 struct raci_policy {
     enum raci_severity fail_on; /* a finding at least this severe fails; RACI_SEV_OFF: never */
     long max_warnings;          /* more warnings than this fail; -1: no limit */
+    /* --select and --ignore: per rule of the registry (rules.h, in its
+     * order), 1 when the run drops that rule's findings; NULL: it drops
+     * none. Not owned (options.h owns it). */
+    const unsigned char *dropped;
 };
 
-/* The default: fail on an error, any number of warnings. */
+/* The default: fail on an error, any number of warnings, every rule. */
 #define RACI_POLICY_INIT                                                                           \
     {                                                                                              \
-        RACI_SEV_ERROR, -1                                                                         \
+        RACI_SEV_ERROR, -1, NULL                                                                   \
     }
+
+/* Does the run drop the findings of rule id (--select, --ignore)? */
+int raci_policy_drops(const struct raci_policy *p, const char *id);
+
+/*
+ * Remove from fs the findings of the rules the run drops, keeping the
+ * others in order. --select and --ignore work on findings, not on the
+ * checks run: the checks all run and the ruleset's waivers are judged on
+ * every finding (a waiver of an ignored rule is not unused), then the
+ * findings are dropped before anything counts or shows them: the baseline,
+ * the reports, the workbook and the exit status. RACI_ERROR_NOMEM (fs left
+ * whole) when out of memory.
+ */
+raci_error raci_policy_filter(const struct raci_policy *p, struct raci_findings *fs);
 
 /* Do these findings fail the run? */
 int raci_policy_fails(const struct raci_policy *p, const struct raci_selection *findings);

@@ -15,6 +15,7 @@
 #include "raci/findings.h"
 #include "raci/outputs.h"
 #include "raci/people.h"
+#include "raci/policy.h"
 #include "raci/reader.h"
 #include "raci/rosterfile.h"
 #include "raci/roster.h"
@@ -72,7 +73,27 @@ raci_error raci_cmd_audit_load(const struct raci_options *o, char *const *files,
     }
     if ((err = raci_roster_finish(r)))
         return err;
-    return raci_checks_run(r, rs, fs);
+    if ((err = raci_checks_run(r, rs, fs)))
+        return err;
+    /* --select and --ignore, once the waivers have seen every finding. */
+    return raci_policy_filter(&o->policy, fs);
+}
+
+/* The entries of a loaded baseline whose rules the run drops (--select,
+ * --ignore) are taken out: they are not checked, so not "no longer found". */
+static void drop_baseline_rules(const struct raci_options *o, struct raci_baseline *b)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < b->n; i++) {
+        if (raci_policy_drops(&o->policy, b->v[i].rule)) {
+            free(b->v[i].rule);
+            free(b->v[i].entity);
+        } else {
+            b->v[kept++] = b->v[i];
+        }
+    }
+    b->n = kept;
 }
 
 /*
@@ -107,6 +128,7 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
             raci_diag_release(&diag);
             return RACI_EXIT_TROUBLE;
         }
+        drop_baseline_rules(o, &loaded);
         b = &loaded;
     }
     err = raci_baseline_apply(b, o->baseline ? o->baseline : o->write_baseline, &a->fs, &a->diff);

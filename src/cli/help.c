@@ -176,8 +176,9 @@ void raci_help_man(FILE *out)
 /* The case branch that completes option o's value. */
 static void completion_value(FILE *out, const struct raci_option_doc *o)
 {
-    size_t n;
+    size_t n, nrules;
     const struct raci_format *all = raci_format_all(&n);
+    const struct raci_rule_def *rules = raci_rules_all(&nrules);
 
     if (o->opt.val < 256)
         fprintf(out, "    -%c | --%s)\n", o->opt.val, o->opt.name);
@@ -212,6 +213,14 @@ static void completion_value(FILE *out, const struct raci_option_doc *o)
         fputs("' -- \"$cur\"))\n"
               "        fi\n",
               out);
+        break;
+    case RACI_VALUE_RULES:
+        fputs("        compopt -o nospace 2>/dev/null\n"
+              "        COMPREPLY=($(compgen -P \"${cur%\"${cur##*,}\"}\" -W '",
+              out);
+        for (size_t i = 0; i < nrules; i++)
+            fprintf(out, "%s%s", i ? " " : "", rules[i].id);
+        fputs("' -- \"${cur##*,}\"))\n", out);
         break;
     case RACI_VALUE_NONE:
         break;
@@ -253,8 +262,8 @@ void raci_help_completion(FILE *out)
           "        return\n"
           "    fi\n"
           "    if [[ $COMP_CWORD -eq 1 ]]; then\n"
-          "        COMPREPLY=($(compgen -W 'rules' -- \"$cur\"))\n"
-          "    elif [[ $COMP_CWORD -eq 2 && ${COMP_WORDS[1]} == rules ]]; then\n"
+          "        COMPREPLY=($(compgen -W 'rules diff' -- \"$cur\"))\n"
+          "    elif [[ ${COMP_WORDS[1]} == rules ]]; then\n"
           "        COMPREPLY=($(compgen -W '",
           out);
     for (size_t i = 0; i < nrules; i++)
@@ -262,7 +271,9 @@ void raci_help_completion(FILE *out)
     fputs("' -- \"$cur\"))\n"
           "        return\n"
           "    fi\n"
-          "    COMPREPLY+=($(compgen -f -X '!*.[ct]sv' -- \"$cur\") $(compgen -d -- \"$cur\"))\n"
+          "    COMPREPLY+=($(compgen -f -X '!*.[cCtT][sS][vV]' -- \"$cur\")\n"
+          "                $(compgen -f -X '!*.[xX][lL][sS][xX]' -- \"$cur\")\n"
+          "                $(compgen -d -- \"$cur\"))\n"
           "}\n"
           "complete -F _raci raci\n",
           out);

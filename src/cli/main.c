@@ -13,6 +13,7 @@
 #include "raci/cmd_audit.h"
 #include "raci/cmd_diff.h"
 #include "raci/cmd_rules.h"
+#include "raci/config.h"
 #include "raci/diag.h"
 #include "raci/error.h"
 #include "raci/help.h"
@@ -20,6 +21,7 @@
 #include "raci/outfile.h"
 #include "raci/outputs.h"
 #include "raci/policy.h"
+#include "raci/rosterdir.h"
 #include "raci/ruleset.h"
 #include "raci/ruleset_load.h"
 #include "raci/str.h"
@@ -101,8 +103,15 @@ int main(int argc, char **argv)
         raci_options_release(&o);
         return RACI_EXIT_CLEAN;
     }
+    /* The ruleset: --rules, else a .raci.yaml above the first roster (as
+     * given, before a directory is expanded), else the default. */
     if (status == RACI_EXIT_CLEAN)
-        rules = o.rules ? raci_str_dup(o.rules) : default_rules();
+        rules = o.rules ? raci_str_dup(o.rules)
+                        : raci_config_find(cmd != CMD_RULES && o.nargs > 0 ? o.args[0] : NULL);
+    if (status == RACI_EXIT_CLEAN && !rules)
+        rules = default_rules();
+    if (status == RACI_EXIT_CLEAN && cmd == CMD_AUDIT)
+        status = raci_rosterdir_expand(&o);
     /* The ruleset first: the files it is read from are inputs that no
      * output may overwrite. */
     if (status == RACI_EXIT_CLEAN)

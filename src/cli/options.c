@@ -13,7 +13,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "raci/rules.h"
 #include "raci/str.h"
+
+/* o->rule_marks: what --select and --ignore named. */
+#define RULE_SELECTED 1
+#define RULE_IGNORED  2
 
 enum opt_id {
     OPT_OUTPUT = 'o',
@@ -36,7 +41,9 @@ enum opt_id {
     OPT_INPUT,
     OPT_HELP_MAN,
     OPT_HELP_COMPLETION,
-    OPT_MAX_CHURN
+    OPT_MAX_CHURN,
+    OPT_SELECT,
+    OPT_IGNORE
 };
 
 /* The options, with their help: --help, the man page's OPTIONS section and
@@ -68,6 +75,16 @@ static const struct raci_option_doc options[] = {
      "FMT=FILE",
      "also write the findings to FILE in format FMT (repeatable), e.g. sarif=raci.sarif",
      RACI_VALUE_REPORT,
+     NULL},
+    {{"select", required_argument, NULL, OPT_SELECT},
+     "RULE,...",
+     "report only these rules' findings (repeatable; then --ignore drops some of them)",
+     RACI_VALUE_RULES,
+     NULL},
+    {{"ignore", required_argument, NULL, OPT_IGNORE},
+     "RULE,...",
+     "drop these rules' findings (repeatable); 'raci rules' lists the rule ids",
+     RACI_VALUE_RULES,
      NULL},
     {{"fail-on", required_argument, NULL, OPT_FAIL_ON},
      "LEVEL",
@@ -123,7 +140,8 @@ static const struct raci_option_doc options[] = {
      "auto roster matrix"},
     {{"color", required_argument, NULL, OPT_COLOR},
      "WHEN",
-     "colour the output: auto, always or never (default: auto; NO_COLOR is honoured)",
+     "colour the output: auto, always or never (default: auto: FORCE_COLOR, else NO_COLOR, "
+     "else whether the output is a terminal)",
      RACI_VALUE_WORDS,
      "auto always never"},
     {{"quiet", no_argument, NULL, OPT_QUIET},
@@ -157,6 +175,8 @@ const struct raci_option_doc *raci_options_table(size_t *n)
 
 raci_error raci_options_init(struct raci_options *o, int argc)
 {
+    size_t nrules;
+
     memset(o, 0, sizeof(*o));
     o->format = raci_format_all(NULL);
     o->color = -1;
@@ -165,12 +185,23 @@ raci_error raci_options_init(struct raci_options *o, int argc)
     /* Room for every --report the arguments could hold. */
     if (!(o->reports = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*o->reports))))
         return RACI_ERROR_NOMEM;
+    raci_rules_all(&nrules);
+    if (!(o->rule_marks = calloc(nrules ? nrules : 1, 1)) ||
+        !(o->dropped = calloc(nrules ? nrules : 1, 1)))
+        return RACI_ERROR_NOMEM;
     return RACI_OK;
 }
 
 void raci_options_release(struct raci_options *o)
 {
     free(o->reports);
+    free(o->rule_marks);
+    free(o->dropped);
+    for (size_t i = 0; i < o->nowned; i++)
+        free(o->owned[i]);
+    free(o->owned);
+    free(o->expanded);
+    free(o->workbook_stem);
     memset(o, 0, sizeof(*o));
 }
 
@@ -185,11 +216,26 @@ int raci_options_usage_error(const char *fmt, ...)
     return RACI_EXIT_TROUBLE;
 }
 
+/* FORCE_COLOR as Node.js documents it (nodejs.org/api/cli.html, FORCE_COLOR):
+ * set to a value that asks for colour, it wins over NO_COLOR and over a
+ * stream that is no terminal; "0" or "false" asks for none. Empty is
+ * unset, as NO_COLOR's convention (no-color.org) takes an empty value.
+ * 1: colour, 0: none, -1: FORCE_COLOR says nothing. */
+static int force_color(void)
+{
+    const char *fc = getenv("FORCE_COLOR");
+    if (!fc || !*fc)
+        return -1;
+    return strcmp(fc, "0") != 0 && strcmp(fc, "false") != 0;
+}
+
 int raci_options_color(const struct raci_options *o, FILE *stream)
 {
     const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
     if (o->color >= 0)
         return o->color;
+    if (force_color() >= 0)
+        return force_color();
     if (nc && *nc)
         return 0;
     if (!isatty(fileno(stream)))
@@ -307,6 +353,97 @@ static int parse_input(struct raci_options *o, const char *arg)
     return RACI_EXIT_CLEAN;
 }
 
+/* Edit distance between a and b, for "did you mean". */
+static size_t id_distance(const char *a, const char *b)
+{
+    size_t lb = strlen(b), row[64], prev, tmp;
+
+    if (lb >= sizeof row / sizeof row[0])
+        return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; a[i - 1]; i++) {
+        prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            tmp = row[j];
+            row[j] = prev + (a[i - 1] != b[j - 1]);
+            if (row[j - 1] + 1 < row[j])
+                row[j] = row[j - 1] + 1;
+            if (tmp + 1 < row[j])
+                row[j] = tmp + 1;
+            prev = tmp;
+        }
+    }
+    return row[lb];
+}
+
+/* An id that is no rule's: a usage error naming the closest rule id. */
+static int unknown_rule(const char *opt, const char *id)
+{
+    size_t n, best = (size_t)-1, limit = strlen(id) / 3 + 1;
+    const struct raci_rule_def *all = raci_rules_all(&n);
+    const char *near = NULL;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t d = id_distance(id, all[i].id);
+        if (d <= limit && d < best) {
+            best = d;
+            near = all[i].id;
+        }
+    }
+    if (near)
+        return raci_options_usage_error("unknown rule '%s' in --%s (did you mean '%s'? 'raci "
+                                        "rules' lists the rule ids)",
+                                        id, opt, near);
+    return raci_options_usage_error("unknown rule '%s' in --%s ('raci rules' lists the rule ids)",
+                                    id, opt);
+}
+
+/* --select / --ignore RULE[,RULE...]: mark each rule of the list. */
+static int parse_rules(struct raci_options *o, const char *opt, const char *arg, unsigned char mark)
+{
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n), *def;
+    char id[64];
+
+    for (const char *p = arg;; p++) {
+        size_t len = strcspn(p, ",");
+        if (len == 0 || len >= sizeof id)
+            return len ? unknown_rule(opt, p)
+                       : raci_options_usage_error("empty rule id in --%s '%s' (expected rule "
+                                                  "ids separated by commas)",
+                                                  opt, arg);
+        memcpy(id, p, len);
+        id[len] = '\0';
+        if (!(def = raci_rules_find(id)))
+            return unknown_rule(opt, id);
+        o->rule_marks[def - all] |= mark;
+        if (!p[len])
+            break;
+        p += len;
+    }
+    return RACI_EXIT_CLEAN;
+}
+
+/* What --select and --ignore leave out, as ruff reads them: with a
+ * --select, every rule it does not name; then every rule --ignore names. */
+static void drop_rules(struct raci_options *o)
+{
+    size_t n;
+    int selecting = 0;
+
+    raci_rules_all(&n);
+    for (size_t i = 0; i < n; i++)
+        selecting |= o->rule_marks[i] & RULE_SELECTED;
+    for (size_t i = 0; i < n; i++) {
+        o->dropped[i] =
+            (selecting && !(o->rule_marks[i] & RULE_SELECTED)) || (o->rule_marks[i] & RULE_IGNORED);
+        if (o->dropped[i])
+            o->policy.dropped = o->dropped;
+    }
+}
+
 /* Options that ask for something to be printed instead of a run. */
 static int ask_for_help(struct raci_options *o, int c)
 {
@@ -358,6 +495,10 @@ static int apply_option(struct raci_options *o, int c, char **argv)
     case OPT_PEOPLE:
         o->people = optarg;
         return RACI_EXIT_CLEAN;
+    case OPT_SELECT:
+        return parse_rules(o, "select", optarg, RULE_SELECTED);
+    case OPT_IGNORE:
+        return parse_rules(o, "ignore", optarg, RULE_IGNORED);
     case OPT_FAIL_ON:
         return parse_fail_on(o, optarg);
     case OPT_COLOR:
@@ -399,7 +540,7 @@ static int same_file(const char *a, const char *b)
  * duplicate), and standard input can only be read once (nor can a file be
  * both a roster and the people roster); --stdin-filename names what '-'
  * reads. (An output over an input is outputs.h's check.) */
-static int check_operands(const struct raci_options *o)
+int raci_options_check(const struct raci_options *o)
 {
     int stdin_given = 0;
 
@@ -434,5 +575,6 @@ int raci_options_parse(struct raci_options *o, int argc, char **argv)
             return status;
     o->args = argv + optind;
     o->nargs = argc - optind;
-    return check_operands(o);
+    drop_rules(o);
+    return raci_options_check(o);
 }

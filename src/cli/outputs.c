@@ -59,7 +59,10 @@ raci_error raci_outputs_init(struct raci_outputs *set, const struct raci_options
     if (!o->no_xlsx) {
         const char *first = o->nargs > 0 ? o->args[0] : "-";
         err = add_output(set, RACI_OUTPUT_WORKBOOK, NULL,
-                         o->output ? raci_str_dup(o->output) : default_workbook(first));
+                         o->output          ? raci_str_dup(o->output)
+                         : o->workbook_stem ? raci_str_printf(OUTPUTS_DEFAULT_DIR "/%s-raci.xlsx",
+                                                              o->workbook_stem)
+                                            : default_workbook(first));
         if (!err)
             set->v[set->n - 1].made_dir = !o->output;
     }

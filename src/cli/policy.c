@@ -3,7 +3,10 @@
  */
 #include "raci/policy.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "raci/rules.h"
 
 static int too_many_warnings(const struct raci_policy *p, const struct raci_selection *findings)
 {
@@ -43,5 +46,35 @@ raci_error raci_policy_select(const struct raci_policy *p, const struct raci_sel
             raci_selection_release(out);
             return RACI_ERROR_NOMEM;
         }
+    return RACI_OK;
+}
+
+int raci_policy_drops(const struct raci_policy *p, const char *id)
+{
+    size_t n;
+    const struct raci_rule_def *all = raci_rules_all(&n), *def = raci_rules_find(id);
+    return p->dropped && def && p->dropped[def - all];
+}
+
+raci_error raci_policy_filter(const struct raci_policy *p, struct raci_findings *fs)
+{
+    struct raci_findings gone = {0};
+    size_t kept = 0;
+
+    if (!p->dropped || fs->n == 0)
+        return RACI_OK;
+    /* The dropped ones go into a set of their own, released as findings
+     * are (findings.h owns what a finding holds). */
+    if (!(gone.v = malloc(fs->n * sizeof(*gone.v))))
+        return RACI_ERROR_NOMEM;
+    gone.cap = fs->n;
+    for (size_t i = 0; i < fs->n; i++) {
+        if (raci_policy_drops(p, fs->v[i].rule))
+            gone.v[gone.n++] = fs->v[i];
+        else
+            fs->v[kept++] = fs->v[i];
+    }
+    fs->n = kept;
+    raci_findings_release(&gone);
     return RACI_OK;
 }

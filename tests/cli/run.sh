@@ -8,6 +8,8 @@
 #   NAME.err     expected standard error    (absent: must be empty)
 #   NAME.status  expected exit status       (absent: 0)
 #   NAME.stdin   fed to standard input      (absent: /dev/null)
+#   NAME.env     lines VAR=VALUE added to raci's environment (@TMP@ works; it has
+#                neither FORCE_COLOR nor NO_COLOR otherwise)
 #   NAME.pre     optional shell commands run before raci, from the repository
 #                root, to lay out what the case needs in @TMP@ (a FIFO, a
 #                link, an old report); they must exit 0, or 77 to skip the
@@ -57,9 +59,10 @@ fi
 
 # The output must not depend on the caller's environment: messages from the C
 # library in English, the repository's rulesets only. Standard output and error
-# are files, so --color auto never colours whatever TERM and NO_COLOR say.
+# are files, so --color auto never colours whatever TERM says; FORCE_COLOR
+# would, and NO_COLOR is a case's own (NAME.env).
 export LC_ALL=C
-unset RACI_RULES_DIR
+unset RACI_RULES_DIR FORCE_COLOR NO_COLOR
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/raci-cli.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
@@ -111,6 +114,10 @@ for args_file in "$cases_dir"/$pattern.args; do
   fi
   stdin=/dev/null
   [ -f "$base.stdin" ] && stdin=$base.stdin
+  envs=()
+  if [ -f "$base.env" ]; then
+    mapfile -t envs < <(sed "s|@TMP@|$tmp/dir|g" "$base.env")
+  fi
   if [ -f "$base.pre" ]; then
     sed "s|@TMP@|$tmp/dir|g" "$base.pre" >"$tmp/pre.sh"
     bash "$tmp/pre.sh" >"$tmp/pre.out" 2>&1
@@ -128,7 +135,7 @@ for args_file in "$cases_dir"/$pattern.args; do
   fi
 
   # shellcheck disable=SC2086 # $wrap is a command with its own arguments
-  "${timeout_cmd[@]}" $wrap "$raci" "${args[@]}" <"$stdin" >"$tmp/out" 2>"$tmp/err"
+  "${timeout_cmd[@]}" env "${envs[@]}" $wrap "$raci" "${args[@]}" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   echo $? >"$tmp/status"
   # The case's directory by its name in the expected files.
   sed -i "s|$tmp/dir|@TMP@|g" "$tmp/out" "$tmp/err"

@@ -60,7 +60,7 @@ static void test_fails(void **state)
 static void test_select(void **state)
 {
     struct fixture fx;
-    struct raci_policy p = {RACI_SEV_OFF, 1};
+    struct raci_policy p = {RACI_SEV_OFF, 1, NULL};
     struct raci_selection all, shown;
     (void)state;
 
@@ -100,7 +100,7 @@ static void test_select(void **state)
 static void test_known_take_no_part(void **state)
 {
     struct fixture fx;
-    struct raci_policy p = {RACI_SEV_ERROR, 1};
+    struct raci_policy p = {RACI_SEV_ERROR, 1, NULL};
     struct raci_selection reported;
     int warned = 0;
     (void)state;
@@ -135,13 +135,57 @@ static void test_known_take_no_part(void **state)
     fixture_release(&fx);
 }
 
+/* --select / --ignore: the dropped rules' findings leave the set, the
+ * others stay in order. */
+static void test_filter(void **state)
+{
+    struct fixture fx;
+    struct raci_policy p = RACI_POLICY_INIT;
+    size_t nrules, before, dropped = 0;
+    const struct raci_rule_def *all = raci_rules_all(&nrules);
+    unsigned char *mask = calloc(nrules, 1);
+    const struct raci_rule_def *sa = raci_rules_find("single-accountable");
+    const char *order[16];
+    size_t norder = 0;
+    (void)state;
+
+    assert_non_null(mask);
+    assert_non_null(sa);
+    fixture_run(&fx, roster_csv);
+    /* Nothing dropped: the set stays whole. */
+    before = fx.fs.n;
+    assert_int_equal(raci_policy_filter(&p, &fx.fs), RACI_OK);
+    assert_int_equal(fx.fs.n, before);
+    assert_false(raci_policy_drops(&p, "single-accountable"));
+    for (size_t i = 0; i < fx.fs.n; i++) {
+        if (strcmp(fx.fs.v[i].rule, "single-accountable") == 0)
+            dropped++;
+        else if (norder < 16)
+            order[norder++] = fx.fs.v[i].message;
+    }
+    assert_true(dropped > 0);
+    mask[sa - all] = 1;
+    p.dropped = mask;
+    assert_true(raci_policy_drops(&p, "single-accountable"));
+    assert_false(raci_policy_drops(&p, "idle-person"));
+    assert_false(raci_policy_drops(&p, "no-such-rule"));
+    assert_int_equal(raci_policy_filter(&p, &fx.fs), RACI_OK);
+    assert_int_equal(fx.fs.n, before - dropped);
+    for (size_t i = 0; i < fx.fs.n; i++) {
+        assert_string_not_equal(fx.fs.v[i].rule, "single-accountable");
+        if (i < norder)
+            assert_ptr_equal(fx.fs.v[i].message, order[i]);
+    }
+    fixture_release(&fx);
+    free(mask);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_exit_statuses),
-        cmocka_unit_test(test_fails),
-        cmocka_unit_test(test_select),
-        cmocka_unit_test(test_known_take_no_part),
+        cmocka_unit_test(test_exit_statuses), cmocka_unit_test(test_fails),
+        cmocka_unit_test(test_select),        cmocka_unit_test(test_known_take_no_part),
+        cmocka_unit_test(test_filter),
     };
     return cmocka_run_group_tests_name("policy", tests, NULL, NULL);
 }
