@@ -289,13 +289,39 @@ raci_error raci_org_single_report_manager(struct raci_engine *e, const struct ra
 }
 
 /* Whether person i is part of the organisation that reports_to draws: not a
- * column standing for a role, and listed by the people roster when one is
- * given (listed != 0). */
-static int in_org(const struct raci_engine *e, uint32_t i, int listed)
+ * column standing for a role, listed by the people roster when one is
+ * given (listed != 0), and from a file where someone has a reports_to (one
+ * of the nfiles in files[]: a roster without the column is no org chart,
+ * even audited beside one that has it). Files are few: the inputs. */
+static int in_org(const struct raci_engine *e, uint32_t i, int listed, const char **files,
+                  size_t nfiles)
 {
-    if (raci_checks_stands_for_role(e, i))
+    if (raci_checks_stands_for_role(e, i) ||
+        (listed && !(e->r->persons[i].flags & RACI_PERSON_LISTED)))
         return 0;
-    return !listed || (e->r->persons[i].flags & RACI_PERSON_LISTED);
+    for (size_t k = 0; k < nfiles; k++)
+        if (files[k] == e->r->persons[i].loc.file)
+            return 1;
+    return 0;
+}
+
+/* The files (interned) of the people who have a reports_to, each once, in
+ * a new array; *n gets their count. NULL when out of memory. */
+static const char **org_files(const struct raci_roster *r, size_t *n)
+{
+    const char **files = malloc((r->npersons ? r->npersons : 1) * sizeof(*files));
+    *n = 0;
+    for (uint32_t i = 0; files && i < r->npersons; i++) {
+        const char *f = r->persons[i].loc.file;
+        size_t k = 0;
+        if (!*r->persons[i].manager)
+            continue;
+        while (k < *n && files[k] != f)
+            k++;
+        if (k == *n)
+            files[(*n)++] = f;
+    }
+    return files;
 }
 
 raci_error raci_org_multiple_roots(struct raci_engine *e, const struct raci_check *chk)
@@ -303,22 +329,26 @@ raci_error raci_org_multiple_roots(struct raci_engine *e, const struct raci_chec
     const struct raci_roster *r = e->r;
     uint32_t tops = 0, lines = 0, first = RACI_NONE;
     int listed = 0;
-    raci_error err = RACI_OK;
+    size_t nfiles;
+    const char **files = org_files(r, &nfiles);
+    raci_error err = files ? RACI_OK : RACI_ERROR_NOMEM;
 
     for (uint32_t i = 0; i < r->npersons; i++)
         listed |= (r->persons[i].flags & RACI_PERSON_LISTED) != 0;
     for (uint32_t i = 0; i < r->npersons; i++) {
-        if (!in_org(e, i, listed))
+        if (!files || !in_org(e, i, listed, files, nfiles))
             continue;
         if (*r->persons[i].manager)
             lines++;
         else if (tops++ == 0)
             first = i;
     }
-    if (tops < 2 || !lines)
-        return RACI_OK;
+    if (tops < 2 || !lines) {
+        free(files);
+        return err;
+    }
     for (uint32_t i = 0; i < r->npersons && !err; i++) {
-        if (!in_org(e, i, listed) || *r->persons[i].manager)
+        if (!in_org(e, i, listed, files, nfiles) || *r->persons[i].manager)
             continue;
         char *entity = raci_findings_entity_person(r, i);
         struct raci_finding *f =
@@ -333,5 +363,6 @@ raci_error raci_org_multiple_roots(struct raci_engine *e, const struct raci_chec
         if (!f || (i != first && raci_findings_relate(f, r->persons[first].loc)))
             err = RACI_ERROR_NOMEM;
     }
+    free(files);
     return err;
 }

@@ -130,6 +130,18 @@ static void test_multiple_roots(void **state)
                "Bo,Developer,Atlas,Mia\n",
            "multiple-roots", 0);
     fixture_release(&fx);
+    /* A roster without reports_to, audited beside one with it, adds no
+     * tops. */
+    fixture_rules(&fx, NULL);
+    assert_int_equal(fixture_add(&fx, "org.csv",
+                                 ORG "Mia,Engineering Manager,Atlas,\n"
+                                     "Ana,Developer,Atlas,Mia\n"),
+                     RACI_OK);
+    assert_int_equal(fixture_add(&fx, "team.csv", "person,title,product\nBo,Developer,Borealis\n"),
+                     RACI_OK);
+    fixture_check(&fx);
+    assert_int_equal(fixture_count(&fx, "multiple-roots"), 0);
+    fixture_release(&fx);
     /* No reports_to at all is no org chart. */
     expect(&fx, ORG "Mia,Engineering Manager,Atlas,\nAna,Developer,Atlas,\n", "multiple-roots", 0);
     fixture_release(&fx);
