@@ -53,7 +53,7 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-roundtrip check-xlsx check-published \
+.PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published \
         check-spectrum \
         check-libreoffice check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
@@ -182,6 +182,11 @@ check-published: all
 check-roundtrip: all
 	@tests/roundtrip/run.sh
 
+# The line of progress on a terminal (a pty from script(1)), and never
+# elsewhere.
+check-progress: all
+	@tests/progress/check.sh
+
 # The hostile workbooks and a sample opened by LibreOffice (headless, one
 # start for all), saved again and compared with what raci wrote.
 check-libreoffice: all
@@ -242,7 +247,7 @@ check-junit: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-roundtrip check-published check-xlsx check-spectrum check-libreoffice \
+TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice \
                check-format check-house \
                check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
                check-install
@@ -274,6 +279,7 @@ picture: build
 
 bench: build
 	bench/run.sh
+	bench/scale.sh
 
 # The man page: doc/raci.1.in with the OPTIONS and FORMATS sections that
 # `raci --help-man` prints from the tables of options and formats, which

@@ -266,6 +266,9 @@ static size_t note_sep(const char *text, size_t i, size_t end)
 {
     static const char *const seps[] = {" - ", " -- ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " (",
                                        ":",   ";"};
+    /* Every separator starts with one of these: most places are none. */
+    if (text[i] != ' ' && text[i] != ':' && text[i] != ';')
+        return 0;
     for (size_t k = 0; k < sizeof(seps) / sizeof(seps[0]); k++) {
         size_t m = strlen(seps[k]);
         if (end - i >= m && memcmp(text + i, seps[k], m) == 0)

@@ -99,6 +99,12 @@ size_t raci_str_key_into(const char *s, char *out)
         if (pending_space && n > 0)
             out[n++] = ' ';
         pending_space = 0;
+        if (c < 0x80) { /* an ASCII letter or digit: folding is lower case */
+            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            raw = 0;
+            p++, left--;
+            continue;
+        }
         k = raci_str_decode(p, left, &cp);
         raw = k == 0;
         if (raw) {

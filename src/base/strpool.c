@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -156,9 +157,16 @@ const char *raci_strpool_key(struct raci_strpool *p, const char *s)
 const char *raci_strpool_printf(struct raci_strpool *p, const char *fmt, ...)
 {
     va_list ap;
-    char *s;
+    char buf[256], *s;
     const char *out;
+    int n;
 
+    /* Most keys are short: formatted once, on the stack. */
+    va_start(ap, fmt);
+    n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < sizeof buf)
+        return raci_strpool_intern(p, buf, (size_t)n);
     va_start(ap, fmt);
     s = raci_str_vprintf(fmt, ap);
     va_end(ap);

@@ -24,6 +24,7 @@
 
 #include "raci/letters.h"
 #include "raci/loc.h"
+#include "raci/progress.h"
 #include "raci/str.h"
 #include "raci/view.h"
 #include "raci/waivers.h"
@@ -173,6 +174,7 @@ static raci_error run_scope(struct raci_engine *e, int waivers)
         if ((all[i].scope == RACI_SCOPE_WAIVER) != waivers || !chk || chk->severity == RACI_SEV_OFF)
             continue;
         err = dispatch[i](e, chk);
+        raci_progress_add(RACI_PROGRESS_CHECKS, 1);
     }
     return err;
 }

@@ -218,14 +218,19 @@ static size_t vocab_cells(const struct raci_roster *r, const char *file, struct 
 raci_error raci_vocabulary_find(const struct raci_roster *r, long min_cells, long min_uses,
                                 struct raci_vocabularies *out)
 {
-    size_t room = r->nassigns ? r->nassigns : 1, nfiles = 0;
-    struct vocab_cell *cells = malloc(room * VOCAB_PARTS * sizeof(*cells));
-    const char **files = malloc(room * sizeof(*files));
+    size_t room = 1, nfiles = 0;
+    struct vocab_cell *cells;
+    const char **files;
     raci_error err = RACI_OK;
 
+    /* Room for the unreadable cells only: most rosters have few. */
+    for (uint32_t i = 0; i < r->nassigns; i++)
+        room += (r->assigns[i].flags & RACI_ASSIGN_UNKNOWN) != 0;
+    cells = malloc(room * VOCAB_PARTS * sizeof(*cells));
+    files = malloc(room * sizeof(*files));
     out->v = NULL;
     out->n = 0;
-    out->uses = calloc(room, 1);
+    out->uses = calloc(r->nassigns ? r->nassigns : 1, 1);
     if (!cells || !files || !out->uses)
         err = RACI_ERROR_NOMEM;
     /* Each file once, at its first unreadable cell. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "raci/baseline.h"
 #include "raci/checks.h"
@@ -16,6 +17,7 @@
 #include "raci/outputs.h"
 #include "raci/people.h"
 #include "raci/policy.h"
+#include "raci/progress.h"
 #include "raci/reader.h"
 #include "raci/rosterfile.h"
 #include "raci/roster.h"
@@ -161,6 +163,7 @@ static int write_files(const struct raci_ruleset *rs, struct audit *a,
         } else if (out->kind == RACI_OUTPUT_MATRIX) {
             err = raci_export_matrix(out->of.fp, &a->roster);
         } else if ((err = raci_xlsx_write_into(&out->of, &a->roster, rs, &a->fs, &a->diag))) {
+            raci_progress_clear();
             fprintf(stderr, "raci: %s\n",
                     a->diag.message ? a->diag.message : raci_error_string(err));
             return RACI_EXIT_TROUBLE; /* the caller aborts the others */
@@ -181,6 +184,7 @@ static int write_stdout(const struct raci_options *o, const struct raci_report *
     struct raci_selection failing = {0};
     raci_error err;
 
+    raci_progress_clear();
     shown.color = raci_options_color(o, stdout);
     shown.quiet = o->quiet;
     if (o->quiet) {
@@ -200,6 +204,17 @@ static int write_stdout(const struct raci_options *o, const struct raci_report *
         return RACI_EXIT_TROUBLE;
     }
     return RACI_EXIT_CLEAN;
+}
+
+/* Progress on standard error, when it is a terminal and the run is not
+ * quiet, from a second on (RACI_PROGRESS_AFTER_MS: another delay, for the
+ * tests). */
+static void progress_begin(const struct raci_options *o)
+{
+    const char *after = getenv("RACI_PROGRESS_AFTER_MS");
+
+    if (!o->quiet && isatty(fileno(stderr)))
+        raci_progress_begin(stderr, after && *after ? strtol(after, NULL, 10) : 1000);
 }
 
 static void audit_release(struct audit *a)
@@ -232,7 +247,9 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
      * stops the run before any work. */
     if ((status = raci_outputs_begin(&a.outs)) != RACI_EXIT_CLEAN)
         goto out;
+    progress_begin(o);
     if ((err = raci_cmd_audit_load(o, o->args, o->nargs, rs, &a.roster, &a.fs, &a.diag))) {
+        raci_progress_clear();
         raci_cmd_audit_input_error(o, &a.diag, err);
         status = RACI_EXIT_TROUBLE;
         goto out;
@@ -240,6 +257,7 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
     if ((status = apply_baseline(o, &a)) != RACI_EXIT_CLEAN)
         goto out;
     if ((err = raci_selection_reported(&a.reported, &a.fs))) {
+        raci_progress_clear();
         raci_cmd_audit_input_error(o, &a.diag, err);
         status = RACI_EXIT_TROUBLE;
         goto out;
@@ -258,6 +276,7 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
         goto out;
     status = report.failed ? RACI_EXIT_FINDINGS : RACI_EXIT_CLEAN;
 out:
+    raci_progress_end();
     audit_release(&a); /* and with it, every output not committed is aborted */
     return status;
 }

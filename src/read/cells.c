@@ -115,8 +115,11 @@ static int letter_word_count(const char *s)
 {
     char key[RACI_STR_KEY_SIZE(4 * WORD_MAX)];
     int n = 0;
+    size_t len = strlen(s);
 
-    if (strlen(s) > 4 * WORD_MAX)
+    /* A key is at most half as long again as its text: under five bytes
+     * hold none of the words, the shortest of which has seven. */
+    if (len > 4 * WORD_MAX || len < 5)
         return 0;
     raci_str_key_into(s, key);
     for (size_t i = 0; letter_words[i]; i++)
@@ -137,6 +140,7 @@ int raci_cells_legend(const struct raci_row *row)
 
     for (uint32_t c = 0; c < row->ncells; c++) {
         const char *s = row->cells[c].text;
+        int words = 0;
         if (raci_cells_blank(s))
             continue;
         if (!prev && strlen(s) <= WORD_MAX) {
@@ -145,10 +149,10 @@ int raci_cells_legend(const struct raci_row *row)
                 strncmp(key, "key ", 4) == 0)
                 return 1;
         }
-        if (defines(s) || letter_word_count(s) >= 2)
+        if (defines(s) || (words = letter_word_count(s)) >= 2)
             return 1;
         /* "R", then "Responsible": a row of a legend table. */
-        if (prev && strlen(prev) == 1 && strchr("RACIraci", *prev) && letter_word_count(s) == 1 &&
+        if (prev && strlen(prev) == 1 && strchr("RACIraci", *prev) && words == 1 &&
             strlen(s) <= WORD_MAX) {
             raci_str_key_into(s, key);
             if (key[0] == (char)(*prev | 0x20))
@@ -186,13 +190,43 @@ int raci_cells_kind(const struct raci_cells_stats *s)
     return 2 * s->letters >= s->n ? RACI_CELLS_LETTERS : RACI_CELLS_TEXT;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* A value of a column and how often it occurs. */
+struct value_run {
+    const char *text;
+    uint32_t count;
+};
+
+/* By address: cells are interned, so equal texts mostly share one. */
+static int cmp_addr(const void *a, const void *b)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    uintptr_t x = (uintptr_t) * (const char *const *)a, y = (uintptr_t) * (const char *const *)b;
+    return (x > y) - (x < y);
 }
 
-/* Count the words and letters of other text into s. */
-static void count_text(struct raci_cells_stats *s, const char *text)
+static int cmp_run(const void *a, const void *b)
+{
+    return strcmp(((const struct value_run *)a)->text, ((const struct value_run *)b)->text);
+}
+
+/* The n values as runs of one address each, sorted by text (a text that
+ * is not interned may be two runs, next to each other) into runs; their
+ * number. vals is sorted by address. */
+static size_t value_runs(const char **vals, size_t n, struct value_run *runs)
+{
+    size_t nruns = 0;
+
+    qsort(vals, n, sizeof(*vals), cmp_addr);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && vals[j] == vals[i]; j++)
+            ;
+        runs[nruns++] = (struct value_run){vals[i], (uint32_t)(j - i)};
+    }
+    qsort(runs, nruns, sizeof(*runs), cmp_run);
+    return nruns;
+}
+
+/* Count the words and letters of other text, seen times, into s. */
+static void count_text(struct raci_cells_stats *s, const char *text, uint32_t seen)
 {
     size_t len = strlen(text), words = 0, alpha = 0;
 
@@ -202,10 +236,10 @@ static void count_text(struct raci_cells_stats *s, const char *text)
             words++;
         alpha += ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0xC0;
     }
-    s->chars += (double)len;
-    s->words += (double)words;
-    s->alpha += (double)alpha;
-    s->marks += words <= 2 && len <= 12;
+    s->chars += (double)len * seen;
+    s->words += (double)words * seen;
+    s->alpha += (double)alpha * seen;
+    s->marks += (words <= 2 && len <= 12) * seen;
 }
 
 /* The statistics of column c over the data rows (rows[] of nrows). */
@@ -213,11 +247,16 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
                                    size_t nrows, uint32_t c, const struct raci_ruleset *rs)
 {
     const char **vals = malloc((nrows ? nrows : 1) * sizeof(*vals));
+    struct value_run *runs = malloc((nrows ? nrows : 1) * sizeof(*runs));
     int seen = 0;
     uint32_t other;
+    size_t nruns;
 
-    if (!vals)
+    if (!vals || !runs) {
+        free(vals);
+        free(runs);
         return RACI_ERROR_NOMEM;
+    }
     memset(s, 0, sizeof(*s));
     for (size_t i = 0; i < nrows; i++) {
         const char *text = raci_cells_text(rows[i], (int)c);
@@ -227,15 +266,22 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
         }
         seen = 1;
         vals[s->n++] = text;
-        if (raci_cells_letters(text, rs))
-            s->letters++;
-        else
-            count_text(s, text);
     }
-    qsort(vals, s->n, sizeof(*vals), cmp_str);
-    for (uint32_t i = 0; i < s->n; i++)
-        s->distinct += i == 0 || strcmp(vals[i], vals[i - 1]) != 0;
+    /* Each distinct value read once, counted as often as it occurs: the
+     * counts are whole numbers, so the sums are the same in any order. */
+    nruns = value_runs(vals, s->n, runs);
+    for (size_t i = 0, j; i < nruns; i = j) {
+        uint32_t count = runs[i].count;
+        for (j = i + 1; j < nruns && strcmp(runs[j].text, runs[i].text) == 0; j++)
+            count += runs[j].count;
+        s->distinct++;
+        if (raci_cells_letters(runs[i].text, rs))
+            s->letters += count;
+        else
+            count_text(s, runs[i].text, count);
+    }
     free(vals);
+    free(runs);
     if ((other = s->n - s->letters) > 0) {
         s->chars /= other;
         s->words /= other;

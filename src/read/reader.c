@@ -26,6 +26,7 @@
 
 #include "raci/array.h"
 #include "raci/decode.h"
+#include "raci/progress.h"
 #include "raci/str.h"
 #include "raci/textpos.h"
 
@@ -332,6 +333,7 @@ static void on_row(int c, void *data)
         return;
     } else {
         t->rows[t->nrows++] = row;
+        raci_progress_add(RACI_PROGRESS_ROWS, 1);
     }
     r->ncells = 0;
     r->row_start = true;

@@ -41,6 +41,13 @@ static raci_error slurp(FILE *in, const char *name, char **buf, size_t *len, str
     if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
         (uintmax_t)st.st_size > RACI_READER_MAX_FILE)
         return file_too_large(diag, name);
+    /* A regular file is read into a buffer of its size and a byte, the byte
+     * to see its end: doubling would leave up to half of it unused. */
+    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (!(*buf = malloc((size_t)st.st_size + 1)))
+            return RACI_ERROR_NOMEM;
+        cap = (size_t)st.st_size + 1;
+    }
     do {
         if (*len == cap && raci_array_grow(buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK)
             return RACI_ERROR_NOMEM;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/progress.h"
+
 /* Severity colours, by raci_xlsx_layout_severity (0: none). */
 static const lxw_color_t book_sev_fill[RACI_XLSX_BOOK_NSEV] = {0, 0xDDEBF7, 0xFFEB9C, 0xFFC7CE};
 static const lxw_color_t book_sev_line[RACI_XLSX_BOOK_NSEV] = {0, 0x2E75B6, 0xED7D31, 0xC00000};
@@ -73,6 +75,7 @@ lxw_worksheet *raci_xlsx_book_sheet(struct raci_xlsx_book *b, const char *name)
         raci_xlsx_book_fail(b, "cannot add sheet '%s'", name);
         return NULL;
     }
+    raci_progress_add(RACI_PROGRESS_SHEETS, 1);
     /* libxlsxwriter leaves a name of letters, digits, '_' and '.' bare in
      * the formulas of its defined names (the print titles), but Excel reads
      * a bare Q3 or FY24 as a cell, and 2024 as a number: quoted, any name is

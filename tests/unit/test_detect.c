@@ -291,6 +291,39 @@ static void test_read(void **state)
     fixture_release(&fx);
 }
 
+/* A column's statistics count each value as often as it occurs, and equal
+ * texts as one value even when they are not one interned string. */
+static void test_column_stats(void **state)
+{
+    struct fixture fx;
+    /* Two copies of "Ops team" at two addresses, and the letters "R". */
+    char ops1[] = "Ops team", ops2[] = "Ops team";
+    struct raci_cell c[] = {{"Dev", 1, 1, 0, 0}, {ops1, 2, 1, 0, 0}, {"R", 3, 1, 0, 0},
+                            {ops2, 4, 1, 0, 0},  {"", 5, 1, 0, 0},   {"R", 6, 1, 0, 0}};
+    struct raci_row rows[6];
+    const struct raci_row *p[6];
+    struct raci_cells_stats st;
+
+    (void)state;
+    fixture_rules(&fx, NULL);
+    for (size_t i = 0; i < 6; i++) {
+        rows[i] = (struct raci_row){0};
+        rows[i].cells = &c[i];
+        rows[i].ncells = 1;
+        p[i] = &rows[i];
+    }
+    assert_int_equal(raci_cells_column_stats(&st, p, 6, 0, &fx.rs), RACI_OK);
+    assert_int_equal(st.n, 5);
+    assert_int_equal(st.letters, 2);
+    assert_int_equal(st.distinct, 3); /* Dev, Ops team, R */
+    assert_int_equal(st.gaps, 1);
+    /* Dev (3 bytes, 1 word) and Ops team twice (8 bytes, 2 words). */
+    assert_true(st.chars > 6.33 && st.chars < 6.34);
+    assert_true(st.words > 1.66 && st.words < 1.67);
+    assert_int_equal(st.marks, 3);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_input_roster),
         cmocka_unit_test(test_rows),
         cmocka_unit_test(test_read),
+        cmocka_unit_test(test_column_stats),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
