@@ -16,15 +16,15 @@ MANDIR   ?= $(PREFIX)/share/man
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := xlsxwriter yaml-0.1 jansson libxml-2.0 libzip
+PKGS     := xlsxwriter yaml-0.1 jansson libxml-2.0 libzip libgvc
 WARN     := -Wall -Wextra -Wstrict-prototypes -Wwrite-strings -Wvla -Wformat=2 -pedantic
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
 CFLAGS   ?=
 CPPFLAGS += -Iinclude -DRACI_VERSION='"$(VERSION)"' -DRACI_DATADIR='"$(DATADIR)"'
-CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
+CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2 -I/usr/include/graphviz)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson -lxml2 -lzip)
+LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson -lxml2 -lzip -lgvc -lcgraph -lcdt)
 BUILD    ?= build
 
 ifeq ($(DEVELOPER),1)
@@ -74,7 +74,7 @@ unexport FORCE_COLOR
 # because libxlsxwriter's pkg-config links -lz; libc6-dev because gcc only
 # recommends it.
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
-            libjansson-dev libxml2-dev libzip-dev libcmocka-dev python3 python3-openpyxl python3-yaml valgrind \
+            libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-yaml valgrind \
             cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui
 
 # What tests/deps/check.sh checks, as this Makefile has it.
@@ -218,12 +218,12 @@ check-sanitize:
 	@echo "sanitizers: rebuilding with -fsanitize=address,undefined"
 	$(Q)$(MAKE) --no-print-directory BUILD=build/asan SANITIZE=address,undefined DEVELOPER=1 \
 	  OPT='-O1 -g' build/asan/raci $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(Q)ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  tests/run-unit.sh $(UNIT_BIN:$(BUILD)/%=build/asan/%)
-	$(Q)ASAN_OPTIONS=detect_leaks=1 RACI=build/asan/raci tests/cli/run.sh
+	$(Q)ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 RACI=build/asan/raci tests/cli/run.sh
 
 check-valgrind: all
-	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+	@RACI_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp' \
 	  tests/cli/run.sh
 
 # A short run of every fuzzer (FUZZ_TIME seconds each, 20 by default), as

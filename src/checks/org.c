@@ -174,3 +174,195 @@ raci_error raci_org_span_of_control(struct raci_engine *e, const struct raci_che
     free(finding);
     return err;
 }
+
+/* Direct reports per person, a person who is their own manager not
+ * counted: a new array of r->npersons counts, or NULL when out of memory. */
+static uint32_t *count_reports(const struct raci_roster *r)
+{
+    uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
+    for (uint32_t i = 0; count && i < r->npersons; i++)
+        if (r->persons[i].manager_idx != RACI_NONE && r->persons[i].manager_idx != i)
+            count[r->persons[i].manager_idx]++;
+    return count;
+}
+
+/* Layer below the top that marks a person in a loop, or under one. */
+#define LAYER_LOOP UINT32_MAX
+
+/*
+ * Each person's layer: 1 at the top (no manager, an unknown one, or
+ * themselves), one more than their manager's below it; LAYER_LOOP for the
+ * people of a loop and those under one. Each person is walked once, up to
+ * someone whose layer is known, on a stack, not by recursion: linear.
+ */
+static uint32_t *compute_layers(const struct raci_roster *r)
+{
+    size_t np = r->npersons ? r->npersons : 1;
+    uint32_t *layer = calloc(np, sizeof(*layer)), *stack = malloc(np * sizeof(*stack));
+    uint8_t *on = calloc(np, 1);
+
+    for (uint32_t i = 0; layer && stack && on && i < r->npersons; i++) {
+        size_t n = 0;
+        uint32_t p = i, above = 0;
+        while (p != RACI_NONE && !layer[p] && !on[p]) {
+            on[p] = 1;
+            stack[n++] = p;
+            p = r->persons[p].manager_idx == p ? RACI_NONE : r->persons[p].manager_idx;
+        }
+        if (p != RACI_NONE)
+            above = on[p] ? LAYER_LOOP : layer[p];
+        while (n) {
+            uint32_t q = stack[--n];
+            layer[q] = above == LAYER_LOOP ? LAYER_LOOP : ++above;
+            on[q] = 0;
+        }
+    }
+    free(stack);
+    free(on);
+    if (layer && (!stack || !on)) {
+        free(layer);
+        layer = NULL;
+    }
+    return layer;
+}
+
+/* A person is flagged on the first layer past max_depth only: those below
+ * them are deeper still, and one finding per branch says where to cut. */
+raci_error raci_org_reporting_depth(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    long max = raci_ruleset_int(chk, "max_depth");
+    uint32_t *layer = compute_layers(r);
+    raci_error err = layer ? RACI_OK : RACI_ERROR_NOMEM;
+
+    for (uint32_t i = 0; i < r->npersons && !err; i++) {
+        if (layer[i] == LAYER_LOOP || (long)layer[i] != max + 1)
+            continue;
+        uint32_t top = i;
+        while (r->persons[top].manager_idx != RACI_NONE && r->persons[top].manager_idx != top)
+            top = r->persons[top].manager_idx;
+        char *entity = raci_findings_entity_person(r, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, r->persons[i].loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s is on layer %u below the top of the organisation "
+                                       "(%s), more than %ld; everyone under %s is deeper still",
+                                       r->persons[i].name, layer[i], r->persons[top].name, max,
+                                       r->persons[i].name)
+                   : NULL;
+        free(entity);
+        if (!f || raci_findings_relate(f, r->persons[i].manager_loc))
+            err = RACI_ERROR_NOMEM;
+    }
+    free(layer);
+    return err;
+}
+
+raci_error raci_org_single_report_manager(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    uint32_t *count = count_reports(r), *layer = compute_layers(r);
+    raci_error err = count && layer ? RACI_OK : RACI_ERROR_NOMEM;
+
+    /* The one report of each manager of one is found in the same pass. A
+     * loop, and what hangs under it, is reporting-cycle's: in a loop of two
+     * each manages the other, and that is not the problem to fix. */
+    for (uint32_t i = 0; i < r->npersons && !err; i++) {
+        uint32_t m = r->persons[i].manager_idx;
+        if (m == RACI_NONE || m == i || count[m] != 1 || layer[m] == LAYER_LOOP)
+            continue;
+        char *entity = raci_findings_entity_person(r, m);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, r->persons[m].loc,
+                                       RACI_NONE, RACI_NONE, m, entity,
+                                       "%s has exactly one direct report, %s; a manager of one "
+                                       "is a layer that could be merged with the next",
+                                       r->persons[m].name, r->persons[i].name)
+                   : NULL;
+        free(entity);
+        if (!f || raci_findings_relate(f, r->persons[i].manager_loc))
+            err = RACI_ERROR_NOMEM;
+    }
+    free(count);
+    free(layer);
+    return err;
+}
+
+/* Whether person i is part of the organisation that reports_to draws: not a
+ * column standing for a role, listed by the people roster when one is
+ * given (listed != 0), and from a file where someone has a reports_to (one
+ * of the nfiles in files[]: a roster without the column is no org chart,
+ * even audited beside one that has it). Files are few: the inputs. */
+static int in_org(const struct raci_engine *e, uint32_t i, int listed, const char **files,
+                  size_t nfiles)
+{
+    if (raci_checks_stands_for_role(e, i) ||
+        (listed && !(e->r->persons[i].flags & RACI_PERSON_LISTED)))
+        return 0;
+    for (size_t k = 0; k < nfiles; k++)
+        if (files[k] == e->r->persons[i].loc.file)
+            return 1;
+    return 0;
+}
+
+/* The files (interned) of the people who have a reports_to, each once, in
+ * a new array; *n gets their count. NULL when out of memory. */
+static const char **org_files(const struct raci_roster *r, size_t *n)
+{
+    const char **files = malloc((r->npersons ? r->npersons : 1) * sizeof(*files));
+    *n = 0;
+    for (uint32_t i = 0; files && i < r->npersons; i++) {
+        const char *f = r->persons[i].loc.file;
+        size_t k = 0;
+        if (!*r->persons[i].manager)
+            continue;
+        while (k < *n && files[k] != f)
+            k++;
+        if (k == *n)
+            files[(*n)++] = f;
+    }
+    return files;
+}
+
+raci_error raci_org_multiple_roots(struct raci_engine *e, const struct raci_check *chk)
+{
+    const struct raci_roster *r = e->r;
+    uint32_t tops = 0, lines = 0, first = RACI_NONE;
+    int listed = 0;
+    size_t nfiles;
+    const char **files = org_files(r, &nfiles);
+    raci_error err = files ? RACI_OK : RACI_ERROR_NOMEM;
+
+    for (uint32_t i = 0; i < r->npersons; i++)
+        listed |= (r->persons[i].flags & RACI_PERSON_LISTED) != 0;
+    for (uint32_t i = 0; i < r->npersons; i++) {
+        if (!files || !in_org(e, i, listed, files, nfiles))
+            continue;
+        if (*r->persons[i].manager)
+            lines++;
+        else if (tops++ == 0)
+            first = i;
+    }
+    if (tops < 2 || !lines) {
+        free(files);
+        return err;
+    }
+    for (uint32_t i = 0; i < r->npersons && !err; i++) {
+        if (!in_org(e, i, listed, files, nfiles) || *r->persons[i].manager)
+            continue;
+        char *entity = raci_findings_entity_person(r, i);
+        struct raci_finding *f =
+            entity ? raci_findings_add(e->out, chk->def->id, chk->severity, r->persons[i].loc,
+                                       RACI_NONE, RACI_NONE, i, entity,
+                                       "%s has no reports_to, one of %u people at the top of "
+                                       "an organisation where %u have a manager (expected "
+                                       "one top, or a manager for %s)",
+                                       r->persons[i].name, tops, lines, r->persons[i].name)
+                   : NULL;
+        free(entity);
+        if (!f || (i != first && raci_findings_relate(f, r->persons[first].loc)))
+            err = RACI_ERROR_NOMEM;
+    }
+    free(files);
+    return err;
+}

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "raci/orgchart.h"
 #include "raci/outfile.h"
 #include "raci/report_github.h"
 #include "raci/report_gitlab.h"
@@ -33,6 +34,10 @@ static const struct raci_format formats[] = {
      "JUnit XML: a test suite per roster, a failing test case per finding that fails the run, a "
      "skipped one for the others."},
     {"markdown", raci_report_markdown, "A summary table for a pull-request comment."},
+    {"svg", raci_orgchart_svg,
+     "The org chart as an SVG picture, drawn by Graphviz: a node per person, products as "
+     "clusters, loops, missing managers, wide spans and products without a PO marked."},
+    {"png", raci_orgchart_png, "The same org chart as a PNG picture."},
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 

@@ -40,6 +40,7 @@ OWNERS = {
     "csv.h": ("src/read/reader.c", "src/write/csvout.c"),
     "yaml.h": ("src/rules/ruleset_load", "src/rules/yamldoc", "src/rules/section_"),
     "xlsxwriter.h": ("src/write/xlsx", "include/raci/xlsx"),
+    "gvc.h": ("src/write/orgchart",),
     # The xlsx reader's plumbing alone knows the zip library and the XML
     # reader: xlsx_read.c and xlsx_roster.c see parts as nodes (xlsx_part.h).
     "zip.h": ("src/read/xlsx_part.c",),

@@ -62,7 +62,8 @@ static void test_names(void **state)
 
     raci_format_names(&b);
     assert_false(b.failed);
-    assert_string_equal(raci_str_cstr(&b), "text, json, sarif, github, gitlab, junit or markdown");
+    assert_string_equal(raci_str_cstr(&b),
+                        "text, json, sarif, github, gitlab, junit, markdown, svg or png");
     /* Every name of the table is in it. */
     for (size_t i = 0; i < n; i++) {
         const char *hit = strstr(raci_str_cstr(&b), all[i].name);
@@ -98,9 +99,11 @@ static void test_each_writes(void **state)
             r.fail_on = RACI_SEV_ERROR;
             assert_int_equal(raci_format_write(&all[i], out, &r), RACI_OK);
             assert_int_equal(fclose(out), 0);
-            /* Every format names the rule it found; GitHub's commands are
-             * the only one that may write nothing for no findings. */
-            if (!empty && !strstr(buf, "single-accountable"))
+            /* Every format names the rule it found, but the pictures, which
+             * mark findings on the chart; GitHub's commands are the only one
+             * that may write nothing for no findings. */
+            int picture = !strcmp(all[i].name, "svg") || !strcmp(all[i].name, "png");
+            if (!empty && !picture && !strstr(buf, "single-accountable"))
                 fail_msg("format %s does not name the rule", all[i].name);
             if (empty && strcmp(all[i].name, "github") != 0)
                 assert_true(len > 0);

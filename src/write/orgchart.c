@@ -1,0 +1,423 @@
+/*
+ * orgchart.c - the org chart picture, drawn by Graphviz's own library:
+ * built with cgraph, laid out by gvLayout's dot, rendered to memory.
+ *
+ * Labels are Graphviz's plain labels, not HTML-like ones: Graphviz escapes
+ * a plain label's text for SVG itself (quotes, &, <), so names go in as
+ * they are; only a backslash, which starts an escape sequence (\N is the
+ * node's name) in a plain label, is doubled.
+ */
+#include "raci/orgchart.h"
+
+#include <gvc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/roster.h"
+#include "raci/str.h"
+#include "raci/view.h"
+
+/* Per person: what the findings and the reporting lines say about them. */
+enum { MARK_SPAN = 1, MARK_LOOP = 2, MARK_SHOWN = 4 };
+
+struct chart {
+    const struct raci_report *rep;
+    const struct raci_roster *r;
+    Agraph_t *g;
+    Agnode_t **node;    /* per person, NULL when hidden */
+    uint8_t *mark;      /* per person, MARK_* */
+    uint32_t *layer;    /* per person: 1 at the top, 0 in or under a loop */
+    uint8_t *nopo;      /* per product: product-without-po */
+    uint32_t *below;    /* per person: hidden people below them, when collapsed */
+    uint32_t *anc;      /* per person: the ancestor drawn on layer cut */
+    size_t hidden, cut; /* people hidden; the deepest layer drawn (0: all) */
+};
+
+/* cgraph takes char * for what it only reads. */
+static void set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* Text as a plain label takes it: backslashes doubled. */
+static void add_label_text(struct raci_str *b, const char *s)
+{
+    for (; *s; s++)
+        raci_str_add(b, *s == '\\' ? "\\\\" : (char[]){*s, '\0'});
+}
+
+/* Layers, as the org checks count them, and the people of loops: walked
+ * once each, on a stack. */
+static int chart_layers(struct chart *c)
+{
+    const struct raci_roster *r = c->r;
+    size_t np = r->npersons ? r->npersons : 1;
+    uint32_t *stack = malloc(np * sizeof(*stack));
+    uint8_t *on = calloc(np, 1);
+    int ok = stack && on;
+
+    for (uint32_t i = 0; ok && i < r->npersons; i++) {
+        size_t n = 0;
+        uint32_t p = i, above = 0;
+        int loop = 0;
+        while (p != RACI_NONE && !c->layer[p] && !(c->mark[p] & MARK_LOOP) && !on[p]) {
+            on[p] = 1;
+            stack[n++] = p;
+            p = r->persons[p].manager_idx == p ? RACI_NONE : r->persons[p].manager_idx;
+        }
+        if (p != RACI_NONE && on[p]) { /* a new loop closes at p */
+            uint32_t q = p;
+            do {
+                c->mark[q] |= MARK_LOOP;
+                q = r->persons[q].manager_idx;
+            } while (q != p);
+            loop = 1;
+        } else if (p != RACI_NONE)
+            above = c->layer[p], loop = !above;
+        while (n) {
+            uint32_t q = stack[--n];
+            c->layer[q] = loop ? 0 : ++above;
+            on[q] = 0;
+        }
+    }
+    free(stack);
+    free(on);
+    return ok;
+}
+
+/* Marks from the findings reported: spans over the limit, products with no
+ * PO. */
+static void chart_findings(struct chart *c)
+{
+    const struct raci_selection *s = c->rep->findings;
+    for (size_t i = 0; s && i < s->n; i++) {
+        const struct raci_finding *f = s->v[i];
+        if (!strcmp(f->rule, "span-of-control") && f->person < c->r->npersons)
+            c->mark[f->person] |= MARK_SPAN;
+        else if (!strcmp(f->rule, "product-without-po") && f->product < c->r->nproducts)
+            c->nopo[f->product] = 1;
+    }
+}
+
+/* Choose the deepest layer that keeps the chart under the limit, and
+ * count, for each person drawn at it, the people hidden below. */
+static int chart_collapse(struct chart *c)
+{
+    const struct raci_roster *r = c->r;
+    size_t np = r->npersons, maxl = 0;
+    for (size_t i = 0; i < np; i++)
+        maxl = c->layer[i] > maxl ? c->layer[i] : maxl;
+    size_t *per = calloc(maxl + 2, sizeof(*per));
+    if (!per)
+        return 0;
+    for (size_t i = 0; i < np; i++)
+        per[c->layer[i]]++;
+    size_t shown = per[0]; /* loops are always drawn */
+    c->cut = 0;
+    if (np > RACI_ORGCHART_MAX_NODES) {
+        for (c->cut = 1; c->cut <= maxl && shown + per[c->cut] <= RACI_ORGCHART_MAX_NODES; c->cut++)
+            shown += per[c->cut];
+        c->cut = c->cut > 1 ? c->cut - 1 : 1;
+    }
+    free(per);
+    for (uint32_t i = 0; i < np; i++)
+        if (!c->cut || c->layer[i] <= c->cut)
+            c->mark[i] |= MARK_SHOWN;
+    /* Each hidden person counts for their ancestor on layer cut: people
+     * taken layer by layer (a counting sort), each takes their manager's. */
+    uint32_t *order = c->cut ? malloc((np ? np : 1) * sizeof(*order)) : NULL;
+    size_t *start = c->cut ? calloc(maxl + 2, sizeof(*start)) : NULL;
+    if (c->cut && (!order || !start)) {
+        free(order);
+        free(start);
+        return 0;
+    }
+    for (size_t i = 0; c->cut && i < np; i++)
+        start[c->layer[i] + 1]++;
+    for (size_t l = 1; c->cut && l <= maxl + 1; l++)
+        start[l] += start[l - 1];
+    for (uint32_t i = 0; c->cut && i < np; i++)
+        order[start[c->layer[i]]++] = i;
+    for (size_t k = 0; c->cut && k < np; k++) {
+        uint32_t i = order[k];
+        if (c->layer[i] <= c->cut) {
+            c->anc[i] = i;
+            continue;
+        }
+        c->anc[i] = c->anc[r->persons[i].manager_idx];
+        c->below[c->anc[i]]++;
+        c->hidden++;
+    }
+    free(order);
+    free(start);
+    return 1;
+}
+
+/* The label of person i: name, first title, roles. */
+static char *person_label(const struct chart *c, uint32_t i)
+{
+    const struct raci_person *p = &c->r->persons[i];
+    const struct raci_ruleset *rs = c->rep->rs ? c->rep->rs : c->r->rs;
+    struct raci_str b = RACI_STR_INIT;
+    add_label_text(&b, p->name);
+    if (p->ntitles) {
+        raci_str_add(&b, "\\n");
+        add_label_text(&b, p->titles[0]);
+    }
+    for (size_t k = 0, n = 0; rs && k < rs->nroles && k < 64; k++)
+        if (p->roles & (UINT64_C(1) << k)) {
+            raci_str_add(&b, n++ ? ", " : "\\n");
+            add_label_text(&b, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
+        }
+    if (c->below && c->below[i])
+        raci_str_addf(&b, "\\n(+%u below, not drawn)", c->below[i]);
+    return raci_str_take(&b);
+}
+
+/* The graph a person is drawn in: their product's cluster when they are on
+ * exactly one, else the top. */
+static Agraph_t *person_graph(const struct chart *c, uint32_t i, Agraph_t **cluster)
+{
+    size_t n;
+    const uint32_t *m = raci_view_person_members(c->r, i, &n);
+    if (n != 1)
+        return c->g;
+    uint32_t prod = c->r->members[m[0]].product;
+    if (!cluster[prod]) {
+        char name[32];
+        snprintf(name, sizeof name, "cluster_product%u", prod);
+        struct raci_str b = RACI_STR_INIT;
+        add_label_text(&b, c->r->products[prod].name);
+        if (c->nopo[prod])
+            raci_str_add(&b, " (no Product Owner)");
+        cluster[prod] = agsubg(c->g, name, 1);
+        if (!cluster[prod] || b.failed) {
+            raci_str_release(&b);
+            return NULL;
+        }
+        set(cluster[prod], "label", raci_str_cstr(&b));
+        set(cluster[prod], "style", "rounded");
+        if (c->nopo[prod])
+            set(cluster[prod], "fontcolor", "red");
+        raci_str_release(&b);
+    }
+    return cluster[prod];
+}
+
+/* The node of a manager reports_to names who is not on the roster: one per
+ * name as written, dashed. */
+static Agnode_t *missing_node(struct chart *c, const char *manager)
+{
+    struct raci_str name = RACI_STR_INIT, label = RACI_STR_INIT;
+    raci_str_addf(&name, "missing:%s", manager);
+    add_label_text(&label, manager);
+    raci_str_add(&label, "\\n(not on the roster)");
+    Agnode_t *n =
+        name.failed || label.failed ? NULL : agnode(c->g, (char *)raci_str_cstr(&name), 1);
+    if (n) {
+        set(n, "label", raci_str_cstr(&label));
+        set(n, "style", "dashed");
+    }
+    raci_str_release(&name);
+    raci_str_release(&label);
+    return n;
+}
+
+/* A node per person drawn, then an edge per reporting line between them. */
+static int chart_people(struct chart *c)
+{
+    const struct raci_roster *r = c->r;
+    Agraph_t **cluster = calloc(r->nproducts ? r->nproducts : 1, sizeof(*cluster));
+    int ok = cluster != NULL;
+
+    for (uint32_t i = 0; ok && i < r->npersons; i++) {
+        if (!(c->mark[i] & MARK_SHOWN))
+            continue;
+        char name[32], *label = person_label(c, i);
+        Agraph_t *in = person_graph(c, i, cluster);
+        snprintf(name, sizeof name, "p%u", i);
+        c->node[i] = in && label ? agnode(in, name, 1) : NULL;
+        if (c->node[i]) {
+            set(c->node[i], "label", label);
+            if (c->mark[i] & MARK_SPAN)
+                set(c->node[i], "penwidth", "4");
+        }
+        ok = c->node[i] != NULL;
+        free(label);
+    }
+    for (uint32_t i = 0; ok && i < r->npersons; i++) {
+        const struct raci_person *p = &r->persons[i];
+        Agnode_t *from = NULL;
+        if (!c->node[i] || p->manager_idx == i)
+            continue;
+        if (p->manager_idx != RACI_NONE)
+            from = c->node[p->manager_idx];
+        else if (*p->manager && !(from = missing_node(c, p->manager)))
+            ok = 0;
+        if (!from)
+            continue;
+        Agedge_t *e = agedge(c->g, from, c->node[i], NULL, 1);
+        if (!e)
+            ok = 0;
+        else if ((c->mark[i] & MARK_LOOP) && (c->mark[p->manager_idx] & MARK_LOOP)) {
+            set(e, "color", "red");
+            set(e, "penwidth", "2");
+        }
+    }
+    free(cluster);
+    return ok;
+}
+
+/* The legend: one sample of each mark. */
+static int chart_legend(struct chart *c)
+{
+    Agraph_t *l = agsubg(c->g, (char *)"cluster_legend", 1);
+    if (!l)
+        return 0;
+    set(l, "label", "Legend");
+    Agnode_t *a = agnode(l, (char *)"legend:span", 1), *b = agnode(l, (char *)"legend:missing", 1);
+    Agnode_t *x = agnode(l, (char *)"legend:loop1", 1), *y = agnode(l, (char *)"legend:loop2", 1);
+    Agnode_t *p = agnode(l, (char *)"legend:nopo", 1);
+    if (!a || !b || !x || !y || !p)
+        return 0;
+    set(a, "label", "thick border:\\nmore direct reports than the limit");
+    set(a, "penwidth", "4");
+    set(b, "label", "dashed:\\na manager not on the roster");
+    set(b, "style", "dashed");
+    set(x, "label", "red line:");
+    set(y, "label", "a reporting loop");
+    set(p, "label", "red product label:\\na product without a Product Owner");
+    set(p, "fontcolor", "red");
+    Agedge_t *e = agedge(l, x, y, NULL, 1);
+    if (!e)
+        return 0;
+    set(e, "color", "red");
+    return 1;
+}
+
+/* The picture's label: what it shows, and what it leaves out. */
+static int chart_title(struct chart *c)
+{
+    struct raci_str b = RACI_STR_INIT;
+    raci_str_addf(&b, "Org chart: %zu people", c->r->npersons);
+    if (c->cut)
+        raci_str_addf(&b, "; collapsed below layer %zu, %zu people not drawn (more than %d)",
+                      c->cut, c->hidden, RACI_ORGCHART_MAX_NODES);
+    if (!b.failed) {
+        set(c->g, "label", raci_str_cstr(&b));
+        set(c->g, "labelloc", "t");
+    }
+    raci_str_release(&b);
+    return !b.failed;
+}
+
+static void chart_release(struct chart *c)
+{
+    if (c->g)
+        agclose(c->g);
+    free(c->node);
+    free(c->mark);
+    free(c->layer);
+    free(c->nopo);
+    free(c->below);
+    free(c->anc);
+}
+
+/* Build the whole graph into c (released by chart_release, also on
+ * failure). */
+static raci_error chart_build(struct chart *c, const struct raci_report *rep)
+{
+    static const struct raci_roster empty = {0};
+    *c = (struct chart){.rep = rep, .r = rep->roster ? rep->roster : &empty};
+    size_t np = c->r->npersons ? c->r->npersons : 1;
+    c->node = calloc(np, sizeof(*c->node));
+    c->mark = calloc(np, 1);
+    c->layer = calloc(np, sizeof(*c->layer));
+    c->below = calloc(np, sizeof(*c->below));
+    c->anc = calloc(np, sizeof(*c->anc));
+    c->nopo = calloc(c->r->nproducts ? c->r->nproducts : 1, 1);
+    c->g = agopen((char *)"org", Agdirected, NULL);
+    if (!c->node || !c->mark || !c->layer || !c->below || !c->anc || !c->nopo || !c->g)
+        return RACI_ERROR_NOMEM;
+    set(c->g, "rankdir", "TB");
+    set(c->g, "fontname", "sans-serif");
+    agattr(c->g, AGNODE, (char *)"shape", (char *)"box");
+    agattr(c->g, AGNODE, (char *)"fontname", (char *)"sans-serif");
+    chart_findings(c);
+    if (!chart_layers(c) || !chart_collapse(c) || !chart_people(c) || !chart_legend(c) ||
+        !chart_title(c))
+        return RACI_ERROR_NOMEM;
+    return RACI_OK;
+}
+
+/*
+ * The one Graphviz context of the process, made on first use and never
+ * freed. Graphviz 2.42's pango plugin keeps a font name from the first
+ * context past gvFreeContext, and a second context reads it after it was
+ * freed (valgrind shows it with an svg and a png report in one run): one
+ * context, kept, has no such second life.
+ */
+static GVC_t *chart_context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
+/* Lay c out with dot and write it to out in Graphviz's format fmt. */
+static raci_error chart_render(struct chart *c, const char *fmt, FILE *out)
+{
+    GVC_t *gvc = chart_context();
+    char *data = NULL;
+    unsigned int len = 0;
+    raci_error err = RACI_OK;
+
+    if (!gvc)
+        return RACI_ERROR_NOMEM;
+    if (gvLayout(gvc, c->g, "dot") != 0)
+        err = RACI_ERROR_OUTPUT;
+    else {
+        if (gvRenderData(gvc, c->g, fmt, &data, &len) != 0 || !data)
+            err = RACI_ERROR_OUTPUT;
+        else if (fwrite(data, 1, len, out) != len)
+            err = RACI_ERROR_OUTPUT;
+        gvFreeRenderData(data);
+        gvFreeLayout(gvc, c->g);
+    }
+    return err;
+}
+
+static raci_error orgchart_write(FILE *out, const struct raci_report *r, const char *fmt)
+{
+    struct chart c;
+    raci_error err = chart_build(&c, r);
+    if (!err)
+        err = chart_render(&c, fmt, out);
+    chart_release(&c);
+    return err;
+}
+
+raci_error raci_orgchart_svg(FILE *out, const struct raci_report *r)
+{
+    return orgchart_write(out, r, "svg");
+}
+
+raci_error raci_orgchart_png(FILE *out, const struct raci_report *r)
+{
+    return orgchart_write(out, r, "png");
+}
+
+raci_error raci_orgchart_count(const struct raci_report *r, size_t *nodes, size_t *edges,
+                               size_t *hidden)
+{
+    struct chart c;
+    raci_error err = chart_build(&c, r);
+    if (!err) {
+        *nodes = (size_t)agnnodes(c.g);
+        *edges = (size_t)agnedges(c.g);
+        *hidden = c.hidden;
+    }
+    chart_release(&c);
+    return err;
+}

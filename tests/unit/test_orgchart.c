@@ -1,0 +1,82 @@
+/*
+ * test_orgchart.c - the org chart's graph: a node per person drawn, one per
+ * missing manager, the legend's, an edge per reporting line; past the
+ * node limit, the chart collapsed below a layer.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fixture.h"
+#include "raci/orgchart.h"
+#include "raci/selection.h"
+
+/* The legend's nodes and edges. */
+#define LEGEND_NODES 5
+#define LEGEND_EDGES 1
+
+static void count(struct fixture *fx, const char *csv, size_t *nodes, size_t *edges, size_t *hidden)
+{
+    struct raci_selection view = {0};
+    fixture_run(fx, csv);
+    assert_int_equal(raci_selection_reported(&view, &fx->fs), RACI_OK);
+    struct raci_report r = {.findings = &view, .roster = &fx->r, .rs = &fx->rs};
+    assert_int_equal(raci_orgchart_count(&r, nodes, edges, hidden), RACI_OK);
+    raci_selection_release(&view);
+}
+
+static void test_small_chart(void **state)
+{
+    struct fixture fx;
+    size_t nodes, edges, hidden;
+    (void)state;
+    /* Four people, a loop of two under nobody, a manager not listed twice
+     * named (one node), a self-manager (no edge). */
+    count(&fx,
+          "person,title,product,reports_to\n"
+          "Mia,Engineering Manager,Atlas,\n"
+          "Ana,Developer,Atlas,Mia\n"
+          "Bo,Developer,Atlas,Cy\n"
+          "Cy,Developer,Atlas,Bo\n"
+          "Di,Developer,Atlas,Ghost\n"
+          "Ed,Developer,Atlas,Ghost\n"
+          "Flo,Developer,Atlas,Flo\n",
+          &nodes, &edges, &hidden);
+    assert_int_equal(nodes, 7 + 1 + LEGEND_NODES);
+    assert_int_equal(edges, 5 + LEGEND_EDGES);
+    assert_int_equal(hidden, 0);
+    fixture_release(&fx);
+}
+
+static void test_collapsed_chart(void **state)
+{
+    struct fixture fx;
+    size_t nodes, edges, hidden, len = 0, cap = 64 * 1024;
+    char *csv = malloc(cap);
+    (void)state;
+    assert_non_null(csv);
+    /* One top, 20 managers, 20 people under each: 421 people, past the
+     * limit, drawn down to the managers' layer. */
+    len += (size_t)snprintf(csv + len, cap - len, "person,title,reports_to\nTop,Director,\n");
+    for (int m = 0; m < 20; m++) {
+        len += (size_t)snprintf(csv + len, cap - len, "M%d,Engineering Manager,Top\n", m);
+        for (int p = 0; p < 20; p++)
+            len += (size_t)snprintf(csv + len, cap - len, "D%d-%d,Developer,M%d\n", m, p, m);
+    }
+    count(&fx, csv, &nodes, &edges, &hidden);
+    assert_int_equal(hidden, 400);
+    assert_int_equal(nodes, 21 + LEGEND_NODES);
+    assert_int_equal(edges, 20 + LEGEND_EDGES);
+    fixture_release(&fx);
+    free(csv);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_small_chart),
+        cmocka_unit_test(test_collapsed_chart),
+    };
+    return cmocka_run_group_tests_name("orgchart", tests, NULL, NULL);
+}
