@@ -44,7 +44,8 @@ roster_skip="bad-text stray-quote duplicate-column conflicting-value unnamed-col
 # What the matrix has no place for, besides the above:
 #   duplicate-assignment   a matrix has one cell per person and task: two
 #                          rows for one cell are one cell
-#   unknown-manager, reporting-cycle, self-manager, span-of-control, pm-span
+#   unknown-manager, reporting-cycle, self-manager, span-of-control, pm-span,
+#   reporting-depth, single-report-manager, multiple-roots
 #                          a matrix holds no reporting lines
 #   idle-person            a person on no product has no column
 #   long-cell              the long cells of the inputs are extra columns,
@@ -55,7 +56,7 @@ roster_skip="bad-text stray-quote duplicate-column conflicting-value unnamed-col
 #                          count of words is the cells'): checked on the
 #                          inputs without duplicate-assignment
 matrix_skip="$roster_skip duplicate-assignment unknown-manager reporting-cycle self-manager
-  span-of-control pm-span idle-person long-cell"
+  span-of-control pm-span reporting-depth single-report-manager multiple-roots idle-person long-cell"
 
 pass=0 fail=0
 
