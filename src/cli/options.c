@@ -470,6 +470,12 @@ static int apply_option(struct raci_options *o, int c, char **argv)
     case OPT_FORMAT:
         if (!(o->format = raci_format_find(optarg)))
             return bad_format("format", optarg, NULL);
+        /* A picture's bytes would garble the terminal, as curl says of its
+         * binary output: write it to a file, or through a pipe. */
+        if (strcmp(o->format->name, "png") == 0 && isatty(fileno(stdout)))
+            return raci_options_usage_error("--format png writes a picture, not text, and "
+                                            "standard output is a terminal: use --report "
+                                            "png=FILE, or redirect standard output");
         return RACI_EXIT_CLEAN;
     case OPT_REPORT:
         return parse_report(o, optarg);

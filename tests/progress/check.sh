@@ -26,7 +26,7 @@ if command -v script >/dev/null 2>&1; then
   if grep -aq 'raci: [0-9]* rows read, [0-9]* checks run, [0-9]* sheets written' "$tmp/pty"; then ok
   else bad "not drawn on a terminal"; fi
   # Cleared (spaces between two carriage returns) before the first finding.
-  if tr -d '\n' <"$tmp/pty" | grep -aq $'written *\r *\r[^\r]*error:'; then ok
+  if tr -d '\n' <"$tmp/pty" | grep -aqE $'written *\r *\r[^\r]*(error|warning|info):'; then ok
   else bad "not cleared before the findings"; fi
   onpty "RACI_PROGRESS_AFTER_MS=0 '$raci' -q --no-xlsx --fail-on never '$tmp/big.csv'"
   if grep -aq 'rows read' "$tmp/pty"; then bad "drawn with -q"; else ok; fi
@@ -37,6 +37,12 @@ if command -v script >/dev/null 2>&1; then
   onpty "RACI_PROGRESS_AFTER_MS=0 '$raci' -o '$tmp/out.xlsx' --fail-on never '$tmp/big.csv'"
   if grep -aq 'sheets written' "$tmp/pty" && ! grep -aq ' 0 sheets written *$' <(tr '\r' '\n' <"$tmp/pty" | grep -a 'sheets written' | tail -1); then ok
   else bad "sheets not counted"; fi
+  # A picture is never written to a terminal (it is through a pipe: the
+  # golden cases and examples write it to files).
+  onpty "'$raci' --format png --no-xlsx samples/startup.csv; echo status=\$?"
+  if grep -aq 'standard output is a terminal' "$tmp/pty" && grep -aq 'status=2' "$tmp/pty" &&
+    ! grep -aq 'PNG' "$tmp/pty"; then ok
+  else bad "--format png wrote to a terminal"; fi
 else
   echo "progress: no script(1): the checks on a terminal are skipped" >&2
 fi
