@@ -10,6 +10,7 @@
 #include "raci/orgchart.h"
 
 #include <gvc.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,11 +40,22 @@ static void set(void *obj, const char *name, const char *value)
     agsafeset(obj, (char *)name, (char *)value, (char *)"");
 }
 
-/* Text as a plain label takes it: backslashes doubled. */
-static void add_label_text(struct raci_str *b, const char *s)
+/* Text as a plain label takes it: what XML cannot hold (a control
+ * character, a byte that is no UTF-8) shown as U+FFFD, as every XML output
+ * of raci does (raci_str_xml), since Graphviz writes it into the SVG as it
+ * is; backslashes doubled. */
+static void add_label_text(struct raci_str *b, const char *text)
 {
+    char *owned = NULL;
+    const char *s = raci_str_xml(text, SIZE_MAX, &owned, NULL);
+
+    if (!s) {
+        b->failed = 1;
+        return;
+    }
     for (; *s; s++)
         raci_str_add(b, *s == '\\' ? "\\\\" : (char[]){*s, '\0'});
+    free(owned);
 }
 
 /* Layers, as the org checks count them, and the people of loops: walked
@@ -209,7 +221,13 @@ static Agraph_t *person_graph(const struct chart *c, uint32_t i, Agraph_t **clus
 static Agnode_t *missing_node(struct chart *c, const char *manager)
 {
     struct raci_str name = RACI_STR_INIT, label = RACI_STR_INIT;
-    raci_str_addf(&name, "missing:%s", manager);
+    char *owned = NULL;
+    /* The node's name is in the SVG too (its title, a comment): XML-safe. */
+    const char *safe = raci_str_xml(manager, SIZE_MAX, &owned, NULL);
+    if (!safe)
+        return NULL;
+    raci_str_addf(&name, "missing:%s", safe);
+    free(owned);
     add_label_text(&label, manager);
     raci_str_add(&label, "\\n(not on the roster)");
     Agnode_t *n =
