@@ -555,7 +555,9 @@ raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
 
     if (raci_roster_add_file(r, t->file))
         return RACI_ERROR_NOMEM;
-    if (input == RACI_INPUT_ROSTER || !t->nrows)
+    /* raci's product sheets hold several blocks of their own (sheetcsv.h),
+     * a product with nobody on it a heading alone: never split them. */
+    if (input == RACI_INPUT_ROSTER || !t->nrows || raci_sheetcsv_is(t))
         return add_table(r, t, input, &lean, diag);
     if (!(starts = malloc(t->nrows * sizeof(*starts))))
         return RACI_ERROR_NOMEM;
