@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "raci/error.h"
+#include "raci/map.h"
 #include "raci/reader.h"
 #include "raci/ruleset.h"
 
@@ -36,6 +37,11 @@ int raci_cells_letters(const char *text, const struct raci_ruleset *rs);
  * cell defining one ("R = Responsible", "A: Accountable", "C - Consulted"),
  * a cell naming two of their words, or a letter followed by its word? */
 int raci_cells_legend(const struct raci_row *row);
+
+/* The same, remembering what each cell's text says in memo (keyed by the
+ * text's address: cells are interned, and the texts must outlive memo), so
+ * that a text repeated down a table is read once. */
+int raci_cells_legend_in(const struct raci_row *row, struct raci_map *memo);
 
 /* Is t raci's own product sheet saved as CSV: row 1 ending in "Findings",
  * row 2 starting with "Task"? */

@@ -128,11 +128,25 @@ char *raci_str_key(const char *s)
     return out;
 }
 
+/* Texts up to this long are compared through keys on the stack. */
+#define STR_SHORT 256
+
 int raci_str_same_key(const char *a, const char *b)
 {
-    char *ka = raci_str_key(a), *kb = raci_str_key(b);
-    int same = ka && kb ? strcmp(ka, kb) == 0 : -1;
+    char sa[RACI_STR_KEY_SIZE(STR_SHORT)], sb[RACI_STR_KEY_SIZE(STR_SHORT)];
+    char *ka, *kb;
+    int same;
 
+    if (a == b)
+        return 1;
+    if (strlen(a) <= STR_SHORT && strlen(b) <= STR_SHORT) {
+        raci_str_key_into(a, sa);
+        raci_str_key_into(b, sb);
+        return strcmp(sa, sb) == 0;
+    }
+    ka = raci_str_key(a);
+    kb = raci_str_key(b);
+    same = ka && kb ? strcmp(ka, kb) == 0 : -1;
     free(ka);
     free(kb);
     return same;

@@ -30,6 +30,10 @@ struct index {
     struct raci_map members;  /* (person, product) -> member */
     struct raci_map extra;    /* (matching key, nth) -> extra column */
     struct raci_map listed;   /* matching key of a name -> the people roster's person */
+    /* What a text as given resolved to, before any key is made: (id, 1) or
+     * (name, 2) -> person, (task name, product) -> task. The same interned
+     * text always gives the same key, so a repeat skips making it. */
+    struct raci_map seen_persons, seen_tasks;
     struct extra_value *extras;
     size_t nextras, cap_extras;
 };
@@ -94,11 +98,16 @@ raci_error raci_roster_product(struct raci_roster *r, const char *name, struct r
 raci_error raci_roster_person(struct raci_roster *r, const char *name, const char *id,
                               const char *scope, struct raci_loc loc, uint32_t *out)
 {
-    const char *nkey = raci_strpool_key(r->pool, name), *key;
+    const char *nkey, *key;
     struct raci_person *pp;
-    uint32_t p;
+    uint32_t p, seen = scope ? 0 : *id ? 1 : 2;
 
-    if (!nkey)
+    if (seen && (p = raci_map_get(&idx(r)->seen_persons, (uintptr_t)(seen == 1 ? id : name),
+                                  seen)) != RACI_MAP_NONE) {
+        *out = p;
+        return RACI_OK;
+    }
+    if (!(nkey = raci_strpool_key(r->pool, name)))
         return RACI_ERROR_NOMEM;
     /* The id decides identity when given: two Ana Silvas with different
      * emails are two people. */
@@ -111,10 +120,8 @@ raci_error raci_roster_person(struct raci_roster *r, const char *name, const cha
     if (!key)
         return RACI_ERROR_NOMEM;
     p = raci_map_get(&idx(r)->persons, (uintptr_t)key, 0);
-    if (p != RACI_MAP_NONE) {
-        *out = p;
-        return RACI_OK;
-    }
+    if (p != RACI_MAP_NONE)
+        goto found;
     if (raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons)))
         return RACI_ERROR_NOMEM;
     p = (uint32_t)r->npersons;
@@ -130,8 +137,11 @@ raci_error raci_roster_person(struct raci_roster *r, const char *name, const cha
     pp->manager_idx = RACI_NONE;
     pp->loc = loc;
     r->npersons++;
+found:
     *out = p;
-    return RACI_OK;
+    return seen && raci_map_put(&idx(r)->seen_persons, (uintptr_t)(seen == 1 ? id : name), seen, p)
+               ? RACI_ERROR_NOMEM
+               : RACI_OK;
 }
 
 raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char *title,
@@ -234,10 +244,15 @@ raci_error raci_roster_task_note(struct raci_roster *r, uint32_t task, const cha
 raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char *name,
                             struct raci_loc loc, uint32_t *out)
 {
-    int def = raci_ruleset_find_task(r->rs, name);
+    int def;
     const char *key;
-    uint32_t t;
+    uint32_t t = raci_map_get(&idx(r)->seen_tasks, (uintptr_t)name, product);
 
+    if (t != RACI_MAP_NONE) {
+        *out = t;
+        return RACI_OK;
+    }
+    def = raci_ruleset_find_task(r->rs, name);
     /* Canonical tasks are keyed by their index, so "KPIs" and "success
      * metrics" are one task; others by their matching key. */
     if (def >= 0) {
@@ -260,7 +275,7 @@ raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char 
         r->ntasks++;
     }
     *out = t;
-    return RACI_OK;
+    return raci_map_put(&idx(r)->seen_tasks, (uintptr_t)name, product, t);
 }
 
 raci_error raci_roster_assign(struct raci_roster *r, const struct raci_assign *a)
@@ -569,13 +584,11 @@ void raci_roster_release(struct raci_roster *r)
     free(r->file_headers);
     raci_view_free(r);
     if (x) {
-        raci_map_release(&x->persons);
-        raci_map_release(&x->names);
-        raci_map_release(&x->products);
-        raci_map_release(&x->tasks);
-        raci_map_release(&x->members);
-        raci_map_release(&x->extra);
-        raci_map_release(&x->listed);
+        struct raci_map *maps[] = {&x->persons, &x->names,        &x->products,
+                                   &x->tasks,   &x->members,      &x->extra,
+                                   &x->listed,  &x->seen_persons, &x->seen_tasks};
+        for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+            raci_map_release(maps[i]);
         free(x->extras);
         free(x);
     }

@@ -133,34 +133,82 @@ static int letter_word_count(const char *s)
     return n;
 }
 
-int raci_cells_legend(const struct raci_row *row)
+/* What a legend asks of one cell's text, in a byte (LEGEND_*), with the
+ * first byte of its key when it is one word: the same for the same text,
+ * so a memo keyed by the interned text keeps it. */
+enum {
+    LEGEND_BLANK = 1u << 8,   /* blank */
+    LEGEND_TITLE = 1u << 9,   /* "Legend...", "Key": a legend's first cell */
+    LEGEND_DEFINE = 1u << 10, /* defines a letter, or names two words */
+    LEGEND_ONE = 1u << 11,    /* names one of the words, short */
+    LEGEND_LETTER = 1u << 12, /* one of R, A, C, I */
+    LEGEND_KNOWN = 1u << 13   /* read (a memo's value is never 0) */
+};
+
+static uint32_t legend_read(const char *s)
+{
+    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+    size_t len;
+    uint32_t v = LEGEND_KNOWN;
+    int words = 0;
+
+    if (raci_cells_blank(s))
+        return v | LEGEND_BLANK;
+    len = strlen(s);
+    if (len <= WORD_MAX) {
+        raci_str_key_into(s, key);
+        v |= (unsigned char)key[0];
+        if (strncmp(key, "legend", 6) == 0 || strcmp(key, "key") == 0 ||
+            strncmp(key, "key ", 4) == 0)
+            v |= LEGEND_TITLE;
+    }
+    if (defines(s) || (words = letter_word_count(s)) >= 2)
+        return v | LEGEND_DEFINE;
+    if (words == 1 && len <= WORD_MAX)
+        v |= LEGEND_ONE;
+    if (len == 1 && strchr("RACIraci", *s))
+        v |= LEGEND_LETTER;
+    return v;
+}
+
+/* legend_read(s), from memo when it holds s (memo may be NULL). */
+static uint32_t legend_of(const char *s, struct raci_map *memo)
+{
+    uint32_t v = memo ? raci_map_get(memo, (uintptr_t)s, 0) : RACI_MAP_NONE;
+
+    if (v == RACI_MAP_NONE) {
+        v = legend_read(s);
+        if (memo && raci_map_put(memo, (uintptr_t)s, 0, v) != RACI_OK)
+            raci_map_release(memo); /* out of memory: read without */
+    }
+    return v;
+}
+
+int raci_cells_legend_in(const struct raci_row *row, struct raci_map *memo)
 {
     const char *prev = NULL;
-    char key[RACI_STR_KEY_SIZE(WORD_MAX)];
+    uint32_t pv = 0;
 
     for (uint32_t c = 0; c < row->ncells; c++) {
         const char *s = row->cells[c].text;
-        int words = 0;
-        if (raci_cells_blank(s))
+        uint32_t v = legend_of(s, memo);
+        if (v & LEGEND_BLANK)
             continue;
-        if (!prev && strlen(s) <= WORD_MAX) {
-            raci_str_key_into(s, key);
-            if (strncmp(key, "legend", 6) == 0 || strcmp(key, "key") == 0 ||
-                strncmp(key, "key ", 4) == 0)
-                return 1;
-        }
-        if (defines(s) || (words = letter_word_count(s)) >= 2)
+        if ((!prev && (v & LEGEND_TITLE)) || (v & LEGEND_DEFINE))
             return 1;
         /* "R", then "Responsible": a row of a legend table. */
-        if (prev && strlen(prev) == 1 && strchr("RACIraci", *prev) && words == 1 &&
-            strlen(s) <= WORD_MAX) {
-            raci_str_key_into(s, key);
-            if (key[0] == (char)(*prev | 0x20))
-                return 1;
-        }
+        if (prev && (pv & LEGEND_LETTER) && (v & LEGEND_ONE) &&
+            (char)(v & 0xFF) == (char)(*prev | 0x20))
+            return 1;
         prev = s;
+        pv = v;
     }
     return 0;
+}
+
+int raci_cells_legend(const struct raci_row *row)
+{
+    return raci_cells_legend_in(row, NULL);
 }
 
 /* Does row repeat header, cell for cell but for case? */
@@ -196,31 +244,32 @@ struct value_run {
     uint32_t count;
 };
 
-/* By address: cells are interned, so equal texts mostly share one. */
-static int cmp_addr(const void *a, const void *b)
-{
-    uintptr_t x = (uintptr_t) * (const char *const *)a, y = (uintptr_t) * (const char *const *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_run(const void *a, const void *b)
 {
     return strcmp(((const struct value_run *)a)->text, ((const struct value_run *)b)->text);
 }
 
-/* The n values as runs of one address each, sorted by text (a text that
- * is not interned may be two runs, next to each other) into runs; their
- * number. vals is sorted by address. */
-static size_t value_runs(const char **vals, size_t n, struct value_run *runs)
+/* The n values as runs of one address each (cells are interned, so equal
+ * texts mostly share one; a text that is not interned may be two runs,
+ * next to each other), counted through a map of the addresses and sorted
+ * by text; their number, or 0 with *err set when out of memory. */
+static size_t value_runs(const char **vals, size_t n, struct value_run *runs, raci_error *err)
 {
+    struct raci_map at = {0};
     size_t nruns = 0;
 
-    qsort(vals, n, sizeof(*vals), cmp_addr);
-    for (size_t i = 0, j; i < n; i = j) {
-        for (j = i + 1; j < n && vals[j] == vals[i]; j++)
-            ;
-        runs[nruns++] = (struct value_run){vals[i], (uint32_t)(j - i)};
+    for (size_t i = 0; i < n && !*err; i++) {
+        uint32_t k = raci_map_get(&at, (uintptr_t)vals[i], 0);
+        if (k != RACI_MAP_NONE) {
+            runs[k].count++;
+            continue;
+        }
+        runs[nruns] = (struct value_run){vals[i], 1};
+        *err = raci_map_put(&at, (uintptr_t)vals[i], 0, (uint32_t)nruns++);
     }
+    raci_map_release(&at);
+    if (*err)
+        return 0;
     qsort(runs, nruns, sizeof(*runs), cmp_run);
     return nruns;
 }
@@ -251,6 +300,7 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     int seen = 0;
     uint32_t other;
     size_t nruns;
+    raci_error err = RACI_OK;
 
     if (!vals || !runs) {
         free(vals);
@@ -269,7 +319,7 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     }
     /* Each distinct value read once, counted as often as it occurs: the
      * counts are whole numbers, so the sums are the same in any order. */
-    nruns = value_runs(vals, s->n, runs);
+    nruns = value_runs(vals, s->n, runs, &err);
     for (size_t i = 0, j; i < nruns; i = j) {
         uint32_t count = runs[i].count;
         for (j = i + 1; j < nruns && strcmp(runs[j].text, runs[i].text) == 0; j++)
@@ -282,6 +332,8 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     }
     free(vals);
     free(runs);
+    if (err)
+        return err;
     if ((other = s->n - s->letters) > 0) {
         s->chars /= other;
         s->words /= other;

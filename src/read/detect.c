@@ -109,6 +109,7 @@ struct scan {
     int second;                  /* another column that could be the label, or -1 */
     int first;                   /* the first column of marks */
     enum raci_detect_shape lean; /* the page's earlier table's orientation */
+    struct raci_map legend;      /* raci_cells_legend_in's memo */
 };
 
 static const char *header_at(const struct scan *sc, int c)
@@ -138,7 +139,7 @@ static void find_header(struct scan *sc)
     for (size_t k = 0; (row = raci_detect_row_at(sc->t, k)); k++) {
         int only = -1;
         uint32_t n = raci_cells_filled(row, &only);
-        if (raci_cells_legend(row) || n == 0)
+        if (raci_cells_legend_in(row, &sc->legend) || n == 0)
             continue;
         if (any_letters(row, sc->rs))
             break;
@@ -168,7 +169,8 @@ static raci_error scan_rows(struct scan *sc)
     for (size_t k = sc->d->header + 1; (row = raci_detect_row_at(sc->t, k)); k++) {
         int only = -1;
         uint32_t n = raci_cells_filled(row, &only);
-        if (n == 0 || raci_cells_legend(row) || raci_cells_same_row(sc->header, row))
+        if (n == 0 || raci_cells_legend_in(row, &sc->legend) ||
+            raci_cells_same_row(sc->header, row))
             continue;
         if (n >= 2)
             sc->rows[sc->nrows++] = row;
@@ -556,6 +558,7 @@ raci_error raci_detect_table_after(struct raci_detect *d, const struct raci_tabl
     else
         decide(&sc, input);
     raci_columns_release(&sc.cols);
+    raci_map_release(&sc.legend);
     free(sc.rows);
     free(sc.st);
     if (err)

@@ -242,6 +242,15 @@ static void test_rows(void **state)
     assert_int_equal(t.nrows, 10);
     for (size_t i = 1; i < t.nrows; i++)
         assert_int_equal(raci_detect_row(&d, &t.rows[0], &t.rows[i], &fx.rs), want[i - 1]);
+    /* A memo gives the same answers, twice over (the second time from what
+     * it kept): "R" then "Responsible" is a legend, "R" alone is not. */
+    struct raci_map memo = {0};
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 1; i < t.nrows; i++)
+            assert_int_equal(raci_cells_legend_in(&t.rows[i], &memo),
+                             want[i - 1] == RACI_ROW_LEGEND);
+    assert_true(memo.n > 0);
+    raci_map_release(&memo);
     raci_detect_release(&d);
     raci_reader_release(&t);
     fixture_release(&fx);
