@@ -23,6 +23,7 @@
 
 #include "raci/diag.h"
 #include "raci/error.h"
+#include "raci/map.h"
 #include "raci/ruleset.h"
 #include "raci/strpool.h"
 #include "raci/view.h"
@@ -198,6 +199,9 @@ struct raci_roster {
     size_t cap_file_headers;
     struct raci_view view; /* built by raci_roster_finish; see view.h */
     void *index;           /* private lookup tables */
+    /* What a letters cell's text as given reads as (shape.c), keyed by the
+     * interned text: the roster's cells repeat a handful of texts. */
+    struct raci_map letters_read;
 };
 
 raci_error raci_roster_init(struct raci_roster *r, struct raci_strpool *pool,

@@ -30,10 +30,9 @@ struct index {
     struct raci_map members;  /* (person, product) -> member */
     struct raci_map extra;    /* (matching key, nth) -> extra column */
     struct raci_map listed;   /* matching key of a name -> the people roster's person */
-    /* What a text as given resolved to, before any key is made: (id, 1) or
-     * (name, 2) -> person, (task name, product) -> task. The same interned
-     * text always gives the same key, so a repeat skips making it. */
-    struct raci_map seen_persons, seen_tasks;
+    /* A text as given -> what it named: (id, 1), (name, 2) person, (name, 3)
+     * product; (name, product) task. One interned text, one key: no key made. */
+    struct raci_map seen, seen_tasks;
     struct extra_value *extras;
     size_t nextras, cap_extras;
 };
@@ -75,10 +74,14 @@ void raci_roster_file_header(struct raci_roster *r, struct raci_loc loc)
 raci_error raci_roster_product(struct raci_roster *r, const char *name, struct raci_loc loc,
                                uint32_t *out)
 {
-    const char *key = raci_strpool_key(r->pool, name);
-    uint32_t p;
+    const char *key;
+    uint32_t p = raci_map_get(&idx(r)->seen, (uintptr_t)name, 3);
 
-    if (!key)
+    if (p != RACI_MAP_NONE) {
+        *out = p;
+        return RACI_OK;
+    }
+    if (!(key = raci_strpool_key(r->pool, name)))
         return RACI_ERROR_NOMEM;
     p = raci_map_get(&idx(r)->products, (uintptr_t)key, 0);
     if (p == RACI_MAP_NONE) {
@@ -92,7 +95,7 @@ raci_error raci_roster_product(struct raci_roster *r, const char *name, struct r
         r->nproducts++;
     }
     *out = p;
-    return RACI_OK;
+    return raci_map_put(&idx(r)->seen, (uintptr_t)name, 3, p);
 }
 
 raci_error raci_roster_person(struct raci_roster *r, const char *name, const char *id,
@@ -102,8 +105,8 @@ raci_error raci_roster_person(struct raci_roster *r, const char *name, const cha
     struct raci_person *pp;
     uint32_t p, seen = scope ? 0 : *id ? 1 : 2;
 
-    if (seen && (p = raci_map_get(&idx(r)->seen_persons, (uintptr_t)(seen == 1 ? id : name),
-                                  seen)) != RACI_MAP_NONE) {
+    if (seen && (p = raci_map_get(&idx(r)->seen, (uintptr_t)(seen == 1 ? id : name), seen)) !=
+                    RACI_MAP_NONE) {
         *out = p;
         return RACI_OK;
     }
@@ -139,7 +142,7 @@ raci_error raci_roster_person(struct raci_roster *r, const char *name, const cha
     r->npersons++;
 found:
     *out = p;
-    return seen && raci_map_put(&idx(r)->seen_persons, (uintptr_t)(seen == 1 ? id : name), seen, p)
+    return seen && raci_map_put(&idx(r)->seen, (uintptr_t)(seen == 1 ? id : name), seen, p)
                ? RACI_ERROR_NOMEM
                : RACI_OK;
 }
@@ -583,10 +586,11 @@ void raci_roster_release(struct raci_roster *r)
     free(r->files);
     free(r->file_headers);
     raci_view_free(r);
+    raci_map_release(&r->letters_read);
     if (x) {
-        struct raci_map *maps[] = {&x->persons, &x->names,        &x->products,
-                                   &x->tasks,   &x->members,      &x->extra,
-                                   &x->listed,  &x->seen_persons, &x->seen_tasks};
+        struct raci_map *maps[] = {&x->persons, &x->names,   &x->products,
+                                   &x->tasks,   &x->members, &x->extra,
+                                   &x->listed,  &x->seen,    &x->seen_tasks};
         for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
             raci_map_release(maps[i]);
         free(x->extras);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +42,26 @@ static uint32_t control_at(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* Are the 8 bytes at s all printable ASCII (0x20 to 0x7F)? A byte under
+ * 0x20 borrows into its top bit when 0x20 is taken from it, and a byte
+ * from 0x80 up has it set already. */
+static int printable8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, tops = 0x8080808080808080u;
+    uint64_t x;
+
+    memcpy(&x, s, sizeof(x));
+    return ((x | ((x - 0x20 * ones) & ~x)) & tops) == 0;
+}
+
 static void utf8_count(const unsigned char *s, size_t n, struct utf8_census *c)
 {
     memset(c, 0, sizeof(*c));
     for (size_t i = 0; i < n;) {
         size_t k;
-        if (s[i] < 0x80) {
+        if (n - i >= 8 && printable8(s + i)) {
+            i += 8; /* nothing to count */
+        } else if (s[i] < 0x80) {
             c->nuls += s[i] == 0;
             c->controls += s[i] < 0x20 && control_at(s + i, n - i);
             i++;

@@ -24,6 +24,10 @@ void raci_textpos_advance(struct raci_textpos *p, const char *text, size_t to)
 
     for (; p->off < to; p->off++) {
         unsigned char b = s[p->off];
+        if (b >= 0x20 && b < 0x80) {
+            p->col++; /* printable ASCII: a character, no line break */
+            continue;
+        }
         /* s[to] is at worst the terminator, so looking one byte ahead is
          * safe. */
         if (b == '\n' || (b == '\r' && s[p->off + 1] != '\n')) {
