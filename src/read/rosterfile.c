@@ -72,12 +72,16 @@ static int named_xlsx(const char *name)
     return dot && (raci_str_casecmp(dot, ".xlsx") == 0 || raci_str_casecmp(dot, ".xlsm") == 0);
 }
 
-static raci_error add_csv(struct raci_roster *r, const char *data, size_t len, const char *name,
+/* The file's bytes (*data, freed here once read: the table holds its own
+ * copies, and the roster is built without them) as a table. */
+static raci_error add_csv(struct raci_roster *r, char **data, size_t len, const char *name,
                           enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_table t = {0};
-    raci_error err = raci_reader_read_mem(&t, data, len, name, r->pool, diag);
+    raci_error err = raci_reader_read_mem(&t, *data, len, name, r->pool, diag);
 
+    free(*data);
+    *data = NULL;
     if (err == RACI_OK)
         err = raci_shape_add_as(r, &t, input, diag);
     raci_reader_release(&t);
@@ -129,7 +133,7 @@ raci_error raci_rosterfile_add(struct raci_roster *r, const char *path, const ch
                             "workbook is: save it from the spreadsheet as an Excel Workbook "
                             "(.xlsx), or, if it is CSV, name it .csv");
     else
-        err = add_csv(r, buf, len, name, input, diag);
+        err = add_csv(r, &buf, len, name, input, diag);
     free(buf);
     raci_diag_release(&scratch);
     return err;
