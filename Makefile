@@ -277,9 +277,11 @@ format:
 picture: build
 	tests/../doc/make-picture.sh
 
+# raci against bare libcsv, bare libxlsxwriter and pandas + XlsxWriter at
+# 10,000, 100,000 and 1,000,000 rows, side by side (bench/compare.sh; about
+# ten minutes on two cores). Nothing is asserted.
 bench: build
-	bench/run.sh
-	bench/scale.sh
+	bench/compare.sh
 
 # The man page: doc/raci.1.in with the OPTIONS and FORMATS sections that
 # `raci --help-man` prints from the tables of options and formats, which

@@ -7,14 +7,12 @@
 # not tested.
 #
 #   bench/diff.sh [PRODUCTS] [PEOPLE_PER_PRODUCT]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 products=${1:-700}
 per=${2:-12}
-out=bench/out
-mkdir -p "$out"
-/usr/bin/python3 bench/gen.py "$products" "$per" >"$out/before.csv"
-/usr/bin/python3 - "$out/before.csv" "$out/after.csv" <<'PY'
+bench_tools
+$PY bench/gen.py "$products" "$per" >"$out/before.csv"
+$PY - "$out/before.csv" "$out/after.csv" <<'PY'
 import random, sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 head, body = lines[0], lines[1:]
@@ -25,22 +23,16 @@ for i in range(0, len(body), 100):
 open(sys.argv[2], "w", encoding="utf-8").write("\n".join([head] + body) + "\n")
 PY
 rows=$(($(wc -l <"$out/before.csv") - 1))
+rm -f "$out"/{before,after,diff}.times
 
-# Best of three wall-clock runs, in seconds.
-best() {
-  local b=""
-  for _ in 1 2 3; do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-    t1=$(date +%s.%N)
-    b=$(awk -v a="$t0" -v z="$t1" -v b="$b" 'BEGIN { d = z - a; if (b == "" || d < b) b = d; printf "%.3f", b }')
-  done
-  echo "$b"
-}
-ta=$(best ./raci --no-xlsx "$out/before.csv")
-tb=$(best ./raci --no-xlsx "$out/after.csv")
-td=$(best ./raci diff "$out/before.csv" "$out/after.csv")
+for _ in 1 2 3; do
+  bench_job before ./raci --no-xlsx "$out/before.csv"
+  bench_job after ./raci --no-xlsx "$out/after.csv"
+  bench_job diff ./raci diff "$out/before.csv" "$out/after.csv"
+done
+read -r ta _ <<<"$(bench_median before)"
+read -r tb _ <<<"$(bench_median after)"
+read -r td _ <<<"$(bench_median diff)"
 echo "rows: $rows per roster"
-echo "audit before: ${ta}s, audit after: ${tb}s, diff: ${td}s"
+echo "audit before: ${ta}s, audit after: ${tb}s, diff: ${td}s (medians of three, interleaved)"
 awk -v a="$ta" -v b="$tb" -v d="$td" 'BEGIN { printf "diff / (both audits): %.2f\n", d / (a + b) }'
