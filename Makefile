@@ -254,8 +254,11 @@ TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip ch
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
-	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 $(TEST_STAGES)
-	@echo "stages: $(words $(TEST_STAGES)) passed, 0 failed"
+	$(Q)t0=$$(date +%s); for stage in $(TEST_STAGES); do \
+	  t=$$(date +%s); \
+	  $(MAKE) --no-print-directory DEVELOPER=1 $$stage || exit 1; \
+	  echo "stage $$stage: $$(($$(date +%s) - t)) s"; \
+	done; echo "stages: $(words $(TEST_STAGES)) passed, 0 failed, in $$(($$(date +%s) - t0)) s"
 
 # --------------------------------------------------------------- extras --
 # doc/rules.md: every rule of the registry (include/raci/rules.def) with the
