@@ -121,6 +121,15 @@ enum raci_str_bad {
  */
 const char *raci_str_xml(const char *s, size_t max, char **owned, int *cut);
 
+/* Text that a workbook's cell or comment shows as it is: spreadsheets read
+ * "_xHHHH_" (four hex digits) in a cell's text as the character U+HHHH (the
+ * Office Open XML string type, ST_Xstring), so the underscore of each such
+ * run is written as its own escape, "_x005F_", and "Ana_x0041_" stays
+ * "Ana_x0041_" rather than becoming "AnaA". Returns s or a malloc'd copy;
+ * *owned, when not NULL on entry, is what s came from: it is freed when a
+ * copy replaces it. NULL when out of memory (*owned freed). */
+const char *raci_str_xstring(const char *s, char **owned);
+
 /* Text that JSON can hold: each byte that is not UTF-8 becomes U+FFFD (JSON
  * escapes control characters itself). Returns s or a malloc'd copy in
  * *owned, as raci_str_xml. */

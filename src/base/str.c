@@ -3,6 +3,7 @@
  */
 #include "raci/str.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -352,6 +353,39 @@ static const char *clean(const char *s, size_t max, int xml, char **owned, int *
 const char *raci_str_xml(const char *s, size_t max, char **owned, int *cut)
 {
     return clean(s, max, 1, owned, cut);
+}
+
+/* Does s start an escape "_xHHHH_" as a spreadsheet reads one? */
+static int xstring_escape_at(const char *s)
+{
+    if (s[0] != '_' || (s[1] != 'x' && s[1] != 'X'))
+        return 0;
+    for (int k = 2; k < 6; k++)
+        if (!isxdigit((unsigned char)s[k]))
+            return 0;
+    return s[6] == '_';
+}
+
+const char *raci_str_xstring(const char *s, char **owned)
+{
+    struct raci_str b = RACI_STR_INIT;
+    const char *p = strstr(s, "_x") || strstr(s, "_X") ? s : NULL;
+    size_t n = 0;
+
+    for (; p && *p; p++)
+        n += xstring_escape_at(p);
+    if (n == 0)
+        return s;
+    for (p = s; *p; p++) {
+        if (xstring_escape_at(p))
+            raci_str_add(&b, "_x005F");
+        raci_str_addn(&b, p, 1);
+    }
+    free(*owned);
+    *owned = b.failed ? NULL : b.s;
+    if (b.failed)
+        raci_str_release(&b);
+    return *owned;
 }
 
 const char *raci_str_utf8(const char *s, char **owned)

@@ -122,7 +122,11 @@ static size_t book_units(const char *s, size_t n, size_t max, size_t *fit)
 static const char *book_cell_text(const char *s, char **owned)
 {
     const char *t = raci_str_xml(s, SIZE_MAX, owned, NULL);
-    size_t n = t ? strlen(t) : 0, fit;
+    size_t n, fit;
+
+    if (t && !(t = raci_str_xstring(t, owned)))
+        return NULL;
+    n = t ? strlen(t) : 0;
     char *cut;
 
     /* A unit is at least one byte: text of fewer bytes fits. */
@@ -233,12 +237,18 @@ int raci_xlsx_book_comment(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
     /* Wide enough for a finding's message on a few lines; taller with every
      * finding, within reason. */
     size_t h = 24 + 36 * nlines;
+    char *owned = NULL;
+    const char *t = raci_str_xstring(text, &owned);
+    int rc;
 
+    if (!t)
+        return raci_xlsx_book_nomem(b);
     opt.author = comment_author;
     opt.width = 360;
     opt.height = (uint16_t)(h > 480 ? 480 : h);
-    return raci_xlsx_book_check(b,
-                                worksheet_write_comment_opt(ws, row, (lxw_col_t)col, text, &opt));
+    rc = raci_xlsx_book_check(b, worksheet_write_comment_opt(ws, row, (lxw_col_t)col, t, &opt));
+    free(owned);
+    return rc;
 }
 
 /* The header's font, set where it starts; set again, it prints nothing. */

@@ -264,6 +264,32 @@ static void test_copies(void **state)
     assert_true(raci_str_casecmp("a", "b") < 0);
 }
 
+/* Text a spreadsheet would read as its escape _xHHHH_ keeps its underscore
+ * escaped; other text is given back as it is. */
+static void test_xstring(void **state)
+{
+    static const char *const same[] = {"Ana Silva", "_x",   "_x004_", "_x00G1_",
+                                       "x0041_",    "P&G_", ""};
+    char *owned = NULL;
+    const char *t;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+        assert_ptr_equal(raci_str_xstring(same[i], &owned), same[i]);
+        assert_null(owned);
+    }
+    t = raci_str_xstring("Ana_x0041_ and _X00e9__x000D_", &owned);
+    assert_non_null(owned);
+    assert_ptr_equal(t, owned);
+    assert_string_equal(t, "Ana_x005F_x0041_ and _x005F_X00e9__x005F_x000D_");
+    free(owned);
+    /* What the copy came from is freed when it is replaced. */
+    owned = strdup("_x005F_");
+    t = raci_str_xstring(owned, &owned);
+    assert_string_equal(t, "_x005F_x005F_");
+    free(owned);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,7 +297,7 @@ int main(void)
         cmocka_unit_test(test_key_grows), cmocka_unit_test(test_key_is_never_cut),
         cmocka_unit_test(test_decode),    cmocka_unit_test(test_units),
         cmocka_unit_test(test_xml),       cmocka_unit_test(test_builder),
-        cmocka_unit_test(test_copies),
+        cmocka_unit_test(test_copies),    cmocka_unit_test(test_xstring),
     };
     return cmocka_run_group_tests_name("str", tests, NULL, NULL);
 }
