@@ -130,6 +130,11 @@ const char *raci_str_xml(const char *s, size_t max, char **owned, int *cut);
  * copy replaces it. NULL when out of memory (*owned freed). */
 const char *raci_str_xstring(const char *s, char **owned);
 
+/* The UTF-16 unit of the escape "_xHHHH_" that s (n bytes there) starts
+ * with, as a spreadsheet reads it (either case of x and of the digits), or
+ * -1 when s starts none: what the workbook reader turns back into text. */
+long raci_str_xstring_unit(const char *s, size_t n);
+
 /* Text that JSON can hold: each byte that is not UTF-8 becomes U+FFFD (JSON
  * escapes control characters itself). Returns s or a malloc'd copy in
  * *owned, as raci_str_xml. */

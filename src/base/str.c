@@ -3,7 +3,6 @@
  */
 #include "raci/str.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -355,32 +354,48 @@ const char *raci_str_xml(const char *s, size_t max, char **owned, int *cut)
     return clean(s, max, 1, owned, cut);
 }
 
-/* Does s start an escape "_xHHHH_" as a spreadsheet reads one? */
-static int xstring_escape_at(const char *s)
+static int hex_digit(char c)
 {
-    if (s[0] != '_' || (s[1] != 'x' && s[1] != 'X'))
-        return 0;
-    for (int k = 2; k < 6; k++)
-        if (!isxdigit((unsigned char)s[k]))
-            return 0;
-    return s[6] == '_';
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+long raci_str_xstring_unit(const char *s, size_t n)
+{
+    long unit = 0;
+
+    if (n < 7 || s[0] != '_' || (s[1] != 'x' && s[1] != 'X') || s[6] != '_')
+        return -1;
+    for (int k = 2; k < 6; k++) {
+        int d = hex_digit(s[k]);
+        if (d < 0)
+            return -1;
+        unit = unit * 16 + d;
+    }
+    return unit;
 }
 
 const char *raci_str_xstring(const char *s, char **owned)
 {
     struct raci_str b = RACI_STR_INIT;
-    const char *p = strstr(s, "_x") || strstr(s, "_X") ? s : NULL;
-    size_t n = 0;
+    size_t n = strlen(s), i = 0, from = 0;
 
-    for (; p && *p; p++)
-        n += xstring_escape_at(p);
-    if (n == 0)
+    while (i < n && raci_str_xstring_unit(s + i, n - i) < 0)
+        i++;
+    if (i == n)
         return s;
-    for (p = s; *p; p++) {
-        if (xstring_escape_at(p))
+    for (; i < n; i++)
+        if (raci_str_xstring_unit(s + i, n - i) >= 0) {
+            raci_str_addn(&b, s + from, i - from);
             raci_str_add(&b, "_x005F");
-        raci_str_addn(&b, p, 1);
-    }
+            from = i;
+        }
+    raci_str_addn(&b, s + from, n - from);
     free(*owned);
     *owned = b.failed ? NULL : b.s;
     if (b.failed)

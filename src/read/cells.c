@@ -133,23 +133,22 @@ static int letter_word_count(const char *s)
     return n;
 }
 
-/* What a legend asks of one cell's text, in a byte (LEGEND_*), with the
- * first byte of its key when it is one word: the same for the same text,
- * so a memo keyed by the interned text keeps it. */
+/* What a legend asks of one cell's text (LEGEND_*), with the first byte
+ * of its key in the low byte: the same for the same text, so a memo keyed
+ * by the interned text keeps it. */
 enum {
     LEGEND_BLANK = 1u << 8,   /* blank */
     LEGEND_TITLE = 1u << 9,   /* "Legend...", "Key": a legend's first cell */
     LEGEND_DEFINE = 1u << 10, /* defines a letter, or names two words */
     LEGEND_ONE = 1u << 11,    /* names one of the words, short */
-    LEGEND_LETTER = 1u << 12, /* one of R, A, C, I */
-    LEGEND_KNOWN = 1u << 13   /* read (a memo's value is never 0) */
+    LEGEND_LETTER = 1u << 12  /* one of R, A, C, I */
 };
 
 static uint32_t legend_read(const char *s)
 {
     char key[RACI_STR_KEY_SIZE(WORD_MAX)];
     size_t len;
-    uint32_t v = LEGEND_KNOWN;
+    uint32_t v = 0;
     int words = 0;
 
     if (raci_cells_blank(s))

@@ -15,34 +15,6 @@
 
 /* ------------------------------------------------------------- text -- */
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* The unit of an escape _xHHHH_ at s (n bytes there), or -1 when s holds
- * none. */
-static long escape_at(const char *s, size_t n)
-{
-    long unit = 0;
-
-    if (n < 7 || s[0] != '_' || (s[1] != 'x' && s[1] != 'X') || s[6] != '_')
-        return -1;
-    for (int k = 2; k < 6; k++) {
-        int d = hex_digit(s[k]);
-        if (d < 0)
-            return -1;
-        unit = unit * 16 + d;
-    }
-    return unit;
-}
-
 static void note_bad(struct raci_xlsx_table_text *out, enum raci_str_bad what, uint32_t code)
 {
     if (out->nbad++ == 0) {
@@ -73,14 +45,14 @@ raci_error raci_xlsx_table_text(const char *raw, size_t len, struct raci_strpool
 
     memset(out, 0, sizeof(*out));
     while (i < len) {
-        long unit = escape_at(raw + i, len - i), low;
+        long unit = raci_str_xstring_unit(raw + i, len - i), low;
         uint32_t cp;
         size_t k;
         if (unit >= 0) {
             i += 7;
             /* A high surrogate and a low one are one character. */
-            if (unit >= 0xD800 && unit <= 0xDBFF && (low = escape_at(raw + i, len - i)) >= 0xDC00 &&
-                low <= 0xDFFF) {
+            if (unit >= 0xD800 && unit <= 0xDBFF &&
+                (low = raci_str_xstring_unit(raw + i, len - i)) >= 0xDC00 && low <= 0xDFFF) {
                 unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
                 i += 7;
             }

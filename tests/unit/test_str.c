@@ -284,6 +284,12 @@ static void test_xstring(void **state)
     assert_string_equal(t, "Ana_x005F_x0041_ and _x005F_X00e9__x005F_x000D_");
     free(owned);
     /* What the copy came from is freed when it is replaced. */
+    /* The reader's side: the unit an escape stands for. */
+    assert_int_equal(raci_str_xstring_unit("_x0041_", 7), 0x41);
+    assert_int_equal(raci_str_xstring_unit("_X00e9_ rest", 12), 0xE9);
+    assert_int_equal(raci_str_xstring_unit("_x0041_", 6), -1);
+    assert_int_equal(raci_str_xstring_unit("_x004G_", 7), -1);
+    assert_int_equal(raci_str_xstring_unit("x0041__", 7), -1);
     owned = strdup("_x005F_");
     t = raci_str_xstring(owned, &owned);
     assert_string_equal(t, "_x005F_x005F_");
