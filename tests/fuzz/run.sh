@@ -67,13 +67,31 @@ derived_seeds() {
   esac
 }
 
+# The library is compiled once, with the fuzzer's coverage but not its
+# main, one file per processor, and each harness is linked against it.
+objcflags=("${cflags[@]/-fsanitize=fuzzer,/-fsanitize=fuzzer-no-link,}")
+mkdir -p "$out/obj"
+export FUZZ_OBJ_CC=$cc FUZZ_OBJ_DIR=$out/obj
+if ! printf '%s\n' "${lib_src[@]}" |
+  xargs -P "$(nproc)" -I{} sh -c \
+    'f=$1; shift; o="$FUZZ_OBJ_DIR/$(echo "$f" | tr / _).o"
+     "$FUZZ_OBJ_CC" "$@" -c -o "$o" "$f" 2>"$o.log" || { cat "$o.log"; exit 1; }' \
+    sh {} "${objcflags[@]}"; then
+  echo "fuzz: the library FAILED to build for the fuzzers"
+  exit 1
+fi
+lib_obj=()
+for f in "${lib_src[@]}"; do
+  lib_obj+=("$out/obj/$(echo "$f" | tr / _).o")
+done
+
 failed=0
 for src in "${harnesses[@]}"; do
   name=$(basename "$src" .c)
   [ -n "${FUZZ_ONLY:-}" ] && [ "$name" != "$FUZZ_ONLY" ] && continue
   bin=$out/$name
   log=$out/$name.log
-  if ! "$cc" "${cflags[@]}" -o "$bin" "$src" "${lib_src[@]}" "${libs[@]}" >"$log" 2>&1; then
+  if ! "$cc" "${cflags[@]}" -o "$bin" "$src" "${lib_obj[@]}" "${libs[@]}" >"$log" 2>&1; then
     echo "fuzz: $name: FAILED to build (see $log)"
     tail -n 20 "$log"
     failed=1
