@@ -128,12 +128,26 @@ static int chart_collapse(struct chart *c)
     return 1;
 }
 
-/* The label of person i: name, first title, roles. */
+/* Whether the words of a and b are the same (their matching keys, as
+ * raci_str_key makes them: case and punctuation aside). Out of memory
+ * says no, and the line is drawn. */
+static int same_words(const char *a, const char *b)
+{
+    char *ka = raci_str_key(a), *kb = raci_str_key(b);
+    int same = ka && kb && !strcmp(ka, kb);
+    free(ka);
+    free(kb);
+    return same;
+}
+
+/* The label of person i: name, first title, roles; the roles left out when
+ * they say what the title says ("Engineering Manager" twice, or "Product
+ * Owner / Product Manager" over "Product Owner, Product Manager"). */
 static char *person_label(const struct chart *c, uint32_t i)
 {
     const struct raci_person *p = &c->r->persons[i];
     const struct raci_ruleset *rs = c->rep->rs ? c->rep->rs : c->r->rs;
-    struct raci_str b = RACI_STR_INIT;
+    struct raci_str b = RACI_STR_INIT, roles = RACI_STR_INIT;
     add_label_text(&b, p->name);
     if (p->ntitles) {
         raci_str_add(&b, "\\n");
@@ -141,9 +155,16 @@ static char *person_label(const struct chart *c, uint32_t i)
     }
     for (size_t k = 0, n = 0; rs && k < rs->nroles && k < 64; k++)
         if (p->roles & (UINT64_C(1) << k)) {
-            raci_str_add(&b, n++ ? ", " : "\\n");
-            add_label_text(&b, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
+            raci_str_add(&roles, n++ ? ", " : "");
+            raci_str_add(&roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
         }
+    if (roles.failed)
+        b.failed = 1;
+    else if (roles.len && !(p->ntitles && same_words(raci_str_cstr(&roles), p->titles[0]))) {
+        raci_str_add(&b, "\\n");
+        add_label_text(&b, raci_str_cstr(&roles));
+    }
+    raci_str_release(&roles);
     if (c->below && c->below[i])
         raci_str_addf(&b, "\\n(+%u below, not drawn)", c->below[i]);
     return raci_str_take(&b);
@@ -172,6 +193,9 @@ static Agraph_t *person_graph(const struct chart *c, uint32_t i, Agraph_t **clus
         }
         set(cluster[prod], "label", raci_str_cstr(&b));
         set(cluster[prod], "style", "rounded");
+        /* At the foot: a loop's red edge, drawn up to a manager, would
+         * cross a label at the head. */
+        set(cluster[prod], "labelloc", "b");
         if (c->nopo[prod])
             set(cluster[prod], "fontcolor", "red");
         raci_str_release(&b);
