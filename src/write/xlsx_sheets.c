@@ -9,6 +9,7 @@
 #include "raci/loc.h"
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
+#include "raci/xlsx_provenance.h"
 
 /* --------------------------------------------------------- Summary ---- */
 
@@ -203,7 +204,8 @@ int raci_xlsx_sheets_summary(struct raci_xlsx_book *b)
 {
     uint32_t row;
 
-    if (summary_sheet_products(b, &row) || summary_sheet_legend(b, row + 2, &row))
+    if (summary_sheet_products(b, &row) || raci_xlsx_provenance_write(b, row + 2, &row) ||
+        summary_sheet_legend(b, row + 2, &row))
         return -1;
     return summary_sheet_loads(b, row + 2);
 }
