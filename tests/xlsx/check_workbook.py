@@ -157,10 +157,18 @@ class Checker:
         name = ws.title
         self.expect(ws.page_setup.orientation == "landscape", f"{name}: not landscape")
         fit = ws.sheet_properties.pageSetUpPr
-        self.expect(fit is not None and fit.fitToPage, f"{name}: not fitted to pages")
-        # 1 is the default width, which writers leave out.
-        self.expect(str(ws.page_setup.fitToWidth) in ("1", "None") and str(ws.page_setup.fitToHeight) == "0",
-                    f"{name}: not one page wide ({ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight})")
+        if fit is not None and fit.fitToPage:
+            # 1 is the default width, which writers leave out.
+            self.expect(str(ws.page_setup.fitToWidth) in ("1", "None") and str(ws.page_setup.fitToHeight) == "0",
+                        f"{name}: not one page wide ({ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight})")
+        else:
+            # Too wide to fit a page at 60%: at 75% over pages, left to
+            # right first, each beginning with column A (print_layout.py
+            # checks that the sheet is that wide).
+            self.expect(str(ws.page_setup.scale) == "75" and ws.page_setup.pageOrder == "overThenDown",
+                        f"{name}: neither fitted to pages nor printed over pages at 75% "
+                        f"({ws.page_setup.scale}, {ws.page_setup.pageOrder})")
+            title_cols = "$A:$A"
         self.expect(ws.print_title_rows == title_rows,
                     f"{name}: repeated rows {ws.print_title_rows!r}, expected {title_rows!r}")
         if title_cols:
