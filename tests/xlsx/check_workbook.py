@@ -107,6 +107,10 @@ def excel_fold(name):
         out.append(f)
     return "".join(out)
 
+# The fills of findings by severity: info, warning, error (xlsx_book.c).
+SEVERITY_FILLS = ("DDEBF7", "FFEB9C", "FFC7CE")
+
+
 class Checker:
     def __init__(self, path):
         self.path = path
@@ -306,6 +310,15 @@ class Checker:
             if sheet == "Roster":
                 self.expect(self.text(roster.cell(target.row, 1).value) == self.text(row.get("Person")),
                             f"{where}: link to {sheet}!{cell} is not {row.get('Person')!r}'s row")
+                # The name is filled with a severity's colour, and its
+                # comment holds the finding.
+                note = self.text(target.comment.text) if target.comment else ""
+                line = f"[{row.get('Rule')}] {self.text(row.get('Message'))}"
+                self.expect(line in note or len(note) > 4000,
+                            f"{where}: {sheet}!{cell}'s comment lacks {line!r} ({note!r})")
+                fill = target.fill.fgColor.rgb if target.fill.fill_type == "solid" else None
+                self.expect(str(fill)[-6:] in SEVERITY_FILLS,
+                            f"{where}: {sheet}!{cell} is not filled with a severity's colour ({fill})")
             else:
                 note = target.comment.text if target.comment else ""
                 self.expect(f"[{row.get('Rule')}]" in note,
