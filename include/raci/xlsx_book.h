@@ -69,6 +69,7 @@ struct raci_xlsx_book {
     struct raci_xlsx_book_formats f;
     lxw_worksheet **sheets; /* per product; owned (the array) */
     lxw_worksheet *summary, *findings, *roster;
+    lxw_worksheet *org; /* the Org chart sheet, NULL when there is none (xlsx_org.h) */
 
     raci_error err;  /* the first failure, RACI_OK while there is none */
     lxw_error lxerr; /* its libxlsxwriter code, when it was one */

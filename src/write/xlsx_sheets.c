@@ -11,6 +11,7 @@
 #include "raci/xlsx_fit.h"
 #include "raci/xlsx_header.h"
 #include "raci/xlsx_person.h"
+#include "raci/xlsx_provenance.h"
 
 /* --------------------------------------------------------- Summary ---- */
 
@@ -205,7 +206,8 @@ int raci_xlsx_sheets_summary(struct raci_xlsx_book *b)
 {
     uint32_t row;
 
-    if (summary_sheet_products(b, &row) || summary_sheet_legend(b, row + 2, &row))
+    if (summary_sheet_products(b, &row) || raci_xlsx_provenance_write(b, row + 2, &row) ||
+        summary_sheet_legend(b, row + 2, &row))
         return -1;
     return summary_sheet_loads(b, row + 2);
 }
