@@ -18,7 +18,7 @@ static const char *const findings_heads[FINDINGS_NCOLS] = {"Rule",   "Severity",
                                                            "Column", "Related",  "Go to"};
 /* Each column's width within [min, cap]; the message's is fixed. */
 static const double findings_min[FINDINGS_NCOLS] = {10, 9, 10, 10, 10, 60, 8, 6, 7, 9, 8};
-static const double findings_cap[FINDINGS_NCOLS] = {32, 9, 30, 36, 28, 60, 50, 6, 7, 40, 40};
+static const double findings_cap[FINDINGS_NCOLS] = {28, 9, 24, 30, 24, 60, 36, 6, 7, 30, 30};
 
 /* The texts of one finding's row, by column (NULL: none), and what they
  * are made of. */

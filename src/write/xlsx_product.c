@@ -32,7 +32,7 @@
 #define MATRIX_PRODUCT_PT     13.0
 #define MATRIX_TITLE_PT       9.0
 #define MATRIX_SUMMARY_PT     9.0
-#define MATRIX_FINDINGS_WIDTH 44.0
+#define MATRIX_FINDINGS_WIDTH 36.0
 #define MATRIX_TASK_CAP       38.0
 
 /* The findings marked on the sheet, and the first not yet written. */
@@ -218,7 +218,7 @@ static int matrix_marked(struct raci_xlsx_book *b, lxw_worksheet *ws, struct mat
 /* The width of a person's column: their name (bold) on a line or two. */
 static double matrix_person_width(const char *name)
 {
-    return raci_xlsx_fit_column(raci_xlsx_fit_text_width(name, RACI_XLSX_FIT_PT) * 1.1, 10, 22);
+    return raci_xlsx_fit_column(raci_xlsx_fit_text_width(name, RACI_XLSX_FIT_PT) * 1.1, 10, 18);
 }
 
 /* The width of column A: the product's name and its tasks' names. */
