@@ -75,7 +75,8 @@ unexport FORCE_COLOR
 # recommends it.
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
             libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-pil python3-yaml valgrind \
-            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui
+            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui \
+            poppler-utils fonts-crosextra-carlito
 
 # What tests/deps/check.sh checks, as this Makefile has it.
 print-deb-pkgs:

@@ -23,9 +23,18 @@
  *    "Go to" link to the cell it marks (or its person's row in Roster).
  *  - Roster: every person with id, titles, roles, products, manager, how
  *    many tasks they are R, A, C and I on, then the roster's extra columns.
+ *    A finding about a person and no product (span-of-control,
+ *    idle-person...) fills the person's name with its severity's colour,
+ *    and the name's comment holds each "[rule-id] message" (xlsx_person.h).
  *
- * Every sheet prints its name (a product's, or the sheet's) in the page
- * header as it is written, whatever '&' codes it holds. A cell holds at most
+ * Readable in LibreOffice as in Excel: every row of wrapped text stores its
+ * height, and columns are as wide as their content within a cap
+ * (xlsx_fit.h), rows written in order, each with its height first. Every
+ * sheet prints landscape, one page wide when that keeps it at 60% or more,
+ * otherwise at 75% across pages that each repeat the head rows and column A
+ * (xlsx_header.h). Every sheet prints its name (a product's, or the
+ * sheet's) in the page header as it is written, whatever '&' codes it
+ * holds. A cell holds at most
  * 32767 UTF-16 units, as Excel does: longer text is cut with an ellipsis,
  * and a list that would pass it (titles, roles, products, related rows)
  * shows what fits, then "... and N more products" (xlsx_book.h).

@@ -9,6 +9,7 @@
 #include "raci/loc.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_fit.h"
+#include "raci/xlsx_header.h"
 
 enum { FINDINGS_NCOLS = 11, FINDINGS_MESSAGE = 5, FINDINGS_RELATED = 9, FINDINGS_GOTO = 10 };
 
@@ -17,7 +18,7 @@ static const char *const findings_heads[FINDINGS_NCOLS] = {"Rule",   "Severity",
                                                            "Column", "Related",  "Go to"};
 /* Each column's width within [min, cap]; the message's is fixed. */
 static const double findings_min[FINDINGS_NCOLS] = {10, 9, 10, 10, 10, 60, 8, 6, 7, 9, 8};
-static const double findings_cap[FINDINGS_NCOLS] = {32, 9, 30, 36, 28, 60, 50, 6, 7, 40, 40};
+static const double findings_cap[FINDINGS_NCOLS] = {28, 9, 24, 30, 24, 60, 36, 6, 7, 30, 30};
 
 /* The texts of one finding's row, by column (NULL: none), and what they
  * are made of. */
@@ -156,7 +157,7 @@ static int findings_row(struct raci_xlsx_book *b, size_t i, uint32_t row, const 
     for (int c = 0; !e && c < FINDINGS_RELATED; c++) {
         if (c == 7 || c == 8) {
             uint32_t v = c == 7 ? fd->loc.line : fd->loc.col;
-            e = v ? raci_xlsx_book_num(b, ws, row, (uint32_t)c, v, NULL) : 0;
+            e = v ? raci_xlsx_book_num(b, ws, row, (uint32_t)c, v, b->f.text) : 0;
         } else {
             lxw_format *fmt =
                 c == 1 ? b->f.sev[raci_xlsx_layout_severity(fd->severity)] : b->f.text;
@@ -170,7 +171,7 @@ static int findings_row(struct raci_xlsx_book *b, size_t i, uint32_t row, const 
                                 t.sheet == RACI_XLSX_LAYOUT_ROSTER
                                     ? "Roster"
                                     : raci_xlsx_layout_sheet(b->lay, t.product),
-                                t.row, t.col, fr.link, NULL);
+                                t.row, t.col, fr.link, b->f.link);
     findings_row_release(&fr);
     return e ? -1 : 0;
 }
@@ -181,10 +182,11 @@ int raci_xlsx_findings_sheet(struct raci_xlsx_book *b)
     double widths[FINDINGS_NCOLS];
     unsigned nlinks = 0;
 
-    if (raci_xlsx_book_page_setup(b, ws, "Findings", 1, 0))
-        return -1;
     if (findings_widths(b, widths))
         return raci_xlsx_book_nomem(b);
+    if (raci_xlsx_header_page_setup(b, ws, "Findings", 1, 0,
+                                    raci_xlsx_header_fit_scale(widths, FINDINGS_NCOLS)))
+        return -1;
     worksheet_freeze_panes(ws, 1, 0);
     for (lxw_col_t c = 0; c < FINDINGS_NCOLS; c++)
         if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, widths[c], NULL)) ||

@@ -9,6 +9,7 @@
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_fit.h"
+#include "raci/xlsx_header.h"
 #include "raci/xlsx_person.h"
 #include "raci/xlsx_provenance.h"
 
@@ -322,7 +323,8 @@ static int roster_sheet_head(struct raci_xlsx_book *b, const double *widths)
     lxw_col_t last = (lxw_col_t)(ROSTER_NFIXED - 1 + r->nextra);
 
     _Static_assert(ROSTER_NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these");
-    if (raci_xlsx_book_page_setup(b, ws, "Roster", 1, 1))
+    if (raci_xlsx_header_page_setup(b, ws, "Roster", 1, 1,
+                                    raci_xlsx_header_fit_scale(widths, (size_t)last + 1)))
         return -1;
     worksheet_freeze_panes(ws, 1, 1);
     for (lxw_col_t c = 0; c <= last; c++) {
@@ -362,7 +364,7 @@ static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q, const doubl
         raci_xlsx_book_list_write(b, ws, row, 4, &t->products, "product", b->f.text) ||
         raci_xlsx_book_str(b, ws, row, 5, t->text[5], b->f.text);
     for (uint32_t k = 0; !e && k < 4; k++)
-        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], NULL);
+        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], b->f.text);
     for (size_t k = ROSTER_NFIXED; !e && k < ncols; k++)
         e = raci_xlsx_book_str(b, ws, row, (uint32_t)k, t->text[k], b->f.text);
     roster_sheet_texts_release(t);
