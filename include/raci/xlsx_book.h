@@ -4,7 +4,7 @@
  * formats, the first failure, and the helpers that write a cell.
  *
  * Internal to the writer (xlsx.c, xlsx_book.c, xlsx_product.c,
- * xlsx_sheets.c): the only header that includes xlsxwriter.h. Every helper
+ * xlsx_sheets.c, xlsx_rest.c): the only header that includes xlsxwriter.h. Every helper
  * returns 0, or -1 after recording the first failure in the book (later ones
  * are dropped, so that the message is about what went wrong first); the
  * writers stop at the first -1.
@@ -66,8 +66,11 @@ struct raci_xlsx_book {
 
     lxw_workbook *wb;
     struct raci_xlsx_book_formats f;
-    lxw_worksheet **sheets; /* per product; owned (the array) */
-    lxw_worksheet *summary, *findings, *roster;
+    lxw_worksheet **sheets; /* per product, NULL for one without; owned (the array) */
+    lxw_worksheet *summary;
+    lxw_worksheet *findings, *roster; /* the part of each being written */
+    /* By layout kind (ROSTER, REST, FINDINGS): each part; owned (the arrays). */
+    lxw_worksheet **parts[RACI_XLSX_LAYOUT_NKINDS];
 
     raci_error err;  /* the first failure, RACI_OK while there is none */
     lxw_error lxerr; /* its libxlsxwriter code, when it was one */

@@ -52,6 +52,21 @@ static int summary_sheet_row(struct raci_xlsx_book *b, uint32_t row, const char 
     return raci_xlsx_book_str(b, ws, row, 6, fail ? "FAIL" : "PASS", fail ? b->f.fail : b->f.pass);
 }
 
+/* The row that says how many products the Summary leaves out. */
+static int summary_sheet_more(struct raci_xlsx_book *b, uint32_t row, size_t more)
+{
+    char *text = raci_str_printf("\xE2\x80\xA6 and %zu more product%s: every finding is in "
+                                 "Findings, every product on its sheet or in Other products",
+                                 more, more == 1 ? "" : "s");
+    int rc;
+
+    if (!text)
+        return raci_xlsx_book_nomem(b);
+    rc = raci_xlsx_book_str(b, b->summary, row, 0, text, NULL);
+    free(text);
+    return rc;
+}
+
 /* The table: a row per product (its name links to its sheet), one for the
  * findings about no product when there are any, the total. *last gets the
  * last row written. */
@@ -65,7 +80,8 @@ static int summary_sheet_products(struct raci_xlsx_book *b, uint32_t *last)
     lxw_worksheet *ws = b->summary;
     unsigned nlinks = 0;
     uint32_t row = 0;
-    size_t nwhole;
+    size_t nwhole, nshown;
+    const uint32_t *worst;
 
     if (raci_xlsx_book_page_setup(b, ws, "Summary", 1, 0))
         return -1;
@@ -76,14 +92,28 @@ static int summary_sheet_products(struct raci_xlsx_book *b, uint32_t *last)
     for (uint32_t c = 0; c < 7; c++)
         if (raci_xlsx_book_str(b, ws, 0, c, summary_heads[c], b->f.header))
             return -1;
-    for (uint32_t p = 0; p < r->nproducts; p++) {
-        row = p + 1;
-        if (raci_xlsx_book_link(b, ws, &nlinks, row, 0, raci_xlsx_layout_sheet(lay, p), 0, 0,
-                                r->products[p].name, NULL) ||
+    /* Every product in roster order; or, with an Other products sheet, the
+     * worst few (xlsx_layout.h), then how many more there are. */
+    worst = raci_xlsx_layout_worst(lay, &nshown);
+    if (raci_xlsx_layout_parts(lay, RACI_XLSX_LAYOUT_REST) == 0)
+        worst = NULL;
+    else if (nshown > RACI_XLSX_LAYOUT_SUMMARY_WORST)
+        nshown = RACI_XLSX_LAYOUT_SUMMARY_WORST;
+    for (uint32_t k = 0; k < nshown; k++) {
+        uint32_t p = worst ? worst[k] : k;
+        struct raci_xlsx_layout_target t = raci_xlsx_layout_product_target(lay, p);
+        row = k + 1;
+        if ((t.sheet == RACI_XLSX_LAYOUT_NOWHERE
+                 ? raci_xlsx_book_str(b, ws, row, 0, r->products[p].name, NULL)
+                 : raci_xlsx_book_link(b, ws, &nlinks, row, 0,
+                                       raci_xlsx_layout_target_sheet(lay, &t), t.row, t.col,
+                                       r->products[p].name, NULL)) ||
             summary_sheet_row(b, row, NULL, raci_xlsx_layout_counts(lay, p), 1, NULL))
             return -1;
     }
-    row = (uint32_t)r->nproducts;
+    row = (uint32_t)nshown;
+    if (nshown < r->nproducts && summary_sheet_more(b, ++row, r->nproducts - nshown))
+        return -1;
     nwhole = whole->findings[RACI_SEV_INFO] + whole->findings[RACI_SEV_WARNING] +
              whole->findings[RACI_SEV_ERROR];
     if (nwhole > 0) {
@@ -258,8 +288,7 @@ static int findings_sheet_goto(struct raci_xlsx_book *b, size_t i, uint32_t row,
 
     if (t.sheet == RACI_XLSX_LAYOUT_NOWHERE)
         return 0;
-    sheet =
-        t.sheet == RACI_XLSX_LAYOUT_ROSTER ? "Roster" : raci_xlsx_layout_sheet(b->lay, t.product);
+    sheet = raci_xlsx_layout_target_sheet(b->lay, &t);
     /* Shown as Excel writes the reference, the sheet quoted when it must be. */
     raci_loc_add_ref(&ref, sheet, t.row + 1, t.col + 1);
     if (!(text = raci_str_take(&ref)))
@@ -306,27 +335,40 @@ static int findings_sheet_row(struct raci_xlsx_book *b, size_t i, uint32_t row, 
     return findings_sheet_goto(b, i, row, 10, nlinks);
 }
 
-int raci_xlsx_sheets_findings(struct raci_xlsx_book *b)
+/* Part k of the Findings sheet: its findings first..end. */
+static int findings_sheet_part(struct raci_xlsx_book *b, uint32_t k, size_t first, size_t end)
 {
     static const char *const findings_heads[] = {"Rule",   "Severity", "Product", "Task",
                                                  "Person", "Message",  "File",    "Line",
                                                  "Column", "Related",  "Go to"};
     static const double findings_widths[] = {22, 9, 18, 28, 20, 60, 16, 6, 7, 24, 18};
     enum { NCOLS = sizeof(findings_heads) / sizeof(findings_heads[0]) };
-    lxw_worksheet *ws = b->findings;
+    lxw_worksheet *ws = b->findings = b->parts[RACI_XLSX_LAYOUT_FINDINGS][k];
     unsigned nlinks = 0;
 
-    if (raci_xlsx_book_page_setup(b, ws, "Findings", 1, 0))
+    if (raci_xlsx_book_page_setup(
+            b, ws, raci_xlsx_layout_part_sheet(b->lay, RACI_XLSX_LAYOUT_FINDINGS, k), 1, 0))
         return -1;
     worksheet_freeze_panes(ws, 1, 0);
     for (lxw_col_t c = 0; c < NCOLS; c++)
         if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, findings_widths[c], NULL)) ||
             raci_xlsx_book_str(b, ws, 0, c, findings_heads[c], b->f.header))
             return -1;
-    if (raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->fs->n, NCOLS - 1)))
+    if (raci_xlsx_book_check(b,
+                             worksheet_autofilter(ws, 0, 0, (lxw_row_t)(end - first), NCOLS - 1)))
         return -1;
-    for (size_t i = 0; i < b->fs->n; i++)
-        if (findings_sheet_row(b, i, (uint32_t)(i + 1), &nlinks))
+    for (size_t i = first; i < end; i++)
+        if (findings_sheet_row(b, i, (uint32_t)(i - first + 1), &nlinks))
+            return -1;
+    return 0;
+}
+
+int raci_xlsx_sheets_findings(struct raci_xlsx_book *b)
+{
+    size_t per = raci_xlsx_layout_part_rows(b->lay), n = b->fs->n;
+
+    for (uint32_t k = 0; k < raci_xlsx_layout_parts(b->lay, RACI_XLSX_LAYOUT_FINDINGS); k++)
+        if (findings_sheet_part(b, k, k * per, n - k * per < per ? n : k * per + per))
             return -1;
     return 0;
 }
@@ -334,7 +376,7 @@ int raci_xlsx_sheets_findings(struct raci_xlsx_book *b)
 /* ---------------------------------------------------------- Roster ---- */
 
 /* The heading row, column widths and the autofilter. */
-static int roster_sheet_head(struct raci_xlsx_book *b)
+static int roster_sheet_head(struct raci_xlsx_book *b, uint32_t k, size_t rows)
 {
     static const char *const roster_heads[] = {"Name",    "ID", "Titles", "Roles", "Products",
                                                "Manager", "R",  "A",      "C",     "I"};
@@ -345,7 +387,8 @@ static int roster_sheet_head(struct raci_xlsx_book *b)
     lxw_col_t last = (lxw_col_t)(NFIXED - 1 + r->nextra);
 
     _Static_assert(NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these columns");
-    if (raci_xlsx_book_page_setup(b, ws, "Roster", 1, 1))
+    if (raci_xlsx_book_page_setup(
+            b, ws, raci_xlsx_layout_part_sheet(b->lay, RACI_XLSX_LAYOUT_ROSTER, k), 1, 1))
         return -1;
     worksheet_freeze_panes(ws, 1, 1);
     for (lxw_col_t c = 0; c < NFIXED; c++)
@@ -358,7 +401,7 @@ static int roster_sheet_head(struct raci_xlsx_book *b)
             raci_xlsx_book_str(b, ws, 0, c, r->extra_names[k], b->f.header))
             return -1;
     }
-    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)r->npersons, last));
+    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, last));
 }
 
 /* Person q's roles (by the ruleset's names) and products, into roles and
@@ -422,10 +465,17 @@ static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q)
 
 int raci_xlsx_sheets_roster(struct raci_xlsx_book *b)
 {
-    if (roster_sheet_head(b))
-        return -1;
-    for (uint32_t q = 0; q < b->r->npersons; q++)
-        if (roster_sheet_person(b, q))
+    size_t per = raci_xlsx_layout_part_rows(b->lay), n = b->r->npersons;
+
+    for (uint32_t q = 0; q < n || q == 0; q++) {
+        uint32_t k = raci_xlsx_layout_roster_part(b->lay, q);
+        if (q % per == 0) {
+            b->roster = b->parts[RACI_XLSX_LAYOUT_ROSTER][k];
+            if (roster_sheet_head(b, k, n - q < per ? n - q : per))
+                return -1;
+        }
+        if (q < n && roster_sheet_person(b, q))
             return -1;
+    }
     return 0;
 }
