@@ -19,6 +19,12 @@
  *    person or task a manager added, after it or below the last task, is
  *    read. A person is found on the Roster sheet by name (and by titles,
  *    when two share it); one found nowhere there is a new person.
+ * A sheet split at Excel's row limit (xlsx_layout.h) is read whole: the
+ * parts "Roster (2)", ... that follow Roster are the Roster sheet too, and
+ * "Findings (2)", ... are raci's, left alone like Findings. Each part of
+ * Other products (xlsx_rest.h) gives a row of the roster per row: product,
+ * task, person, their first title, letters, id (the manager is Roster's);
+ * its Findings column is raci's, and is left alone.
  * A title holding "; " reads as two, as the sheets join titles with it.
  * So a finding points at the product sheet's cell (team-raci.xlsx:Atlas!C7)
  * and the edits made in a spreadsheet are what is audited.
