@@ -4,7 +4,9 @@
  * Sheets, in this order:
  *  - Summary: per product its people, tasks, findings by severity and a
  *    PASS/FAIL status (FAIL when it has an error), a "(whole roster)" row for
- *    findings about no product, a Total row, a legend of the colours, and a
+ *    findings about no product, a Total row, what the workbook was made
+ *    from (the rosters, the ruleset and its extends chain, raci's version:
+ *    provenance.h), a legend of the colours, and a
  *    chart of the ten heaviest accountability loads (tasks as A).
  *  - one per product (named by raci_sheetname_unique, sheetname.h): the
  *    product's name in A1, people's names across row 1 and their titles

@@ -25,6 +25,8 @@
  * Other products (xlsx_rest.h) gives a row of the roster per row: product,
  * task, person, their first title, letters, id (the manager is Roster's);
  * its Findings column is raci's, and is left alone.
+ * The Org chart sheet (xlsx_org.h), a picture under a line of text, holds
+ * nothing of the roster and is skipped.
  * A title holding "; " reads as two, as the sheets join titles with it.
  * So a finding points at the product sheet's cell (team-raci.xlsx:Atlas!C7)
  * and the edits made in a spreadsheet are what is audited.

@@ -32,6 +32,7 @@ NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
 WORST = 20
 checks = failed = 0
+managers = False  # does anyone have a manager: then the workbook has an Org chart
 
 
 def check(ok, what):
@@ -52,10 +53,12 @@ def roster(path):
     row on the task), and the people."""
     pairs = collections.OrderedDict()
     people = collections.OrderedDict()
+    global managers
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             pairs.setdefault(row["product"], collections.OrderedDict())
             people.setdefault(row["id"] or row["person"], row["person"])
+            managers = managers or bool(row.get("reports_to"))
             if row["task"] and row["raci"]:
                 tasks = pairs[row["product"]]
                 tasks.setdefault(row["task"], collections.OrderedDict())[row["person"]] = True
@@ -104,10 +107,11 @@ def main():
     sheeted = [p for p in products if p in set(worst[:max_sheets])]
     rest = [p for p in products if p not in set(sheeted)]
     nrest = sum(len(pairs[p]) for p in rest)
-    expect = (["Summary"] + sheeted + parts("Other products", -(-nrest // per)) +
+    expect = (["Summary"] + (["Org chart"] if managers else []) + sheeted + parts("Other products", -(-nrest // per)) +
               parts("Findings", max(1, -(-len(findings) // per))) +
               parts("Roster", max(1, -(-len(people) // per))))
     check(len(products) > max_sheets, "the roster has more products than sheets")
+    check(managers, "the roster has reporting lines")
     check(nrest > per and len(findings) > per and len(people) > per,
           "Other products, Findings and Roster each split (%d, %d, %d rows for %d)"
           % (nrest, len(findings), len(people), per))

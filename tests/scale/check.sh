@@ -41,11 +41,11 @@ fail() {
 "$PYTHON" bench/gen.py 280 5 >"$tmp/roster.csv" || fail "bench/gen.py"
 # Exit 1: the roster has errors, as a large real one would.
 RACI_XLSX_MAX_ROWS=$MAX_ROWS "$RACI" -q --max-sheets $MAX_SHEETS \
-  --report "json=$tmp/findings.json" -o "$tmp/book.xlsx" "$tmp/roster.csv" >/dev/null
-[ $? -le 1 ] && [ -s "$tmp/book.xlsx" ] || fail "raci did not write the workbook"
+  --report "json=$tmp/findings.json" -o "$tmp/book.xlsx" "$tmp/roster.csv" >/dev/null 2>"$tmp/err"
+[ $? -le 1 ] && [ -s "$tmp/book.xlsx" ] || { head -5 "$tmp/err"; fail "raci did not write the workbook"; }
 RACI_XLSX_MAX_ROWS=$MAX_ROWS RACI_XLSX_CONSTANT_ROWS=0 "$RACI" -q --max-sheets $MAX_SHEETS \
-  -o "$tmp/constant.xlsx" "$tmp/roster.csv" >/dev/null
-[ $? -le 1 ] && [ -s "$tmp/constant.xlsx" ] || fail "raci did not write the constant_memory workbook"
+  -o "$tmp/constant.xlsx" "$tmp/roster.csv" >/dev/null 2>"$tmp/err"
+[ $? -le 1 ] && [ -s "$tmp/constant.xlsx" ] || { head -5 "$tmp/err"; fail "raci did not write the constant_memory workbook"; }
 
 # raci reads its workbook back: the same findings, rule by rule.
 "$RACI" --no-xlsx --format json "$tmp/book.xlsx" >"$tmp/again.json"
