@@ -53,7 +53,7 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published \
+.PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published check-scale \
         check-spectrum \
         check-libreoffice check-format check-house \
         check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
@@ -193,6 +193,12 @@ check-progress: all
 check-libreoffice: all
 	@tests/xlsx/libreoffice.sh
 
+# A large roster's workbook (bench/gen.py, 21,000 rows) with --max-sheets 5
+# and sheets split at 1,000 rows: read back with openpyxl against counts
+# made from the CSV, read back by raci, opened by LibreOffice.
+check-scale: all
+	@tests/scale/check.sh
+
 # The house rules on the real tree (tests/house/check.py): stage folders,
 # file and function sizes, prefixes of public functions, one meaning per
 # static name, who calls exit() and includes each library.
@@ -248,7 +254,7 @@ check-junit: all
 
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice \
+TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice check-scale \
                check-format check-house \
                check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
                check-install
