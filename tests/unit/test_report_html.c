@@ -81,6 +81,10 @@ static void test_text_stays_text(void **state)
     assert_null(strstr(page, "<?xml"));
     assert_null(strstr(page, "<!DOCTYPE svg"));
     assert_null(strstr(page, "<!--"));
+    /* The matrix marks the task with two A's, and the unreadable cell
+     * with its finding as its title. */
+    assert_non_null(strstr(page, "<th class=\"task mark-error\" title=\"[single-accountable] "));
+    assert_non_null(strstr(page, "<td class=\"l-unread mark-warning\" title=\"[unknown-letter] "));
     /* One row per finding. */
     assert_int_equal(html_count(page, "<tr data-severity="), view.n);
     free(page);
