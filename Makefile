@@ -74,9 +74,9 @@ unexport FORCE_COLOR
 # because libxlsxwriter's pkg-config links -lz; libc6-dev because gcc only
 # recommends it.
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
-            libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-yaml valgrind \
+            libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-pil python3-yaml valgrind \
             cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui \
-            chromium python3-pil
+            chromium
 
 # What tests/deps/check.sh checks, as this Makefile has it.
 print-deb-pkgs:

@@ -3,10 +3,14 @@
  * and what it breaks.
  *
  * Each side is one roster, read as an audit reads it (cmd_audit.h: every
- * shape and format the readers know; '-' is standard input) and audited
- * with the one ruleset of the run: --rules FILE, else the default ruleset,
- * for both sides alike, so that a finding new after the change is new
- * because of the roster, not because of another ruleset.
+ * shape and format the readers know; '-' is standard input), or, when both
+ * are directories, every roster under its directory (rosterdir.h: found
+ * recursively, hidden entries skipped, in byte order), read together as
+ * one roster, as an audit of them all would; a directory beside a file (or
+ * '-') is a usage error. Either way each side is audited with the one
+ * ruleset of the run: --rules FILE, else the default ruleset, for both
+ * sides alike, so that a finding new after the change is new because of the
+ * roster, not because of another ruleset.
  *
  * Standard output gets the diff in --format (report_diff.h): text, json and
  * markdown show every change; sarif, github, gitlab and junit carry only

@@ -26,4 +26,22 @@
  */
 int raci_rosterdir_expand(struct raci_options *o);
 
+/* Does path name a directory ("-", standard input, never does)? */
+int raci_rosterdir_is_dir(const char *path);
+
+/*
+ * The rosters under one directory, dir, found and sorted as above (the
+ * default output directory, the file -o names and the file --people names
+ * are skipped), for a command that keeps each directory's rosters apart
+ * (`raci diff BEFORE/ AFTER/`): *paths gets a malloc'd array of *n
+ * malloc'd paths, which raci_rosterdir_free frees. RACI_EXIT_TROUBLE, after
+ * a message on standard error and with *paths NULL, for a directory that
+ * holds no roster or cannot be read, or when out of memory; else
+ * RACI_EXIT_CLEAN.
+ */
+int raci_rosterdir_list(const struct raci_options *o, const char *dir, char ***paths, size_t *n);
+
+/* Free what raci_rosterdir_list gave (NULL is nothing). */
+void raci_rosterdir_free(char **paths, size_t n);
+
 #endif

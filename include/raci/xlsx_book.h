@@ -3,7 +3,7 @@
  * writer: its inputs and layout, libxlsxwriter's workbook, sheets and cell
  * formats, the first failure, and the helpers that write a cell.
  *
- * Internal to the writer (xlsx.c, xlsx_book.c, xlsx_product.c,
+ * Internal to the writer (xlsx.c, xlsx_book.c, xlsx_org.c, xlsx_product.c,
  * xlsx_sheets.c): the only header that includes xlsxwriter.h. Every helper
  * returns 0, or -1 after recording the first failure in the book (later ones
  * are dropped, so that the message is about what went wrong first); the
@@ -68,6 +68,7 @@ struct raci_xlsx_book {
     struct raci_xlsx_book_formats f;
     lxw_worksheet **sheets; /* per product; owned (the array) */
     lxw_worksheet *summary, *findings, *roster;
+    lxw_worksheet *org; /* the Org chart sheet, NULL when there is none (xlsx_org.h) */
 
     raci_error err;  /* the first failure, RACI_OK while there is none */
     lxw_error lxerr; /* its libxlsxwriter code, when it was one */

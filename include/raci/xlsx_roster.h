@@ -19,6 +19,8 @@
  *    person or task a manager added, after it or below the last task, is
  *    read. A person is found on the Roster sheet by name (and by titles,
  *    when two share it); one found nowhere there is a new person.
+ * The Org chart sheet (xlsx_org.h), a picture under a line of text, holds
+ * nothing of the roster and is skipped.
  * A title holding "; " reads as two, as the sheets join titles with it.
  * So a finding points at the product sheet's cell (team-raci.xlsx:Atlas!C7)
  * and the edits made in a spreadsheet are what is audited.

@@ -1,12 +1,14 @@
 /*
- * cmd_diff.c - `raci diff BEFORE AFTER`: both rosters audited, compared,
- * and the change printed (cmd_diff.h).
+ * cmd_diff.c - `raci diff BEFORE AFTER`: both rosters (or both directories
+ * of rosters) audited, compared, and the change printed (cmd_diff.h).
  */
 #include "raci/cmd_diff.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "raci/cmd_audit.h"
 #include "raci/diag.h"
@@ -17,6 +19,7 @@
 #include "raci/policy.h"
 #include "raci/report_diff.h"
 #include "raci/roster.h"
+#include "raci/rosterdir.h"
 #include "raci/strpool.h"
 #include "raci/xlsx_diff.h"
 
@@ -30,6 +33,9 @@ struct diff_run {
     struct raci_diff_rows rows;
     struct raci_options wo;   /* o, with a workbook only when -o names one */
     struct raci_outputs outs; /* the workbook, when asked for (outputs.h) */
+    int dirs;                 /* both sides are directories */
+    char **paths[2];          /* then the rosters under each (rosterdir.h) */
+    size_t npaths[2];
 };
 
 static void diff_run_release(struct diff_run *x)
@@ -40,6 +46,7 @@ static void diff_run_release(struct diff_run *x)
     for (int s = 0; s < 2; s++) {
         raci_findings_release(&x->fs[s]);
         raci_roster_release(&x->roster[s]);
+        raci_rosterdir_free(x->paths[s], x->npaths[s]);
     }
     raci_diag_release(&x->diag);
     raci_strpool_free(x->pool);
@@ -62,6 +69,34 @@ static int diff_usage(const struct raci_options *o)
         return raci_options_usage_error("%s", "'raci diff' exports nothing (export each roster "
                                               "with an audit)");
     return RACI_EXIT_CLEAN;
+}
+
+/* What a side is, for the message about two of different kinds. */
+static const char *diff_kind(const char *path)
+{
+    struct stat st;
+
+    if (raci_rosterdir_is_dir(path))
+        return "a directory";
+    if (strcmp(path, "-") == 0)
+        return "standard input";
+    return stat(path, &st) == 0 ? "a file" : "neither a file nor a directory";
+}
+
+/* Both sides directories, or both files: *dirs says which; a usage error
+ * when one is a directory and the other is not. */
+static int diff_kinds(const struct raci_options *o, int *dirs)
+{
+    int d0 = raci_rosterdir_is_dir(o->args[0]), d1 = raci_rosterdir_is_dir(o->args[1]);
+
+    *dirs = d0 && d1;
+    if (d0 == d1)
+        return RACI_EXIT_CLEAN;
+    return raci_options_usage_error("'raci diff' compares two rosters or two directories of "
+                                    "rosters, not one of each: '%s' is %s, '%s' is %s (give two "
+                                    "files, or two directories)",
+                                    o->args[0], diff_kind(o->args[0]), o->args[1],
+                                    diff_kind(o->args[1]));
 }
 
 /* The diff in --format on standard output. */
@@ -105,10 +140,13 @@ static raci_error diff_write(const struct raci_options *o, const struct raci_rul
     return raci_format_write(o->format, stdout, &rep);
 }
 
-/* The name a side is shown by: the file its roster was read as. */
+/* The name a side is shown by: the file its roster was read as, or the
+ * directory as given. */
 static const char *diff_file(const struct raci_options *o, const struct diff_run *x, int s)
 {
     const struct raci_roster *r = &x->roster[s];
+    if (x->dirs)
+        return o->args[s];
     /* The last file: a --people roster, when given, is added first. */
     return r->nfiles ? r->files[r->nfiles - 1] : o->args[s];
 }
@@ -123,18 +161,35 @@ static int diff_load(const struct raci_options *o, const struct raci_ruleset *rs
         fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
         return RACI_EXIT_TROUBLE;
     }
-    for (int s = 0; s < 2; s++)
-        if ((err =
-                 raci_cmd_audit_load(o, &o->args[s], 1, rs, &x->roster[s], &x->fs[s], &x->diag))) {
+    for (int s = 0; s < 2; s++) {
+        char *const *files = x->dirs ? x->paths[s] : &o->args[s];
+        size_t n = x->dirs ? x->npaths[s] : 1;
+        if (n > INT_MAX) {
+            fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
+            return RACI_EXIT_TROUBLE;
+        }
+        if ((err = raci_cmd_audit_load(o, files, (int)n, rs, &x->roster[s], &x->fs[s], &x->diag))) {
             raci_cmd_audit_input_error(o, &x->diag, err);
             return RACI_EXIT_TROUBLE;
         }
+    }
     if ((err = raci_diff_compute(&x->d, &x->roster[0], &x->fs[0], &x->roster[1], &x->fs[1], rs)) ||
         (err = raci_diff_rows_build(&x->rows, &x->d, rs))) {
         fprintf(stderr, "raci: %s\n", raci_error_string(err));
         return RACI_EXIT_TROUBLE;
     }
     return RACI_EXIT_CLEAN;
+}
+
+/* The rosters under each directory, when the sides are directories: a
+ * side is every roster under it, read as one (an audit of them all). */
+static int diff_dirs(const struct raci_options *o, struct diff_run *x)
+{
+    int status = RACI_EXIT_CLEAN;
+
+    for (int s = 0; x->dirs && s < 2 && status == RACI_EXIT_CLEAN; s++)
+        status = raci_rosterdir_list(o, o->args[s], &x->paths[s], &x->npaths[s]);
+    return status;
 }
 
 /* The workbook (-o only: a diff writes none by default), checked against
@@ -177,6 +232,8 @@ int raci_cmd_diff(const struct raci_options *o, const struct raci_ruleset *rs)
 
     memset(&x, 0, sizeof x);
     if ((status = diff_usage(o)) != RACI_EXIT_CLEAN ||
+        (status = diff_kinds(o, &x.dirs)) != RACI_EXIT_CLEAN ||
+        (status = diff_dirs(o, &x)) != RACI_EXIT_CLEAN ||
         (status = diff_begin(o, rs, &x)) != RACI_EXIT_CLEAN ||
         (status = diff_load(o, rs, &x)) != RACI_EXIT_CLEAN) {
         diff_run_release(&x);

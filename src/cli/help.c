@@ -77,8 +77,9 @@ void raci_help_usage(FILE *out)
                  "       raci rules [RULE-ID]\n\n"
                  "Audit a team roster against the RACI and role rules, print the findings\n"
                  "and write an annotated workbook. '-' reads the roster from standard input.\n"
-                 "'raci diff' compares two rosters: who gains or loses A's and R's, people,\n"
-                 "the organisation's shape, new and resolved findings.\n\n"
+                 "'raci diff' compares two rosters, or every roster under two directories:\n"
+                 "who gains or loses A's and R's, people, the organisation's shape, new and\n"
+                 "resolved findings.\n\n"
                  "options:\n");
     for (size_t i = 0; i < nopts; i++) {
         char left[64];

@@ -23,10 +23,11 @@ struct found {
     int nomem;
 };
 
-/* What a walk skips: the default output directory, the -o file. */
+/* What a walk skips: the default output directory, the -o file, and (in a
+ * diff's directory) the --people file. */
 struct skip {
-    struct stat out_dir, out_file;
-    int has_dir, has_file;
+    struct stat out_dir, out_file, people;
+    int has_dir, has_file, has_people;
 };
 
 static int same_inode(const struct stat *a, const struct stat *b)
@@ -96,7 +97,8 @@ static int walk(const char *dir, const struct skip *s, struct found *f)
                 return -2;
             }
         } else if (S_ISREG(st.st_mode) && roster_name(e->d_name) &&
-                   !(s->has_file && same_inode(&st, &s->out_file))) {
+                   !(s->has_file && same_inode(&st, &s->out_file)) &&
+                   !(s->has_people && same_inode(&st, &s->people))) {
             found_add(f, path);
         } else {
             free(path);
@@ -155,7 +157,7 @@ static int expand_one(const char *dir, const struct skip *s, struct found *f)
     return RACI_EXIT_CLEAN;
 }
 
-static int is_dir(const char *path)
+int raci_rosterdir_is_dir(const char *path)
 {
     struct stat st;
     return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
@@ -171,7 +173,7 @@ static char **operands(const struct raci_options *o, const struct found *f, cons
     if (!v)
         return NULL;
     for (int i = 0; i < o->nargs; i++) {
-        if (!is_dir(o->args[i])) {
+        if (!raci_rosterdir_is_dir(o->args[i])) {
             v[n++] = o->args[i];
             continue;
         }
@@ -191,7 +193,7 @@ int raci_rosterdir_expand(struct raci_options *o)
     int status = RACI_EXIT_CLEAN;
 
     for (int i = 0; i < o->nargs; i++)
-        ndirs += (size_t)is_dir(o->args[i]);
+        ndirs += (size_t)raci_rosterdir_is_dir(o->args[i]);
     if (ndirs == 0)
         return RACI_EXIT_CLEAN;
     s.has_dir = stat("output", &s.out_dir) == 0;
@@ -199,11 +201,11 @@ int raci_rosterdir_expand(struct raci_options *o)
     if (!(starts = calloc(ndirs + 1, sizeof(*starts))))
         f.nomem = 1;
     for (int i = 0, d = 0; i < o->nargs && !f.nomem && status == RACI_EXIT_CLEAN; i++)
-        if (is_dir(o->args[i])) {
+        if (raci_rosterdir_is_dir(o->args[i])) {
             status = expand_one(o->args[i], &s, &f);
             starts[++d] = f.n;
         }
-    if (!f.nomem && status == RACI_EXIT_CLEAN && is_dir(o->args[0]) &&
+    if (!f.nomem && status == RACI_EXIT_CLEAN && raci_rosterdir_is_dir(o->args[0]) &&
         !(o->workbook_stem = dir_stem(o->args[0])))
         f.nomem = 1;
     if (!f.nomem && status == RACI_EXIT_CLEAN && !(o->expanded = operands(o, &f, starts)))
@@ -220,4 +222,35 @@ int raci_rosterdir_expand(struct raci_options *o)
     o->nargs = (int)(o->nargs - ndirs + f.n);
     o->args = o->expanded;
     return raci_options_check(o);
+}
+
+int raci_rosterdir_list(const struct raci_options *o, const char *dir, char ***paths, size_t *n)
+{
+    struct found f = {0};
+    struct skip s = {0};
+    int status;
+
+    s.has_dir = stat("output", &s.out_dir) == 0;
+    s.has_file = o->output && stat(o->output, &s.out_file) == 0;
+    s.has_people = o->people && stat(o->people, &s.people) == 0;
+    status = expand_one(dir, &s, &f);
+    if (f.nomem) {
+        fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
+        status = RACI_EXIT_TROUBLE;
+    }
+    if (status != RACI_EXIT_CLEAN) {
+        raci_rosterdir_free(f.v, f.n);
+        f.v = NULL;
+        f.n = 0;
+    }
+    *paths = f.v;
+    *n = f.n;
+    return status;
+}
+
+void raci_rosterdir_free(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
 }

@@ -74,6 +74,16 @@ static int is_product_sheet(const struct raci_table *t)
            t->rows[0].line == 2 && strcmp(t->rows[0].cells[0].text, "Task") == 0;
 }
 
+/* Is t the Org chart sheet: one line of text, starting as the writer
+ * starts it (xlsx_org.h), above a picture, which the reader does not see? */
+static int is_org_sheet(const struct raci_table *t)
+{
+    static const char org[] = "Org chart: ";
+    const struct raci_row *h = &t->header;
+    return h->line == 1 && h->ncells >= 1 && t->nrows == 0 &&
+           strncmp(h->cells[0].text, org, sizeof(org) - 1) == 0;
+}
+
 /* ------------------------------------------------------- long tables -- */
 
 /* A long table being made from one sheet. */
@@ -356,7 +366,7 @@ raci_error raci_xlsx_roster_add(struct raci_roster *r, const struct raci_xlsx_re
         if (!own)
             err = book_table(r, t, input, diag);
         else if (t != roster && strcmp(t->sheet, "Summary") != 0 &&
-                 strcmp(t->sheet, "Findings") != 0)
+                 strcmp(t->sheet, "Findings") != 0 && !is_org_sheet(t))
             err = is_product_sheet(t) ? add_product(r, t, roster, diag)
                                       : book_table(r, t, input, diag);
     }

@@ -1,6 +1,6 @@
 /*
  * xlsx.c - the annotated RACI workbook: lay it out (xlsx_layout.h), write
- * its sheets with libxlsxwriter (xlsx_book.h, xlsx_product.h,
+ * its sheets with libxlsxwriter (xlsx_book.h, xlsx_org.h, xlsx_product.h,
  * xlsx_sheets.h) into a temporary file, and put it in place whole, or
  * not at all (outfile.h).
  */
@@ -14,7 +14,9 @@
 #include "raci/outfile.h"
 #include "raci/str.h"
 #include "raci/xlsx_book.h"
+#include "raci/xlsx_findings.h"
 #include "raci/xlsx_layout.h"
+#include "raci/xlsx_org.h"
 #include "raci/xlsx_product.h"
 #include "raci/xlsx_sheets.h"
 
@@ -42,8 +44,9 @@ time_t raci_xlsx_document_time(void)
     return (time_t)v;
 }
 
-/* The document's properties and its sheets, in order: Summary, one per
- * product, Findings, Roster. */
+/* The document's properties and its sheets, in order: Summary, Org chart
+ * (when the roster has reporting lines), one per product, Findings,
+ * Roster. */
 static int xlsx_add_sheets(struct raci_xlsx_book *b)
 {
     static char doc_title[] = "RACI matrix", doc_author[] = "raci",
@@ -59,7 +62,7 @@ static int xlsx_add_sheets(struct raci_xlsx_book *b)
         return -1;
     if (!(b->sheets = calloc(np ? np : 1, sizeof(*b->sheets))))
         return raci_xlsx_book_nomem(b);
-    if (!(b->summary = raci_xlsx_book_sheet(b, "Summary")))
+    if (!(b->summary = raci_xlsx_book_sheet(b, "Summary")) || raci_xlsx_org_add(b))
         return -1;
     for (uint32_t p = 0; p < np; p++)
         if (!(b->sheets[p] = raci_xlsx_book_sheet(b, raci_xlsx_layout_sheet(b->lay, p))))
@@ -75,12 +78,13 @@ static int xlsx_add_sheets(struct raci_xlsx_book *b)
 
 static int xlsx_build(struct raci_xlsx_book *b)
 {
-    if (xlsx_add_sheets(b) || raci_xlsx_book_formats(b) || raci_xlsx_sheets_summary(b))
+    if (xlsx_add_sheets(b) || raci_xlsx_book_formats(b) || raci_xlsx_sheets_summary(b) ||
+        raci_xlsx_org_write(b))
         return -1;
     for (uint32_t p = 0; p < b->r->nproducts; p++)
         if (raci_xlsx_product_write(b, p))
             return -1;
-    return raci_xlsx_sheets_findings(b) || raci_xlsx_sheets_roster(b) ? -1 : 0;
+    return raci_xlsx_findings_sheet(b) || raci_xlsx_sheets_roster(b) ? -1 : 0;
 }
 
 /* Write the workbook into of's temporary file and prepare it (only the

@@ -81,6 +81,8 @@ static void test_text_stays_text(void **state)
     assert_null(strstr(page, "<?xml"));
     assert_null(strstr(page, "<!DOCTYPE svg"));
     assert_null(strstr(page, "<!--"));
+    /* Its line breaks between elements are line breaks, not escapes. */
+    assert_null(strstr(page, ">\\n<"));
     /* The matrix marks the task with two A's, and the unreadable cell
      * with its finding as its title. */
     assert_non_null(strstr(page, "<th class=\"task mark-error\" title=\"[single-accountable] "));

@@ -480,9 +480,9 @@ static json_t *expected_json(const struct world *w)
                                   "product", "atlas", "people", 2, "tasks", 1, "product",
                                   "(whole roster)", "errors", 2, "warnings", 0, "status", "FAIL"));
     json_object_set_new(root, "sheets",
-                        json_pack("[s,s,s,s,s,s,s,s]", "Summary", "Atlas", "R&D_ Ops_Infra",
-                                  "atlas (2)", "Summary (2)", "O'Brien's ''team", "Findings",
-                                  "Roster"));
+                        json_pack("[s,s,s,s,s,s,s,s,s]", "Summary", "Org chart", "Atlas",
+                                  "R&D_ Ops_Infra", "atlas (2)", "Summary (2)", "O'Brien's ''team",
+                                  "Findings", "Roster"));
     json_object_set_new(root, "dropdown", choices_json());
     /* Tasks per letter, each (task, person) once however many rows: Cy's
      * "R" and "c" on the backlog, Dee's "(C)" and "C" on the architecture. */

@@ -71,6 +71,7 @@ cannot be read. Problems are printed one a line; the last line says
 "ok: ..." or "FAIL: ...".
 """
 
+import io
 import json
 import re
 import sys
@@ -88,6 +89,7 @@ except ImportError:  # pragma: no cover
 SEVERITIES = ("error", "warning", "info")
 MISSING = object()  # a field the expectation does not give: not compared
 PRODUCT_HEAD_ROWS = 2  # product name + people, then titles
+ORG_TEXT = "Org chart: "  # how the Org chart sheet's A1 starts (include/raci/xlsx_org.h)
 
 
 
@@ -184,20 +186,85 @@ class Checker:
             self.expect(refs and all(sheet == local and ok for sheet, ok in refs),
                         f"{local}: print titles {formula!r} are not all its own, well quoted")
 
+    def org_sheet(self):
+        """The Org chart sheet: second, its A1 starting "Org chart: "; or None."""
+        if len(self.wb.worksheets) > 3:
+            ws = self.wb.worksheets[1]
+            if self.text(ws["A1"].value).startswith(ORG_TEXT):
+                return ws
+        return None
+
+    def check_org_structure(self):
+        """The Org chart sheet is there exactly when someone on the Roster
+        sheet has a manager, and holds one PNG picture of the chart."""
+        ws = self.org_sheet()
+        managed = [r.get("Name") for r, _ in self.table(self.wb["Roster"]) if self.text(r.get("Manager"))]
+        if not self.expect((ws is not None) == bool(managed),
+                           f"Org chart sheet {'present' if ws is not None else 'absent'}, "
+                           f"with {len(managed)} people who have a manager on Roster"):
+            return
+        if ws is None:
+            return
+        name = ws.title
+        a1 = self.text(ws["A1"].value)
+        for words in ("reporting loop", "not on the roster"):
+            self.expect(words in a1, f"{name}: A1 {a1!r} says nothing of {words!r}")
+        self.expect(ws.max_row == 1 and ws.max_column == 1, f"{name}: cells past A1 ({ws.dimensions})")
+        self.expect(ws.page_setup.orientation == "landscape", f"{name}: not landscape")
+        fit = ws.sheet_properties.pageSetUpPr
+        self.expect(fit is not None and fit.fitToPage and str(ws.page_setup.fitToWidth) in ("1", "None")
+                    and str(ws.page_setup.fitToHeight) in ("1", "None"),
+                    f"{name}: not fitted to one page ({ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight})")
+        raw_head, raw_foot = self.raw.headers.get(name, (None, None))
+        self.expect(header_text(raw_head)["C"] == "Org chart", f"{name}: page header {raw_head!r}")
+        if not self.expect(len(ws._images) == 1, f"{name}: {len(ws._images)} pictures, expected 1"):
+            return
+        img = ws._images[0]
+        try:
+            import PIL.Image
+
+            pic = PIL.Image.open(io.BytesIO(img._data()))
+            pic.load()
+        except ImportError:
+            self.expect(False, f"{name}: python3-pil is needed to decode the picture")
+            return
+        except Exception as e:  # a picture PIL cannot decode
+            self.expect(False, f"{name}: the picture does not decode as PNG: {e}")
+            return
+        w, h = pic.size
+        self.expect(pic.format == "PNG", f"{name}: the picture is {pic.format}, not PNG")
+        self.expect(200 <= w <= 20000 and 100 <= h <= 20000, f"{name}: a picture of {w}x{h} pixels")
+        # Some of every pixel is not background: there is a drawing.
+        colours = pic.convert("L").getextrema()
+        self.expect(colours[0] < 128 < colours[1], f"{name}: a blank picture (grey levels {colours})")
+        # Below the text, at the left; fixed to the sheet, shown between a
+        # third of its size and its own size.
+        anchor = img.anchor
+        self.expect(anchor._from.row == 2 and anchor._from.col == 0,
+                    f"{name}: picture at row {anchor._from.row + 1}, column {anchor._from.col + 1}, expected A3")
+        self.expect(anchor.editAs == "absolute", f"{name}: the picture moves with cells ({anchor.editAs})")
+        ext = self.raw.picture_extents.get(name)
+        if self.expect(ext is not None, f"{name}: no extent for the picture"):
+            sx, sy = ext[0] / 9525 / w, ext[1] / 9525 / h
+            self.expect(abs(sx - sy) < 0.01 and 0.33 <= sx <= 1.001,
+                        f"{name}: picture of {w}x{h} shown at scale {sx:.3f} x {sy:.3f}")
+
     def check_structure(self):
         names = self.wb.sheetnames
         if not self.expect(len(names) >= 3 and names[0] == "Summary" and names[-2:] == ["Findings", "Roster"],
-                           f"sheets {names}: expected Summary, products..., Findings, Roster"):
+                           f"sheets {names}: expected Summary, [Org chart,] products..., Findings, Roster"):
             return False
+        org = 1 if self.org_sheet() is not None else 0
         folded = [excel_fold(n) for n in names]
         self.expect(len(set(folded)) == len(folded), f"sheet names not unique without case: {names}")
         for n in names:
             self.expect(0 < len(n.encode("utf-16-le")) // 2 <= 31 and not re.search(r"[\[\]:*?/\\]", n)
                         and not n.startswith("'") and not n.endswith("'"), f"sheet name {n!r} unsafe")
         self.check_defined_names()
-        self.check_summary_structure()
-        for ws in self.wb.worksheets[1:-2]:
+        self.check_summary_structure(org)
+        for ws in self.wb.worksheets[1 + org:-2]:
             self.check_product_structure(ws)
+        self.check_org_structure()
         self.check_findings_links()
         self.check_roster_structure()
         return True
@@ -214,7 +281,7 @@ class Checker:
             rows.append(({h: ws.cell(r, c).value for h, c in heads.items()}, a))
         return rows
 
-    def check_summary_structure(self):
+    def check_summary_structure(self, org):
         ws = self.wb["Summary"]
         self.check_print(ws, "Summary", "$1:$1", None)
         heads = [self.text(c.value) for c in ws[1]][:7]
@@ -238,8 +305,9 @@ class Checker:
                             f"Summary: {label}: its sheet '{sheet}' says {ws2['A1'].value!r} in A1")
                 self.product_sheet[label] = ws2
         self.expect(labels and labels[-1] == "Total", f"Summary: no Total row ({labels})")
-        self.expect(len(self.product_sheet) == len(self.wb.sheetnames) - 3,
-                    f"Summary lists {len(self.product_sheet)} products for {len(self.wb.sheetnames) - 3} sheets")
+        nsheets = len(self.wb.sheetnames) - 3 - org
+        self.expect(len(self.product_sheet) == nsheets,
+                    f"Summary lists {len(self.product_sheet)} products for {nsheets} sheets")
         self.expect(len(ws._charts) <= 1, "Summary: more than one chart")
 
     def product_layout(self, ws):

@@ -3,8 +3,8 @@
 - header_text: a page header or footer as Excel prints it, its codes read
   left to right (openpyxl takes '&12' in 'P&&12' for a font size, and runs a
   font name on to the last '"' of the text);
-- RawBook: each sheet's header and footer as written, and the workbook's
-  defined names;
+- RawBook: each sheet's header and footer as written, the workbook's
+  defined names, and the size a sheet's picture is shown at;
 - formula_sheets: the sheets a defined name's formula refers to, each
   checked against Excel's rule for a name left without quotes.
 
@@ -20,6 +20,8 @@ NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "xdr": "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
 }
 # Codes that print something: page, pages, date, time, file, sheet, path.
 FIELDS = {"P": "{page}", "N": "{pages}", "D": "{date}", "T": "{time}", "F": "{file}",
@@ -124,6 +126,7 @@ class RawBook:
     def __init__(self, path):
         self.headers = {}  # sheet name -> (raw header, raw footer)
         self.defined = []  # (name, local sheet name or None, formula)
+        self.picture_extents = {}  # sheet name -> (cx, cy) in EMU of its first picture
         with zipfile.ZipFile(path) as z:
             book = ET.fromstring(z.read("xl/workbook.xml"))
             rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
@@ -134,10 +137,30 @@ class RawBook:
                 names.append(name)
                 part = posixpath.normpath(posixpath.join("xl", target[sh.get("{%s}id" % NS["r"])]))
                 self.headers[name] = self.read_header(z, part)
+                ext = self.read_picture_extent(z, part)
+                if ext is not None:
+                    self.picture_extents[name] = ext
             for dn in book.findall("m:definedNames/m:definedName", NS):
                 local = dn.get("localSheetId")
                 sheet = names[int(local)] if local is not None and int(local) < len(names) else None
                 self.defined.append((dn.get("name"), sheet, dn.text or ""))
+
+    @staticmethod
+    def read_picture_extent(z, part):
+        """(cx, cy) of the first picture in the drawing of sheet part, or None."""
+        rels_part = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        if rels_part not in z.namelist():
+            return None
+        rels = ET.fromstring(z.read(rels_part))
+        for r in rels.findall("rel:Relationship", NS):
+            if not r.get("Type", "").endswith("/drawing"):
+                continue
+            drawing = ET.fromstring(z.read(posixpath.normpath(posixpath.join(posixpath.dirname(part),
+                                                                             r.get("Target")))))
+            ext = drawing.find(".//xdr:pic/xdr:spPr/a:xfrm/a:ext", NS)
+            if ext is not None:
+                return int(ext.get("cx")), int(ext.get("cy"))
+        return None
 
     @staticmethod
     def read_header(z, part):
