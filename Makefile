@@ -56,7 +56,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published check-scale \
         check-spectrum \
         check-libreoffice check-format check-house \
-        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
+        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html check-install install \
         uninstall clean format picture bench man fuzz print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
 
@@ -76,7 +76,7 @@ unexport FORCE_COLOR
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
             libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-pil python3-yaml valgrind \
             cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui \
-            poppler-utils fonts-crosextra-carlito
+            poppler-utils fonts-crosextra-carlito chromium
 
 # What tests/deps/check.sh checks, as this Makefile has it.
 print-deb-pkgs:
@@ -252,11 +252,17 @@ check-sarif: all
 check-junit: all
 	@tests/junit/validate.sh
 
+# The HTML report of every sample in headless Chromium: a screenshot that is
+# not blank, and the DOM after its script ran holding every finding of the
+# JSON report, with the filters of the URL hash hiding the rows they should.
+check-html: all
+	@tests/html/check.sh
+
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
 TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice check-scale \
                check-format check-house \
-               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
+               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html \
                check-install
 
 test: deps
