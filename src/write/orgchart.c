@@ -3,9 +3,12 @@
  * built with cgraph, laid out by gvLayout's dot, rendered to memory.
  *
  * Labels are Graphviz's plain labels, not HTML-like ones: Graphviz escapes
- * a plain label's text for SVG itself (quotes, &, <), so names go in as
- * they are; only a backslash, which starts an escape sequence (\N is the
- * node's name) in a plain label, is doubled.
+ * a plain label's text for SVG itself (quotes, &, <), so names go in
+ * nearly as they are. Two characters mean something to a plain label: a
+ * backslash starts an escape sequence (\N is the node's name), so it is
+ * doubled; and an HTML entity in it is read as its character (make_label
+ * decodes them, for every format), so that a name "Flo &amp; Co" would be
+ * drawn "Flo & Co": each '&' goes in as the entity &amp;.
  */
 #include "raci/orgchart.h"
 
@@ -44,7 +47,8 @@ static void set(void *obj, const char *name, const char *value)
 /* Text as a plain label takes it: what XML cannot hold (a control
  * character, a byte that is no UTF-8) shown as U+FFFD, as every XML output
  * of raci does (raci_str_xml), since Graphviz writes it into the SVG as it
- * is; backslashes doubled. */
+ * is; backslashes doubled, '&' as &amp; (an entity is read as its
+ * character). */
 static void add_label_text(struct raci_str *b, const char *text)
 {
     char *owned = NULL;
@@ -55,7 +59,7 @@ static void add_label_text(struct raci_str *b, const char *text)
         return;
     }
     for (; *s; s++)
-        raci_str_add(b, *s == '\\' ? "\\\\" : (char[]){*s, '\0'});
+        raci_str_add(b, *s == '\\' ? "\\\\" : *s == '&' ? "&amp;" : (char[]){*s, '\0'});
     free(owned);
 }
 
