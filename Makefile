@@ -3,7 +3,8 @@
 #   make run        set up, build, and audit the sample rosters into output/
 #   make test       set up, build, and run every test (packages, unit, golden
 #                   CLI, workbook read-back, LibreOffice, format, cppcheck,
-#                   sanitizers, valgrind, fuzz smoke runs, SARIF, JUnit, install)
+#                   sanitizers, valgrind, fuzz smoke runs, SARIF, JUnit, Mermaid,
+#                   install)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
@@ -56,7 +57,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published check-scale \
         check-spectrum \
         check-libreoffice check-format check-house \
-        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html check-install install \
+        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html check-mermaid \
+        check-install install \
         uninstall clean format picture bench man fuzz print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
 
@@ -258,12 +260,18 @@ check-junit: all
 check-html: all
 	@tests/html/check.sh
 
+# The Markdown report's Mermaid chart of every sample through the real
+# mermaid package's parser, compared with the org chart Graphviz draws
+# (mermaid and jsdom installed from npm into build/npm-mermaid once).
+check-mermaid: all
+	@tests/mermaid/check.sh
+
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
 TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice check-scale \
                check-format check-house \
                check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html \
-               check-install
+               check-mermaid check-install
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all
