@@ -2,9 +2,11 @@
  * orgchart.h - the org chart as a picture: the reporting lines of a
  * roster, laid out and drawn by Graphviz (its dot layout), as SVG or PNG.
  *
- * One node per person (name, first title, roles), an edge from each manager
- * to each report. A person on exactly one product is drawn inside that
- * product's cluster. The report's findings are marked: the edges of a
+ * One node per person (name, first title, roles; the roles left out when
+ * they are the title's words again, case and punctuation aside), an edge
+ * from each manager to each report. A person on exactly one product is
+ * drawn inside that product's cluster, labelled at its foot, where the
+ * lines drawn up to a manager do not cross it. The report's findings are marked: the edges of a
  * reporting loop in red, a manager reports_to names who is not on the
  * roster as a dashed node, a manager over span-of-control with a thick
  * border, a product without a Product Owner with a red cluster label; a

@@ -88,6 +88,9 @@ struct raci_view {
     size_t ntitles;
     uint32_t *title_holder_off, *title_holder; /* by title group, people */
     struct raci_map pair_index;                /* (task, person) -> pair */
+    uint32_t *report_off, *report;             /* by person: direct reports */
+    uint32_t *layer;                           /* by person: 1 at the top, 0 in or under a loop */
+    uint8_t *in_loop;                          /* by person: on a reporting loop */
 };
 
 /* Assignments of task t, in roster order (unreadable cells included). */
@@ -135,8 +138,31 @@ const struct raci_title_group *raci_view_unmapped_titles(const struct raci_roste
 /* The holders of unmapped title g (an index into that list): people. */
 const uint32_t *raci_view_title_holders(const struct raci_roster *r, size_t g, size_t *n);
 
-/* Building, for raci_roster_finish: the member views first (the generation
- * of default letters needs them), then, once every assignment is in, the
+/*
+ * The reporting lines, as reports_to gives them (persons[].manager_idx),
+ * built with the member views, once, in time linear in the people. A
+ * person who reports to themselves is at the top of their own line, and
+ * nobody's report.
+ */
+
+/* Direct reports of person p: the people whose manager they are, in roster
+ * order, themselves never included; *n gets their count, their span. */
+const uint32_t *raci_view_reports(const struct raci_roster *r, uint32_t p, size_t *n);
+
+/* Person p's layer: 1 at the top of the organisation (no manager, one not
+ * on the roster, or themselves), one more than their manager's below it;
+ * 0 for the people of a reporting loop and everyone under one, who have no
+ * top to count from, and when p is out of range. */
+uint32_t raci_view_layer(const struct raci_roster *r, uint32_t p);
+
+/* Whether person p is on a reporting loop of two people or more (following
+ * reports_to from p comes back to p); not those under a loop, not someone
+ * who reports to themselves. */
+int raci_view_in_loop(const struct raci_roster *r, uint32_t p);
+
+/* Building, for raci_roster_finish: the member views and the reporting
+ * lines first (the generation of default letters needs them; managers must
+ * be resolved), then, once every assignment is in, the
  * assignment views. Both are linear. raci_view_free frees what was built. */
 raci_error raci_view_build_members(struct raci_roster *r);
 raci_error raci_view_build_assigns(struct raci_roster *r);

@@ -4,7 +4,9 @@
  * Sheets, in this order:
  *  - Summary: per product its people, tasks, findings by severity and a
  *    PASS/FAIL status (FAIL when it has an error), a "(whole roster)" row for
- *    findings about no product, a Total row, a legend of the colours, and a
+ *    findings about no product, a Total row, what the workbook was made
+ *    from (the rosters, the ruleset and its extends chain, raci's version:
+ *    provenance.h), a legend of the colours, and a
  *    chart of the ten heaviest accountability loads (tasks as A).
  *  - Org chart, only when someone on the roster has a manager: the picture
  *    of the reporting lines (orgchart.h) under a line of text saying what it

@@ -2,14 +2,16 @@
  * org.c - the org-chart rules: reporting lines, as reports_to gives them
  * (resolved to people by raci_roster_finish: manager_idx).
  *
- * Each reporting line is followed once: finding the loops marks every
- * person walked, and counting reports is one pass, so every rule is linear
+ * Direct reports, layers and loops are the roster's view of its reporting
+ * lines (view.h), built once by raci_roster_finish, so every rule is linear
  * in the people of the roster.
  */
 #include "raci/checks.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "raci/view.h"
 
 raci_error raci_org_unknown_manager(struct raci_engine *e, const struct raci_check *chk)
 {
@@ -86,28 +88,21 @@ static raci_error report_loop(struct raci_engine *e, const struct raci_check *ch
 raci_error raci_org_reporting_cycle(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    /* 0 unvisited, 1 on the current path, 2 done. Following manager links
-     * from each person in roster order finds each loop once. */
-    uint8_t *state = calloc(r->npersons ? r->npersons : 1, 1);
-    raci_error err = RACI_OK;
+    /* The view knows who is on a loop; each loop is reported from the
+     * first of its people met, the rest marked done. A loop of one, a
+     * person who reports to themselves, is self-manager's: the fix is not
+     * to break a loop. */
+    uint8_t *done = calloc(r->npersons ? r->npersons : 1, 1);
+    raci_error err = done ? RACI_OK : RACI_ERROR_NOMEM;
 
-    if (!state)
-        return RACI_ERROR_NOMEM;
-    for (uint32_t start = 0; start < r->npersons && !err; start++) {
-        uint32_t p = start;
-        while (p != RACI_NONE && state[p] == 0) {
-            state[p] = 1;
-            p = r->persons[p].manager_idx;
-        }
-        /* A loop of one, a person who reports to themselves, is
-         * self-manager's: the fix is not to break a loop. */
-        if (p != RACI_NONE && state[p] == 1 && r->persons[p].manager_idx != p)
-            err = report_loop(e, chk, p);
-        /* Everything walked is now done. */
-        for (p = start; p != RACI_NONE && state[p] == 1; p = r->persons[p].manager_idx)
-            state[p] = 2;
+    for (uint32_t p = 0; p < r->npersons && !err; p++) {
+        if (!raci_view_in_loop(r, p) || done[p])
+            continue;
+        err = report_loop(e, chk, p);
+        for (uint32_t q = p; !done[q]; q = r->persons[q].manager_idx)
+            done[q] = 1;
     }
-    free(state);
+    free(done);
     return err;
 }
 
@@ -134,96 +129,33 @@ raci_error raci_org_self_manager(struct raci_engine *e, const struct raci_check 
     return RACI_OK;
 }
 
-/* Reports are counted in one pass and related in another: finding[m] is
- * manager m's report in e->out, when m has too many. */
+/* A manager's direct reports are the view's (raci_view_reports): each
+ * report's reports_to cell is related. */
 raci_error raci_org_span_of_control(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
     long max = raci_ruleset_int(chk, "max_reports");
-    size_t np = r->npersons ? r->npersons : 1;
-    uint32_t *count = calloc(np, sizeof(*count)), *finding = malloc(np * sizeof(*finding));
-    raci_error err = count && finding ? RACI_OK : RACI_ERROR_NOMEM;
+    raci_error err = RACI_OK;
 
-    for (uint32_t i = 0; i < r->npersons && !err; i++)
-        if (r->persons[i].manager_idx != RACI_NONE && r->persons[i].manager_idx != i)
-            count[r->persons[i].manager_idx]++;
     for (uint32_t m = 0; m < r->npersons && !err; m++) {
-        finding[m] = RACI_NONE;
-        if ((long)count[m] <= max)
+        size_t n;
+        const uint32_t *rep = raci_view_reports(r, m, &n);
+        if ((long)n <= max)
             continue;
         char *entity = raci_findings_entity_person(r, m);
         struct raci_finding *f =
             entity ? raci_findings_add(e->out, chk->def->id, chk->severity, r->persons[m].loc,
                                        RACI_NONE, RACI_NONE, m, entity,
-                                       "%s has %u direct reports (more than %ld); Larson's An "
+                                       "%s has %zu direct reports (more than %ld); Larson's An "
                                        "Elegant Puzzle puts a healthy span at six to eight",
-                                       r->persons[m].name, count[m], max)
+                                       r->persons[m].name, n, max)
                    : NULL;
         free(entity);
-        if (!f)
-            err = RACI_ERROR_NOMEM;
-        else
-            finding[m] = (uint32_t)(e->out->n - 1);
+        err = f ? RACI_OK : RACI_ERROR_NOMEM;
+        for (size_t k = 0; k < n && !err; k++)
+            err = raci_findings_relate(f, r->persons[rep[k]].manager_loc);
     }
-    for (uint32_t i = 0; i < r->npersons && !err; i++) {
-        uint32_t m = r->persons[i].manager_idx;
-        if (m != RACI_NONE && m != i && finding[m] != RACI_NONE)
-            err = raci_findings_relate(&e->out->v[finding[m]], r->persons[i].manager_loc);
-    }
-    free(count);
-    free(finding);
     return err;
-}
-
-/* Direct reports per person, a person who is their own manager not
- * counted: a new array of r->npersons counts, or NULL when out of memory. */
-static uint32_t *count_reports(const struct raci_roster *r)
-{
-    uint32_t *count = calloc(r->npersons ? r->npersons : 1, sizeof(*count));
-    for (uint32_t i = 0; count && i < r->npersons; i++)
-        if (r->persons[i].manager_idx != RACI_NONE && r->persons[i].manager_idx != i)
-            count[r->persons[i].manager_idx]++;
-    return count;
-}
-
-/* Layer below the top that marks a person in a loop, or under one. */
-#define LAYER_LOOP UINT32_MAX
-
-/*
- * Each person's layer: 1 at the top (no manager, an unknown one, or
- * themselves), one more than their manager's below it; LAYER_LOOP for the
- * people of a loop and those under one. Each person is walked once, up to
- * someone whose layer is known, on a stack, not by recursion: linear.
- */
-static uint32_t *compute_layers(const struct raci_roster *r)
-{
-    size_t np = r->npersons ? r->npersons : 1;
-    uint32_t *layer = calloc(np, sizeof(*layer)), *stack = malloc(np * sizeof(*stack));
-    uint8_t *on = calloc(np, 1);
-
-    for (uint32_t i = 0; layer && stack && on && i < r->npersons; i++) {
-        size_t n = 0;
-        uint32_t p = i, above = 0;
-        while (p != RACI_NONE && !layer[p] && !on[p]) {
-            on[p] = 1;
-            stack[n++] = p;
-            p = r->persons[p].manager_idx == p ? RACI_NONE : r->persons[p].manager_idx;
-        }
-        if (p != RACI_NONE)
-            above = on[p] ? LAYER_LOOP : layer[p];
-        while (n) {
-            uint32_t q = stack[--n];
-            layer[q] = above == LAYER_LOOP ? LAYER_LOOP : ++above;
-            on[q] = 0;
-        }
-    }
-    free(stack);
-    free(on);
-    if (layer && (!stack || !on)) {
-        free(layer);
-        layer = NULL;
-    }
-    return layer;
 }
 
 /* A person is flagged on the first layer past max_depth only: those below
@@ -232,11 +164,12 @@ raci_error raci_org_reporting_depth(struct raci_engine *e, const struct raci_che
 {
     const struct raci_roster *r = e->r;
     long max = raci_ruleset_int(chk, "max_depth");
-    uint32_t *layer = compute_layers(r);
-    raci_error err = layer ? RACI_OK : RACI_ERROR_NOMEM;
+    raci_error err = RACI_OK;
 
+    /* Layer 0, in or under a loop, has no top to count from. */
     for (uint32_t i = 0; i < r->npersons && !err; i++) {
-        if (layer[i] == LAYER_LOOP || (long)layer[i] != max + 1)
+        uint32_t layer = raci_view_layer(r, i);
+        if (!layer || (long)layer != max + 1)
             continue;
         uint32_t top = i;
         while (r->persons[top].manager_idx != RACI_NONE && r->persons[top].manager_idx != top)
@@ -247,29 +180,28 @@ raci_error raci_org_reporting_depth(struct raci_engine *e, const struct raci_che
                                        RACI_NONE, RACI_NONE, i, entity,
                                        "%s is on layer %u below the top of the organisation "
                                        "(%s), more than %ld; everyone under %s is deeper still",
-                                       r->persons[i].name, layer[i], r->persons[top].name, max,
+                                       r->persons[i].name, layer, r->persons[top].name, max,
                                        r->persons[i].name)
                    : NULL;
         free(entity);
         if (!f || raci_findings_relate(f, r->persons[i].manager_loc))
             err = RACI_ERROR_NOMEM;
     }
-    free(layer);
     return err;
 }
 
 raci_error raci_org_single_report_manager(struct raci_engine *e, const struct raci_check *chk)
 {
     const struct raci_roster *r = e->r;
-    uint32_t *count = count_reports(r), *layer = compute_layers(r);
-    raci_error err = count && layer ? RACI_OK : RACI_ERROR_NOMEM;
+    raci_error err = RACI_OK;
 
-    /* The one report of each manager of one is found in the same pass. A
-     * loop, and what hangs under it, is reporting-cycle's: in a loop of two
-     * each manages the other, and that is not the problem to fix. */
-    for (uint32_t i = 0; i < r->npersons && !err; i++) {
-        uint32_t m = r->persons[i].manager_idx;
-        if (m == RACI_NONE || m == i || count[m] != 1 || layer[m] == LAYER_LOOP)
+    /* A loop, and what hangs under it (layer 0), is reporting-cycle's: in
+     * a loop of two each manages the other, and that is not the problem to
+     * fix. */
+    for (uint32_t m = 0; m < r->npersons && !err; m++) {
+        size_t n;
+        const uint32_t *rep = raci_view_reports(r, m, &n);
+        if (n != 1 || !raci_view_layer(r, m))
             continue;
         char *entity = raci_findings_entity_person(r, m);
         struct raci_finding *f =
@@ -277,14 +209,12 @@ raci_error raci_org_single_report_manager(struct raci_engine *e, const struct ra
                                        RACI_NONE, RACI_NONE, m, entity,
                                        "%s has exactly one direct report, %s; a manager of one "
                                        "is a layer that could be merged with the next",
-                                       r->persons[m].name, r->persons[i].name)
+                                       r->persons[m].name, r->persons[rep[0]].name)
                    : NULL;
         free(entity);
-        if (!f || raci_findings_relate(f, r->persons[i].manager_loc))
+        if (!f || raci_findings_relate(f, r->persons[rep[0]].manager_loc))
             err = RACI_ERROR_NOMEM;
     }
-    free(count);
-    free(layer);
     return err;
 }
 

@@ -103,6 +103,54 @@ static raci_error group_roles(struct raci_roster *r)
     return RACI_OK;
 }
 
+/* Person i's manager, when it is someone else on the roster. */
+static uint32_t person_manager(const struct raci_roster *r, size_t i)
+{
+    uint32_t m = r->persons[i].manager_idx;
+    return m < r->npersons && m != i ? m : UINT32_MAX;
+}
+
+/*
+ * Layers and loops. Each person is walked once, up to someone already done
+ * (or the top), on a stack, not by recursion; a walk that meets its own
+ * path has closed a loop, marked once. state: 0 unvisited, 1 on the
+ * current path, 2 done.
+ */
+static raci_error build_layers(struct raci_roster *r)
+{
+    struct raci_view *v = &r->view;
+    size_t np = r->npersons ? r->npersons : 1;
+    uint32_t *stack = malloc(np * sizeof(*stack));
+    uint8_t *state = calloc(np, 1);
+    raci_error err;
+
+    v->layer = calloc(np, sizeof(*v->layer));
+    v->in_loop = calloc(np, 1);
+    err = stack && state && v->layer && v->in_loop ? RACI_OK : RACI_ERROR_NOMEM;
+    for (uint32_t i = 0; !err && i < r->npersons; i++) {
+        size_t n = 0;
+        uint32_t p = i, above = 0;
+        while (p != UINT32_MAX && !state[p]) {
+            state[p] = 1;
+            stack[n++] = p;
+            p = person_manager(r, p);
+        }
+        int loop = p != UINT32_MAX && state[p] == 1;
+        for (uint32_t q = p; loop && !v->in_loop[q]; q = person_manager(r, q))
+            v->in_loop[q] = 1;
+        if (p != UINT32_MAX && !loop)
+            above = v->layer[p], loop = !above;
+        while (n) {
+            uint32_t q = stack[--n];
+            v->layer[q] = loop ? 0 : ++above;
+            state[q] = 2;
+        }
+    }
+    free(stack);
+    free(state);
+    return err;
+}
+
 raci_error raci_view_build_members(struct raci_roster *r)
 {
     struct raci_view *v = &r->view;
@@ -115,7 +163,9 @@ raci_error raci_view_build_members(struct raci_roster *r)
                      &v->prod_member)) ||
         (err = group(r, r->nmembers, r->npersons, member_person, &v->person_member_off,
                      &v->person_member)) ||
-        (err = group_roles(r)))
+        (err = group_roles(r)) ||
+        (err = group(r, r->npersons, r->npersons, person_manager, &v->report_off, &v->report)) ||
+        (err = build_layers(r)))
         return err;
     v->members_built = 1;
     return RACI_OK;
@@ -361,6 +411,10 @@ void raci_view_free(struct raci_roster *r)
     free(v->title_holder_off);
     free(v->title_holder);
     raci_map_release(&v->pair_index);
+    free(v->report_off);
+    free(v->report);
+    free(v->layer);
+    free(v->in_loop);
     memset(v, 0, sizeof(*v));
 }
 
@@ -462,4 +516,19 @@ const struct raci_title_group *raci_view_unmapped_titles(const struct raci_roste
 const uint32_t *raci_view_title_holders(const struct raci_roster *r, size_t g, size_t *n)
 {
     return list_of(r->view.title_holder_off, r->view.title_holder, r->view.ntitles, g, n);
+}
+
+const uint32_t *raci_view_reports(const struct raci_roster *r, uint32_t p, size_t *n)
+{
+    return list_of(r->view.report_off, r->view.report, r->npersons, p, n);
+}
+
+uint32_t raci_view_layer(const struct raci_roster *r, uint32_t p)
+{
+    return r->view.layer && p < r->npersons ? r->view.layer[p] : 0;
+}
+
+int raci_view_in_loop(const struct raci_roster *r, uint32_t p)
+{
+    return r->view.in_loop && p < r->npersons && r->view.in_loop[p];
 }

@@ -9,6 +9,7 @@
 #include "raci/outfile.h"
 #include "raci/report_github.h"
 #include "raci/report_gitlab.h"
+#include "raci/report_html.h"
 #include "raci/report_json.h"
 #include "raci/report_junit.h"
 #include "raci/report_markdown.h"
@@ -34,6 +35,11 @@ static const struct raci_format formats[] = {
      "JUnit XML: a test suite per roster, a failing test case per finding that fails the run, a "
      "skipped one for the others."},
     {"markdown", raci_report_markdown, "A summary table for a pull-request comment."},
+    {"html", raci_report_html,
+     "One self-contained HTML page (no network needed): the summary per product, the findings "
+     "with filters by severity, rule and product (kept in the address's hash, so that a link "
+     "shares a filtered view), each product's RACI matrix, the org chart and the files it came "
+     "from."},
     {"svg", raci_orgchart_svg,
      "The org chart as an SVG picture, drawn by Graphviz: a node per person, products as "
      "clusters, loops, missing managers, wide spans and products without a PO marked."},

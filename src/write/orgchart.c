@@ -18,8 +18,10 @@
 #include "raci/str.h"
 #include "raci/view.h"
 
-/* Per person: what the findings and the reporting lines say about them. */
-enum { MARK_SPAN = 1, MARK_LOOP = 2, MARK_SHOWN = 4 };
+/* Per person: what the findings say about them, and whether they are
+ * drawn. Layers and loops are the roster's (raci_view_layer,
+ * raci_view_in_loop). */
+enum { MARK_SPAN = 1, MARK_SHOWN = 2 };
 
 struct chart {
     const struct raci_report *rep;
@@ -27,7 +29,6 @@ struct chart {
     Agraph_t *g;
     Agnode_t **node;    /* per person, NULL when hidden */
     uint8_t *mark;      /* per person, MARK_* */
-    uint32_t *layer;    /* per person: 1 at the top, 0 in or under a loop */
     uint8_t *nopo;      /* per product: product-without-po */
     uint32_t *below;    /* per person: hidden people below them, when collapsed */
     uint32_t *anc;      /* per person: the ancestor drawn on layer cut */
@@ -58,45 +59,6 @@ static void add_label_text(struct raci_str *b, const char *text)
     free(owned);
 }
 
-/* Layers, as the org checks count them, and the people of loops: walked
- * once each, on a stack. */
-static int chart_layers(struct chart *c)
-{
-    const struct raci_roster *r = c->r;
-    size_t np = r->npersons ? r->npersons : 1;
-    uint32_t *stack = malloc(np * sizeof(*stack));
-    uint8_t *on = calloc(np, 1);
-    int ok = stack && on;
-
-    for (uint32_t i = 0; ok && i < r->npersons; i++) {
-        size_t n = 0;
-        uint32_t p = i, above = 0;
-        int loop = 0;
-        while (p != RACI_NONE && !c->layer[p] && !(c->mark[p] & MARK_LOOP) && !on[p]) {
-            on[p] = 1;
-            stack[n++] = p;
-            p = r->persons[p].manager_idx == p ? RACI_NONE : r->persons[p].manager_idx;
-        }
-        if (p != RACI_NONE && on[p]) { /* a new loop closes at p */
-            uint32_t q = p;
-            do {
-                c->mark[q] |= MARK_LOOP;
-                q = r->persons[q].manager_idx;
-            } while (q != p);
-            loop = 1;
-        } else if (p != RACI_NONE)
-            above = c->layer[p], loop = !above;
-        while (n) {
-            uint32_t q = stack[--n];
-            c->layer[q] = loop ? 0 : ++above;
-            on[q] = 0;
-        }
-    }
-    free(stack);
-    free(on);
-    return ok;
-}
-
 /* Marks from the findings reported: spans over the limit, products with no
  * PO. */
 static void chart_findings(struct chart *c)
@@ -116,14 +78,15 @@ static void chart_findings(struct chart *c)
 static int chart_collapse(struct chart *c)
 {
     const struct raci_roster *r = c->r;
-    size_t np = r->npersons, maxl = 0;
-    for (size_t i = 0; i < np; i++)
-        maxl = c->layer[i] > maxl ? c->layer[i] : maxl;
+    uint32_t np = (uint32_t)r->npersons;
+    size_t maxl = 0;
+    for (uint32_t i = 0; i < np; i++)
+        maxl = raci_view_layer(r, i) > maxl ? raci_view_layer(r, i) : maxl;
     size_t *per = calloc(maxl + 2, sizeof(*per));
     if (!per)
         return 0;
-    for (size_t i = 0; i < np; i++)
-        per[c->layer[i]]++;
+    for (uint32_t i = 0; i < np; i++)
+        per[raci_view_layer(r, i)]++;
     size_t shown = per[0]; /* loops are always drawn */
     c->cut = 0;
     if (np > RACI_ORGCHART_MAX_NODES) {
@@ -133,7 +96,7 @@ static int chart_collapse(struct chart *c)
     }
     free(per);
     for (uint32_t i = 0; i < np; i++)
-        if (!c->cut || c->layer[i] <= c->cut)
+        if (!c->cut || raci_view_layer(r, i) <= c->cut)
             c->mark[i] |= MARK_SHOWN;
     /* Each hidden person counts for their ancestor on layer cut: people
      * taken layer by layer (a counting sort), each takes their manager's. */
@@ -144,15 +107,15 @@ static int chart_collapse(struct chart *c)
         free(start);
         return 0;
     }
-    for (size_t i = 0; c->cut && i < np; i++)
-        start[c->layer[i] + 1]++;
+    for (uint32_t i = 0; c->cut && i < np; i++)
+        start[raci_view_layer(r, i) + 1]++;
     for (size_t l = 1; c->cut && l <= maxl + 1; l++)
         start[l] += start[l - 1];
     for (uint32_t i = 0; c->cut && i < np; i++)
-        order[start[c->layer[i]]++] = i;
+        order[start[raci_view_layer(r, i)]++] = i;
     for (size_t k = 0; c->cut && k < np; k++) {
         uint32_t i = order[k];
-        if (c->layer[i] <= c->cut) {
+        if (raci_view_layer(r, i) <= c->cut) {
             c->anc[i] = i;
             continue;
         }
@@ -165,12 +128,26 @@ static int chart_collapse(struct chart *c)
     return 1;
 }
 
-/* The label of person i: name, first title, roles. */
+/* Whether the words of a and b are the same (their matching keys, as
+ * raci_str_key makes them: case and punctuation aside). Out of memory
+ * says no, and the line is drawn. */
+static int same_words(const char *a, const char *b)
+{
+    char *ka = raci_str_key(a), *kb = raci_str_key(b);
+    int same = ka && kb && !strcmp(ka, kb);
+    free(ka);
+    free(kb);
+    return same;
+}
+
+/* The label of person i: name, first title, roles; the roles left out when
+ * they say what the title says ("Engineering Manager" twice, or "Product
+ * Owner / Product Manager" over "Product Owner, Product Manager"). */
 static char *person_label(const struct chart *c, uint32_t i)
 {
     const struct raci_person *p = &c->r->persons[i];
     const struct raci_ruleset *rs = c->rep->rs ? c->rep->rs : c->r->rs;
-    struct raci_str b = RACI_STR_INIT;
+    struct raci_str b = RACI_STR_INIT, roles = RACI_STR_INIT;
     add_label_text(&b, p->name);
     if (p->ntitles) {
         raci_str_add(&b, "\\n");
@@ -178,9 +155,16 @@ static char *person_label(const struct chart *c, uint32_t i)
     }
     for (size_t k = 0, n = 0; rs && k < rs->nroles && k < 64; k++)
         if (p->roles & (UINT64_C(1) << k)) {
-            raci_str_add(&b, n++ ? ", " : "\\n");
-            add_label_text(&b, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
+            raci_str_add(&roles, n++ ? ", " : "");
+            raci_str_add(&roles, rs->roles[k].name ? rs->roles[k].name : rs->roles[k].id);
         }
+    if (roles.failed)
+        b.failed = 1;
+    else if (roles.len && !(p->ntitles && same_words(raci_str_cstr(&roles), p->titles[0]))) {
+        raci_str_add(&b, "\\n");
+        add_label_text(&b, raci_str_cstr(&roles));
+    }
+    raci_str_release(&roles);
     if (c->below && c->below[i])
         raci_str_addf(&b, "\\n(+%u below, not drawn)", c->below[i]);
     return raci_str_take(&b);
@@ -209,6 +193,9 @@ static Agraph_t *person_graph(const struct chart *c, uint32_t i, Agraph_t **clus
         }
         set(cluster[prod], "label", raci_str_cstr(&b));
         set(cluster[prod], "style", "rounded");
+        /* At the foot: a loop's red edge, drawn up to a manager, would
+         * cross a label at the head. */
+        set(cluster[prod], "labelloc", "b");
         if (c->nopo[prod])
             set(cluster[prod], "fontcolor", "red");
         raci_str_release(&b);
@@ -277,7 +264,7 @@ static int chart_people(struct chart *c)
         Agedge_t *e = agedge(c->g, from, c->node[i], NULL, 1);
         if (!e)
             ok = 0;
-        else if ((c->mark[i] & MARK_LOOP) && (c->mark[p->manager_idx] & MARK_LOOP)) {
+        else if (raci_view_in_loop(r, i) && raci_view_in_loop(r, p->manager_idx)) {
             set(e, "color", "red");
             set(e, "penwidth", "2");
         }
@@ -335,7 +322,6 @@ static void chart_release(struct chart *c)
         agclose(c->g);
     free(c->node);
     free(c->mark);
-    free(c->layer);
     free(c->nopo);
     free(c->below);
     free(c->anc);
@@ -350,20 +336,18 @@ static raci_error chart_build(struct chart *c, const struct raci_report *rep)
     size_t np = c->r->npersons ? c->r->npersons : 1;
     c->node = calloc(np, sizeof(*c->node));
     c->mark = calloc(np, 1);
-    c->layer = calloc(np, sizeof(*c->layer));
     c->below = calloc(np, sizeof(*c->below));
     c->anc = calloc(np, sizeof(*c->anc));
     c->nopo = calloc(c->r->nproducts ? c->r->nproducts : 1, 1);
     c->g = agopen((char *)"org", Agdirected, NULL);
-    if (!c->node || !c->mark || !c->layer || !c->below || !c->anc || !c->nopo || !c->g)
+    if (!c->node || !c->mark || !c->below || !c->anc || !c->nopo || !c->g)
         return RACI_ERROR_NOMEM;
     set(c->g, "rankdir", "TB");
     set(c->g, "fontname", "sans-serif");
     agattr(c->g, AGNODE, (char *)"shape", (char *)"box");
     agattr(c->g, AGNODE, (char *)"fontname", (char *)"sans-serif");
     chart_findings(c);
-    if (!chart_layers(c) || !chart_collapse(c) || !chart_people(c) || !chart_legend(c) ||
-        !chart_title(c))
+    if (!chart_collapse(c) || !chart_people(c) || !chart_legend(c) || !chart_title(c))
         return RACI_ERROR_NOMEM;
     return RACI_OK;
 }

@@ -14,6 +14,7 @@
 #include "raci/outfile.h"
 #include "raci/str.h"
 #include "raci/xlsx_book.h"
+#include "raci/xlsx_findings.h"
 #include "raci/xlsx_layout.h"
 #include "raci/xlsx_org.h"
 #include "raci/xlsx_product.h"
@@ -83,7 +84,7 @@ static int xlsx_build(struct raci_xlsx_book *b)
     for (uint32_t p = 0; p < b->r->nproducts; p++)
         if (raci_xlsx_product_write(b, p))
             return -1;
-    return raci_xlsx_sheets_findings(b) || raci_xlsx_sheets_roster(b) ? -1 : 0;
+    return raci_xlsx_findings_sheet(b) || raci_xlsx_sheets_roster(b) ? -1 : 0;
 }
 
 /* Write the workbook into of's temporary file and prepare it (only the

@@ -17,12 +17,22 @@
 #include "raci/letters.h"
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
+#include "raci/xlsx_fit.h"
 
 /* Excel accepts longer comments, but a pop-up of more than a few thousand
  * characters is unreadable; the Findings sheet has everything. */
 #define MATRIX_COMMENT_MAX 4000
 /* Room kept at the end of a comment for the "... and N more" line. */
 #define MATRIX_COMMENT_TAIL 64
+
+/* Font sizes (points) of the product's name, the titles and the Findings
+ * column (xlsx_book.c's formats); that column's width, and the cap on
+ * column A's. */
+#define MATRIX_PRODUCT_PT     13.0
+#define MATRIX_TITLE_PT       9.0
+#define MATRIX_SUMMARY_PT     9.0
+#define MATRIX_FINDINGS_WIDTH 44.0
+#define MATRIX_TASK_CAP       38.0
 
 /* The findings marked on the sheet, and the first not yet written. */
 struct matrix_cursor {
@@ -204,9 +214,30 @@ static int matrix_marked(struct raci_xlsx_book *b, lxw_worksheet *ws, struct mat
     return rc;
 }
 
-/* Print set-up, frozen heads, and the widths of the columns. */
+/* The width of a person's column: their name (bold) on a line or two. */
+static double matrix_person_width(const char *name)
+{
+    return raci_xlsx_fit_column(raci_xlsx_fit_text_width(name, RACI_XLSX_FIT_PT) * 1.1, 10, 22);
+}
+
+/* The width of column A: the product's name and its tasks' names. */
+static double matrix_task_width(const struct raci_xlsx_book *b, uint32_t p, const uint32_t *tasks,
+                                size_t ntasks)
+{
+    double w = raci_xlsx_fit_text_width(b->r->products[p].name, MATRIX_PRODUCT_PT) * 1.1;
+
+    for (size_t i = 0; i < ntasks; i++) {
+        double t = raci_xlsx_fit_text_width(b->r->tasks[tasks[i]].name, RACI_XLSX_FIT_PT);
+        if (t > w)
+            w = t;
+    }
+    return raci_xlsx_fit_column(w, 16, MATRIX_TASK_CAP);
+}
+
+/* Print set-up, frozen heads, and the widths of the columns (column A's
+ * task_width). */
 static int matrix_columns(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
-                          const uint32_t *people, size_t npeople)
+                          const uint32_t *people, size_t npeople, double task_width)
 {
     const struct raci_roster *r = b->r;
     lxw_col_t fcol = (lxw_col_t)raci_xlsx_layout_findings_column(b->lay, p);
@@ -214,14 +245,11 @@ static int matrix_columns(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t 
     if (raci_xlsx_book_page_setup(b, ws, r->products[p].name, RACI_XLSX_LAYOUT_HEAD_ROWS, 1))
         return -1;
     worksheet_freeze_panes(ws, RACI_XLSX_LAYOUT_HEAD_ROWS, 1);
-    if (raci_xlsx_book_check(b, worksheet_set_column(ws, 0, 0, 38, NULL)) ||
-        raci_xlsx_book_check(b, worksheet_set_column(ws, fcol, fcol, 44, NULL)) ||
-        raci_xlsx_book_check(b, worksheet_set_row(ws, 1, 36, NULL)))
+    if (raci_xlsx_book_check(b, worksheet_set_column(ws, 0, 0, task_width, NULL)) ||
+        raci_xlsx_book_check(b, worksheet_set_column(ws, fcol, fcol, MATRIX_FINDINGS_WIDTH, NULL)))
         return -1;
     for (size_t k = 0; k < npeople; k++) {
-        const char *name = r->persons[people[k]].name;
-        size_t len = name ? strlen(name) : 0;
-        double width = len < 8 ? 10 : len > 20 ? 22 : (double)len + 2;
+        double width = matrix_person_width(r->persons[people[k]].name);
         lxw_col_t col = (lxw_col_t)raci_xlsx_layout_column(b->lay, p, people[k]);
         if (raci_xlsx_book_check(b, worksheet_set_column(ws, col, col, width, NULL)))
             return -1;
@@ -278,21 +306,40 @@ out:
 }
 
 /* Row 0: the product, then its people, each marked with the findings about
- * it; row 1: "Task", then the people's titles. */
+ * it; row 1: "Task", then the people's titles. Each row's height first,
+ * from its wrapped text. */
 static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
-                       const uint32_t *people, size_t npeople, struct matrix_cursor *c)
+                       const uint32_t *people, size_t npeople, double task_width,
+                       struct matrix_cursor *c)
 {
     const struct raci_roster *r = b->r;
     const struct raci_xlsx_book_formats *f = &b->f;
     uint32_t fcol = raci_xlsx_layout_findings_column(b->lay, p);
+    double h0 = raci_xlsx_fit_cell_height(r->products[p].name, task_width, MATRIX_PRODUCT_PT),
+           h1 = RACI_XLSX_FIT_ROW;
 
-    if (matrix_marked(b, ws, c, 0, 0, r->products[p].name, NULL, f->product))
+    for (size_t k = 0; k < npeople; k++) {
+        const struct raci_person *pe = &r->persons[people[k]];
+        double w = matrix_person_width(pe->name), h;
+        struct raci_xlsx_book_list t = RACI_XLSX_BOOK_LIST_INIT;
+        /* A bold name: as wide as a name in a column a tenth narrower. */
+        if ((h = raci_xlsx_fit_cell_height(pe->name, w / 1.1, RACI_XLSX_FIT_PT)) > h0)
+            h0 = h;
+        raci_xlsx_book_titles(pe, &t);
+        h = raci_xlsx_fit_cell_height(raci_str_cstr(&t.text), w, MATRIX_TITLE_PT);
+        raci_xlsx_book_list_release(&t);
+        if (h > h1)
+            h1 = h;
+    }
+    if (raci_xlsx_book_check(b, worksheet_set_row(ws, 0, h0, NULL)) ||
+        matrix_marked(b, ws, c, 0, 0, r->products[p].name, NULL, f->product))
         return -1;
     for (size_t k = 0; k < npeople; k++)
         if (matrix_marked(b, ws, c, 0, raci_xlsx_layout_column(b->lay, p, people[k]),
                           r->persons[people[k]].name, NULL, f->person))
             return -1;
     if (raci_xlsx_book_str(b, ws, 0, fcol, "Findings", f->header) ||
+        raci_xlsx_book_check(b, worksheet_set_row(ws, 1, h1, NULL)) ||
         raci_xlsx_book_str(b, ws, 1, 0, "Task", f->header))
         return -1;
     for (size_t k = 0; k < npeople; k++) {
@@ -309,22 +356,16 @@ static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
 }
 
 /* The Findings column of a task's row: what the findings marks[a..e) on
- * the row are. */
+ * the row are (made by matrix_row_summary into sum). */
 static int matrix_row_findings(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
                                uint32_t fcol, const struct raci_xlsx_layout_mark *marks, size_t a,
-                               size_t e)
+                               size_t e, struct raci_str *sum)
 {
-    struct raci_str sum = RACI_STR_INIT;
-    int rc;
-
     if (e == a)
         return 0;
-    matrix_row_summary(b, marks, a, e, &sum);
-    rc = sum.failed ? raci_xlsx_book_nomem(b)
-                    : raci_xlsx_book_str(b, ws, row, fcol, sum.s,
-                                         b->f.summary[matrix_worst(b, marks, a, e)]);
-    raci_str_release(&sum);
-    return rc;
+    return sum->failed ? raci_xlsx_book_nomem(b)
+                       : raci_xlsx_book_str(b, ws, row, fcol, sum->s,
+                                            b->f.summary[matrix_worst(b, marks, a, e)]);
 }
 
 /* The notes of task t's cells, into notes (one per column of people): each
@@ -344,17 +385,20 @@ static void matrix_notes(const struct raci_xlsx_book *b, uint32_t p, uint32_t t,
     }
 }
 
-/* Task t's row: its name, then each person's letters on it (cells and
- * notes, one per column of people, are room to build the row in), then its
- * findings. */
+/* Task t's row, its height first (from its name and its findings): its
+ * name, then each person's letters on it (cells and notes, one per column
+ * of people, are room to build the row in), then its findings. */
 static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p, uint32_t t,
                            const struct raci_pair **cells, const char **notes, size_t ncells,
-                           struct matrix_cursor *c)
+                           double task_width, struct matrix_cursor *c)
 {
     const struct raci_xlsx_layout *lay = b->lay;
     uint32_t row = raci_xlsx_layout_task_row(lay, t);
     size_t npairs, first, end;
     const struct raci_pair *pairs = raci_view_task_pairs(b->r, t, &npairs);
+    struct raci_str sum = RACI_STR_INIT;
+    double h = raci_xlsx_fit_cell_height(b->r->tasks[t].name, task_width, RACI_XLSX_FIT_PT), hs;
+    int rc;
 
     /* Marks are on cells written here, so none should be left over from
      * rows above; skipping keeps a stray one from blocking the rest. */
@@ -363,6 +407,11 @@ static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
     first = end = c->cur;
     while (end < c->n && c->marks[end].row == row)
         end++;
+    if (end > first) {
+        matrix_row_summary(b, c->marks, first, end, &sum);
+        hs = raci_xlsx_fit_cell_height(sum.s, MATRIX_FINDINGS_WIDTH, MATRIX_SUMMARY_PT);
+        h = hs > h ? hs : h;
+    }
     memset(cells, 0, ncells * sizeof(*cells));
     for (size_t i = 0; i < npairs; i++) {
         uint32_t col = raci_xlsx_layout_column(lay, p, pairs[i].person);
@@ -370,24 +419,26 @@ static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
             cells[col - 1] = &pairs[i];
     }
     matrix_notes(b, p, t, notes, ncells);
-    if (matrix_marked(b, ws, c, row, 0, b->r->tasks[t].name, NULL, b->f.task))
-        return -1;
-    for (size_t k = 0; k < ncells; k++) {
+    rc = (h > RACI_XLSX_FIT_ROW + 2 &&
+          raci_xlsx_book_check(b, worksheet_set_row(ws, row, h, NULL))) ||
+         matrix_marked(b, ws, c, row, 0, b->r->tasks[t].name, NULL, b->f.task);
+    for (size_t k = 0; !rc && k < ncells; k++) {
         const struct raci_pair *pr = cells[k];
         int look = matrix_look(pr);
         char text[32] = "";
         if (pr && look != RACI_XLSX_BOOK_UNREAD)
             raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, text,
                                 sizeof(text));
-        if (matrix_marked(b, ws, c, row, (uint32_t)(k + 1),
-                          look == RACI_XLSX_BOOK_UNREAD ? pr->raw : text, notes[k],
-                          b->f.cell[look]))
-            return -1;
+        rc = matrix_marked(b, ws, c, row, (uint32_t)(k + 1),
+                           look == RACI_XLSX_BOOK_UNREAD ? pr->raw : text, notes[k],
+                           b->f.cell[look]);
     }
     /* Anything left in this row sits on no column written above. */
     c->cur = end;
-    return matrix_row_findings(b, ws, row, raci_xlsx_layout_findings_column(lay, p), c->marks,
-                               first, end);
+    rc = rc || matrix_row_findings(b, ws, row, raci_xlsx_layout_findings_column(lay, p), c->marks,
+                                   first, end, &sum);
+    raci_str_release(&sum);
+    return rc ? -1 : 0;
 }
 
 int raci_xlsx_product_write(struct raci_xlsx_book *b, uint32_t p)
@@ -399,6 +450,7 @@ int raci_xlsx_product_write(struct raci_xlsx_book *b, uint32_t p)
     const struct raci_pair **cells = calloc(npeople ? npeople : 1, sizeof(*cells));
     const char **notes = calloc(npeople ? npeople : 1, sizeof(*notes));
     struct matrix_cursor c = {NULL, 0, 0};
+    double task_width = matrix_task_width(b, p, tasks, ntasks);
     int rc;
 
     if (!cells || !notes) {
@@ -407,13 +459,13 @@ int raci_xlsx_product_write(struct raci_xlsx_book *b, uint32_t p)
         return raci_xlsx_book_nomem(b);
     }
     c.marks = raci_xlsx_layout_marks(b->lay, p, &c.n);
-    rc = matrix_columns(b, ws, p, people, npeople) ||
+    rc = matrix_columns(b, ws, p, people, npeople, task_width) ||
                  matrix_dropdown(b, ws, p, people, npeople, tasks, ntasks) ||
-                 matrix_head(b, ws, p, people, npeople, &c)
+                 matrix_head(b, ws, p, people, npeople, task_width, &c)
              ? -1
              : 0;
     for (size_t i = 0; rc == 0 && i < ntasks; i++)
-        rc = matrix_task_row(b, ws, p, tasks[i], cells, notes, npeople, &c);
+        rc = matrix_task_row(b, ws, p, tasks[i], cells, notes, npeople, task_width, &c);
     free(cells);
     free(notes);
     return rc;

@@ -1,14 +1,16 @@
 /*
- * xlsx_sheets.c - the Summary, Findings and Roster sheets.
+ * xlsx_sheets.c - the Summary and Roster sheets.
  */
 #include "raci/xlsx_sheets.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "raci/loc.h"
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
+#include "raci/xlsx_fit.h"
+#include "raci/xlsx_person.h"
+#include "raci/xlsx_provenance.h"
 
 /* --------------------------------------------------------- Summary ---- */
 
@@ -203,163 +205,31 @@ int raci_xlsx_sheets_summary(struct raci_xlsx_book *b)
 {
     uint32_t row;
 
-    if (summary_sheet_products(b, &row) || summary_sheet_legend(b, row + 2, &row))
+    if (summary_sheet_products(b, &row) || raci_xlsx_provenance_write(b, row + 2, &row) ||
+        summary_sheet_legend(b, row + 2, &row))
         return -1;
     return summary_sheet_loads(b, row + 2);
 }
 
-/* -------------------------------------------------------- Findings ---- */
-
-/* The other rows of finding fd, "line 3, other.csv:4" (the file only when
- * it differs from the finding's own), written in its cell. */
-static int findings_sheet_related(struct raci_xlsx_book *b, const struct raci_finding *fd,
-                                  uint32_t row, uint32_t col)
-{
-    struct raci_xlsx_book_list rel = RACI_XLSX_BOOK_LIST_INIT;
-    int rc;
-
-    rel.sep = ", ";
-    for (size_t k = 0; k < fd->nrelated; k++) {
-        const struct raci_loc *l = &fd->related[k];
-        char *item;
-        int other = l->file && (!fd->loc.file || strcmp(l->file, fd->loc.file) != 0);
-        if (l->sheet && other) { /* a workbook's cell: "Atlas!C7", its file when another */
-            item = raci_loc_format(l->file, l->sheet, l->line, l->col);
-        } else if (l->sheet) {
-            struct raci_str ref = RACI_STR_INIT;
-            raci_loc_add_ref(&ref, l->sheet, l->line, l->col);
-            item = raci_str_take(&ref);
-        } else if (other) {
-            item = raci_str_printf("%s:%u", l->file, (unsigned)l->line);
-        } else {
-            item = raci_str_printf("line %u", (unsigned)l->line);
-        }
-        if (!item) {
-            raci_xlsx_book_list_release(&rel);
-            return raci_xlsx_book_nomem(b);
-        }
-        raci_xlsx_book_list_add(&rel, item);
-        free(item);
-    }
-    rc = raci_xlsx_book_list_write(b, b->findings, row, col, &rel, "row", NULL);
-    raci_xlsx_book_list_release(&rel);
-    return rc;
-}
-
-/* The "Go to" link of finding i, on row, to the cell it marks (if any). */
-static int findings_sheet_goto(struct raci_xlsx_book *b, size_t i, uint32_t row, uint32_t col,
-                               unsigned *nlinks)
-{
-    struct raci_xlsx_layout_target t = raci_xlsx_layout_target(b->lay, i);
-    const char *sheet;
-    struct raci_str ref = RACI_STR_INIT;
-    char *text;
-    int rc;
-
-    if (t.sheet == RACI_XLSX_LAYOUT_NOWHERE)
-        return 0;
-    sheet =
-        t.sheet == RACI_XLSX_LAYOUT_ROSTER ? "Roster" : raci_xlsx_layout_sheet(b->lay, t.product);
-    /* Shown as Excel writes the reference, the sheet quoted when it must be. */
-    raci_loc_add_ref(&ref, sheet, t.row + 1, t.col + 1);
-    if (!(text = raci_str_take(&ref)))
-        return raci_xlsx_book_nomem(b);
-    rc = raci_xlsx_book_link(b, b->findings, nlinks, row, col, sheet, t.row, t.col, text, NULL);
-    free(text);
-    return rc;
-}
-
-/* Finding i on row. */
-static int findings_sheet_row(struct raci_xlsx_book *b, size_t i, uint32_t row, unsigned *nlinks)
-{
-    const struct raci_roster *r = b->r;
-    const struct raci_finding *fd = &b->fs->v[i];
-    lxw_worksheet *ws = b->findings;
-    uint32_t p = raci_xlsx_layout_product(b->lay, i);
-    const char *product = p != RACI_NONE ? r->products[p].name : "";
-    const char *task = fd->task < r->ntasks ? r->tasks[fd->task].name : "";
-    const char *person = fd->person < r->npersons ? r->persons[fd->person].name : "";
-    /* The source: the file, or a workbook's file:sheet!cell (loc.h). */
-    char *source = fd->loc.sheet
-                       ? raci_loc_format(fd->loc.file, fd->loc.sheet, fd->loc.line, fd->loc.col)
-                       : NULL;
-    int e;
-
-    if (fd->loc.sheet && !source)
-        return raci_xlsx_book_nomem(b);
-    e = raci_xlsx_book_str(b, ws, row, 6, source ? source : fd->loc.file, NULL);
-    free(source);
-    if (e || raci_xlsx_book_str(b, ws, row, 0, fd->rule, NULL) ||
-        raci_xlsx_book_str(b, ws, row, 1, raci_severity_name(fd->severity),
-                           b->f.sev[raci_xlsx_layout_severity(fd->severity)]) ||
-        raci_xlsx_book_str(b, ws, row, 2, product, NULL) ||
-        raci_xlsx_book_str(b, ws, row, 3, task, NULL) ||
-        raci_xlsx_book_str(b, ws, row, 4, person, NULL) ||
-        raci_xlsx_book_str(b, ws, row, 5, fd->message, b->f.text))
-        return -1;
-    if (fd->loc.line && raci_xlsx_book_num(b, ws, row, 7, fd->loc.line, NULL))
-        return -1;
-    if (fd->loc.col && raci_xlsx_book_num(b, ws, row, 8, fd->loc.col, NULL))
-        return -1;
-    if (findings_sheet_related(b, fd, row, 9))
-        return -1;
-    return findings_sheet_goto(b, i, row, 10, nlinks);
-}
-
-int raci_xlsx_sheets_findings(struct raci_xlsx_book *b)
-{
-    static const char *const findings_heads[] = {"Rule",   "Severity", "Product", "Task",
-                                                 "Person", "Message",  "File",    "Line",
-                                                 "Column", "Related",  "Go to"};
-    static const double findings_widths[] = {22, 9, 18, 28, 20, 60, 16, 6, 7, 24, 18};
-    enum { NCOLS = sizeof(findings_heads) / sizeof(findings_heads[0]) };
-    lxw_worksheet *ws = b->findings;
-    unsigned nlinks = 0;
-
-    if (raci_xlsx_book_page_setup(b, ws, "Findings", 1, 0))
-        return -1;
-    worksheet_freeze_panes(ws, 1, 0);
-    for (lxw_col_t c = 0; c < NCOLS; c++)
-        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, findings_widths[c], NULL)) ||
-            raci_xlsx_book_str(b, ws, 0, c, findings_heads[c], b->f.header))
-            return -1;
-    if (raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->fs->n, NCOLS - 1)))
-        return -1;
-    for (size_t i = 0; i < b->fs->n; i++)
-        if (findings_sheet_row(b, i, (uint32_t)(i + 1), &nlinks))
-            return -1;
-    return 0;
-}
-
 /* ---------------------------------------------------------- Roster ---- */
 
-/* The heading row, column widths and the autofilter. */
-static int roster_sheet_head(struct raci_xlsx_book *b)
-{
-    static const char *const roster_heads[] = {"Name",    "ID", "Titles", "Roles", "Products",
-                                               "Manager", "R",  "A",      "C",     "I"};
-    static const double roster_widths[] = {24, 18, 30, 26, 26, 22, 5, 5, 5, 5};
-    enum { NFIXED = sizeof(roster_heads) / sizeof(roster_heads[0]) };
-    const struct raci_roster *r = b->r;
-    lxw_worksheet *ws = b->roster;
-    lxw_col_t last = (lxw_col_t)(NFIXED - 1 + r->nextra);
+/* The Roster's fixed columns: name, id, titles, roles, products, manager,
+ * R, A, C, I; each as wide as its content within [min, cap]. The roster's
+ * extra columns follow, within ROSTER_EXTRA_MIN and ROSTER_EXTRA_CAP. */
+static const char *const roster_heads[] = {"Name",    "ID", "Titles", "Roles", "Products",
+                                           "Manager", "R",  "A",      "C",     "I"};
+static const double roster_min[] = {12, 6, 12, 10, 12, 10, 5, 5, 5, 5};
+static const double roster_cap[] = {30, 40, 40, 30, 40, 28, 5, 5, 5, 5};
+#define ROSTER_NFIXED    (sizeof(roster_heads) / sizeof(roster_heads[0]))
+#define ROSTER_EXTRA_MIN 8.0
+#define ROSTER_EXTRA_CAP 30.0
 
-    _Static_assert(NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these columns");
-    if (raci_xlsx_book_page_setup(b, ws, "Roster", 1, 1))
-        return -1;
-    worksheet_freeze_panes(ws, 1, 1);
-    for (lxw_col_t c = 0; c < NFIXED; c++)
-        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, roster_widths[c], NULL)) ||
-            raci_xlsx_book_str(b, ws, 0, c, roster_heads[c], b->f.header))
-            return -1;
-    for (size_t k = 0; k < r->nextra; k++) {
-        lxw_col_t c = (lxw_col_t)(NFIXED + k);
-        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, 18, NULL)) ||
-            raci_xlsx_book_str(b, ws, 0, c, r->extra_names[k], b->f.header))
-            return -1;
-    }
-    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)r->npersons, last));
-}
+/* The texts of one person's row, by column (NULL: none), and the lists
+ * that make some of them. */
+struct roster_sheet_texts {
+    const char **text; /* RACI_XLSX_LAYOUT_ROSTER_COLS + the extra columns */
+    struct raci_xlsx_book_list titles, roles, products;
+};
 
 /* Person q's roles (by the ruleset's names) and products, into roles and
  * products. */
@@ -389,43 +259,138 @@ static void roster_sheet_roles_products(const struct raci_xlsx_book *b, uint32_t
     }
 }
 
-/* Person q's row. */
-static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q)
+/* Person q's texts into t (its text array given, of every column);
+ * released with roster_sheet_texts_release. */
+static void roster_sheet_texts(const struct raci_xlsx_book *b, uint32_t q,
+                               struct roster_sheet_texts *t)
 {
     const struct raci_roster *r = b->r;
     const struct raci_person *pe = &r->persons[q];
+
+    memset(t->text, 0, (ROSTER_NFIXED + r->nextra) * sizeof(*t->text));
+    t->titles = t->roles = t->products = (struct raci_xlsx_book_list)RACI_XLSX_BOOK_LIST_INIT;
+    raci_xlsx_book_titles(pe, &t->titles);
+    roster_sheet_roles_products(b, q, &t->roles, &t->products);
+    t->text[0] = pe->name;
+    t->text[1] = pe->id;
+    t->text[2] = raci_str_cstr(&t->titles.text);
+    t->text[3] = raci_str_cstr(&t->roles.text);
+    t->text[4] = raci_str_cstr(&t->products.text);
+    t->text[5] = pe->manager;
+    for (size_t k = 0; pe->extra && k < r->nextra; k++)
+        t->text[ROSTER_NFIXED + k] = pe->extra[k];
+}
+
+static void roster_sheet_texts_release(struct roster_sheet_texts *t)
+{
+    raci_xlsx_book_list_release(&t->titles);
+    raci_xlsx_book_list_release(&t->roles);
+    raci_xlsx_book_list_release(&t->products);
+}
+
+/* The widths of the columns (ncols), from the headings and every person's
+ * row, into widths; t is room for a row's texts. */
+static void roster_sheet_widths(const struct raci_xlsx_book *b, size_t ncols, double *widths,
+                                struct roster_sheet_texts *t)
+{
+    const struct raci_roster *r = b->r;
+
+    for (size_t c = 0; c < ncols; c++) {
+        const char *head = c < ROSTER_NFIXED ? roster_heads[c] : r->extra_names[c - ROSTER_NFIXED];
+        widths[c] = raci_xlsx_fit_text_width(head, RACI_XLSX_FIT_PT) * 1.1;
+    }
+    for (uint32_t q = 0; q < r->npersons; q++) {
+        roster_sheet_texts(b, q, t);
+        for (size_t c = 0; c < ncols; c++) {
+            double w = raci_xlsx_fit_text_width(t->text[c], RACI_XLSX_FIT_PT);
+            if (w > widths[c])
+                widths[c] = w;
+        }
+        roster_sheet_texts_release(t);
+    }
+    for (size_t c = 0; c < ncols; c++)
+        widths[c] = c < ROSTER_NFIXED
+                        ? raci_xlsx_fit_column(widths[c], roster_min[c], roster_cap[c])
+                        : raci_xlsx_fit_column(widths[c], ROSTER_EXTRA_MIN, ROSTER_EXTRA_CAP);
+}
+
+/* The heading row, column widths and the autofilter. */
+static int roster_sheet_head(struct raci_xlsx_book *b, const double *widths)
+{
+    const struct raci_roster *r = b->r;
+    lxw_worksheet *ws = b->roster;
+    lxw_col_t last = (lxw_col_t)(ROSTER_NFIXED - 1 + r->nextra);
+
+    _Static_assert(ROSTER_NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these");
+    if (raci_xlsx_book_page_setup(b, ws, "Roster", 1, 1))
+        return -1;
+    worksheet_freeze_panes(ws, 1, 1);
+    for (lxw_col_t c = 0; c <= last; c++) {
+        const char *head = c < ROSTER_NFIXED ? roster_heads[c] : r->extra_names[c - ROSTER_NFIXED];
+        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, widths[c], NULL)) ||
+            raci_xlsx_book_str(b, ws, 0, c, head, b->f.header))
+            return -1;
+    }
+    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)r->npersons, last));
+}
+
+/* Person q's row, its height first, its name marked with the findings
+ * about the person (pm); t is room for its texts. */
+static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q, const double *widths,
+                               const struct raci_xlsx_person *pm, struct roster_sheet_texts *t)
+{
+    const struct raci_roster *r = b->r;
     const uint32_t *counts = raci_view_counts(r, q);
     lxw_worksheet *ws = b->roster;
     uint32_t row = raci_xlsx_layout_roster_row(b->lay, q);
-    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT, roles = RACI_XLSX_BOOK_LIST_INIT,
-                               products = RACI_XLSX_BOOK_LIST_INIT;
-    int e;
+    size_t ncols = ROSTER_NFIXED + r->nextra, lines = 1;
+    int e = 0;
 
-    raci_xlsx_book_titles(pe, &titles);
-    roster_sheet_roles_products(b, q, &roles, &products);
-    e = raci_xlsx_book_str(b, ws, row, 0, pe->name, NULL) ||
-        raci_xlsx_book_str(b, ws, row, 1, pe->id, NULL) ||
-        raci_xlsx_book_list_write(b, ws, row, 2, &titles, "title", NULL) ||
-        raci_xlsx_book_list_write(b, ws, row, 3, &roles, "role", NULL) ||
-        raci_xlsx_book_list_write(b, ws, row, 4, &products, "product", NULL) ||
-        raci_xlsx_book_str(b, ws, row, 5, pe->manager, NULL);
+    roster_sheet_texts(b, q, t);
+    for (size_t c = 0; c < ncols; c++) {
+        size_t n = raci_xlsx_fit_lines(t->text[c], widths[c], RACI_XLSX_FIT_PT);
+        if (n > lines)
+            lines = n;
+    }
+    if (lines > 1)
+        e = raci_xlsx_book_check(
+            b, worksheet_set_row(ws, row, raci_xlsx_fit_height(lines, RACI_XLSX_FIT_PT), NULL));
+    e = e || raci_xlsx_person_name(b, pm, row, t->text[0]) ||
+        raci_xlsx_book_str(b, ws, row, 1, t->text[1], b->f.text) ||
+        raci_xlsx_book_list_write(b, ws, row, 2, &t->titles, "title", b->f.text) ||
+        raci_xlsx_book_list_write(b, ws, row, 3, &t->roles, "role", b->f.text) ||
+        raci_xlsx_book_list_write(b, ws, row, 4, &t->products, "product", b->f.text) ||
+        raci_xlsx_book_str(b, ws, row, 5, t->text[5], b->f.text);
     for (uint32_t k = 0; !e && k < 4; k++)
         e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], NULL);
-    for (size_t k = 0; !e && pe->extra && k < r->nextra; k++)
-        e = raci_xlsx_book_str(b, ws, row, (uint32_t)(RACI_XLSX_LAYOUT_ROSTER_COLS + k),
-                               pe->extra[k], NULL);
-    raci_xlsx_book_list_release(&titles);
-    raci_xlsx_book_list_release(&roles);
-    raci_xlsx_book_list_release(&products);
+    for (size_t k = ROSTER_NFIXED; !e && k < ncols; k++)
+        e = raci_xlsx_book_str(b, ws, row, (uint32_t)k, t->text[k], b->f.text);
+    roster_sheet_texts_release(t);
     return e ? -1 : 0;
 }
 
 int raci_xlsx_sheets_roster(struct raci_xlsx_book *b)
 {
-    if (roster_sheet_head(b))
-        return -1;
-    for (uint32_t q = 0; q < b->r->npersons; q++)
-        if (roster_sheet_person(b, q))
-            return -1;
-    return 0;
+    size_t ncols = ROSTER_NFIXED + b->r->nextra;
+    double *widths = calloc(ncols, sizeof(*widths));
+    struct roster_sheet_texts t;
+    struct raci_xlsx_person pm;
+    int rc = -1;
+
+    t.text = calloc(ncols, sizeof(*t.text));
+    if (!widths || !t.text) {
+        free(widths);
+        free(t.text);
+        return raci_xlsx_book_nomem(b);
+    }
+    roster_sheet_widths(b, ncols, widths, &t);
+    if (raci_xlsx_person_build(&pm, b) == 0) {
+        rc = roster_sheet_head(b, widths);
+        for (uint32_t q = 0; rc == 0 && q < b->r->npersons; q++)
+            rc = roster_sheet_person(b, q, widths, &pm, &t);
+        raci_xlsx_person_release(&pm);
+    }
+    free(widths);
+    free(t.text);
+    return rc;
 }

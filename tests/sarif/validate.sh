@@ -94,6 +94,15 @@ if ! NODE_PATH="$NPM_DIR/node_modules" node tests/sarif/schema-check.js "$NPM_DI
   cat "$WORK/schema.log"; echo "sarif: schema check failed"; fail=1
 fi
 
+# The multitool takes about 40 s of CPU on the 25,000 results of big.sarif.
+# The schema check above has read every one of them; the multitool gets the
+# same log with its first 200 results, the rules and the notification that
+# says the run was cut left whole.
+if ! jq '.runs[0].results |= .[0:200]' "$WORK/big.sarif" >"$WORK/big.cut" ||
+   ! mv "$WORK/big.cut" "$WORK/big.sarif"; then
+  echo "sarif: could not cut $WORK/big.sarif for the multitool"; fail=1
+fi
+
 # Notes (SARIF2xxx at level note: no snippets, no version control
 # provenance, URIs not reachable offline) are advice; errors and warnings
 # are failures.

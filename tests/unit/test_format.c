@@ -63,7 +63,7 @@ static void test_names(void **state)
     raci_format_names(&b);
     assert_false(b.failed);
     assert_string_equal(raci_str_cstr(&b),
-                        "text, json, sarif, github, gitlab, junit, markdown, svg or png");
+                        "text, json, sarif, github, gitlab, junit, markdown, html, svg or png");
     /* Every name of the table is in it. */
     for (size_t i = 0; i < n; i++) {
         const char *hit = strstr(raci_str_cstr(&b), all[i].name);

@@ -1,7 +1,8 @@
 /*
  * test_view.c - the roster's views: assignments and pairs of a task (with
  * the one rule for combining rows), tasks, members, roles and people of a
- * product, products of a person, letter counts.
+ * product, products of a person, letter counts; direct reports, layers
+ * and reporting loops.
  */
 #include "testutil.h"
 
@@ -216,12 +217,107 @@ static void test_long_names_stay_apart(void **state)
     fixture_release(&fx);
 }
 
+/* Reports in roster order, never oneself; layers from the top; a loop and
+ * what hangs under it on layer 0, only the loop's people in it. */
+static void test_reporting_lines(void **state)
+{
+    struct fixture fx;
+    size_t n;
+    (void)state;
+    fixture_run(&fx, "person,title,reports_to\n"
+                     "Cy,Developer,Bo\n"     /* layer 3 */
+                     "Ana,Director,\n"       /* the top */
+                     "Bo,Manager,Ana\n"      /* layer 2 */
+                     "Di,Developer,Bo\n"     /* layer 3 */
+                     "Ed,Developer,Ed\n"     /* their own top */
+                     "Fay,Developer,Gus\n"   /* Fay -> Gus -> Hal -> Fay */
+                     "Gus,Developer,Hal\n"   /* */
+                     "Hal,Developer,Fay\n"   /* */
+                     "Ivy,Developer,Gus\n"   /* under the loop */
+                     "Jo,Developer,Nobody\n" /* a manager not on the roster */
+                     "Kim,Developer,Ed\n");  /* under someone who reports to themselves */
+    uint32_t ana = fixture_person(&fx, "Ana"), bo = fixture_person(&fx, "Bo"),
+             cy = fixture_person(&fx, "Cy"), di = fixture_person(&fx, "Di"),
+             ed = fixture_person(&fx, "Ed"), fay = fixture_person(&fx, "Fay"),
+             gus = fixture_person(&fx, "Gus"), hal = fixture_person(&fx, "Hal"),
+             ivy = fixture_person(&fx, "Ivy"), jo = fixture_person(&fx, "Jo"),
+             kim = fixture_person(&fx, "Kim");
+
+    const uint32_t *rep = raci_view_reports(&fx.r, bo, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(rep[0], cy);
+    assert_int_equal(rep[1], di);
+    rep = raci_view_reports(&fx.r, ana, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(rep[0], bo);
+    rep = raci_view_reports(&fx.r, ed, &n); /* Kim, not Ed */
+    assert_int_equal(n, 1);
+    assert_int_equal(rep[0], kim);
+    rep = raci_view_reports(&fx.r, gus, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(rep[0], fay);
+    assert_int_equal(rep[1], ivy);
+    raci_view_reports(&fx.r, cy, &n);
+    assert_int_equal(n, 0);
+    raci_view_reports(&fx.r, (uint32_t)fx.r.npersons, &n);
+    assert_int_equal(n, 0);
+
+    assert_int_equal(raci_view_layer(&fx.r, ana), 1);
+    assert_int_equal(raci_view_layer(&fx.r, bo), 2);
+    assert_int_equal(raci_view_layer(&fx.r, cy), 3);
+    assert_int_equal(raci_view_layer(&fx.r, di), 3);
+    assert_int_equal(raci_view_layer(&fx.r, ed), 1);
+    assert_int_equal(raci_view_layer(&fx.r, kim), 2);
+    assert_int_equal(raci_view_layer(&fx.r, jo), 1);
+    assert_int_equal(raci_view_layer(&fx.r, fay), 0);
+    assert_int_equal(raci_view_layer(&fx.r, gus), 0);
+    assert_int_equal(raci_view_layer(&fx.r, hal), 0);
+    assert_int_equal(raci_view_layer(&fx.r, ivy), 0);
+    assert_int_equal(raci_view_layer(&fx.r, (uint32_t)fx.r.npersons), 0);
+
+    for (uint32_t p = 0; p < fx.r.npersons; p++)
+        assert_int_equal(raci_view_in_loop(&fx.r, p), p == fay || p == gus || p == hal);
+    assert_false(raci_view_in_loop(&fx.r, RACI_NONE));
+    fixture_release(&fx);
+}
+
+/* A reporting line 50,000 deep, listed bottom first: walked once, with no
+ * recursion (which would overflow the stack), and every layer right. */
+static void test_deep_reporting_line(void **state)
+{
+    struct fixture fx;
+    enum { DEEP = 50000 };
+    struct raci_str csv = RACI_STR_INIT;
+    (void)state;
+    raci_str_add(&csv, "person,title,reports_to\n");
+    for (int i = DEEP - 1; i >= 0; i--) {
+        if (i)
+            raci_str_addf(&csv, "P%d,Developer,P%d\n", i, i - 1);
+        else
+            raci_str_add(&csv, "P0,Director,\n");
+    }
+    assert_false(csv.failed);
+    fixture_run(&fx, raci_str_cstr(&csv));
+    assert_int_equal(fx.r.npersons, DEEP);
+    /* Person k of the roster is P(DEEP - 1 - k), on layer DEEP - k. */
+    for (uint32_t k = 0; k < DEEP; k++) {
+        size_t n;
+        assert_int_equal(raci_view_layer(&fx.r, k), DEEP - k);
+        raci_view_reports(&fx.r, k, &n);
+        assert_int_equal(n, k > 0);
+        assert_false(raci_view_in_loop(&fx.r, k));
+    }
+    raci_str_release(&csv);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs_combine_rows),     cmocka_unit_test(test_products_roles_people),
         cmocka_unit_test(test_people_beyond_the_team), cmocka_unit_test(test_generated_pairs),
-        cmocka_unit_test(test_long_names_stay_apart),
+        cmocka_unit_test(test_long_names_stay_apart),  cmocka_unit_test(test_reporting_lines),
+        cmocka_unit_test(test_deep_reporting_line),
     };
     return cmocka_run_group_tests_name("view", tests, NULL, NULL);
 }

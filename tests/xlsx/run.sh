@@ -98,6 +98,28 @@ for s in "${samples[@]}"; do
   pass=$((pass + 1))
 done
 
+# The Summary says what made it: the rosters in the order given, the
+# ruleset and every base its extends reached (bundled ones by name), and
+# raci's version (check_provenance.py).
+version=$("$RACI" --version | awk '{print $2}')
+mkdir -p "$tmp/prov"
+printf 'extends: safe\n' >"$tmp/prov/team.yaml"
+if "$RACI" -q -o "$tmp/prov.xlsx" samples/startup.csv samples/mistakes.csv >/dev/null 2>"$tmp/err";
+   [ $? -le 1 ] &&
+   "$PYTHON" tests/xlsx/check_provenance.py "$tmp/prov.xlsx" Roster=samples/startup.csv \
+     Roster=samples/mistakes.csv "Ruleset=default.yaml, bundled with raci" "raci=$version" \
+     >"$tmp/err" 2>&1 &&
+   { "$RACI" -q --rules "$tmp/prov/team.yaml" -o "$tmp/prov2.xlsx" samples/startup.csv >/dev/null 2>"$tmp/err";
+     [ $? -le 1 ]; } &&
+   "$PYTHON" tests/xlsx/check_provenance.py "$tmp/prov2.xlsx" Roster=samples/startup.csv \
+     "Ruleset=$tmp/prov/team.yaml" "Extends=safe.yaml, bundled with raci" \
+     "Extends=default.yaml, bundled with raci" "raci=$version" >"$tmp/err" 2>&1; then
+  echo "ok: provenance"
+  pass=$((pass + 1))
+else
+  failed "provenance" "the Summary does not say what made the workbook"
+fi
+
 # The round trip: each workbook read back by raci gives the roster's
 # findings, and an edit made with openpyxl moves them (roundtrip.py).
 if [ $json -eq 1 ]; then

@@ -1,0 +1,306 @@
+/*
+ * report_html.c - the findings as one self-contained HTML page: the page's
+ * frame, its summary and its provenance, and the helpers its parts share.
+ * Written with libxml2's xmlTextWriter, which escapes every text and
+ * attribute.
+ */
+#include "raci/report_html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/report_html_findings.h"
+#include "raci/report_html_matrix.h"
+#include "raci/report_html_style.h"
+#include "raci/report_html_svg.h"
+#include "raci/str.h"
+#include "raci/view.h"
+
+#ifndef RACI_VERSION
+#define RACI_VERSION "0.0.0"
+#endif
+
+int raci_report_html_open(xmlTextWriterPtr w, const char *tag, const char *cls)
+{
+    if (xmlTextWriterStartElement(w, BAD_CAST tag) < 0)
+        return 1;
+    return cls && xmlTextWriterWriteAttribute(w, BAD_CAST "class", BAD_CAST cls) < 0;
+}
+
+int raci_report_html_close(xmlTextWriterPtr w)
+{
+    return xmlTextWriterFullEndElement(w) < 0;
+}
+
+const char *raci_report_html_safe(const char *s, char **owned)
+{
+    struct raci_str b = RACI_STR_INIT;
+    char esc[RACI_STR_ESCAPE_SIZE], *copy;
+    const char *t;
+    int changed = 0;
+
+    *owned = NULL;
+    for (const char *c = s; *c;) {
+        size_t n = raci_str_escape(c, esc);
+        if (esc[0]) {
+            raci_str_add(&b, esc);
+            changed = 1;
+        } else {
+            raci_str_addn(&b, c, n);
+        }
+        c += n;
+    }
+    if (!changed) {
+        raci_str_release(&b);
+        return raci_str_xml(s, SIZE_MAX, owned, NULL);
+    }
+    if (!(copy = raci_str_take(&b)))
+        return NULL;
+    t = raci_str_xml(copy, SIZE_MAX, owned, NULL);
+    if (t == copy)
+        *owned = copy;
+    else
+        free(copy);
+    return t;
+}
+
+int raci_report_html_attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+    char *owned;
+    const char *v = raci_report_html_safe(value ? value : "", &owned);
+    int rc = v ? xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST v) : -1;
+    free(owned);
+    return rc < 0;
+}
+
+int raci_report_html_text(xmlTextWriterPtr w, const char *text)
+{
+    char *owned;
+    const char *v;
+    int rc;
+
+    if (!text || !*text)
+        return 0;
+    v = raci_report_html_safe(text, &owned);
+    rc = v ? xmlTextWriterWriteString(w, BAD_CAST v) : -1;
+    free(owned);
+    return rc < 0;
+}
+
+int raci_report_html_elem(xmlTextWriterPtr w, const char *tag, const char *cls, const char *text)
+{
+    return raci_report_html_open(w, tag, cls) || raci_report_html_text(w, text) ||
+           raci_report_html_close(w);
+}
+
+int raci_report_html_num(xmlTextWriterPtr w, const char *tag, const char *cls, size_t n)
+{
+    return raci_report_html_open(w, tag, cls) || xmlTextWriterWriteFormatString(w, "%zu", n) < 0 ||
+           raci_report_html_close(w);
+}
+
+uint32_t raci_report_html_product(const struct raci_report *r, const struct raci_finding *f)
+{
+    const struct raci_roster *ro = r->roster;
+
+    if (!ro)
+        return RACI_NONE;
+    if (f->product != RACI_NONE && f->product < ro->nproducts)
+        return f->product;
+    if (f->task != RACI_NONE && f->task < ro->ntasks)
+        return ro->tasks[f->task].product;
+    return RACI_NONE;
+}
+
+/* ------------------------------------------------------------ summary -- */
+
+/* Findings by severity (indexed by enum raci_severity) of one product, of
+ * the findings about none, or of all. */
+struct html_counts {
+    size_t sev[RACI_SEV_ERROR + 1];
+};
+
+static int html_counts_fail(const struct raci_report *r, const struct html_counts *c)
+{
+    if (r->fail_on == RACI_SEV_OFF)
+        return 0;
+    for (int s = r->fail_on; s <= RACI_SEV_ERROR; s++)
+        if (c->sev[s])
+            return 1;
+    return 0;
+}
+
+/* One row of the summary: label, people and tasks (when with_sizes),
+ * counts, verdict. */
+static int html_summary_row(xmlTextWriterPtr w, const struct raci_report *r, const char *label,
+                            const char *cls, const struct html_counts *c, int with_sizes,
+                            size_t people, size_t tasks)
+{
+    int fail = html_counts_fail(r, c);
+
+    if (raci_report_html_open(w, "tr", cls) || raci_report_html_elem(w, "th", NULL, label))
+        return 1;
+    if (with_sizes ? raci_report_html_num(w, "td", "num", people) ||
+                         raci_report_html_num(w, "td", "num", tasks)
+                   : raci_report_html_elem(w, "td", NULL, NULL) ||
+                         raci_report_html_elem(w, "td", NULL, NULL))
+        return 1;
+    for (int s = RACI_SEV_ERROR; s >= RACI_SEV_INFO; s--)
+        if (raci_report_html_num(w, "td", c->sev[s] ? "num has" : "num", c->sev[s]))
+            return 1;
+    return raci_report_html_elem(w, "td", fail ? "verdict fail" : "verdict pass",
+                                 fail ? "FAIL" : "PASS") ||
+           raci_report_html_close(w);
+}
+
+/* The per-product counts: c[p] for product p, c[np] for the findings
+ * about none, c[np + 1] for all. NULL when out of memory. */
+static struct html_counts *html_count(const struct raci_report *r, size_t np)
+{
+    struct html_counts *c = calloc(np + 2, sizeof(*c));
+
+    for (size_t i = 0; c && i < r->findings->n; i++) {
+        const struct raci_finding *f = r->findings->v[i];
+        uint32_t p = raci_report_html_product(r, f);
+        int s = f->severity >= RACI_SEV_INFO && f->severity <= RACI_SEV_ERROR ? f->severity : 0;
+        c[p == RACI_NONE ? np : p].sev[s]++;
+        c[np + 1].sev[s]++;
+    }
+    return c;
+}
+
+static int html_summary(xmlTextWriterPtr w, const struct raci_report *r)
+{
+    static const char *const heads[] = {"Product",  "People", "Tasks", "Errors",
+                                        "Warnings", "Infos",  "Status"};
+    const struct raci_roster *ro = r->roster;
+    size_t np = ro ? ro->nproducts : 0, people = ro ? ro->npersons : 0, tasks = ro ? ro->ntasks : 0;
+    struct html_counts *c = html_count(r, np);
+    int bad = !c || raci_report_html_open(w, "section", NULL) ||
+              raci_report_html_attr(w, "id", "summary") ||
+              raci_report_html_elem(w, "h2", NULL, "Summary") ||
+              raci_report_html_open(w, "table", "summary") ||
+              raci_report_html_open(w, "thead", NULL) || raci_report_html_open(w, "tr", NULL);
+
+    for (size_t i = 0; !bad && i < sizeof(heads) / sizeof(heads[0]); i++)
+        bad = raci_report_html_elem(w, "th", NULL, heads[i]);
+    bad = bad || raci_report_html_close(w) || raci_report_html_close(w) ||
+          raci_report_html_open(w, "tbody", NULL);
+    for (uint32_t p = 0; !bad && p < np; p++) {
+        size_t nt;
+        raci_view_product_tasks(ro, p, &nt);
+        bad = html_summary_row(w, r, ro->products[p].name, NULL, &c[p], 1,
+                               raci_view_team_size(ro, p), nt);
+    }
+    if (!bad &&
+        (c[np].sev[RACI_SEV_INFO] || c[np].sev[RACI_SEV_WARNING] || c[np].sev[RACI_SEV_ERROR]))
+        bad = html_summary_row(w, r, "(whole roster)", "whole", &c[np], 0, 0, 0);
+    bad = bad || html_summary_row(w, r, "Total", "total", &c[np + 1], 1, people, tasks) ||
+          raci_report_html_close(w) || raci_report_html_close(w) || raci_report_html_close(w);
+    free(c);
+    return bad;
+}
+
+/* ---------------------------------------------------------- provenance -- */
+
+/* <dt>term</dt><dd><ul><li>..</li></ul></dd>, or none in place of the list
+ * when there are no items. */
+static int html_prov_list(xmlTextWriterPtr w, const char *term, char *const *items, size_t n,
+                          const char *none)
+{
+    int bad = raci_report_html_elem(w, "dt", NULL, term) || raci_report_html_open(w, "dd", NULL);
+
+    if (!bad && n == 0)
+        bad = raci_report_html_text(w, none);
+    if (!bad && n > 0)
+        bad = raci_report_html_open(w, "ul", NULL);
+    for (size_t i = 0; !bad && i < n; i++) {
+        bad = raci_report_html_open(w, "li", NULL) || raci_report_html_open(w, "code", NULL) ||
+              raci_report_html_text(w, items[i]) || raci_report_html_close(w);
+        if (!bad && i > 0)
+            bad = raci_report_html_text(w, " (a base it extends)");
+        bad = bad || raci_report_html_close(w);
+    }
+    return bad || (n > 0 && raci_report_html_close(w)) || raci_report_html_close(w);
+}
+
+static int html_provenance(xmlTextWriterPtr w, const struct raci_report *r)
+{
+    const struct raci_ruleset *rs = r->rs ? r->rs : r->roster ? r->roster->rs : NULL;
+    /* The roster's file names are const; the list only reads them. */
+    char *const *files = r->roster ? (char *const *)(void *)r->roster->files : NULL;
+
+    return raci_report_html_open(w, "section", NULL) ||
+           raci_report_html_attr(w, "id", "provenance") ||
+           raci_report_html_elem(w, "h2", NULL, "Provenance") ||
+           raci_report_html_open(w, "dl", NULL) ||
+           html_prov_list(w, "Rosters", files, r->roster ? r->roster->nfiles : 0, "none") ||
+           html_prov_list(w, "Ruleset", rs ? rs->sources : NULL, rs ? rs->nsources : 0,
+                          "the built-in defaults") ||
+           raci_report_html_elem(w, "dt", NULL, "raci") ||
+           raci_report_html_elem(w, "dd", NULL, "version " RACI_VERSION) ||
+           raci_report_html_close(w) || raci_report_html_close(w);
+}
+
+/* --------------------------------------------------------------- page -- */
+
+static int html_head(xmlTextWriterPtr w)
+{
+    return xmlTextWriterWriteRaw(w, BAD_CAST "<!DOCTYPE html>\n") < 0 ||
+           raci_report_html_open(w, "html", NULL) || raci_report_html_attr(w, "lang", "en") ||
+           raci_report_html_open(w, "head", NULL) || raci_report_html_open(w, "meta", NULL) ||
+           raci_report_html_attr(w, "charset", "utf-8") || xmlTextWriterEndElement(w) < 0 ||
+           raci_report_html_open(w, "meta", NULL) || raci_report_html_attr(w, "name", "viewport") ||
+           raci_report_html_attr(w, "content", "width=device-width, initial-scale=1") ||
+           xmlTextWriterEndElement(w) < 0 ||
+           raci_report_html_elem(w, "title", NULL, "raci report") ||
+           raci_report_html_open(w, "style", NULL) ||
+           xmlTextWriterWriteRaw(w, BAD_CAST raci_report_html_style_css()) < 0 ||
+           raci_report_html_close(w) || raci_report_html_close(w);
+}
+
+/* The banner: the verdict and the counts. */
+static int html_banner(xmlTextWriterPtr w, const struct raci_report *r)
+{
+    const struct raci_selection *fs = r->findings;
+    char *line = raci_str_printf("%zu findings: %zu errors, %zu warnings, %zu infos", fs->n,
+                                 raci_selection_count(fs, RACI_SEV_ERROR),
+                                 raci_selection_count(fs, RACI_SEV_WARNING),
+                                 raci_selection_count(fs, RACI_SEV_INFO));
+    int bad = !line || raci_report_html_open(w, "header", r->failed ? "fail" : "pass") ||
+              raci_report_html_elem(w, "h1", NULL, r->failed ? "raci: failed" : "raci: passed") ||
+              raci_report_html_elem(w, "p", NULL, line) || raci_report_html_close(w);
+    free(line);
+    return bad;
+}
+
+static int html_body(xmlTextWriterPtr w, const struct raci_report *r)
+{
+    return raci_report_html_open(w, "body", NULL) || html_banner(w, r) ||
+           raci_report_html_open(w, "main", NULL) || html_summary(w, r) ||
+           raci_report_html_findings(w, r) || raci_report_html_matrix(w, r) ||
+           raci_report_html_svg(w, r) || html_provenance(w, r) || raci_report_html_close(w) ||
+           raci_report_html_open(w, "script", NULL) ||
+           xmlTextWriterWriteRaw(w, BAD_CAST raci_report_html_style_script()) < 0 ||
+           raci_report_html_close(w) || raci_report_html_close(w);
+}
+
+raci_error raci_report_html(FILE *out, const struct raci_report *r)
+{
+    xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
+    xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+    int bad;
+
+    if (!w) {
+        if (buf)
+            xmlOutputBufferClose(buf);
+        return RACI_ERROR_NOMEM;
+    }
+    bad = xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "") < 0 ||
+          html_head(w) || html_body(w, r) || raci_report_html_close(w) ||
+          xmlTextWriterWriteRaw(w, BAD_CAST "\n") < 0;
+    xmlFreeTextWriter(w); /* flushes and closes buf, not out */
+    if (bad || fflush(out) != 0 || ferror(out))
+        return RACI_ERROR_OUTPUT;
+    return RACI_OK;
+}

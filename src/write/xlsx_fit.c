@@ -1,0 +1,153 @@
+/*
+ * xlsx_fit.c - the room a text takes in a cell (xlsx_fit.h).
+ */
+#include "raci/xlsx_fit.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "raci/str.h"
+
+/* A cell's margins, in column units: about 5 pixels of a 7-pixel digit. */
+#define FIT_PAD 0.8
+
+/* Is cp drawn two columns wide (East Asian wide and full-width forms,
+ * emoji)? */
+static int fit_wide(uint32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+           (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+/* The width of cp in digits of the default font. */
+static double fit_char(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if (strchr("iljtfrI.,;:'!| ()[]", (int)cp))
+            return 0.55;
+        if (cp == 'm' || cp == 'w' || cp == 'M' || cp == 'W' || cp == '@')
+            return 1.5;
+        if (cp >= 'A' && cp <= 'Z')
+            return 1.15;
+        return 1.0;
+    }
+    if (cp >= 0x300 && cp <= 0x36F) /* combining marks */
+        return 0;
+    return fit_wide(cp) ? 2.0 : 1.1;
+}
+
+/* The next character of s at *i (n bytes): its width, in digits at pt
+ * points; *cp gets it. A byte that is no UTF-8 counts as one character. */
+static double fit_next(const char *s, size_t n, size_t *i, uint32_t *cp, double pt)
+{
+    size_t k = raci_str_decode(s + *i, n - *i, cp);
+
+    if (k == 0) {
+        k = 1;
+        *cp = 0xFFFD;
+    }
+    *i += k;
+    return fit_char(*cp) * pt / RACI_XLSX_FIT_PT;
+}
+
+double raci_xlsx_fit_text_width(const char *s, double pt)
+{
+    size_t n = s ? strlen(s) : 0, i = 0;
+    double w = 0, widest = 0;
+    uint32_t cp;
+
+    while (i < n) {
+        double c = fit_next(s, n, &i, &cp, pt);
+        if (cp == '\n')
+            w = 0;
+        else
+            w += c;
+        if (w > widest)
+            widest = w;
+    }
+    return widest;
+}
+
+/* Wrapping: the width of the line so far, the words' lines. */
+struct fit_wrap {
+    double room, line;
+    size_t lines;
+};
+
+/* Put a word w digits wide (and the space before it, sp) on the lines. A
+ * word wider than a line is broken over as many as it takes. */
+static void fit_word(struct fit_wrap *f, double w, double sp)
+{
+    if (w <= 0)
+        return;
+    if (f->line > 0 && f->line + sp + w <= f->room) {
+        f->line += sp + w;
+        return;
+    }
+    if (f->line > 0)
+        f->lines++;
+    while (w > f->room) {
+        f->lines++;
+        w -= f->room;
+    }
+    f->line = w;
+}
+
+size_t raci_xlsx_fit_lines(const char *s, double width, double pt)
+{
+    size_t n = s ? strlen(s) : 0, i = 0;
+    double word = 0, sp = 0;
+    struct fit_wrap f = {0, 0, 1};
+    uint32_t cp;
+
+    f.room = width - FIT_PAD;
+    if (f.room < 1)
+        f.room = 1;
+    while (i < n) {
+        double c = fit_next(s, n, &i, &cp, pt);
+        if (cp == '\n' || cp == ' ' || cp == '\t') {
+            fit_word(&f, word, sp);
+            sp = word > 0 ? c : sp + c;
+            word = 0;
+            if (cp == '\n') {
+                f.lines++;
+                f.line = 0;
+                sp = 0;
+            }
+            continue;
+        }
+        word += c;
+        /* A line breaks after a hyphen or slash too. */
+        if (cp == '-' || cp == '/') {
+            fit_word(&f, word, sp);
+            sp = 0;
+            word = 0;
+        }
+    }
+    fit_word(&f, word, sp);
+    return f.lines;
+}
+
+double raci_xlsx_fit_height(size_t nlines, double pt)
+{
+    /* Calibri 11 takes 15 points a line; LibreOffice's Carlito a little
+     * more, so a line is given 16, and a bigger font as much more. */
+    double h = (double)(nlines ? nlines : 1) * (pt * 16.0 / RACI_XLSX_FIT_PT) + 1;
+
+    return h > RACI_XLSX_FIT_MAX_HEIGHT ? RACI_XLSX_FIT_MAX_HEIGHT : h;
+}
+
+double raci_xlsx_fit_cell_height(const char *s, double width, double pt)
+{
+    return raci_xlsx_fit_height(raci_xlsx_fit_lines(s, width, pt), pt);
+}
+
+double raci_xlsx_fit_column(double content, double min, double cap)
+{
+    double w = content + FIT_PAD + 1;
+
+    return w < min ? min : w > cap ? cap : w;
+}
