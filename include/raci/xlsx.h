@@ -8,6 +8,9 @@
  *    from (the rosters, the ruleset and its extends chain, raci's version:
  *    provenance.h), a legend of the colours, and a
  *    chart of the ten heaviest accountability loads (tasks as A).
+ *  - Org chart, only when someone on the roster has a manager: the picture
+ *    of the reporting lines (orgchart.h) under a line of text saying what it
+ *    shows and what its marks mean (xlsx_org.h).
  *  - one per product (named by raci_sheetname_unique, sheetname.h): the
  *    product's name in A1, people's names across row 1 and their titles
  *    across row 2, tasks down column A from row 3, each cell the person's
