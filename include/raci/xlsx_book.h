@@ -68,8 +68,11 @@ struct raci_xlsx_book {
 
     lxw_workbook *wb;
     struct raci_xlsx_book_formats f;
-    lxw_worksheet **sheets; /* per product; owned (the array) */
-    lxw_worksheet *summary, *findings, *roster;
+    lxw_worksheet **sheets; /* per product, NULL for one without; owned (the array) */
+    lxw_worksheet *summary;
+    lxw_worksheet *findings, *roster; /* the part of each being written */
+    /* By layout kind (ROSTER, REST, FINDINGS): each part; owned (the arrays). */
+    lxw_worksheet **parts[RACI_XLSX_LAYOUT_NKINDS];
     lxw_worksheet *org; /* the Org chart sheet, NULL when there is none (xlsx_org.h) */
 
     raci_error err;  /* the first failure, RACI_OK while there is none */

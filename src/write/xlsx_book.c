@@ -22,6 +22,8 @@ void raci_xlsx_book_release(struct raci_xlsx_book *b)
 {
     free(b->why);
     free(b->sheets);
+    for (int k = 0; k < RACI_XLSX_LAYOUT_NKINDS; k++)
+        free(b->parts[k]);
     memset(b, 0, sizeof(*b));
 }
 

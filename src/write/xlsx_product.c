@@ -3,8 +3,8 @@
  *
  * Written strictly row by row, left to right, each task's row built whole
  * just before it is written (the discipline of libxlsxwriter's
- * constant_memory mode; only the comments and the drop-down would have to
- * go for the sheet to use it). The findings marked on the sheet come from
+ * constant_memory mode, which a large workbook is written in, comments
+ * and drop-down included). The findings marked on the sheet come from
  * the layout in that same order, so one cursor walks them.
  */
 #include "raci/xlsx_product.h"
@@ -347,6 +347,8 @@ static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
         if (matrix_marked(b, ws, c, 0, raci_xlsx_layout_column(b->lay, p, people[k]),
                           r->persons[people[k]].name, NULL, f->person))
             return -1;
+    /* Row 1's height once row 0 is written: in constant_memory mode a row
+     * set up before an earlier one is written would drop that one. */
     if (raci_xlsx_book_str(b, ws, 0, fcol, "Findings", f->header) ||
         raci_xlsx_book_check(b, worksheet_set_row(ws, 1, h1, NULL)) ||
         raci_xlsx_book_str(b, ws, 1, 0, "Task", f->header))

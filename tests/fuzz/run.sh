@@ -85,17 +85,17 @@ for f in "${lib_src[@]}"; do
   lib_obj+=("$out/obj/$(echo "$f" | tr / _).o")
 done
 
-failed=0
-for src in "${harnesses[@]}"; do
+# One harness: link it, gather its seeds and run it; what it says goes to
+# $out/NAME.result, printed once every harness is done.
+fuzz_one() {
+  local src=$1 name bin log corpus extra runs
   name=$(basename "$src" .c)
-  [ -n "${FUZZ_ONLY:-}" ] && [ "$name" != "$FUZZ_ONLY" ] && continue
   bin=$out/$name
   log=$out/$name.log
   if ! "$cc" "${cflags[@]}" -o "$bin" "$src" "${lib_obj[@]}" "${libs[@]}" >"$log" 2>&1; then
     echo "fuzz: $name: FAILED to build (see $log)"
     tail -n 20 "$log"
-    failed=1
-    continue
+    return 1
   fi
   # New inputs go to a scratch corpus under build/; the seeds in the tree are
   # only read.
@@ -118,7 +118,26 @@ for src in "${harnesses[@]}"; do
   else
     echo "fuzz: $name: FAILED: crash input saved as $out/$name-* (log: $log)"
     grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -n 10
-    failed=1
+    return 1
   fi
+}
+
+# The harnesses run side by side, one per processor: each is one process
+# of libFuzzer, so make test's fuzzing takes the time of the slowest share
+# instead of the sum.
+jobs_max=$(nproc)
+names=()
+for src in "${harnesses[@]}"; do
+  name=$(basename "$src" .c)
+  [ -n "${FUZZ_ONLY:-}" ] && [ "$name" != "$FUZZ_ONLY" ] && continue
+  while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do wait -n; done
+  (fuzz_one "$src" >"$out/$name.result" 2>&1; echo $? >"$out/$name.status") &
+  names+=("$name")
+done
+wait
+failed=0
+for name in "${names[@]}"; do
+  cat "$out/$name.result"
+  [ "$(cat "$out/$name.status" 2>/dev/null)" = 0 ] || failed=1
 done
 exit $failed
