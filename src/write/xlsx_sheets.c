@@ -355,9 +355,9 @@ static int roster_sheet_head(struct raci_xlsx_book *b, const double *widths, uin
     lxw_col_t last = (lxw_col_t)(ROSTER_NFIXED - 1 + r->nextra);
 
     _Static_assert(ROSTER_NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these");
-    if (raci_xlsx_header_page_setup(
-            b, ws, raci_xlsx_layout_part_sheet(b->lay, RACI_XLSX_LAYOUT_ROSTER, k), 1, 1,
-            raci_xlsx_header_fit_scale(widths, (size_t)last + 1)))
+    if (raci_xlsx_header_page_setup(b, ws,
+                                    raci_xlsx_layout_part_sheet(b->lay, RACI_XLSX_LAYOUT_ROSTER, k),
+                                    1, 1, raci_xlsx_header_fit_scale(widths, (size_t)last + 1)))
         return -1;
     worksheet_freeze_panes(ws, 1, 1);
     for (lxw_col_t c = 0; c <= last; c++) {
