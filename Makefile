@@ -3,7 +3,8 @@
 #   make run        set up, build, and audit the sample rosters into output/
 #   make test       set up, build, and run every test (packages, unit, golden
 #                   CLI, workbook read-back, LibreOffice, format, cppcheck,
-#                   sanitizers, valgrind, fuzz smoke runs, SARIF, JUnit, install)
+#                   sanitizers, valgrind, fuzz smoke runs, SARIF, JUnit, Mermaid,
+#                   install)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
 # Quiet by default; V=1 shows the commands. DEVELOPER=1 (set by `make test`
@@ -53,10 +54,11 @@ C_FILES  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c)) $(wildcard include/r
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published \
+.PHONY: all run test deps build check-deps check-unit check-cli check-progress check-roundtrip check-xlsx check-published check-scale \
         check-spectrum \
         check-libreoffice check-format check-house \
-        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-install install \
+        check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html check-mermaid \
+        check-install install \
         uninstall clean format picture bench man fuzz print-deb-pkgs print-pkgs print-link-libs \
         print-cppflags print-cc
 
@@ -75,7 +77,8 @@ unexport FORCE_COLOR
 # recommends it.
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
             libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-pil python3-yaml valgrind \
-            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui
+            cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui \
+            poppler-utils fonts-crosextra-carlito chromium
 
 # What tests/deps/check.sh checks, as this Makefile has it.
 print-deb-pkgs:
@@ -192,6 +195,12 @@ check-progress: all
 check-libreoffice: all
 	@tests/xlsx/libreoffice.sh
 
+# A large roster's workbook (bench/gen.py, 21,000 rows) with --max-sheets 5
+# and sheets split at 1,000 rows: read back with openpyxl against counts
+# made from the CSV, read back by raci, opened by LibreOffice.
+check-scale: all
+	@tests/scale/check.sh
+
 # The house rules on the real tree (tests/house/check.py): stage folders,
 # file and function sizes, prefixes of public functions, one meaning per
 # static name, who calls exit() and includes each library.
@@ -245,12 +254,24 @@ check-sarif: all
 check-junit: all
 	@tests/junit/validate.sh
 
+# The HTML report of every sample in headless Chromium: a screenshot that is
+# not blank, and the DOM after its script ran holding every finding of the
+# JSON report, with the filters of the URL hash hiding the rows they should.
+check-html: all
+	@tests/html/check.sh
+
+# The Markdown report's Mermaid chart of every sample through the real
+# mermaid package's parser, compared with the org chart Graphviz draws
+# (mermaid and jsdom installed from npm into build/npm-mermaid once).
+check-mermaid: all
+	@tests/mermaid/check.sh
+
 # The stages of `make test`; make stops at the first that fails, so reaching
 # the last line means every one passed.
-TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice \
+TEST_STAGES := check-deps check-unit check-cli check-progress check-roundtrip check-published check-xlsx check-spectrum check-libreoffice check-scale \
                check-format check-house \
-               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit \
-               check-install
+               check-cppcheck check-sanitize check-valgrind check-fuzz check-sarif check-junit check-html \
+               check-mermaid check-install
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory DEVELOPER=1 all

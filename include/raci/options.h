@@ -53,6 +53,7 @@ struct raci_options {
     const char *rules;                /* --rules; NULL: the default ruleset */
     const struct raci_format *format; /* --format; text by default */
     int no_xlsx;
+    size_t max_sheets; /* --max-sheets: product sheets at most in the workbook */
     int quiet;
     int color;                    /* --color: 1 always, 0 never, -1 auto */
     enum raci_detect_input input; /* --input: the rosters' shape */

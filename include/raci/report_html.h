@@ -13,8 +13,8 @@
  *                 coloured as the workbook colours them
  *                 (report_html_matrix.h)
  *   Org chart     the SVG of orgchart.h, inline (report_html_svg.h)
- *   Provenance    the rosters read, the ruleset and the bases it extends,
- *                 raci's version
+ *   Provenance    provenance.h's list: the rosters read, the ruleset and
+ *                 the bases it extends, raci's version
  *
  * A product's verdict is the run's rule applied to its findings alone:
  * FAIL when one of them is at least --fail-on.

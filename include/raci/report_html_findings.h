@@ -9,9 +9,9 @@
  *
  * Above the table, a form of three selects, #f-severity, #f-rule and
  * #f-product, each offering "all" first and then the values some finding
- * has. The form is hidden until the page's script (report_html_style.h)
- * shows it: without scripts every row is shown and nothing offers to
- * filter them.
+ * has (every severity, though, found or not). The form is hidden until the page's script
+ * (report_html_style.h) shows it: without scripts every row is shown and nothing offers to filter
+ * them.
  */
 #ifndef RACI_REPORT_HTML_FINDINGS_H
 #define RACI_REPORT_HTML_FINDINGS_H

@@ -9,7 +9,11 @@
  * A darkest, then R, C and I ever lighter (classes l-a, l-r, l-c, l-i);
  * letters generated from the ruleset's defaults grey and in italics (l-gen);
  * a cell that could not be read shows what was written, in red italics
- * (l-unread). A legend above the tables says so.
+ * (l-unread). A cell that findings are about (a finding of its task and
+ * its person) has a border of the worst one's severity (mark-error,
+ * mark-warning, mark-info: the workbook's colours) and their rules and
+ * messages as its title; so has a task's name for the findings about the
+ * task alone. A legend above the tables says so.
  */
 #ifndef RACI_REPORT_HTML_MATRIX_H
 #define RACI_REPORT_HTML_MATRIX_H

@@ -12,6 +12,8 @@
  *   | Location | Severity | Rule | Message |   at most 100 rows
  *   ...
  *   </details>
+ *   #### Reporting lines                  a Mermaid chart of who reports to
+ *   ```mermaid ...```                     whom (report_mermaid.h)
  *
  * Roster text (messages, which embed names; files; baseline entries) is
  * escaped so that none can break the table, start emphasis, a link, an

@@ -27,6 +27,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "raci/error.h"
+#include "raci/map.h"
+
 /* Excel's limit on a sheet name, in UTF-16 code units. */
 #define RACI_SHEETNAME_UNITS 31
 
@@ -63,6 +66,46 @@ size_t raci_sheetname_safe(const char *name, char *out, size_t size);
  */
 size_t raci_sheetname_unique(const char *name, const char *const *taken, size_t ntaken, char *out,
                              size_t size);
+
+/*
+ * The names a workbook has taken, for naming thousands of sheets in time
+ * linear in their number: each name is found by a hash of its folded
+ * characters (raci_sheetname_fold), then compared as raci_sheetname_equal
+ * compares, so two names that differ only in case clash, and nothing else
+ * does. "History" is always taken. Zero-initialise (RACI_SHEETNAME_SET_INIT);
+ * raci_sheetname_set_release frees it. The set borrows the names added: they
+ * must outlive it.
+ */
+struct raci_sheetname_set {
+    struct raci_map index; /* (hash, probe) -> an index into names */
+    struct raci_map next;  /* (hash of a safe name, 0) -> the last suffix given to it */
+    const char **names;
+    size_t n, cap;
+};
+
+#define RACI_SHEETNAME_SET_INIT                                                                    \
+    {                                                                                              \
+        {NULL, 0, 0}, {NULL, 0, 0}, NULL, 0, 0                                                     \
+    }
+
+/* Add name (borrowed) to the set; RACI_ERROR_NOMEM leaves it as it was. */
+raci_error raci_sheetname_set_add(struct raci_sheetname_set *s, const char *name);
+
+/* Is name (or "History") taken, as raci_sheetname_equal compares names? */
+int raci_sheetname_set_has(const struct raci_sheetname_set *s, const char *name);
+
+/*
+ * The safe name of name made unique against the set, as
+ * raci_sheetname_unique makes it (the same name for the same names taken),
+ * written into out (size bytes) and added to the set: out must outlive it.
+ * A name given many times costs no more than once: the set remembers the
+ * last suffix each safe name got. RACI_OK, or RACI_ERROR_NOMEM (out is
+ * written, not added).
+ */
+raci_error raci_sheetname_set_unique(struct raci_sheetname_set *s, const char *name, char *out,
+                                     size_t size);
+
+void raci_sheetname_set_release(struct raci_sheetname_set *s);
 
 /* Are a and b the same sheet name to Excel: the same characters once each
  * is folded by raci_sheetname_fold? (A byte that is no UTF-8 equals only

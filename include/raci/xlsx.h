@@ -26,9 +26,31 @@
  *    "Go to" link to the cell it marks (or its person's row in Roster).
  *  - Roster: every person with id, titles, roles, products, manager, how
  *    many tasks they are R, A, C and I on, then the roster's extra columns.
+ *    A finding about a person and no product (span-of-control,
+ *    idle-person...) fills the person's name with its severity's colour,
+ *    and the name's comment holds each "[rule-id] message" (xlsx_person.h).
  *
- * Every sheet prints its name (a product's, or the sheet's) in the page
- * header as it is written, whatever '&' codes it holds. A cell holds at most
+ * A large roster (more products than max_sheets, 200 by default): only the
+ * max_sheets worst products (most errors, then warnings, then by name) get
+ * a sheet; every other product's (task, person) pairs are rows of one
+ * "Other products" sheet (product, task, person, title, letters, findings,
+ * id; an autofilter and a frozen header), and the Summary lists only the 20
+ * worst products, then how many more there are, the whole roster and the
+ * total, so that it fits a screen. Findings, Roster and Other products
+ * split at Excel's 1,048,576 rows into "Findings (2)" and so on, each part
+ * with its header; the "Go to" links lead to the right part. Large
+ * workbooks are written in libxlsxwriter's constant_memory mode. Where
+ * everything goes, and the environment variables that let a test move the
+ * limits, are in xlsx_layout.h.
+ *
+ * Readable in LibreOffice as in Excel: every row of wrapped text stores its
+ * height, and columns are as wide as their content within a cap
+ * (xlsx_fit.h), rows written in order, each with its height first. Every
+ * sheet prints landscape, one page wide when that keeps it at 60% or more,
+ * otherwise at 75% across pages that each repeat the head rows and column A
+ * (xlsx_header.h). Every sheet prints its name (a product's, or the
+ * sheet's) in the page header as it is written, whatever '&' codes it
+ * holds. A cell holds at most
  * 32767 UTF-16 units, as Excel does: longer text is cut with an ellipsis,
  * and a list that would pass it (titles, roles, products, related rows)
  * shows what fits, then "... and N more products" (xlsx_book.h).
@@ -51,6 +73,7 @@
 #ifndef RACI_XLSX_H
 #define RACI_XLSX_H
 
+#include <stddef.h>
 #include <time.h>
 
 #include "raci/diag.h"
@@ -84,6 +107,15 @@ raci_error raci_xlsx_write(const char *path, const struct raci_roster *r,
 raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roster *r,
                                 const struct raci_ruleset *rs, const struct raci_findings *fs,
                                 struct raci_diag *diag);
+
+/* Product sheets at most, unless told otherwise (--max-sheets). */
+#define RACI_XLSX_MAX_SHEETS 200
+
+/* raci_xlsx_write_into with at most max_sheets product sheets (the others'
+ * rows go to Other products; raci_xlsx_write_into has RACI_XLSX_MAX_SHEETS). */
+raci_error raci_xlsx_write_into_max(struct raci_outfile *of, const struct raci_roster *r,
+                                    const struct raci_ruleset *rs, const struct raci_findings *fs,
+                                    size_t max_sheets, struct raci_diag *diag);
 
 /* The date every workbook raci writes carries: SOURCE_DATE_EPOCH when it
  * is set and sane (reproducible builds choose it), else 2000-01-01. */

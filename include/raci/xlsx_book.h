@@ -3,8 +3,8 @@
  * writer: its inputs and layout, libxlsxwriter's workbook, sheets and cell
  * formats, the first failure, and the helpers that write a cell.
  *
- * Internal to the writer (xlsx.c, xlsx_book.c, xlsx_org.c, xlsx_product.c,
- * xlsx_sheets.c): the only header that includes xlsxwriter.h. Every helper
+ * Internal to the writer (src/write/xlsx*.c): the only header that
+ * includes xlsxwriter.h. Every helper
  * returns 0, or -1 after recording the first failure in the book (later ones
  * are dropped, so that the message is about what went wrong first); the
  * writers stop at the first -1.
@@ -49,7 +49,8 @@ enum raci_xlsx_book_look {
 struct raci_xlsx_book_formats {
     lxw_format *header, *subheader, *text, *bold;
     lxw_format *pass, *fail;
-    lxw_format *sev[RACI_XLSX_BOOK_NSEV];                         /* severity names */
+    lxw_format *link;                     /* a link in a row of wrapped text: at its top */
+    lxw_format *sev[RACI_XLSX_BOOK_NSEV]; /* severity names */
     lxw_format *cell[RACI_XLSX_BOOK_NLOOKS][RACI_XLSX_BOOK_NSEV]; /* matrix cells */
     lxw_format *task[RACI_XLSX_BOOK_NSEV];                        /* task names */
     lxw_format *person[RACI_XLSX_BOOK_NSEV];                      /* people's names */
@@ -66,8 +67,11 @@ struct raci_xlsx_book {
 
     lxw_workbook *wb;
     struct raci_xlsx_book_formats f;
-    lxw_worksheet **sheets; /* per product; owned (the array) */
-    lxw_worksheet *summary, *findings, *roster;
+    lxw_worksheet **sheets; /* per product, NULL for one without; owned (the array) */
+    lxw_worksheet *summary;
+    lxw_worksheet *findings, *roster; /* the part of each being written */
+    /* By layout kind (ROSTER, REST, FINDINGS): each part; owned (the arrays). */
+    lxw_worksheet **parts[RACI_XLSX_LAYOUT_NKINDS];
     lxw_worksheet *org; /* the Org chart sheet, NULL when there is none (xlsx_org.h) */
 
     raci_error err;  /* the first failure, RACI_OK while there is none */
@@ -121,7 +125,8 @@ int raci_xlsx_book_comment(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
 
 /* Print set-up: landscape, one page wide, the first head_rows rows (and
  * with repeat_first_col the first column) on every page, subject in the
- * header and page numbers in the footer. */
+ * header and page numbers in the footer (raci_xlsx_header_page_setup,
+ * xlsx_header.h, with no scale to keep). */
 int raci_xlsx_book_page_setup(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *subject,
                               uint32_t head_rows, int repeat_first_col);
 

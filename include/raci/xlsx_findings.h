@@ -17,7 +17,9 @@
 
 struct raci_xlsx_book;
 
-/* Write b->findings. 0, or -1 with the failure recorded in b. */
+/* Write every part of the Findings sheet (it splits at the layout's row
+ * limit: "Findings (2)", ..., each with its header and the same widths),
+ * each in turn b->findings. 0, or -1 with the failure recorded in b. */
 int raci_xlsx_findings_sheet(struct raci_xlsx_book *b);
 
 #endif

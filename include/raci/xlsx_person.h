@@ -15,7 +15,8 @@
 
 struct raci_xlsx_book;
 
-/* The findings on each row of the Roster: those of row k are
+/* The findings on each row of the Roster: those of row k (of the Roster
+ * taken whole, its parts one after another: person q's row is q + 1) are
  * finding[off[k] .. off[k + 1]). Zero-initialise it. */
 struct raci_xlsx_person {
     uint32_t nrows;
@@ -29,9 +30,10 @@ int raci_xlsx_person_build(struct raci_xlsx_person *pm, struct raci_xlsx_book *b
 
 void raci_xlsx_person_release(struct raci_xlsx_person *pm);
 
-/* Write name in column 0 of Roster row row: marked, with its comment, when
- * findings mark the row. 0, or -1 with the failure recorded in b. */
-int raci_xlsx_person_name(struct raci_xlsx_book *b, const struct raci_xlsx_person *pm, uint32_t row,
+/* Write name in column 0 of person q's row of the Roster part being
+ * written (b->roster): marked, with its comment, when findings mark the
+ * row. 0, or -1 with the failure recorded in b. */
+int raci_xlsx_person_name(struct raci_xlsx_book *b, const struct raci_xlsx_person *pm, uint32_t q,
                           const char *name);
 
 #endif

@@ -19,6 +19,12 @@
  *    person or task a manager added, after it or below the last task, is
  *    read. A person is found on the Roster sheet by name (and by titles,
  *    when two share it); one found nowhere there is a new person.
+ * A sheet split at Excel's row limit (xlsx_layout.h) is read whole: the
+ * parts "Roster (2)", ... that follow Roster are the Roster sheet too, and
+ * "Findings (2)", ... are raci's, left alone like Findings. Each part of
+ * Other products (xlsx_rest.h) gives a row of the roster per row: product,
+ * task, person, their first title, letters, id (the manager is Roster's);
+ * its Findings column is raci's, and is left alone.
  * The Org chart sheet (xlsx_org.h), a picture under a line of text, holds
  * nothing of the roster and is skipped.
  * A title holding "; " reads as two, as the sheets join titles with it.

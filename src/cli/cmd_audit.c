@@ -147,7 +147,7 @@ static int apply_baseline(const struct raci_options *o, struct audit *a)
  * reports in full, the baseline, the exports, the workbook with every
  * finding (also those a baseline knows). RACI_EXIT_TROUBLE, with every output aborted,
  * when one could not be written. */
-static int write_files(const struct raci_ruleset *rs, struct audit *a,
+static int write_files(const struct raci_options *o, const struct raci_ruleset *rs, struct audit *a,
                        const struct raci_report *full)
 {
     for (size_t i = 0; i < a->outs.n; i++) {
@@ -162,7 +162,8 @@ static int write_files(const struct raci_ruleset *rs, struct audit *a,
             err = raci_export_roster(out->of.fp, &a->roster);
         } else if (out->kind == RACI_OUTPUT_MATRIX) {
             err = raci_export_matrix(out->of.fp, &a->roster);
-        } else if ((err = raci_xlsx_write_into(&out->of, &a->roster, rs, &a->fs, &a->diag))) {
+        } else if ((err = raci_xlsx_write_into_max(&out->of, &a->roster, rs, &a->fs, o->max_sheets,
+                                                   &a->diag))) {
             raci_progress_clear();
             fprintf(stderr, "raci: %s\n",
                     a->diag.message ? a->diag.message : raci_error_string(err));
@@ -270,7 +271,7 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
     report.fail_on = o->policy.fail_on;
     /* Every file complete, then standard output, which cannot be taken
      * back, then every file in place (outputs.h). */
-    if ((status = write_files(rs, &a, &report)) != RACI_EXIT_CLEAN ||
+    if ((status = write_files(o, rs, &a, &report)) != RACI_EXIT_CLEAN ||
         (status = write_stdout(o, &report)) != RACI_EXIT_CLEAN ||
         (status = raci_outputs_commit(&a.outs)) != RACI_EXIT_CLEAN)
         goto out;

@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "raci/rules.h"
+#include "raci/optnum.h"
 #include "raci/str.h"
+#include "raci/xlsx.h"
 
 /* o->rule_marks: what --select and --ignore named. */
 #define RULE_SELECTED 1
@@ -43,7 +45,8 @@ enum opt_id {
     OPT_HELP_COMPLETION,
     OPT_MAX_CHURN,
     OPT_SELECT,
-    OPT_IGNORE
+    OPT_IGNORE,
+    OPT_MAX_SHEETS
 };
 
 /* The options, with their help: --help, the man page's OPTIONS section and
@@ -58,6 +61,12 @@ static const struct raci_option_doc options[] = {
     {{"no-xlsx", no_argument, NULL, OPT_NO_XLSX},
      NULL,
      "do not write a workbook",
+     RACI_VALUE_NONE,
+     NULL},
+    {{"max-sheets", required_argument, NULL, OPT_MAX_SHEETS},
+     "N",
+     "give at most N products a sheet, those with most findings first; the others share "
+     "one, Other products (default: 200)",
      RACI_VALUE_NONE,
      NULL},
     {{"rules", required_argument, NULL, OPT_RULES},
@@ -181,6 +190,7 @@ raci_error raci_options_init(struct raci_options *o, int argc)
     o->format = raci_format_all(NULL);
     o->color = -1;
     o->max_churn = -1;
+    o->max_sheets = RACI_XLSX_MAX_SHEETS;
     o->policy = (struct raci_policy)RACI_POLICY_INIT;
     /* Room for every --report the arguments could hold. */
     if (!(o->reports = calloc(argc > 0 ? (size_t)argc : 1, sizeof(*o->reports))))
@@ -277,36 +287,6 @@ static int parse_report(struct raci_options *o, const char *spec)
         return bad_format("format", name, spec);
     r->path = eq + 1;
     o->nreports++;
-    return RACI_EXIT_CLEAN;
-}
-
-static int parse_max_warnings(struct raci_options *o, const char *arg)
-{
-    char *end;
-    long n;
-
-    errno = 0;
-    n = strtol(arg, &end, 10);
-    if (errno || end == arg || *end || n < -1)
-        return raci_options_usage_error("invalid --max-warnings '%s' (expected a number of "
-                                        "warnings, or -1 for no limit)",
-                                        arg);
-    o->policy.max_warnings = n;
-    return RACI_EXIT_CLEAN;
-}
-
-static int parse_max_churn(struct raci_options *o, const char *arg)
-{
-    char *end;
-    double pct;
-
-    errno = 0;
-    pct = strtod(arg, &end);
-    if (errno || end == arg || *end || !(pct >= 0 && pct <= 100))
-        return raci_options_usage_error("invalid --max-churn '%s' (expected a percentage from 0 "
-                                        "to 100, such as 20)",
-                                        arg);
-    o->max_churn = pct;
     return RACI_EXIT_CLEAN;
 }
 
@@ -480,9 +460,11 @@ static int apply_option(struct raci_options *o, int c, char **argv)
     case OPT_REPORT:
         return parse_report(o, optarg);
     case OPT_MAX_WARNINGS:
-        return parse_max_warnings(o, optarg);
+        return raci_optnum_max_warnings(o, optarg);
     case OPT_MAX_CHURN:
-        return parse_max_churn(o, optarg);
+        return raci_optnum_max_churn(o, optarg);
+    case OPT_MAX_SHEETS:
+        return raci_optnum_max_sheets(o, optarg);
     case OPT_BASELINE:
         o->baseline = optarg;
         return RACI_EXIT_CLEAN;

@@ -18,7 +18,12 @@ static const char *const findings_heads[] = {"Rule",   "Severity", "Product", "T
                                              "Column", "Related",  "Go to"};
 static const char *const roster_heads[] = {"Name",    "ID", "Titles", "Roles", "Products",
                                            "Manager", "R",  "A",      "C",     "I"};
+static const char *const rest_heads[] = {"Product", "Task",     "Person", "Title",
+                                         "Letters", "Findings", "ID"};
 #define NHEADS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The columns of Other products (xlsx_rest.h) that are roster data. */
+enum { RE_PRODUCT = 0, RE_TASK = 1, RE_PERSON = 2, RE_TITLE = 3, RE_LETTERS = 4, RE_ID = 6 };
 
 /* The Roster sheet's columns that are roster data. */
 enum { RO_NAME = 0, RO_ID = 1, RO_TITLES = 2, RO_MANAGER = 5 };
@@ -252,30 +257,38 @@ static raci_error add_roster(struct raci_roster *r, const struct raci_table *ros
 
 /* ---------------------------------------------------------- products -- */
 
+/* The Roster sheet in its parts, "Roster", "Roster (2)", ... (a sheet
+ * splits at Excel's row limit, xlsx_layout.h): n tables from v on. */
+struct roster_parts {
+    const struct raci_table *v;
+    size_t n;
+};
+
 /* The Roster sheet's row of the person named name, whose titles are
  * titles: the first of that name and titles, else the first of that
  * name; NULL when the sheet has none. */
-static const struct raci_row *roster_row(const struct raci_table *roster, const char *name,
+static const struct raci_row *roster_row(const struct roster_parts *ro, const char *name,
                                          const char *titles)
 {
     const struct raci_row *found = NULL;
 
-    for (size_t i = 0; i < roster->nrows; i++) {
-        const struct raci_row *row = &roster->rows[i];
-        const struct raci_cell *t = cell_of(row, RO_TITLES);
-        if (strcmp(row->cells[RO_NAME].text, name) != 0)
-            continue;
-        if (t && strcmp(t->text, titles) == 0)
-            return row;
-        if (!found)
-            found = row;
-    }
+    for (size_t k = 0; k < ro->n; k++)
+        for (size_t i = 0; i < ro->v[k].nrows; i++) {
+            const struct raci_row *row = &ro->v[k].rows[i];
+            const struct raci_cell *t = cell_of(row, RO_TITLES);
+            if (strcmp(row->cells[RO_NAME].text, name) != 0)
+                continue;
+            if (t && strcmp(t->text, titles) == 0)
+                return row;
+            if (!found)
+                found = row;
+        }
     return found;
 }
 
 /* A row of l for person column k of product sheet t, on the row of the
  * sheet line (its letters in column k of that row, if any). */
-static raci_error product_row(struct long_table *l, const struct raci_table *roster, uint32_t k,
+static raci_error product_row(struct long_table *l, const struct roster_parts *roster, uint32_t k,
                               const struct raci_row *task, int first)
 {
     const struct raci_table *t = l->src;
@@ -307,11 +320,11 @@ static raci_error product_row(struct long_table *l, const struct raci_table *ros
 
 /* Product sheet t: its people each a member, then each task's letters. */
 static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
-                              const struct raci_table *roster, struct raci_diag *diag)
+                              const struct roster_parts *roster, struct raci_diag *diag)
 {
     uint32_t fcol = product_findings_col(t), n = t->header.ncells, first = fcol == 1 ? 2 : 1;
     struct long_table l;
-    raci_error err = long_init(&l, t, roster, r->pool);
+    raci_error err = long_init(&l, t, roster->v, r->pool);
 
     /* The people: every column of row 1 but A and Findings. */
     for (uint32_t k = first; k < n && !err; k++)
@@ -336,6 +349,48 @@ static raci_error add_product(struct raci_roster *r, const struct raci_table *t,
     return long_add(r, &l, diag);
 }
 
+/* ---------------------------------------------------- Other products -- */
+
+/* Is t a part of Other products: its name and header as raci writes them? */
+static int is_rest_sheet(const struct raci_table *t)
+{
+    return strncmp(t->sheet, "Other products", 14) == 0 &&
+           has_heads(t, rest_heads, NHEADS(rest_heads));
+}
+
+/* A part of Other products: a row of the roster per row, each pair's
+ * product, task, person, first title, letters and id; its Findings column
+ * is raci's, and is left alone. The manager is the Roster sheet's. */
+static raci_error add_rest(struct raci_roster *r, const struct raci_table *t,
+                           const struct roster_parts *ro, struct raci_diag *diag)
+{
+    struct long_table l;
+    raci_error err = long_init(&l, t, ro->v, r->pool);
+
+    for (size_t i = 0; i < t->nrows && !err; i++) {
+        const struct raci_row *src = &t->rows[i];
+        const struct raci_cell *title = cell_of(src, RE_TITLE);
+        struct raci_row *row = long_row(&l, src->line);
+        if (!row) {
+            err = RACI_ERROR_NOMEM;
+            break;
+        }
+        if ((err = put(&l, row, L_PERSON, cell_of(src, RE_PERSON), 1)) ||
+            (err = put_text(&l, row, L_TITLE, title, title ? title->text : "",
+                            title ? joined_first(title->text) : 0, 1)) ||
+            (err = put(&l, row, L_PRODUCT, cell_of(src, RE_PRODUCT), 1)) ||
+            (err = put(&l, row, L_TASK, cell_of(src, RE_TASK), 1)) ||
+            (err = put(&l, row, L_RACI, cell_of(src, RE_LETTERS), 1)))
+            break;
+        err = put(&l, row, L_ID, cell_of(src, RE_ID), 1);
+    }
+    if (err) {
+        raci_reader_release(&l.t);
+        return err;
+    }
+    return long_add(r, &l, diag);
+}
+
 /* ------------------------------------------------------------ sheets -- */
 
 /* Sheet t as it is; the diag of a failure is put on its sheet. */
@@ -349,26 +404,42 @@ static raci_error book_table(struct raci_roster *r, const struct raci_table *t,
     return err;
 }
 
+/* Is t part k > 1 of the sheet called name with the header heads (a sheet
+ * split at Excel's row limit: "Findings (2)")? */
+static int is_later_part(const struct raci_table *t, const char *name, const char *const *heads,
+                         size_t nheads)
+{
+    size_t n = strlen(name);
+    return strncmp(t->sheet, name, n) == 0 && strncmp(t->sheet + n, " (", 2) == 0 &&
+           has_heads(t, heads, nheads);
+}
+
 raci_error raci_xlsx_roster_add(struct raci_roster *r, const struct raci_xlsx_read_book *b,
                                 enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     int own = input != RACI_INPUT_MATRIX && raci_xlsx_roster_is_own(b);
-    const struct raci_table *roster = own ? sheet_named(b, "Roster") : NULL;
+    struct roster_parts ro = {own ? sheet_named(b, "Roster") : NULL, own};
     size_t nfiles = r->nfiles;
     raci_error err = RACI_OK;
 
     if (!diag)
         diag = &scratch;
-    if (own)
-        err = add_roster(r, roster, diag);
+    /* The parts of Roster follow it, each a table of its own. */
+    while (own && ro.v + ro.n < b->tables + b->ntables &&
+           is_later_part(ro.v + ro.n, "Roster", roster_heads, NHEADS(roster_heads)))
+        ro.n++;
+    for (size_t k = 0; own && k < ro.n && !err; k++)
+        err = add_roster(r, &ro.v[k], diag);
     for (size_t i = 0; i < b->ntables && !err; i++) {
         const struct raci_table *t = &b->tables[i];
         if (!own)
             err = book_table(r, t, input, diag);
-        else if (t != roster && strcmp(t->sheet, "Summary") != 0 &&
-                 strcmp(t->sheet, "Findings") != 0 && !is_org_sheet(t))
-            err = is_product_sheet(t) ? add_product(r, t, roster, diag)
+        else if ((t < ro.v || t >= ro.v + ro.n) && strcmp(t->sheet, "Summary") != 0 &&
+                 strcmp(t->sheet, "Findings") != 0 && !is_org_sheet(t) &&
+                 !is_later_part(t, "Findings", findings_heads, NHEADS(findings_heads)))
+            err = is_product_sheet(t) ? add_product(r, t, &ro, diag)
+                  : is_rest_sheet(t)  ? add_rest(r, t, &ro, diag)
                                       : book_table(r, t, input, diag);
     }
     /* Each table added listed the file: a workbook is one file. */

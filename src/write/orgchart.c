@@ -3,9 +3,12 @@
  * built with cgraph, laid out by gvLayout's dot, rendered to memory.
  *
  * Labels are Graphviz's plain labels, not HTML-like ones: Graphviz escapes
- * a plain label's text for SVG itself (quotes, &, <), so names go in as
- * they are; only a backslash, which starts an escape sequence (\N is the
- * node's name) in a plain label, is doubled.
+ * a plain label's text for SVG itself (quotes, &, <), so names go in
+ * nearly as they are. Two characters mean something to a plain label: a
+ * backslash starts an escape sequence (\N is the node's name), so it is
+ * doubled; and an HTML entity in it is read as its character (make_label
+ * decodes them, for every format), so that a name "Flo &amp; Co" would be
+ * drawn "Flo & Co": each '&' goes in as the entity &amp;.
  */
 #include "raci/orgchart.h"
 
@@ -14,8 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/array.h"
+#include "raci/map.h"
 #include "raci/roster.h"
 #include "raci/str.h"
+#include "raci/strpool.h"
 #include "raci/view.h"
 
 /* Per person: what the findings say about them, and whether they are
@@ -23,7 +29,72 @@
  * raci_view_in_loop). */
 enum { MARK_SPAN = 1, MARK_SHOWN = 2 };
 
+/*
+ * Object IDs in the order objects are made. cgraph's own ID of a named
+ * object is the address of its copy of the name, and it keeps subgraphs,
+ * clusters included, in the order of their IDs: clusters were laid out and
+ * written in the order of the heap, which changed with anything allocated
+ * before. Here a name's ID is 2 * (the names seen before it + 1), even as
+ * cgraph wants IDs of names (anonymous ones, edges', are odd: cgraph's).
+ */
+struct chart_ids {
+    Agiddisc_t disc; /* first: the discipline's state is the struct */
+    struct raci_strpool *pool;
+    struct raci_map index; /* interned name -> its index */
+    const char **name;     /* by index */
+    size_t n, cap;
+};
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)g;
+    return disc->id;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    struct chart_ids *ids = state;
+    if (!str)
+        return AgIdDisc.map(state, objtype, NULL, id, createflag);
+    const char *s = raci_strpool_intern(ids->pool, str, strlen(str));
+    uint32_t k = s ? raci_map_get(&ids->index, (uintptr_t)s, 0) : RACI_MAP_NONE;
+    if (k == RACI_MAP_NONE) {
+        if (!s || !createflag ||
+            raci_array_grow(&ids->name, &ids->cap, ids->n + 1, sizeof(*ids->name)) ||
+            raci_map_put(&ids->index, (uintptr_t)s, 0, (uint32_t)ids->n))
+            return 0;
+        ids->name[k = (uint32_t)ids->n++] = s;
+    }
+    *id = 2 * ((IDTYPE)k + 1);
+    return 1;
+}
+
+/* Names live in the pool until the graph is closed. */
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state, (void)objtype, (void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+    struct chart_ids *ids = state;
+    (void)objtype;
+    return id % 2 == 0 && id / 2 - 1 < ids->n ? (char *)ids->name[id / 2 - 1] : NULL;
+}
+
+static void ids_close(void *state)
+{
+    struct chart_ids *ids = state;
+    raci_strpool_free(ids->pool);
+    raci_map_release(&ids->index);
+    free(ids->name);
+    ids->pool = NULL;
+    ids->name = NULL;
+}
+
 struct chart {
+    struct chart_ids ids;
+    Agdisc_t disc;
     const struct raci_report *rep;
     const struct raci_roster *r;
     Agraph_t *g;
@@ -44,7 +115,8 @@ static void set(void *obj, const char *name, const char *value)
 /* Text as a plain label takes it: what XML cannot hold (a control
  * character, a byte that is no UTF-8) shown as U+FFFD, as every XML output
  * of raci does (raci_str_xml), since Graphviz writes it into the SVG as it
- * is; backslashes doubled. */
+ * is; backslashes doubled, '&' as &amp; (an entity is read as its
+ * character). */
 static void add_label_text(struct raci_str *b, const char *text)
 {
     char *owned = NULL;
@@ -55,7 +127,7 @@ static void add_label_text(struct raci_str *b, const char *text)
         return;
     }
     for (; *s; s++)
-        raci_str_add(b, *s == '\\' ? "\\\\" : (char[]){*s, '\0'});
+        raci_str_add(b, *s == '\\' ? "\\\\" : *s == '&' ? "&amp;" : (char[]){*s, '\0'});
     free(owned);
 }
 
@@ -320,6 +392,8 @@ static void chart_release(struct chart *c)
 {
     if (c->g)
         agclose(c->g);
+    else
+        raci_strpool_free(c->ids.pool);
     free(c->node);
     free(c->mark);
     free(c->nopo);
@@ -339,7 +413,15 @@ static raci_error chart_build(struct chart *c, const struct raci_report *rep)
     c->below = calloc(np, sizeof(*c->below));
     c->anc = calloc(np, sizeof(*c->anc));
     c->nopo = calloc(c->r->nproducts ? c->r->nproducts : 1, 1);
-    c->g = agopen((char *)"org", Agdirected, NULL);
+    c->ids.disc = AgIdDisc;
+    c->ids.disc.open = ids_open;
+    c->ids.disc.map = ids_map;
+    c->ids.disc.free = ids_free;
+    c->ids.disc.print = ids_print;
+    c->ids.disc.close = ids_close;
+    c->disc = (Agdisc_t){&AgMemDisc, &c->ids.disc, &AgIoDisc};
+    c->ids.pool = raci_strpool_new();
+    c->g = c->ids.pool ? agopen((char *)"org", Agdirected, &c->disc) : NULL;
     if (!c->node || !c->mark || !c->below || !c->anc || !c->nopo || !c->g)
         return RACI_ERROR_NOMEM;
     set(c->g, "rankdir", "TB");

@@ -9,16 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/provenance.h"
 #include "raci/report_html_findings.h"
 #include "raci/report_html_matrix.h"
 #include "raci/report_html_style.h"
 #include "raci/report_html_svg.h"
 #include "raci/str.h"
 #include "raci/view.h"
-
-#ifndef RACI_VERSION
-#define RACI_VERSION "0.0.0"
-#endif
 
 int raci_report_html_open(xmlTextWriterPtr w, const char *tag, const char *cls)
 {
@@ -203,43 +200,36 @@ static int html_summary(xmlTextWriterPtr w, const struct raci_report *r)
 
 /* ---------------------------------------------------------- provenance -- */
 
-/* <dt>term</dt><dd><ul><li>..</li></ul></dd>, or none in place of the list
- * when there are no items. */
-static int html_prov_list(xmlTextWriterPtr w, const char *term, char *const *items, size_t n,
-                          const char *none)
+/* One line of provenance.h's list: its label, its value (a path, in code,
+ * or the version), and its note. */
+static int html_prov_item(xmlTextWriterPtr w, const struct raci_provenance_item *it)
 {
-    int bad = raci_report_html_elem(w, "dt", NULL, term) || raci_report_html_open(w, "dd", NULL);
+    int version = strcmp(it->label, "raci") == 0;
 
-    if (!bad && n == 0)
-        bad = raci_report_html_text(w, none);
-    if (!bad && n > 0)
-        bad = raci_report_html_open(w, "ul", NULL);
-    for (size_t i = 0; !bad && i < n; i++) {
-        bad = raci_report_html_open(w, "li", NULL) || raci_report_html_open(w, "code", NULL) ||
-              raci_report_html_text(w, items[i]) || raci_report_html_close(w);
-        if (!bad && i > 0)
-            bad = raci_report_html_text(w, " (a base it extends)");
-        bad = bad || raci_report_html_close(w);
-    }
-    return bad || (n > 0 && raci_report_html_close(w)) || raci_report_html_close(w);
+    return raci_report_html_open(w, "tr", NULL) ||
+           raci_report_html_elem(w, "th", NULL, it->label) ||
+           raci_report_html_elem(w, "td", version ? NULL : "path", it->value) ||
+           raci_report_html_elem(w, "td", "note", it->note) || raci_report_html_close(w);
 }
 
 static int html_provenance(xmlTextWriterPtr w, const struct raci_report *r)
 {
     const struct raci_ruleset *rs = r->rs ? r->rs : r->roster ? r->roster->rs : NULL;
-    /* The roster's file names are const; the list only reads them. */
-    char *const *files = r->roster ? (char *const *)(void *)r->roster->files : NULL;
+    size_t n = raci_provenance_items(r->roster, rs, NULL, 0);
+    struct raci_provenance_item *items = calloc(n ? n : 1, sizeof(*items));
+    int bad = !items || raci_report_html_open(w, "section", NULL) ||
+              raci_report_html_attr(w, "id", "provenance") ||
+              raci_report_html_elem(w, "h2", NULL, "Provenance") ||
+              raci_report_html_open(w, "table", "provenance") ||
+              raci_report_html_open(w, "tbody", NULL);
 
-    return raci_report_html_open(w, "section", NULL) ||
-           raci_report_html_attr(w, "id", "provenance") ||
-           raci_report_html_elem(w, "h2", NULL, "Provenance") ||
-           raci_report_html_open(w, "dl", NULL) ||
-           html_prov_list(w, "Rosters", files, r->roster ? r->roster->nfiles : 0, "none") ||
-           html_prov_list(w, "Ruleset", rs ? rs->sources : NULL, rs ? rs->nsources : 0,
-                          "the built-in defaults") ||
-           raci_report_html_elem(w, "dt", NULL, "raci") ||
-           raci_report_html_elem(w, "dd", NULL, "version " RACI_VERSION) ||
-           raci_report_html_close(w) || raci_report_html_close(w);
+    if (!bad)
+        n = raci_provenance_items(r->roster, rs, items, n);
+    for (size_t i = 0; !bad && i < n; i++)
+        bad = html_prov_item(w, &items[i]);
+    free(items);
+    return bad || raci_report_html_close(w) || raci_report_html_close(w) ||
+           raci_report_html_close(w);
 }
 
 /* --------------------------------------------------------------- page -- */

@@ -83,9 +83,10 @@ static int hfind_form(xmlTextWriterPtr w, const struct raci_report *r)
               raci_report_html_attr(w, "hidden", "hidden") ||
               hfind_select_open(w, "severity", "Severity ");
 
+    /* Every severity, found or not: a link to #severity=error shows no
+     * row when there is no error, rather than every row. */
     for (int s = RACI_SEV_ERROR; !bad && s >= RACI_SEV_INFO; s--)
-        if (raci_selection_count(r->findings, (enum raci_severity)s))
-            bad = hfind_option(w, raci_severity_name((enum raci_severity)s), NULL);
+        bad = hfind_option(w, raci_severity_name((enum raci_severity)s), NULL);
     return bad || hfind_select_close(w) || hfind_select_open(w, "rule", "Rule ") ||
            hfind_rules(w, r) || hfind_select_close(w) ||
            hfind_select_open(w, "product", "Product ") || hfind_products(w, r) ||

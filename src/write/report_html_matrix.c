@@ -1,14 +1,73 @@
 /*
  * report_html_matrix.c - the HTML page's RACI matrices: per product, its
- * tasks by its people, coloured as the workbook's product sheets are.
+ * tasks by its people, coloured as the workbook's product sheets are, with
+ * the cells and tasks that findings are about marked.
  */
 #include "raci/report_html_matrix.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "raci/letters.h"
 #include "raci/report_html.h"
+#include "raci/str.h"
 #include "raci/view.h"
+
+/* The findings about each task, as lists through the findings: the first
+ * of task t is head[t], the one after finding i next[i] (UINT32_MAX ends
+ * a list), in the view's order. */
+struct hmatrix_index {
+    const struct raci_report *r;
+    uint32_t *head, *next;
+};
+
+static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report *r)
+{
+    const struct raci_selection *fs = r->findings;
+    size_t nt = r->roster->ntasks;
+
+    x->r = r;
+    x->head = malloc((nt ? nt : 1) * sizeof(*x->head));
+    x->next = malloc((fs->n ? fs->n : 1) * sizeof(*x->next));
+    if (!x->head || !x->next)
+        return 1;
+    memset(x->head, 0xff, (nt ? nt : 1) * sizeof(*x->head));
+    for (size_t i = fs->n; i-- > 0;) {
+        uint32_t t = fs->v[i]->task;
+        x->next[i] = UINT32_MAX;
+        if (t != RACI_NONE && t < nt) {
+            x->next[i] = x->head[t];
+            x->head[t] = (uint32_t)i;
+        }
+    }
+    return 0;
+}
+
+static void hmatrix_index_release(struct hmatrix_index *x)
+{
+    free(x->head);
+    free(x->next);
+}
+
+/* The findings about task t and person q (RACI_NONE: about the task
+ * alone): their worst severity (0 for none), and "[rule] message; ..."
+ * appended to tip. */
+static int hmatrix_findings(const struct hmatrix_index *x, uint32_t t, uint32_t q,
+                            struct raci_str *tip)
+{
+    int worst = 0;
+
+    for (uint32_t i = x->head[t]; i != UINT32_MAX; i = x->next[i]) {
+        const struct raci_finding *f = x->r->findings->v[i];
+        if (f->person != q)
+            continue;
+        if ((int)f->severity > worst)
+            worst = (int)f->severity;
+        raci_str_addf(tip, "%s[%s] %s", tip->len ? "; " : "", f->rule, f->message);
+    }
+    return worst;
+}
 
 /* The class of the cell of pair pr (NULL for none): its strongest letter,
  * as xlsx_product.c picks the cell's look. */
@@ -17,31 +76,69 @@ static const char *hmatrix_class(const struct raci_pair *pr)
     unsigned m;
 
     if (!pr)
-        return NULL;
+        return "";
     m = pr->letters;
     if (!m)
-        return pr->raw ? "l-unread" : NULL;
+        return pr->raw ? "l-unread" : "";
     if (pr->flags & RACI_PAIR_GENERATED)
         return "l-gen";
     return m & RACI_A ? "l-a" : m & RACI_R ? "l-r" : m & RACI_C ? "l-c" : "l-i";
 }
 
-static int hmatrix_cell(xmlTextWriterPtr w, const struct raci_pair *pr)
+/* Open tag with class look (may be "") and, when worst is a severity, the
+ * mark of it, and the findings' text tip as its title. */
+static int hmatrix_open(xmlTextWriterPtr w, const char *tag, const char *look, int worst,
+                        const struct raci_str *tip)
 {
+    char cls[48];
+
+    snprintf(cls, sizeof(cls), "%s%s%s", look, worst && *look ? " " : "",
+             worst ? worst == RACI_SEV_ERROR     ? "mark-error"
+                     : worst == RACI_SEV_WARNING ? "mark-warning"
+                                                 : "mark-info"
+                   : "");
+    if (tip->failed)
+        return 1;
+    return raci_report_html_open(w, tag, *cls ? cls : NULL) ||
+           (worst && raci_report_html_attr(w, "title", raci_str_cstr(tip)));
+}
+
+static int hmatrix_cell(xmlTextWriterPtr w, const struct hmatrix_index *x, uint32_t t, uint32_t q)
+{
+    const struct raci_pair *pr = raci_view_pair(x->r->roster, t, q);
+    struct raci_str tip = RACI_STR_INIT;
     char text[32] = "";
+    int worst = hmatrix_findings(x, t, q, &tip), bad;
 
     if (pr && pr->letters)
         raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, text,
                             sizeof(text));
-    if (raci_report_html_open(w, "td", hmatrix_class(pr)))
-        return 1;
-    if (pr && !pr->letters && pr->raw)
-        return raci_report_html_attr(w, "title", "could not be read as letters") ||
-               raci_report_html_text(w, pr->raw) || raci_report_html_close(w);
-    if (pr && (pr->flags & RACI_PAIR_GENERATED) &&
-        raci_report_html_attr(w, "title", "from the ruleset's default RACI"))
-        return 1;
-    return raci_report_html_text(w, text) || raci_report_html_close(w);
+    else if (pr && pr->raw && !worst)
+        raci_str_add(&tip, "could not be read as letters");
+    if (pr && (pr->flags & RACI_PAIR_GENERATED) && !worst)
+        raci_str_add(&tip, "from the ruleset's default RACI");
+    bad = hmatrix_open(w, "td", hmatrix_class(pr), worst, &tip) ||
+          (!worst && tip.len && raci_report_html_attr(w, "title", raci_str_cstr(&tip))) ||
+          raci_report_html_text(w, pr && !pr->letters ? pr->raw : text) ||
+          raci_report_html_close(w);
+    raci_str_release(&tip);
+    return bad;
+}
+
+/* A task's row: its name, marked by the findings about it alone, then its
+ * cells. */
+static int hmatrix_row(xmlTextWriterPtr w, const struct hmatrix_index *x, uint32_t t,
+                       const uint32_t *people, size_t npeople)
+{
+    struct raci_str tip = RACI_STR_INIT;
+    int worst = hmatrix_findings(x, t, RACI_NONE, &tip);
+    int bad = raci_report_html_open(w, "tr", NULL) || hmatrix_open(w, "th", "task", worst, &tip) ||
+              raci_report_html_text(w, x->r->roster->tasks[t].name) || raci_report_html_close(w);
+
+    raci_str_release(&tip);
+    for (size_t k = 0; !bad && k < npeople; k++)
+        bad = hmatrix_cell(w, x, t, people[k]);
+    return bad || raci_report_html_close(w);
 }
 
 /* The head row: "Task", then each person's name and first title. */
@@ -61,8 +158,9 @@ static int hmatrix_head(xmlTextWriterPtr w, const struct raci_roster *ro, const 
     return bad || raci_report_html_close(w) || raci_report_html_close(w);
 }
 
-static int hmatrix_product(xmlTextWriterPtr w, const struct raci_roster *ro, uint32_t p)
+static int hmatrix_product(xmlTextWriterPtr w, const struct hmatrix_index *x, uint32_t p)
 {
+    const struct raci_roster *ro = x->r->roster;
     size_t npeople, ntasks;
     const uint32_t *people = raci_view_product_people(ro, p, &npeople);
     const uint32_t *tasks = raci_view_product_tasks(ro, p, &ntasks);
@@ -77,23 +175,19 @@ static int hmatrix_product(xmlTextWriterPtr w, const struct raci_roster *ro, uin
     bad = bad || raci_report_html_open(w, "div", "scroll") ||
           raci_report_html_open(w, "table", "matrix") || hmatrix_head(w, ro, people, npeople) ||
           raci_report_html_open(w, "tbody", NULL);
-    for (size_t i = 0; !bad && i < ntasks; i++) {
-        bad = raci_report_html_open(w, "tr", NULL) ||
-              raci_report_html_elem(w, "th", "task", ro->tasks[tasks[i]].name);
-        for (size_t k = 0; !bad && k < npeople; k++)
-            bad = hmatrix_cell(w, raci_view_pair(ro, tasks[i], people[k]));
-        bad = bad || raci_report_html_close(w);
-    }
+    for (size_t i = 0; !bad && i < ntasks; i++)
+        bad = hmatrix_row(w, x, tasks[i], people, npeople);
     return bad || raci_report_html_close(w) || raci_report_html_close(w) ||
            raci_report_html_close(w) || raci_report_html_close(w);
 }
 
-/* What the colours mean. */
+/* What the colours and the marks mean. */
 static int hmatrix_legend(xmlTextWriterPtr w)
 {
     static const char *const keys[][2] = {
-        {"l-a", "A accountable"}, {"l-r", "R responsible"},       {"l-c", "C consulted"},
-        {"l-i", "I informed"},    {"l-gen", "ruleset's default"}, {"l-unread", "unreadable"},
+        {"l-a", "A accountable"},     {"l-r", "R responsible"},         {"l-c", "C consulted"},
+        {"l-i", "I informed"},        {"l-gen", "ruleset's default"},   {"l-unread", "unreadable"},
+        {"mark-error", "error here"}, {"mark-warning", "warning here"}, {"mark-info", "info here"},
     };
     int bad = raci_report_html_open(w, "p", "legend");
 
@@ -104,14 +198,16 @@ static int hmatrix_legend(xmlTextWriterPtr w)
 
 int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r)
 {
-    const struct raci_roster *ro = r->roster;
+    struct hmatrix_index x = {0};
     int bad;
 
-    if (!ro)
+    if (!r->roster)
         return 0;
-    bad = raci_report_html_open(w, "section", NULL) || raci_report_html_attr(w, "id", "matrices") ||
+    bad = hmatrix_index_build(&x, r) || raci_report_html_open(w, "section", NULL) ||
+          raci_report_html_attr(w, "id", "matrices") ||
           raci_report_html_elem(w, "h2", NULL, "RACI matrices") || hmatrix_legend(w);
-    for (uint32_t p = 0; !bad && p < ro->nproducts; p++)
-        bad = hmatrix_product(w, ro, p);
+    for (uint32_t p = 0; !bad && p < r->roster->nproducts; p++)
+        bad = hmatrix_product(w, &x, p);
+    hmatrix_index_release(&x);
     return bad || raci_report_html_close(w);
 }

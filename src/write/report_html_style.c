@@ -40,7 +40,7 @@ static const char html_css[] =
     "table.matrix td{text-align:center;min-width:3em;white-space:nowrap}\n"
     "table.matrix th.person{vertical-align:bottom;text-align:center}\n"
     "table.matrix th.task{background:#f2f2f2;font-weight:normal}\n"
-    "table.matrix thead th.task{background:#d9d9d9;font-weight:bold}\n"
+    "table.matrix thead th.task{background:#d9d9d9;font-weight:bold;vertical-align:bottom}\n"
     "th.person span{display:block}th.person span.title{font-weight:normal;font-size:12px;"
     "color:#404040}\n"
     ".l-a{background:#1f4e79;color:#fff;font-weight:bold}\n"
@@ -49,12 +49,17 @@ static const char html_css[] =
     ".l-i{background:#eef4fb;color:#404040}\n"
     ".l-gen{background:#f2f2f2;color:#808080;font-style:italic}\n"
     ".l-unread{background:#fff;color:#9c0006;font-style:italic}\n"
+    ".mark-error{outline:3px solid #c00000;outline-offset:-3px}\n"
+    ".mark-warning{outline:3px solid #ed7d31;outline-offset:-3px}\n"
+    ".mark-info{outline:3px solid #2e75b6;outline-offset:-3px}\n"
     "p.legend span{display:inline-block;padding:2px 8px;margin:0 6px 4px 0;"
     "border:1px solid #bfbfbf}\n"
     ".chart{overflow:auto;max-width:100%;border:1px solid #d9d9d9}\n"
-    ".chart svg{display:block}\n"
-    "dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}\n"
-    "dt{font-weight:bold}dd{margin:0}dd ul{margin:0;padding-left:18px}\n";
+    ".chart svg{display:block;max-width:100%;height:auto}\n"
+    "table.provenance th{background:none}table.provenance td{border-color:#d9d9d9}\n"
+    "table.provenance td.path{font-family:ui-monospace,'DejaVu Sans Mono',monospace;"
+    "font-size:12.5px}\n"
+    "table.provenance td.note{color:#595959}\n";
 
 /* Filters from and to the hash; rows hidden by the attribute, so that the
  * DOM says which are shown. */

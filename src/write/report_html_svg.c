@@ -27,7 +27,8 @@ static int hsvg_clean(xmlNodePtr node)
         } else if (c->type == XML_ELEMENT_NODE) {
             if (hsvg_clean(c))
                 return 1;
-        } else if (c->type == XML_TEXT_NODE && c->content) {
+        } else if (c->type == XML_TEXT_NODE && c->content && !xmlIsBlankNode(c)) {
+            /* (The line breaks between elements stay line breaks.) */
             char *owned;
             const char *t = raci_report_html_safe((const char *)c->content, &owned);
             if (!t)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/report_mermaid.h"
 #include "raci/str.h"
 
 /* Rows of the findings table at most; a pull-request comment has a size
@@ -169,6 +170,9 @@ raci_error raci_report_markdown(FILE *out, const struct raci_report *r)
         md_rules(out, r->findings);
         md_findings(out, r->findings, "Findings");
     }
+    raci_error err = raci_report_mermaid(out, r);
+    if (err)
+        return err;
     return ferror(out) ? RACI_ERROR_OUTPUT : RACI_OK;
 }
 

@@ -4,6 +4,7 @@
 #include "raci/sheetname.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "raci/fold.h"
@@ -171,4 +172,104 @@ size_t raci_sheetname_unique(const char *name, const char *const *taken, size_t 
         if (!sheetname_taken(cand, taken, ntaken))
             return sheetname_copy(cand, keep + (size_t)slen, out, size);
     }
+}
+
+/* ----------------------------------------------------------------- set -- */
+
+/* FNV-1a over the folded characters of name, as raci_sheetname_equal sees
+ * them: names equal to it hash the same. */
+static uint64_t sheetname_hash(const char *name)
+{
+    const unsigned char *p = (const unsigned char *)name;
+    size_t n = strlen(name);
+    uint64_t h = 0xCBF29CE484222325u;
+
+    while (n > 0) {
+        uint32_t cp;
+        size_t k = raci_str_decode((const char *)p, n, &cp);
+        if (!k)
+            k = 1, cp = 0x110000u + *p;
+        cp = raci_sheetname_fold(cp);
+        for (int i = 0; i < 4; i++) {
+            h ^= (cp >> (8 * i)) & 0xFF;
+            h *= 0x100000001B3u;
+        }
+        p += k, n -= k;
+    }
+    return h;
+}
+
+int raci_sheetname_set_has(const struct raci_sheetname_set *s, const char *name)
+{
+    uintptr_t h = (uintptr_t)sheetname_hash(name);
+    uint32_t i;
+
+    if (raci_sheetname_equal(name, "History"))
+        return 1;
+    for (uint32_t probe = 0; (i = raci_map_get(&s->index, h, probe)) != RACI_MAP_NONE; probe++)
+        if (raci_sheetname_equal(name, s->names[i]))
+            return 1;
+    return 0;
+}
+
+raci_error raci_sheetname_set_add(struct raci_sheetname_set *s, const char *name)
+{
+    uintptr_t h = (uintptr_t)sheetname_hash(name);
+    uint32_t probe = 0;
+
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        const char **v = realloc(s->names, cap * sizeof(*v));
+        if (!v)
+            return RACI_ERROR_NOMEM;
+        s->names = v;
+        s->cap = cap;
+    }
+    while (raci_map_get(&s->index, h, probe) != RACI_MAP_NONE)
+        probe++;
+    if (raci_map_put(&s->index, h, probe, (uint32_t)s->n))
+        return RACI_ERROR_NOMEM;
+    s->names[s->n++] = name;
+    return RACI_OK;
+}
+
+raci_error raci_sheetname_set_unique(struct raci_sheetname_set *s, const char *name, char *out,
+                                     size_t size)
+{
+    char safe[RACI_SHEETNAME_MAX], cand[RACI_SHEETNAME_MAX];
+    size_t n = raci_sheetname_safe(name, safe, sizeof safe);
+    uintptr_t h;
+    uint32_t last;
+    unsigned long k;
+
+    if (!raci_sheetname_set_has(s, safe)) {
+        sheetname_copy(safe, n, out, size);
+        return raci_sheetname_set_add(s, out);
+    }
+    /* Every suffix up to the last one this name got is taken (names are
+     * never removed), so the search starts after it. */
+    h = (uintptr_t)sheetname_hash(safe);
+    last = raci_map_get(&s->next, h, 0);
+    for (k = last == RACI_MAP_NONE ? 2 : (unsigned long)last + 1;; k++) {
+        char suffix[32];
+        int slen = snprintf(suffix, sizeof suffix, " (%lu)", k);
+        size_t keep = sheetname_keep(safe, n, (size_t)slen);
+        memcpy(cand, safe, keep);
+        memcpy(cand + keep, suffix, (size_t)slen + 1);
+        if (!raci_sheetname_set_has(s, cand)) {
+            sheetname_copy(cand, keep + (size_t)slen, out, size);
+            break;
+        }
+    }
+    if (k < RACI_MAP_NONE && raci_map_put(&s->next, h, 0, (uint32_t)k))
+        return RACI_ERROR_NOMEM;
+    return raci_sheetname_set_add(s, out);
+}
+
+void raci_sheetname_set_release(struct raci_sheetname_set *s)
+{
+    raci_map_release(&s->index);
+    raci_map_release(&s->next);
+    free(s->names);
+    memset(s, 0, sizeof(*s));
 }

@@ -18,6 +18,7 @@
 #include "raci/xlsx_layout.h"
 #include "raci/xlsx_org.h"
 #include "raci/xlsx_product.h"
+#include "raci/xlsx_rest.h"
 #include "raci/xlsx_sheets.h"
 
 /* 2000-01-01T00:00:00Z, the document date when SOURCE_DATE_EPOCH is unset. */
@@ -26,6 +27,7 @@
 /* The layout knows Excel's limits without libxlsxwriter; they must agree. */
 _Static_assert(RACI_XLSX_LAYOUT_MAX_ROWS == LXW_ROW_MAX, "rows of a sheet");
 _Static_assert(RACI_XLSX_LAYOUT_MAX_COLS == LXW_COL_MAX, "columns of a sheet");
+_Static_assert(RACI_XLSX_MAX_SHEETS == RACI_XLSX_LAYOUT_MAX_SHEETS, "the default of --max-sheets");
 
 /* The document date: SOURCE_DATE_EPOCH when it is set and sane, so that
  * reproducible builds can choose it, otherwise a fixed one. */
@@ -44,9 +46,24 @@ time_t raci_xlsx_document_time(void)
     return (time_t)v;
 }
 
+/* The parts of split sheet kind, added in order. */
+static int xlsx_add_parts(struct raci_xlsx_book *b, enum raci_xlsx_layout_sheet kind)
+{
+    uint32_t n = raci_xlsx_layout_parts(b->lay, kind);
+
+    if (!(b->parts[kind] = calloc(n ? n : 1, sizeof(*b->parts[kind]))))
+        return raci_xlsx_book_nomem(b);
+    for (uint32_t k = 0; k < n; k++)
+        if (!(b->parts[kind][k] =
+                  raci_xlsx_book_sheet(b, raci_xlsx_layout_part_sheet(b->lay, kind, k))))
+            return -1;
+    return 0;
+}
+
 /* The document's properties and its sheets, in order: Summary, Org chart
- * (when the roster has reporting lines), one per product, Findings,
- * Roster. */
+ * (when the roster has reporting lines), one per product that has one,
+ * Other products, Findings, Roster (each of the last three in as many
+ * parts as it takes). */
 static int xlsx_add_sheets(struct raci_xlsx_book *b)
 {
     static char doc_title[] = "RACI matrix", doc_author[] = "raci",
@@ -65,14 +82,16 @@ static int xlsx_add_sheets(struct raci_xlsx_book *b)
     if (!(b->summary = raci_xlsx_book_sheet(b, "Summary")) || raci_xlsx_org_add(b))
         return -1;
     for (uint32_t p = 0; p < np; p++)
-        if (!(b->sheets[p] = raci_xlsx_book_sheet(b, raci_xlsx_layout_sheet(b->lay, p))))
+        if (raci_xlsx_layout_on_sheet(b->lay, p) &&
+            !(b->sheets[p] = raci_xlsx_book_sheet(b, raci_xlsx_layout_sheet(b->lay, p))))
             return -1;
-    if (!(b->findings = raci_xlsx_book_sheet(b, "Findings")) ||
-        !(b->roster = raci_xlsx_book_sheet(b, "Roster")))
+    if (xlsx_add_parts(b, RACI_XLSX_LAYOUT_REST) || xlsx_add_parts(b, RACI_XLSX_LAYOUT_FINDINGS) ||
+        xlsx_add_parts(b, RACI_XLSX_LAYOUT_ROSTER))
         return -1;
     worksheet_set_comments_author(b->summary, "raci");
     for (size_t p = 0; p < np; p++)
-        worksheet_set_comments_author(b->sheets[p], "raci");
+        if (b->sheets[p])
+            worksheet_set_comments_author(b->sheets[p], "raci");
     return 0;
 }
 
@@ -82,9 +101,10 @@ static int xlsx_build(struct raci_xlsx_book *b)
         raci_xlsx_org_write(b))
         return -1;
     for (uint32_t p = 0; p < b->r->nproducts; p++)
-        if (raci_xlsx_product_write(b, p))
+        if (b->sheets[p] && raci_xlsx_product_write(b, p))
             return -1;
-    return raci_xlsx_findings_sheet(b) || raci_xlsx_sheets_roster(b) ? -1 : 0;
+    return raci_xlsx_rest_write(b) || raci_xlsx_findings_sheet(b) || raci_xlsx_sheets_roster(b) ? -1
+                                                                                                : 0;
 }
 
 /* Write the workbook into of's temporary file and prepare it (only the
@@ -93,6 +113,9 @@ static void xlsx_write_file(struct raci_xlsx_book *b, struct raci_outfile *of)
 {
     lxw_workbook_options opt = {0};
 
+    /* Per workbook, as libxlsxwriter has it; every sheet is written row by
+     * row, so that either way gives the same cells (xlsx_layout.h). */
+    opt.constant_memory = raci_xlsx_layout_constant_memory(b->lay) ? LXW_TRUE : LXW_FALSE;
     b->wb = workbook_new_opt(raci_outfile_name(of), &opt);
     if (!b->wb)
         raci_xlsx_book_fail(b, "cannot start a workbook (%s)", strerror(errno));
@@ -126,6 +149,13 @@ raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roste
                                 const struct raci_ruleset *rs, const struct raci_findings *fs,
                                 struct raci_diag *diag)
 {
+    return raci_xlsx_write_into_max(of, r, rs, fs, RACI_XLSX_MAX_SHEETS, diag);
+}
+
+raci_error raci_xlsx_write_into_max(struct raci_outfile *of, const struct raci_roster *r,
+                                    const struct raci_ruleset *rs, const struct raci_findings *fs,
+                                    size_t max_sheets, struct raci_diag *diag)
+{
     static const struct raci_findings xlsx_no_findings = {0};
     struct raci_xlsx_book b = {0};
     struct raci_xlsx_layout lay;
@@ -143,7 +173,7 @@ raci_error raci_xlsx_write_into(struct raci_outfile *of, const struct raci_roste
     b.fs = fs ? fs : &xlsx_no_findings;
     b.lay = &lay;
     /* Laid out first: a roster too big for a sheet writes nothing. */
-    err = raci_xlsx_layout_build(&lay, r, b.fs);
+    err = raci_xlsx_layout_build_max(&lay, r, b.fs, max_sheets);
     if (err == RACI_ERROR_OUTPUT && lay.message)
         raci_xlsx_book_fail(&b, "%s", lay.message);
     else if (err)

@@ -1,6 +1,7 @@
 /*
- * xlsx_book.c - the workbook being written: failures, cell helpers, print
- * set-up and cell formats, shared by the sheet writers.
+ * xlsx_book.c - the workbook being written: failures, cell helpers and
+ * cell formats, shared by the sheet writers (the print set-up is
+ * xlsx_header.c's).
  */
 #include "raci/xlsx_book.h"
 
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include "raci/progress.h"
+#include "raci/xlsx_header.h"
 
 /* Severity colours, by raci_xlsx_layout_severity (0: none). */
 static const lxw_color_t book_sev_fill[RACI_XLSX_BOOK_NSEV] = {0, 0xDDEBF7, 0xFFEB9C, 0xFFC7CE};
@@ -20,6 +22,8 @@ void raci_xlsx_book_release(struct raci_xlsx_book *b)
 {
     free(b->why);
     free(b->sheets);
+    for (int k = 0; k < RACI_XLSX_LAYOUT_NKINDS; k++)
+        free(b->parts[k]);
     memset(b, 0, sizeof(*b));
 }
 
@@ -251,108 +255,10 @@ int raci_xlsx_book_comment(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
     return rc;
 }
 
-/* The header's font, set where it starts; set again, it prints nothing. */
-#define BOOK_HEADER_FONT "&\"-,Bold\""
-
-/*
- * The piece of a page header that prints the character at t (k bytes, the
- * count returned), into *piece and *plen, and its UTF-16 units into *units.
- * A header's codes start with '&', so a literal '&' is "&&". libxlsxwriter
- * also counts every "&G" and "&[Picture]" in the header, even one made of
- * an escaped '&', as a picture to place: with none given it refuses the
- * header and leaves the worksheet holding the header it has freed, which
- * the workbook then frees again. So a 'G' or '[' that follows a literal '&'
- * is set apart from it by the font the header is in already: "P&G" is
- * P&&&"-,Bold"G, and prints P&G.
- */
-static size_t book_header_piece(const char *t, const char **piece, size_t *plen, size_t *units)
-{
-    uint32_t cp = 0;
-    size_t k = raci_str_decode(t, strlen(t), &cp);
-
-    if (k == 0) /* cannot happen: t is XML-safe, so UTF-8 */
-        k = 1;
-    *piece = t;
-    *plen = k;
-    *units = cp >= 0x10000 ? 2 : 1;
-    if (*t == '&') {
-        int apart = t[1] == 'G' || t[1] == '[';
-        *piece = apart ? "&&" BOOK_HEADER_FONT : "&&";
-        *plen = strlen(*piece);
-        *units = *plen;
-    }
-    return k;
-}
-
-/* The page header that prints subject (XML-safe) centred and bold, into h:
- * whole when it fits Excel's 255 characters (counted in UTF-16 units, which
- * is never fewer than libxlsxwriter counts), or else cut between
- * characters, with an ellipsis. */
-static void book_header(const char *subject, struct raci_str *h)
-{
-    const char *piece;
-    size_t plen, u, total = strlen("&C" BOOK_HEADER_FONT), max = LXW_HEADER_FOOTER_MAX;
-
-    for (const char *t = subject; *t;) {
-        t += book_header_piece(t, &piece, &plen, &u);
-        total += u;
-    }
-    if (total > max)
-        max--; /* room for the ellipsis */
-    total = strlen("&C" BOOK_HEADER_FONT);
-    raci_str_add(h, "&C" BOOK_HEADER_FONT);
-    for (const char *t = subject; *t;) {
-        size_t k = book_header_piece(t, &piece, &plen, &u);
-        if (total + u > max) {
-            raci_str_add(h, "\xE2\x80\xA6");
-            break;
-        }
-        raci_str_addn(h, piece, plen);
-        total += u;
-        t += k;
-    }
-}
-
-/* Would libxlsxwriter take header h: no more than 255 characters, and no
- * picture placeholder that a picture must fill? */
-static int book_header_ok(const char *h)
-{
-    if (raci_str_chars(h, strlen(h)) > LXW_HEADER_FOOTER_MAX || strstr(h, "&[Picture]"))
-        return 0;
-    for (const char *p = h; *p; p++)
-        if (p[0] == '&' && p[1] == 'G')
-            return 0;
-    return 1;
-}
-
 int raci_xlsx_book_page_setup(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *subject,
                               uint32_t head_rows, int repeat_first_col)
 {
-    struct raci_str h = RACI_STR_INIT;
-    char *owned;
-    const char *t;
-    int rc;
-
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    if (raci_xlsx_book_check(b, worksheet_repeat_rows(ws, 0, head_rows - 1)))
-        return -1;
-    if (repeat_first_col && raci_xlsx_book_check(b, worksheet_repeat_columns(ws, 0, 0)))
-        return -1;
-    if (!(t = raci_str_xml(subject, SIZE_MAX, &owned, NULL)))
-        return raci_xlsx_book_nomem(b);
-    book_header(t, &h);
-    free(owned);
-    if (h.failed)
-        return raci_xlsx_book_nomem(b);
-    /* A header libxlsxwriter refuses would be freed twice (above): it is
-     * never given one. */
-    if (!book_header_ok(h.s))
-        rc = raci_xlsx_book_fail(b, "the page header of '%s' is no header Excel takes", subject);
-    else
-        rc = raci_xlsx_book_check(b, worksheet_set_header(ws, h.s));
-    raci_str_release(&h);
-    return rc ? rc : raci_xlsx_book_check(b, worksheet_set_footer(ws, "&CPage &P of &N"));
+    return raci_xlsx_header_page_setup(b, ws, subject, head_rows, repeat_first_col, 0);
 }
 
 /* ------------------------------------------------------------- formats -- */
@@ -386,8 +292,12 @@ static int book_formats_plain(struct raci_xlsx_book *b)
 
     if (!(f->header = book_format_new(b)) || !(f->subheader = book_format_new(b)) ||
         !(f->text = book_format_new(b)) || !(f->bold = book_format_new(b)) ||
-        !(f->pass = book_format_new(b)) || !(f->fail = book_format_new(b)))
+        !(f->pass = book_format_new(b)) || !(f->fail = book_format_new(b)) ||
+        !(f->link = book_format_new(b)))
         return -1;
+    format_set_font_color(f->link, LXW_COLOR_BLUE);
+    format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+    format_set_align(f->link, LXW_ALIGN_VERTICAL_TOP);
     format_set_bold(f->header);
     format_set_pattern(f->header, LXW_PATTERN_SOLID);
     format_set_bg_color(f->header, 0xD9D9D9);
@@ -427,6 +337,8 @@ static int book_formats_names(struct raci_xlsx_book *b, int s)
         !(f->person[s] = book_format_new(b)) || !(f->product[s] = book_format_new(b)) ||
         !(f->summary[s] = book_format_new(b)))
         return -1;
+    format_set_text_wrap(f->sev[s]);
+    format_set_align(f->sev[s], LXW_ALIGN_VERTICAL_TOP);
     if (s != 0) {
         format_set_font_color(f->sev[s], book_sev_font[s]);
         format_set_pattern(f->sev[s], LXW_PATTERN_SOLID);

@@ -9,6 +9,7 @@
 #include "raci/loc.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_fit.h"
+#include "raci/xlsx_header.h"
 
 enum { FINDINGS_NCOLS = 11, FINDINGS_MESSAGE = 5, FINDINGS_RELATED = 9, FINDINGS_GOTO = 10 };
 
@@ -17,7 +18,7 @@ static const char *const findings_heads[FINDINGS_NCOLS] = {"Rule",   "Severity",
                                                            "Column", "Related",  "Go to"};
 /* Each column's width within [min, cap]; the message's is fixed. */
 static const double findings_min[FINDINGS_NCOLS] = {10, 9, 10, 10, 10, 60, 8, 6, 7, 9, 8};
-static const double findings_cap[FINDINGS_NCOLS] = {32, 9, 30, 36, 28, 60, 50, 6, 7, 40, 40};
+static const double findings_cap[FINDINGS_NCOLS] = {28, 9, 24, 30, 24, 60, 36, 6, 7, 30, 30};
 
 /* The texts of one finding's row, by column (NULL: none), and what they
  * are made of. */
@@ -66,8 +67,7 @@ static int findings_goto(const struct raci_xlsx_book *b, size_t i, struct findin
 
     if (t.sheet == RACI_XLSX_LAYOUT_NOWHERE)
         return 0;
-    *sheet =
-        t.sheet == RACI_XLSX_LAYOUT_ROSTER ? "Roster" : raci_xlsx_layout_sheet(b->lay, t.product);
+    *sheet = raci_xlsx_layout_target_sheet(b->lay, &t);
     raci_loc_add_ref(&ref, *sheet, t.row + 1, t.col + 1);
     row->link = raci_str_take(&ref);
     row->text[FINDINGS_GOTO] = row->link;
@@ -156,7 +156,7 @@ static int findings_row(struct raci_xlsx_book *b, size_t i, uint32_t row, const 
     for (int c = 0; !e && c < FINDINGS_RELATED; c++) {
         if (c == 7 || c == 8) {
             uint32_t v = c == 7 ? fd->loc.line : fd->loc.col;
-            e = v ? raci_xlsx_book_num(b, ws, row, (uint32_t)c, v, NULL) : 0;
+            e = v ? raci_xlsx_book_num(b, ws, row, (uint32_t)c, v, b->f.text) : 0;
         } else {
             lxw_format *fmt =
                 c == 1 ? b->f.sev[raci_xlsx_layout_severity(fd->severity)] : b->f.text;
@@ -167,34 +167,47 @@ static int findings_row(struct raci_xlsx_book *b, size_t i, uint32_t row, const 
         e = raci_xlsx_book_list_write(b, ws, row, FINDINGS_RELATED, &fr.rel, "row", b->f.text);
     if (!e && fr.link)
         e = raci_xlsx_book_link(b, ws, nlinks, row, FINDINGS_GOTO,
-                                t.sheet == RACI_XLSX_LAYOUT_ROSTER
-                                    ? "Roster"
-                                    : raci_xlsx_layout_sheet(b->lay, t.product),
-                                t.row, t.col, fr.link, NULL);
+                                raci_xlsx_layout_target_sheet(b->lay, &t), t.row, t.col, fr.link,
+                                b->f.link);
     findings_row_release(&fr);
     return e ? -1 : 0;
 }
 
-int raci_xlsx_findings_sheet(struct raci_xlsx_book *b)
+/* Part k of the sheet: findings first..end, in the columns' widths. */
+static int findings_part(struct raci_xlsx_book *b, uint32_t k, size_t first, size_t end,
+                         const double *widths)
 {
-    lxw_worksheet *ws = b->findings;
-    double widths[FINDINGS_NCOLS];
+    lxw_worksheet *ws = b->findings = b->parts[RACI_XLSX_LAYOUT_FINDINGS][k];
     unsigned nlinks = 0;
 
-    if (raci_xlsx_book_page_setup(b, ws, "Findings", 1, 0))
+    if (raci_xlsx_header_page_setup(
+            b, ws, raci_xlsx_layout_part_sheet(b->lay, RACI_XLSX_LAYOUT_FINDINGS, k), 1, 0,
+            raci_xlsx_header_fit_scale(widths, FINDINGS_NCOLS)))
         return -1;
-    if (findings_widths(b, widths))
-        return raci_xlsx_book_nomem(b);
     worksheet_freeze_panes(ws, 1, 0);
     for (lxw_col_t c = 0; c < FINDINGS_NCOLS; c++)
         if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, widths[c], NULL)) ||
             raci_xlsx_book_str(b, ws, 0, c, findings_heads[c], b->f.header))
             return -1;
     if (raci_xlsx_book_check(
-            b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)b->fs->n, FINDINGS_NCOLS - 1)))
+            b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(end - first), FINDINGS_NCOLS - 1)))
         return -1;
-    for (size_t i = 0; i < b->fs->n; i++)
-        if (findings_row(b, i, (uint32_t)(i + 1), widths, &nlinks))
+    for (size_t i = first; i < end; i++)
+        if (findings_row(b, i, (uint32_t)(i - first + 1), widths, &nlinks))
+            return -1;
+    return 0;
+}
+
+int raci_xlsx_findings_sheet(struct raci_xlsx_book *b)
+{
+    double widths[FINDINGS_NCOLS];
+    size_t per = raci_xlsx_layout_part_rows(b->lay), n = b->fs->n;
+
+    if (findings_widths(b, widths))
+        return raci_xlsx_book_nomem(b);
+    /* Every part has the same widths, so that they read as one sheet. */
+    for (uint32_t k = 0; k < raci_xlsx_layout_parts(b->lay, RACI_XLSX_LAYOUT_FINDINGS); k++)
+        if (findings_part(b, k, k * per, n - k * per < per ? n : k * per + per, widths))
             return -1;
     return 0;
 }

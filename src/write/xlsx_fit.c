@@ -32,7 +32,7 @@ static double fit_char(uint32_t cp)
             return 1.5;
         if (cp >= 'A' && cp <= 'Z')
             return 1.15;
-        return 1.0;
+        return cp >= 'a' && cp <= 'z' ? 0.92 : 1.0;
     }
     if (cp >= 0x300 && cp <= 0x36F) /* combining marks */
         return 0;

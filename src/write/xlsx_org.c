@@ -48,23 +48,29 @@ int raci_xlsx_org_wanted(const struct raci_roster *r)
 
 int raci_xlsx_org_add(struct raci_xlsx_book *b)
 {
-    size_t np = b->r->nproducts;
+    size_t np = b->r->nproducts, n = 0;
     const char **taken;
     char name[RACI_SHEETNAME_MAX];
 
     b->org = NULL;
     if (!raci_xlsx_org_wanted(b->r))
         return 0;
-    /* Product sheets keep their names (links and formulas name them): the
-     * chart's sheet is the one that gives way. */
-    if (!(taken = calloc(np + 3, sizeof(*taken))))
+    /* Product sheets keep their names (links and formulas name them), and
+     * so do the parts of Findings, Roster and Other products: the chart's
+     * sheet is the one that gives way. */
+    for (int k = 0; k < RACI_XLSX_LAYOUT_NKINDS; k++)
+        n += raci_xlsx_layout_parts(b->lay, (enum raci_xlsx_layout_sheet)k);
+    if (!(taken = calloc(np + n + 1, sizeof(*taken))))
         return raci_xlsx_book_nomem(b);
-    taken[0] = "Summary";
-    taken[1] = "Findings";
-    taken[2] = "Roster";
+    n = 0;
+    taken[n++] = "Summary";
+    for (int k = 0; k < RACI_XLSX_LAYOUT_NKINDS; k++)
+        for (uint32_t i = 0; i < raci_xlsx_layout_parts(b->lay, (enum raci_xlsx_layout_sheet)k);
+             i++)
+            taken[n++] = raci_xlsx_layout_part_sheet(b->lay, (enum raci_xlsx_layout_sheet)k, i);
     for (uint32_t p = 0; p < np; p++)
-        taken[p + 3] = raci_xlsx_layout_sheet(b->lay, p);
-    raci_sheetname_unique(ORG_SHEET, taken, np + 3, name, sizeof(name));
+        taken[n++] = raci_xlsx_layout_sheet(b->lay, p);
+    raci_sheetname_unique(ORG_SHEET, taken, n, name, sizeof(name));
     free(taken);
     b->org = raci_xlsx_book_sheet(b, name);
     return b->org ? 0 : -1;

@@ -14,7 +14,7 @@
 int raci_xlsx_person_build(struct raci_xlsx_person *pm, struct raci_xlsx_book *b)
 {
     size_t n = b->fs ? b->fs->n : 0, *fill;
-    uint32_t nrows = (uint32_t)b->r->npersons + 1;
+    uint32_t nrows = (uint32_t)b->r->npersons + 1, per = raci_xlsx_layout_part_rows(b->lay);
 
     memset(pm, 0, sizeof(*pm));
     pm->nrows = nrows;
@@ -28,16 +28,18 @@ int raci_xlsx_person_build(struct raci_xlsx_person *pm, struct raci_xlsx_book *b
     }
     for (size_t i = 0; i < n; i++) {
         struct raci_xlsx_layout_target t = raci_xlsx_layout_target(b->lay, i);
-        if (t.sheet == RACI_XLSX_LAYOUT_ROSTER && t.col == 0 && t.row < nrows)
-            pm->off[t.row + 1]++;
+        uint32_t k = t.part * per + t.row; /* the row were Roster not split */
+        if (t.sheet == RACI_XLSX_LAYOUT_ROSTER && t.col == 0 && k < nrows)
+            pm->off[k + 1]++;
     }
     for (uint32_t k = 0; k < nrows; k++)
         pm->off[k + 1] += pm->off[k];
     memcpy(fill, pm->off, ((size_t)nrows + 1) * sizeof(*fill));
     for (size_t i = 0; i < n; i++) { /* in the findings' order */
         struct raci_xlsx_layout_target t = raci_xlsx_layout_target(b->lay, i);
-        if (t.sheet == RACI_XLSX_LAYOUT_ROSTER && t.col == 0 && t.row < nrows)
-            pm->finding[fill[t.row]++] = (uint32_t)i;
+        uint32_t k = t.part * per + t.row;
+        if (t.sheet == RACI_XLSX_LAYOUT_ROSTER && t.col == 0 && k < nrows)
+            pm->finding[fill[k]++] = (uint32_t)i;
     }
     free(fill);
     return 0;
@@ -82,18 +84,19 @@ static void person_comment(const struct raci_xlsx_book *b, const struct raci_xls
     }
 }
 
-int raci_xlsx_person_name(struct raci_xlsx_book *b, const struct raci_xlsx_person *pm, uint32_t row,
+int raci_xlsx_person_name(struct raci_xlsx_book *b, const struct raci_xlsx_person *pm, uint32_t q,
                           const char *name)
 {
     lxw_worksheet *ws = b->roster;
+    uint32_t row = raci_xlsx_layout_roster_row(b->lay, q);
     struct raci_str text = RACI_STR_INIT;
     size_t a, e;
     int worst, rc;
 
-    if (!pm->off || row >= pm->nrows || pm->off[row] == pm->off[row + 1])
+    if (!pm->off || q + 1 >= pm->nrows || pm->off[q + 1] == pm->off[q + 2])
         return raci_xlsx_book_str(b, ws, row, 0, name, b->f.text);
-    a = pm->off[row];
-    e = pm->off[row + 1];
+    a = pm->off[q + 1];
+    e = pm->off[q + 2];
     person_comment(b, pm, a, e, &text, &worst);
     if (text.failed) {
         raci_str_release(&text);

@@ -3,8 +3,8 @@
  *
  * Written strictly row by row, left to right, each task's row built whole
  * just before it is written (the discipline of libxlsxwriter's
- * constant_memory mode; only the comments and the drop-down would have to
- * go for the sheet to use it). The findings marked on the sheet come from
+ * constant_memory mode, which a large workbook is written in, comments
+ * and drop-down included). The findings marked on the sheet come from
  * the layout in that same order, so one cursor walks them.
  */
 #include "raci/xlsx_product.h"
@@ -18,6 +18,7 @@
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_fit.h"
+#include "raci/xlsx_header.h"
 
 /* Excel accepts longer comments, but a pop-up of more than a few thousand
  * characters is unreadable; the Findings sheet has everything. */
@@ -31,7 +32,7 @@
 #define MATRIX_PRODUCT_PT     13.0
 #define MATRIX_TITLE_PT       9.0
 #define MATRIX_SUMMARY_PT     9.0
-#define MATRIX_FINDINGS_WIDTH 44.0
+#define MATRIX_FINDINGS_WIDTH 36.0
 #define MATRIX_TASK_CAP       38.0
 
 /* The findings marked on the sheet, and the first not yet written. */
@@ -217,7 +218,7 @@ static int matrix_marked(struct raci_xlsx_book *b, lxw_worksheet *ws, struct mat
 /* The width of a person's column: their name (bold) on a line or two. */
 static double matrix_person_width(const char *name)
 {
-    return raci_xlsx_fit_column(raci_xlsx_fit_text_width(name, RACI_XLSX_FIT_PT) * 1.1, 10, 22);
+    return raci_xlsx_fit_column(raci_xlsx_fit_text_width(name, RACI_XLSX_FIT_PT) * 1.1, 10, 18);
 }
 
 /* The width of column A: the product's name and its tasks' names. */
@@ -234,27 +235,35 @@ static double matrix_task_width(const struct raci_xlsx_book *b, uint32_t p, cons
     return raci_xlsx_fit_column(w, 16, MATRIX_TASK_CAP);
 }
 
-/* Print set-up, frozen heads, and the widths of the columns (column A's
- * task_width). */
+/* The widths of the columns (column A's task_width), frozen heads, and
+ * print set-up: one page wide, or over pages when that would shrink it
+ * past reading (xlsx_header.h). */
 static int matrix_columns(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
                           const uint32_t *people, size_t npeople, double task_width)
 {
     const struct raci_roster *r = b->r;
-    lxw_col_t fcol = (lxw_col_t)raci_xlsx_layout_findings_column(b->lay, p);
+    uint32_t fcol = raci_xlsx_layout_findings_column(b->lay, p);
+    double *widths = calloc((size_t)fcol + 1, sizeof(*widths));
+    int rc = 0;
 
-    if (raci_xlsx_book_page_setup(b, ws, r->products[p].name, RACI_XLSX_LAYOUT_HEAD_ROWS, 1))
-        return -1;
-    worksheet_freeze_panes(ws, RACI_XLSX_LAYOUT_HEAD_ROWS, 1);
-    if (raci_xlsx_book_check(b, worksheet_set_column(ws, 0, 0, task_width, NULL)) ||
-        raci_xlsx_book_check(b, worksheet_set_column(ws, fcol, fcol, MATRIX_FINDINGS_WIDTH, NULL)))
-        return -1;
+    if (!widths)
+        return raci_xlsx_book_nomem(b);
+    widths[0] = task_width;
+    widths[fcol] = MATRIX_FINDINGS_WIDTH;
     for (size_t k = 0; k < npeople; k++) {
-        double width = matrix_person_width(r->persons[people[k]].name);
-        lxw_col_t col = (lxw_col_t)raci_xlsx_layout_column(b->lay, p, people[k]);
-        if (raci_xlsx_book_check(b, worksheet_set_column(ws, col, col, width, NULL)))
-            return -1;
+        uint32_t col = raci_xlsx_layout_column(b->lay, p, people[k]);
+        if (col < fcol)
+            widths[col] = matrix_person_width(r->persons[people[k]].name);
     }
-    return 0;
+    for (uint32_t c = 0; rc == 0 && c <= fcol; c++)
+        rc = raci_xlsx_book_check(
+            b, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL));
+    if (rc == 0)
+        rc = raci_xlsx_header_page_setup(b, ws, r->products[p].name, RACI_XLSX_LAYOUT_HEAD_ROWS, 1,
+                                         raci_xlsx_header_fit_scale(widths, (size_t)fcol + 1));
+    free(widths);
+    worksheet_freeze_panes(ws, RACI_XLSX_LAYOUT_HEAD_ROWS, 1);
+    return rc;
 }
 
 /* The drop-down of valid letters over the matrix: a warning, not a stop,
@@ -338,6 +347,8 @@ static int matrix_head(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t p,
         if (matrix_marked(b, ws, c, 0, raci_xlsx_layout_column(b->lay, p, people[k]),
                           r->persons[people[k]].name, NULL, f->person))
             return -1;
+    /* Row 1's height once row 0 is written: in constant_memory mode a row
+     * set up before an earlier one is written would drop that one. */
     if (raci_xlsx_book_str(b, ws, 0, fcol, "Findings", f->header) ||
         raci_xlsx_book_check(b, worksheet_set_row(ws, 1, h1, NULL)) ||
         raci_xlsx_book_str(b, ws, 1, 0, "Task", f->header))

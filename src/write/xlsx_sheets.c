@@ -9,6 +9,7 @@
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
 #include "raci/xlsx_fit.h"
+#include "raci/xlsx_header.h"
 #include "raci/xlsx_person.h"
 #include "raci/xlsx_provenance.h"
 
@@ -54,6 +55,21 @@ static int summary_sheet_row(struct raci_xlsx_book *b, uint32_t row, const char 
     return raci_xlsx_book_str(b, ws, row, 6, fail ? "FAIL" : "PASS", fail ? b->f.fail : b->f.pass);
 }
 
+/* The row that says how many products the Summary leaves out. */
+static int summary_sheet_more(struct raci_xlsx_book *b, uint32_t row, size_t more)
+{
+    char *text = raci_str_printf("\xE2\x80\xA6 and %zu more product%s: every finding is in "
+                                 "Findings, every product on its sheet or in Other products",
+                                 more, more == 1 ? "" : "s");
+    int rc;
+
+    if (!text)
+        return raci_xlsx_book_nomem(b);
+    rc = raci_xlsx_book_str(b, b->summary, row, 0, text, NULL);
+    free(text);
+    return rc;
+}
+
 /* The table: a row per product (its name links to its sheet), one for the
  * findings about no product when there are any, the total. *last gets the
  * last row written. */
@@ -67,7 +83,8 @@ static int summary_sheet_products(struct raci_xlsx_book *b, uint32_t *last)
     lxw_worksheet *ws = b->summary;
     unsigned nlinks = 0;
     uint32_t row = 0;
-    size_t nwhole;
+    size_t nwhole, nshown;
+    const uint32_t *worst;
 
     if (raci_xlsx_book_page_setup(b, ws, "Summary", 1, 0))
         return -1;
@@ -78,14 +95,28 @@ static int summary_sheet_products(struct raci_xlsx_book *b, uint32_t *last)
     for (uint32_t c = 0; c < 7; c++)
         if (raci_xlsx_book_str(b, ws, 0, c, summary_heads[c], b->f.header))
             return -1;
-    for (uint32_t p = 0; p < r->nproducts; p++) {
-        row = p + 1;
-        if (raci_xlsx_book_link(b, ws, &nlinks, row, 0, raci_xlsx_layout_sheet(lay, p), 0, 0,
-                                r->products[p].name, NULL) ||
+    /* Every product in roster order; or, with an Other products sheet, the
+     * worst few (xlsx_layout.h), then how many more there are. */
+    worst = raci_xlsx_layout_worst(lay, &nshown);
+    if (raci_xlsx_layout_parts(lay, RACI_XLSX_LAYOUT_REST) == 0)
+        worst = NULL;
+    else if (nshown > RACI_XLSX_LAYOUT_SUMMARY_WORST)
+        nshown = RACI_XLSX_LAYOUT_SUMMARY_WORST;
+    for (uint32_t k = 0; k < nshown; k++) {
+        uint32_t p = worst ? worst[k] : k;
+        struct raci_xlsx_layout_target t = raci_xlsx_layout_product_target(lay, p);
+        row = k + 1;
+        if ((t.sheet == RACI_XLSX_LAYOUT_NOWHERE
+                 ? raci_xlsx_book_str(b, ws, row, 0, r->products[p].name, NULL)
+                 : raci_xlsx_book_link(b, ws, &nlinks, row, 0,
+                                       raci_xlsx_layout_target_sheet(lay, &t), t.row, t.col,
+                                       r->products[p].name, NULL)) ||
             summary_sheet_row(b, row, NULL, raci_xlsx_layout_counts(lay, p), 1, NULL))
             return -1;
     }
-    row = (uint32_t)r->nproducts;
+    row = (uint32_t)nshown;
+    if (nshown < r->nproducts && summary_sheet_more(b, ++row, r->nproducts - nshown))
+        return -1;
     nwhole = whole->findings[RACI_SEV_INFO] + whole->findings[RACI_SEV_WARNING] +
              whole->findings[RACI_SEV_ERROR];
     if (nwhole > 0) {
@@ -314,15 +345,19 @@ static void roster_sheet_widths(const struct raci_xlsx_book *b, size_t ncols, do
                         : raci_xlsx_fit_column(widths[c], ROSTER_EXTRA_MIN, ROSTER_EXTRA_CAP);
 }
 
-/* The heading row, column widths and the autofilter. */
-static int roster_sheet_head(struct raci_xlsx_book *b, const double *widths)
+/* The heading row, column widths and the autofilter of part k, of rows
+ * people. */
+static int roster_sheet_head(struct raci_xlsx_book *b, const double *widths, uint32_t k,
+                             size_t rows)
 {
     const struct raci_roster *r = b->r;
     lxw_worksheet *ws = b->roster;
     lxw_col_t last = (lxw_col_t)(ROSTER_NFIXED - 1 + r->nextra);
 
     _Static_assert(ROSTER_NFIXED == RACI_XLSX_LAYOUT_ROSTER_COLS, "the layout counts these");
-    if (raci_xlsx_book_page_setup(b, ws, "Roster", 1, 1))
+    if (raci_xlsx_header_page_setup(b, ws,
+                                    raci_xlsx_layout_part_sheet(b->lay, RACI_XLSX_LAYOUT_ROSTER, k),
+                                    1, 1, raci_xlsx_header_fit_scale(widths, (size_t)last + 1)))
         return -1;
     worksheet_freeze_panes(ws, 1, 1);
     for (lxw_col_t c = 0; c <= last; c++) {
@@ -331,7 +366,7 @@ static int roster_sheet_head(struct raci_xlsx_book *b, const double *widths)
             raci_xlsx_book_str(b, ws, 0, c, head, b->f.header))
             return -1;
     }
-    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)r->npersons, last));
+    return raci_xlsx_book_check(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, last));
 }
 
 /* Person q's row, its height first, its name marked with the findings
@@ -355,14 +390,14 @@ static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q, const doubl
     if (lines > 1)
         e = raci_xlsx_book_check(
             b, worksheet_set_row(ws, row, raci_xlsx_fit_height(lines, RACI_XLSX_FIT_PT), NULL));
-    e = e || raci_xlsx_person_name(b, pm, row, t->text[0]) ||
+    e = e || raci_xlsx_person_name(b, pm, q, t->text[0]) ||
         raci_xlsx_book_str(b, ws, row, 1, t->text[1], b->f.text) ||
         raci_xlsx_book_list_write(b, ws, row, 2, &t->titles, "title", b->f.text) ||
         raci_xlsx_book_list_write(b, ws, row, 3, &t->roles, "role", b->f.text) ||
         raci_xlsx_book_list_write(b, ws, row, 4, &t->products, "product", b->f.text) ||
         raci_xlsx_book_str(b, ws, row, 5, t->text[5], b->f.text);
     for (uint32_t k = 0; !e && k < 4; k++)
-        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], NULL);
+        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], b->f.text);
     for (size_t k = ROSTER_NFIXED; !e && k < ncols; k++)
         e = raci_xlsx_book_str(b, ws, row, (uint32_t)k, t->text[k], b->f.text);
     roster_sheet_texts_release(t);
@@ -371,7 +406,8 @@ static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q, const doubl
 
 int raci_xlsx_sheets_roster(struct raci_xlsx_book *b)
 {
-    size_t ncols = ROSTER_NFIXED + b->r->nextra;
+    size_t ncols = ROSTER_NFIXED + b->r->nextra, n = b->r->npersons;
+    size_t per = raci_xlsx_layout_part_rows(b->lay);
     double *widths = calloc(ncols, sizeof(*widths));
     struct roster_sheet_texts t;
     struct raci_xlsx_person pm;
@@ -385,9 +421,17 @@ int raci_xlsx_sheets_roster(struct raci_xlsx_book *b)
     }
     roster_sheet_widths(b, ncols, widths, &t);
     if (raci_xlsx_person_build(&pm, b) == 0) {
-        rc = roster_sheet_head(b, widths);
-        for (uint32_t q = 0; rc == 0 && q < b->r->npersons; q++)
-            rc = roster_sheet_person(b, q, widths, &pm, &t);
+        rc = 0;
+        /* Each part: its head, then its people (one part, headed, for none). */
+        for (uint32_t q = 0; rc == 0 && (q < n || q == 0); q++) {
+            if (q % per == 0) {
+                uint32_t k = raci_xlsx_layout_roster_part(b->lay, q);
+                b->roster = b->parts[RACI_XLSX_LAYOUT_ROSTER][k];
+                rc = roster_sheet_head(b, widths, k, n - q < per ? n - q : per);
+            }
+            if (rc == 0 && q < n)
+                rc = roster_sheet_person(b, q, widths, &pm, &t);
+        }
         raci_xlsx_person_release(&pm);
     }
     free(widths);

@@ -81,6 +81,12 @@ static void test_text_stays_text(void **state)
     assert_null(strstr(page, "<?xml"));
     assert_null(strstr(page, "<!DOCTYPE svg"));
     assert_null(strstr(page, "<!--"));
+    /* Its line breaks between elements are line breaks, not escapes. */
+    assert_null(strstr(page, ">\\n<"));
+    /* The matrix marks the task with two A's, and the unreadable cell
+     * with its finding as its title. */
+    assert_non_null(strstr(page, "<th class=\"task mark-error\" title=\"[single-accountable] "));
+    assert_non_null(strstr(page, "<td class=\"l-unread mark-warning\" title=\"[unknown-letter] "));
     /* One row per finding. */
     assert_int_equal(html_count(page, "<tr data-severity="), view.n);
     free(page);
@@ -158,7 +164,7 @@ static void test_no_roster(void **state)
     assert_non_null(strstr(page, "raci: passed"));
     assert_non_null(strstr(page, "No findings."));
     assert_non_null(strstr(page, "No roster, so no org chart."));
-    assert_non_null(strstr(page, "the built-in defaults"));
+    assert_non_null(strstr(page, "(built-in defaults)"));
     assert_non_null(strstr(page, "</html>\n"));
     free(page);
 }

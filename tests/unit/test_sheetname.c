@@ -5,6 +5,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "raci/sheetname.h"
@@ -312,6 +313,62 @@ static void test_sheetname_dotted_and_dotless_i(void **state)
     assert_true(raci_sheetname_equal("\xc4\xb0\xc4\xb1", "iI"));
 }
 
+/* The set names as raci_sheetname_unique does, given the same names in
+ * the same order: the same suffixes, case and folding included. */
+static void test_sheetname_set_agrees(void **state)
+{
+    static const char *const in[] = {"Atlas",   "atlas",        "ATLAS (2)", "Atlas", "history",
+                                     "Summary", "\xc4\xb0zmir", "izmir",     "x?",    "x_",
+                                     "",        "Sheet",        "Atlas (3)", "Atlas"};
+    enum { N = sizeof(in) / sizeof(in[0]) };
+    char by_set[N][RACI_SHEETNAME_MAX], by_array[N][RACI_SHEETNAME_MAX];
+    const char *taken[N + 1] = {"Summary"};
+    struct raci_sheetname_set set = RACI_SHEETNAME_SET_INIT;
+    (void)state;
+    assert_int_equal(raci_sheetname_set_add(&set, "Summary"), RACI_OK);
+    for (size_t i = 0; i < N; i++) {
+        assert_int_equal(raci_sheetname_set_unique(&set, in[i], by_set[i], sizeof by_set[i]),
+                         RACI_OK);
+        raci_sheetname_unique(in[i], taken, i + 1, by_array[i], sizeof by_array[i]);
+        taken[i + 1] = by_array[i];
+        assert_string_equal(by_set[i], by_array[i]);
+        assert_true(raci_sheetname_set_has(&set, by_array[i]));
+    }
+    assert_string_equal(by_set[1], "atlas (2)");
+    assert_string_equal(by_set[2], "ATLAS (2) (2)");
+    assert_string_equal(by_set[13], "Atlas (4)");
+    assert_true(raci_sheetname_set_has(&set, "HISTORY"));
+    assert_false(raci_sheetname_set_has(&set, "Atlas (5)"));
+    raci_sheetname_set_release(&set);
+}
+
+/* 20,000 products of one name and 20,000 of distinct names are named in
+ * linear time: the array version would compare 400 million pairs. */
+static void test_sheetname_set_many(void **state)
+{
+    enum { N = 20000 };
+    char(*names)[RACI_SHEETNAME_MAX] = calloc(2 * N, sizeof(*names));
+    struct raci_sheetname_set set = RACI_SHEETNAME_SET_INIT;
+    char in[32];
+    (void)state;
+    assert_non_null(names);
+    for (size_t i = 0; i < N; i++)
+        assert_int_equal(raci_sheetname_set_unique(&set, "Team", names[i], sizeof names[i]),
+                         RACI_OK);
+    for (size_t i = 0; i < N; i++) {
+        snprintf(in, sizeof in, "Product %zu", i);
+        assert_int_equal(raci_sheetname_set_unique(&set, in, names[N + i], sizeof names[N + i]),
+                         RACI_OK);
+        assert_string_equal(names[N + i], in);
+    }
+    assert_string_equal(names[0], "Team");
+    assert_string_equal(names[1], "Team (2)");
+    assert_string_equal(names[N - 1], "Team (20000)");
+    assert_int_equal(set.n, 2 * N);
+    raci_sheetname_set_release(&set);
+    free(names);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +380,8 @@ int main(void)
         cmocka_unit_test(test_sheetname_fold_all_of_unicode),
         cmocka_unit_test(test_sheetname_cut_names_fold_equal),
         cmocka_unit_test(test_sheetname_dotted_and_dotless_i),
+        cmocka_unit_test(test_sheetname_set_agrees),
+        cmocka_unit_test(test_sheetname_set_many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

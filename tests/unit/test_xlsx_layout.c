@@ -359,12 +359,117 @@ static void test_layout_severity(void **state)
     assert_int_equal(raci_xlsx_layout_severity((enum raci_severity)42), 0);
 }
 
+/* Three products, Zenith the worst: with one sheet, Zenith has it, and
+ * Atlas's and Mars's pairs are the rows of Other products, in roster order;
+ * findings there mark the pair's letters, a task's first row, a person's
+ * first row, a product's first row; a person with no pair there marks Roster. */
+static void test_layout_max_sheets(void **state)
+{
+    static const char csv[] = "person,title,product,task,raci\n"
+                              "Ana,Product Owner,Atlas,Roadmap,A\n"
+                              "Bo,Product Manager,Atlas,Roadmap,R\n"
+                              "Cy,Developer,Atlas,Backlog,C\n"
+                              "Di,Developer,Zenith,Launch,A/R\n"
+                              "Ed,Developer,Mars,Orbit,A\n"
+                              "Di,Developer,Mars,Orbit,R\n"
+                              "Fay,Developer,Mars,,\n";
+    struct fixture fx;
+    struct raci_xlsx_layout lay;
+    uint32_t atlas, zenith, mars;
+    size_t n, f[6];
+    const uint32_t *worst;
+    const struct raci_xlsx_layout_mark *marks;
+    (void)state;
+    roster(&fx, csv);
+    atlas = product(&fx, "Atlas"), zenith = product(&fx, "Zenith"), mars = product(&fx, "Mars");
+    f[0] = finding(&fx, "a", RACI_SEV_ERROR, zenith, NONE, NONE);
+    f[1] = finding(&fx, "b", RACI_SEV_WARNING, atlas, task(&fx, "Atlas", "Roadmap"),
+                   person(&fx, "Bo"));
+    f[2] = finding(&fx, "c", RACI_SEV_INFO, atlas, task(&fx, "Atlas", "Backlog"), NONE);
+    f[3] = finding(&fx, "d", RACI_SEV_INFO, mars, NONE, person(&fx, "Di"));
+    f[4] = finding(&fx, "e", RACI_SEV_INFO, mars, NONE, NONE);
+    f[5] = finding(&fx, "f", RACI_SEV_INFO, mars, NONE, person(&fx, "Fay"));
+    assert_int_equal(raci_xlsx_layout_build_max(&lay, &fx.r, &fx.fs, 1), RACI_OK);
+    worst = raci_xlsx_layout_worst(&lay, &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(worst[0], zenith);
+    assert_int_equal(worst[1], atlas); /* a warning beats infos */
+    assert_int_equal(worst[2], mars);
+    assert_true(raci_xlsx_layout_on_sheet(&lay, zenith));
+    assert_false(raci_xlsx_layout_on_sheet(&lay, atlas));
+    assert_string_equal(raci_xlsx_layout_sheet(&lay, atlas), "");
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_REST), 1);
+    assert_string_equal(raci_xlsx_layout_part_sheet(&lay, RACI_XLSX_LAYOUT_REST, 0),
+                        "Other products");
+    assert_int_equal(lay.nrest, 5); /* Atlas 3 pairs, Mars 2 */
+    assert_target(&lay, f[0], RACI_XLSX_LAYOUT_PRODUCT, zenith, 0, 0);
+    assert_target(&lay, f[1], RACI_XLSX_LAYOUT_REST, 0, 2, RACI_XLSX_LAYOUT_REST_LETTERS);
+    assert_target(&lay, f[2], RACI_XLSX_LAYOUT_REST, 0, 3, RACI_XLSX_LAYOUT_REST_TASK);
+    assert_target(&lay, f[3], RACI_XLSX_LAYOUT_REST, 0, 5, RACI_XLSX_LAYOUT_REST_PERSON);
+    assert_target(&lay, f[4], RACI_XLSX_LAYOUT_REST, 0, 4, RACI_XLSX_LAYOUT_REST_PRODUCT);
+    assert_target(&lay, f[5], RACI_XLSX_LAYOUT_ROSTER, 0, person(&fx, "Fay") + 1, 0);
+    marks = raci_xlsx_layout_rest_marks(&lay, &n);
+    assert_int_equal(n, 4);
+    assert_int_equal(marks[0].row, 1); /* by row: Bo's pair, Backlog, Mars, Di */
+    assert_int_equal(marks[0].finding, f[1]);
+    assert_int_equal(marks[3].finding, f[3]);
+    raci_xlsx_layout_release(&lay);
+    /* Enough sheets for all: no Other products, no empty names. */
+    assert_int_equal(raci_xlsx_layout_build_max(&lay, &fx.r, &fx.fs, 3), RACI_OK);
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_REST), 0);
+    assert_string_equal(raci_xlsx_layout_sheet(&lay, atlas), "Atlas");
+    raci_xlsx_layout_release(&lay);
+    fixture_release(&fx);
+}
+
+/* RACI_XLSX_MAX_ROWS splits Findings and Roster into parts of a header and
+ * max - 1 rows, named before the products (a product "Roster (2)" yields). */
+static void test_layout_split(void **state)
+{
+    static const char csv[] = "person,title,product,task,raci\n"
+                              "Ana,Product Owner,Roster (2),Roadmap,A\n"
+                              "Bo,Product Manager,Roster (2),Roadmap,R\n"
+                              "Cy,Developer,Roster (2),Backlog,A\n"
+                              "Di,Developer,Roster (2),Backlog,R\n";
+    struct fixture fx;
+    struct raci_xlsx_layout lay;
+    size_t last = 0;
+    (void)state;
+    roster(&fx, csv);
+    for (int i = 0; i < 5; i++)
+        last = finding(&fx, "x", RACI_SEV_INFO, NONE, NONE, person(&fx, "Di"));
+    assert_int_equal(setenv("RACI_XLSX_MAX_ROWS", "3", 1), 0);
+    assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, &fx.fs), RACI_OK);
+    assert_int_equal(raci_xlsx_layout_part_rows(&lay), 2);
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_FINDINGS), 3);
+    assert_string_equal(raci_xlsx_layout_part_sheet(&lay, RACI_XLSX_LAYOUT_FINDINGS, 2),
+                        "Findings (3)");
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_ROSTER), 2);
+    assert_string_equal(raci_xlsx_layout_part_sheet(&lay, RACI_XLSX_LAYOUT_ROSTER, 1),
+                        "Roster (2)");
+    assert_string_equal(raci_xlsx_layout_sheet(&lay, 0), "Roster (2) (2)");
+    /* Di, the fourth person, is on row 2 of Roster (2). */
+    assert_target(&lay, last, RACI_XLSX_LAYOUT_ROSTER, 0, 2, 0);
+    assert_int_equal(raci_xlsx_layout_target(&lay, last).part, 1);
+    assert_string_equal(raci_xlsx_layout_target_sheet(&lay, &lay.targets[last]), "Roster (2)");
+    raci_xlsx_layout_release(&lay);
+    /* Out of range, it is Excel's limit again. */
+    assert_int_equal(setenv("RACI_XLSX_MAX_ROWS", "1", 1), 0);
+    assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, &fx.fs), RACI_OK);
+    assert_int_equal(raci_xlsx_layout_part_rows(&lay), RACI_XLSX_LAYOUT_MAX_ROWS - 1);
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_FINDINGS), 1);
+    raci_xlsx_layout_release(&lay);
+    assert_int_equal(unsetenv("RACI_XLSX_MAX_ROWS"), 0);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_rows_and_columns), cmocka_unit_test(test_layout_finding_cells),
         cmocka_unit_test(test_layout_mark_order),       cmocka_unit_test(test_layout_sheet_names),
         cmocka_unit_test(test_layout_limits),           cmocka_unit_test(test_layout_severity),
+        cmocka_unit_test(test_layout_max_sheets),       cmocka_unit_test(test_layout_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -109,6 +109,10 @@ def excel_fold(name):
         out.append(f)
     return "".join(out)
 
+# The fills of findings by severity: info, warning, error (xlsx_book.c).
+SEVERITY_FILLS = ("DDEBF7", "FFEB9C", "FFC7CE")
+
+
 class Checker:
     def __init__(self, path):
         self.path = path
@@ -159,10 +163,18 @@ class Checker:
         name = ws.title
         self.expect(ws.page_setup.orientation == "landscape", f"{name}: not landscape")
         fit = ws.sheet_properties.pageSetUpPr
-        self.expect(fit is not None and fit.fitToPage, f"{name}: not fitted to pages")
-        # 1 is the default width, which writers leave out.
-        self.expect(str(ws.page_setup.fitToWidth) in ("1", "None") and str(ws.page_setup.fitToHeight) == "0",
-                    f"{name}: not one page wide ({ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight})")
+        if fit is not None and fit.fitToPage:
+            # 1 is the default width, which writers leave out.
+            self.expect(str(ws.page_setup.fitToWidth) in ("1", "None") and str(ws.page_setup.fitToHeight) == "0",
+                        f"{name}: not one page wide ({ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight})")
+        else:
+            # Too wide to fit a page at 60%: at 75% over pages, left to
+            # right first, each beginning with column A (print_layout.py
+            # checks that the sheet is that wide).
+            self.expect(str(ws.page_setup.scale) == "75" and ws.page_setup.pageOrder == "overThenDown",
+                        f"{name}: neither fitted to pages nor printed over pages at 75% "
+                        f"({ws.page_setup.scale}, {ws.page_setup.pageOrder})")
+            title_cols = "$A:$A"
         self.expect(ws.print_title_rows == title_rows,
                     f"{name}: repeated rows {ws.print_title_rows!r}, expected {title_rows!r}")
         if title_cols:
@@ -367,6 +379,16 @@ class Checker:
             if sheet == "Roster":
                 self.expect(self.text(roster.cell(target.row, 1).value) == self.text(row.get("Person")),
                             f"{where}: link to {sheet}!{cell} is not {row.get('Person')!r}'s row")
+                # The name is filled with a severity's colour, and its
+                # comment holds the finding.
+                note = self.text(target.comment.text) if target.comment else ""
+                line = f"[{row.get('Rule')}] {self.text(row.get('Message'))}"
+                # (A long comment is cut, and says so.)
+                self.expect(line in note or note.endswith("(see the Findings sheet)"),
+                            f"{where}: {sheet}!{cell}'s comment lacks {line!r} ({note!r})")
+                fill = target.fill.fgColor.rgb if target.fill.fill_type == "solid" else None
+                self.expect(str(fill)[-6:] in SEVERITY_FILLS,
+                            f"{where}: {sheet}!{cell} is not filled with a severity's colour ({fill})")
             else:
                 note = target.comment.text if target.comment else ""
                 self.expect(f"[{row.get('Rule')}]" in note,

@@ -9,13 +9,17 @@
 # LibreOffice read each as it
 # was written: the same sheets, the same text in every cell, the same print
 # titles and page headers; and the same for the workbook of a diff. A workbook LibreOffice cannot open is saved as
-# nothing (soffice exits 0 all the same). Ends with
+# nothing (soffice exits 0 all the same). Then every sample's workbook is
+# printed to PDF and checked for text drawn over text, rows too short for
+# their text, columns too narrow for their words and unreadable print
+# scales (print_layout.py). Ends with
 # "libreoffice: N passed, M failed".
 #
 #   RACI=path/to/raci     the binary (default ./raci)
 #   PYTHON=python3        an interpreter with openpyxl (default /usr/bin/python3)
 #   SOFFICE=soffice       LibreOffice (Debian: libreoffice-calc-nogui, which
-#                         `make deps` installs)
+#                         `make deps` installs, with Carlito, the font of
+#                         Calibri's metrics, and poppler-utils' pdftotext)
 set -u
 cd "$(dirname "$0")/../.."
 
@@ -30,6 +34,15 @@ if [ ! -x "$RACI" ]; then
 fi
 if ! command -v "$SOFFICE" >/dev/null 2>&1; then
   echo "libreoffice: no '$SOFFICE' (install libreoffice-calc-nogui: make deps)"
+  exit 1
+fi
+
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "libreoffice: no 'pdftotext' (install poppler-utils: make deps)"
+  exit 1
+fi
+if ! fc-list 2>/dev/null | grep -qi carlito; then
+  echo "libreoffice: no Carlito font, so LibreOffice would print with other widths than Excel's (install fonts-crosextra-carlito: make deps)"
   exit 1
 fi
 
@@ -141,6 +154,50 @@ if [ -s "$tmp/out/reorg-diff.xlsx" ]; then
     fail=$((fail + 1))
   fi
 fi
+
+# How the workbooks print. Every sample's workbook, and one of a product of
+# 40 people (wider than a page), printed to PDF by LibreOffice (one start
+# for them all): no text is drawn over other text (a row too short for its
+# wrapped text lets it run over the rows below); and in the sheets' XML,
+# rows store the height of their wrapped text, columns are as wide as their
+# words, and no sheet prints below 60% (print_layout.py).
+mkdir -p "$tmp/print" "$tmp/pdf"
+"$PYTHON" - "$tmp/csv/wide-product.csv" <<'EOF2'
+import csv, sys
+tasks = ["Roadmap", "Backlog refinement", "Sprint planning", "Release notes", "Market research",
+         "Customer interviews", "Architecture review", "On-call rotation", "Security review",
+         "Hiring", "Onboarding", "Performance reviews"]
+with open(sys.argv[1], "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["person", "title", "product", "task", "raci", "email"])
+    for i in range(40):
+        title = ["Product Owner", "Product Manager"][i] if i < 2 else "Senior Software Engineer"
+        for j, task in enumerate(tasks):
+            if (i + j) % 4 == 0:
+                w.writerow([f"Person Number{i:02d} Surname", title, "Wide Product", task,
+                            "A" if i == 0 else "R" if j % 2 else "C",
+                            f"person.number{i:02d}@example-company.com"])
+EOF2
+for s in samples/*.csv "$tmp/csv/wide-product.csv"; do
+  "$RACI" -q -o "$tmp/print/$(basename "$s" .csv).xlsx" "$s" >/dev/null 2>&1
+done
+"$SOFFICE" --headless --norestore -env:UserInstallation="file://$tmp/profile" \
+  --convert-to pdf --outdir "$tmp/pdf" "$tmp"/print/*.xlsx >"$tmp/soffice.log" 2>&1
+for wb in "$tmp"/print/*.xlsx; do
+  name=$(basename "$wb" .xlsx)
+  if [ ! -s "$tmp/pdf/$name.pdf" ]; then
+    echo "FAIL: $name: LibreOffice printed no PDF"
+    fail=$((fail + 1))
+  elif "$PYTHON" tests/xlsx/print_layout.py xlsx "$wb" >"$tmp/err" 2>&1 &&
+    "$PYTHON" tests/xlsx/print_layout.py pdf "$tmp/pdf/$name.pdf" >>"$tmp/err" 2>&1; then
+    echo "ok: $name, printed"
+    pass=$((pass + 1))
+  else
+    echo "FAIL: $name: printed badly"
+    grep -v '^print-layout:' "$tmp/err" | sed 's/^/    /' | head -10
+    fail=$((fail + 1))
+  fi
+done
 
 echo "libreoffice: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

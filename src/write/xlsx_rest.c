@@ -1,0 +1,177 @@
+/*
+ * xlsx_rest.c - the Other products sheet: a row per (task, person) pair of
+ * every product without a sheet of its own.
+ *
+ * Written strictly row by row, as constant_memory mode needs; the findings
+ * marked on the sheet come from the layout in that order, so one cursor
+ * walks them, as on a product sheet.
+ */
+#include "raci/xlsx_rest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/letters.h"
+#include "raci/view.h"
+#include "raci/xlsx_book.h"
+
+/* Where the writing is: the part, its sheet, the marks not yet written. */
+struct rest_cursor {
+    uint32_t part;
+    lxw_worksheet *ws;
+    const struct raci_xlsx_layout_mark *marks;
+    size_t n, cur;
+};
+
+/* A part's print set-up, widths, header row, frozen header and autofilter
+ * over its rows rows of data. */
+static int rest_head(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *name, uint32_t rows)
+{
+    static const char *const rest_heads[RACI_XLSX_LAYOUT_REST_NCOLS] = {
+        "Product", "Task", "Person", "Title", "Letters", "Findings", "ID"};
+    static const double rest_widths[RACI_XLSX_LAYOUT_REST_NCOLS] = {24, 30, 22, 26, 8, 60, 18};
+
+    if (raci_xlsx_book_page_setup(b, ws, name, 1, 0))
+        return -1;
+    worksheet_freeze_panes(ws, 1, 0);
+    for (lxw_col_t c = 0; c < RACI_XLSX_LAYOUT_REST_NCOLS; c++)
+        if (raci_xlsx_book_check(b, worksheet_set_column(ws, c, c, rest_widths[c], NULL)) ||
+            raci_xlsx_book_str(b, ws, 0, c, rest_heads[c], b->f.header))
+            return -1;
+    return raci_xlsx_book_check(
+        b, worksheet_autofilter(ws, 0, 0, rows, RACI_XLSX_LAYOUT_REST_NCOLS - 1));
+}
+
+/* How the letters of pair pr look, as on a product sheet. */
+static int rest_look(const struct raci_pair *pr)
+{
+    unsigned m = pr->letters;
+
+    if (!m)
+        return pr->raw ? RACI_XLSX_BOOK_UNREAD : RACI_XLSX_BOOK_PLAIN;
+    if (pr->flags & RACI_PAIR_GENERATED)
+        return RACI_XLSX_BOOK_GENERATED;
+    return m & RACI_A   ? RACI_XLSX_BOOK_A
+           : m & RACI_R ? RACI_XLSX_BOOK_R
+           : m & RACI_C ? RACI_XLSX_BOOK_C
+                        : RACI_XLSX_BOOK_I;
+}
+
+/* The worst severity of the marks at the cursor on row g and column col
+ * (0 for none). */
+static int rest_worst(const struct raci_xlsx_book *b, const struct rest_cursor *c, uint32_t g,
+                      uint32_t col)
+{
+    int worst = 0;
+
+    for (size_t i = c->cur; i < c->n && c->marks[i].row == g; i++) {
+        int s = raci_xlsx_layout_severity(b->fs->v[c->marks[i].finding].severity);
+        if (c->marks[i].col == col && s > worst)
+            worst = s;
+    }
+    return worst;
+}
+
+/* The findings column of row g: "error [rule] message" for each finding
+ * marked on the row, in the order of the marks. */
+static int rest_findings(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g, uint32_t row)
+{
+    struct raci_xlsx_book_list l = RACI_XLSX_BOOK_LIST_INIT;
+    int worst = 0, rc;
+
+    for (; c->cur < c->n && c->marks[c->cur].row == g; c->cur++) {
+        const struct raci_finding *f = &b->fs->v[c->marks[c->cur].finding];
+        int s = raci_xlsx_layout_severity(f->severity);
+        char *item = raci_str_printf("%s [%s] %s", raci_severity_name(f->severity),
+                                     f->rule ? f->rule : "?", f->message ? f->message : "");
+        if (!item) {
+            raci_xlsx_book_list_release(&l);
+            return raci_xlsx_book_nomem(b);
+        }
+        raci_xlsx_book_list_add(&l, item);
+        free(item);
+        if (s > worst)
+            worst = s;
+    }
+    rc = l.n ? raci_xlsx_book_list_write(b, c->ws, row, RACI_XLSX_LAYOUT_REST_FINDINGS, &l,
+                                         "finding", b->f.summary[worst])
+             : 0;
+    raci_xlsx_book_list_release(&l);
+    return rc;
+}
+
+/* Row g: pair pr of task t, of product p. */
+static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g, uint32_t p,
+                    uint32_t t, const struct raci_pair *pr)
+{
+    const struct raci_roster *r = b->r;
+    const struct raci_person *pe = &r->persons[pr->person];
+    const struct raci_xlsx_book_formats *f = &b->f;
+    uint32_t row = g % raci_xlsx_layout_part_rows(b->lay) + 1;
+    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT;
+    int look = rest_look(pr), e;
+    char letters[32] = "";
+
+    /* Marks behind the cursor sit on no row written here: skip them. */
+    while (c->cur < c->n && c->marks[c->cur].row < g)
+        c->cur++;
+    if (look != RACI_XLSX_BOOK_UNREAD)
+        raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, letters,
+                            sizeof(letters));
+    raci_xlsx_book_titles(pe, &titles);
+    e = raci_xlsx_book_str(b, c->ws, row, 0, r->products[p].name,
+                           rest_worst(b, c, g, 0) ? f->product[rest_worst(b, c, g, 0)] : NULL) ||
+        raci_xlsx_book_str(b, c->ws, row, 1, r->tasks[t].name,
+                           rest_worst(b, c, g, 1) ? f->task[rest_worst(b, c, g, 1)] : NULL) ||
+        raci_xlsx_book_str(b, c->ws, row, 2, pe->name,
+                           rest_worst(b, c, g, 2) ? f->person[rest_worst(b, c, g, 2)] : NULL) ||
+        raci_xlsx_book_list_write(b, c->ws, row, 3, &titles, "title", NULL) ||
+        raci_xlsx_book_str(b, c->ws, row, 4, look == RACI_XLSX_BOOK_UNREAD ? pr->raw : letters,
+                           f->cell[look][rest_worst(b, c, g, 4)]) ||
+        rest_findings(b, c, g, row) || raci_xlsx_book_str(b, c->ws, row, 6, pe->id, NULL);
+    raci_xlsx_book_list_release(&titles);
+    return e ? -1 : 0;
+}
+
+/* Move to the part row g is on, writing its head when it is a new one. */
+static int rest_part(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g)
+{
+    const struct raci_xlsx_layout *lay = b->lay;
+    uint32_t per = raci_xlsx_layout_part_rows(lay), part = g / per;
+    size_t left = lay->nrest - (size_t)part * per;
+
+    if (c->ws && part == c->part)
+        return 0;
+    c->part = part;
+    c->ws = b->parts[RACI_XLSX_LAYOUT_REST][part];
+    return rest_head(b, c->ws, raci_xlsx_layout_part_sheet(lay, RACI_XLSX_LAYOUT_REST, part),
+                     (uint32_t)(left < per ? left : per));
+}
+
+int raci_xlsx_rest_write(struct raci_xlsx_book *b)
+{
+    const struct raci_roster *r = b->r;
+    const struct raci_xlsx_layout *lay = b->lay;
+    struct rest_cursor c = {0, NULL, NULL, 0, 0};
+    uint32_t g = 0;
+
+    if (raci_xlsx_layout_parts(lay, RACI_XLSX_LAYOUT_REST) == 0)
+        return 0;
+    c.marks = raci_xlsx_layout_rest_marks(lay, &c.n);
+    if (rest_part(b, &c, 0))
+        return -1;
+    for (uint32_t p = 0; p < r->nproducts; p++) {
+        size_t ntasks;
+        const uint32_t *tasks = raci_view_product_tasks(r, p, &ntasks);
+        if (raci_xlsx_layout_on_sheet(lay, p))
+            continue;
+        for (size_t i = 0; i < ntasks; i++) {
+            size_t npairs;
+            const struct raci_pair *pairs = raci_view_task_pairs(r, tasks[i], &npairs);
+            for (size_t k = 0; k < npairs; k++, g++)
+                if (rest_part(b, &c, g) || rest_row(b, &c, g, p, tasks[i], &pairs[k]))
+                    return -1;
+        }
+    }
+    return 0;
+}
