@@ -13,7 +13,11 @@
  * legend says so. A roster of more than RACI_ORGCHART_MAX_NODES people is
  * drawn down to the deepest layer that keeps it under the limit, each
  * manager at that layer with one node counting the people hidden below,
- * and the picture's label says so.
+ * and the picture's label says so. When the top layer alone (with the
+ * loops, always drawn) is over the limit, as in an HR export where
+ * thousands have no manager on the roster, only the RACI_ORGCHART_MAX_NODES
+ * people there with the largest teams are drawn, and the label says how
+ * many were left out.
  *
  * The same report gives the same bytes: nodes are named by roster index and
  * added in roster order, and Graphviz writes no date.

@@ -104,6 +104,7 @@ struct chart {
     uint32_t *below;    /* per person: hidden people below them, when collapsed */
     uint32_t *anc;      /* per person: the ancestor drawn on layer cut */
     size_t hidden, cut; /* people hidden; the deepest layer drawn (0: all) */
+    size_t dropped;     /* of them, people of the top layer or a loop left out */
 };
 
 /* cgraph takes char * for what it only reads. */
@@ -143,6 +144,46 @@ static void chart_findings(struct chart *c)
         else if (!strcmp(f->rule, "product-without-po") && f->product < c->r->nproducts)
             c->nopo[f->product] = 1;
     }
+}
+
+/* Largest team first, then in roster order. */
+static int chart_team_cmp(const void *a, const void *b)
+{
+    const uint64_t *x = a, *y = b;
+    return *x < *y ? -1 : *x > *y;
+}
+
+/*
+ * When the layers kept are still over the limit (an HR export where
+ * thousands of people have no manager on the roster, or a loop with
+ * everyone under it), Graphviz would spend minutes on them: keep the
+ * RACI_ORGCHART_MAX_NODES people drawn with the most people below them,
+ * roster order among equals, and leave the others out, counted in dropped.
+ * Each is ranked by a key of its team's size, inverted, and its index, so
+ * that one sort of integers orders them. 0 when out of memory.
+ */
+static int chart_keep_largest(struct chart *c)
+{
+    uint32_t np = (uint32_t)c->r->npersons;
+    size_t n = 0;
+    uint64_t *key = malloc((np ? np : 1) * sizeof(*key));
+
+    if (!key)
+        return 0;
+    for (uint32_t i = 0; i < np; i++)
+        if (c->mark[i] & MARK_SHOWN)
+            key[n++] = ((uint64_t)(UINT32_MAX - c->below[i]) << 32) | i;
+    if (n > RACI_ORGCHART_MAX_NODES) {
+        qsort(key, n, sizeof(*key), chart_team_cmp);
+        for (size_t k = RACI_ORGCHART_MAX_NODES; k < n; k++) {
+            uint32_t i = (uint32_t)(key[k] & UINT32_MAX);
+            c->mark[i] &= (uint8_t)~MARK_SHOWN;
+            c->dropped += 1 + c->below[i];
+            c->hidden++;
+        }
+    }
+    free(key);
+    return 1;
 }
 
 /* Choose the deepest layer that keeps the chart under the limit, and
@@ -195,9 +236,10 @@ static int chart_collapse(struct chart *c)
         c->below[c->anc[i]]++;
         c->hidden++;
     }
+    int ok = !c->cut || chart_keep_largest(c);
     free(order);
     free(start);
-    return 1;
+    return ok;
 }
 
 /* Whether the words of a and b are the same (their matching keys, as
@@ -380,6 +422,11 @@ static int chart_title(struct chart *c)
     if (c->cut)
         raci_str_addf(&b, "; collapsed below layer %zu, %zu people not drawn (more than %d)",
                       c->cut, c->hidden, RACI_ORGCHART_MAX_NODES);
+    if (c->dropped)
+        raci_str_addf(&b,
+                      "; at the top, only the %d with the largest teams (%zu people left out "
+                      "with the rest)",
+                      RACI_ORGCHART_MAX_NODES, c->dropped);
     if (!b.failed) {
         set(c->g, "label", raci_str_cstr(&b));
         set(c->g, "labelloc", "t");

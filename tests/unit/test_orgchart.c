@@ -72,11 +72,38 @@ static void test_collapsed_chart(void **state)
     free(csv);
 }
 
+static void test_wide_top_chart(void **state)
+{
+    struct fixture fx;
+    size_t nodes, edges, hidden, len = 0, cap = 256 * 1024;
+    char *csv = malloc(cap);
+    (void)state;
+    assert_non_null(csv);
+    /* 2,000 people with no manager, and one of them, Boss, with 5 reports:
+     * the top layer alone is past the limit, so only 300 of it are drawn,
+     * Boss first (the largest team), then the first 299 others in roster
+     * order; nobody below the top is drawn. */
+    len += (size_t)snprintf(csv + len, cap - len, "person,title,reports_to\n");
+    for (int p = 0; p < 2000; p++)
+        len += (size_t)snprintf(csv + len, cap - len, "Solo%d,Developer,\n", p);
+    len += (size_t)snprintf(csv + len, cap - len, "Boss,Engineering Manager,\n");
+    for (int p = 0; p < 5; p++)
+        len += (size_t)snprintf(csv + len, cap - len, "R%d,Developer,Boss\n", p);
+    count(&fx, csv, &nodes, &edges, &hidden);
+    assert_int_equal(nodes, RACI_ORGCHART_MAX_NODES + LEGEND_NODES);
+    assert_int_equal(edges, LEGEND_EDGES);
+    /* 5 below Boss, and 1,701 of the solos. */
+    assert_int_equal(hidden, 5 + 1701);
+    fixture_release(&fx);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_chart),
         cmocka_unit_test(test_collapsed_chart),
+        cmocka_unit_test(test_wide_top_chart),
     };
     return cmocka_run_group_tests_name("orgchart", tests, NULL, NULL);
 }
