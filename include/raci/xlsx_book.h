@@ -50,6 +50,7 @@ struct raci_xlsx_book_formats {
     lxw_format *header, *subheader, *text, *bold;
     lxw_format *pass, *fail;
     lxw_format *link;                     /* a link in a row of wrapped text: at its top */
+    lxw_format *count;                    /* a number in such a row: at its top, centred */
     lxw_format *sev[RACI_XLSX_BOOK_NSEV]; /* severity names */
     lxw_format *cell[RACI_XLSX_BOOK_NLOOKS][RACI_XLSX_BOOK_NSEV]; /* matrix cells */
     lxw_format *task[RACI_XLSX_BOOK_NSEV];                        /* task names */

@@ -293,8 +293,10 @@ static int book_formats_plain(struct raci_xlsx_book *b)
     if (!(f->header = book_format_new(b)) || !(f->subheader = book_format_new(b)) ||
         !(f->text = book_format_new(b)) || !(f->bold = book_format_new(b)) ||
         !(f->pass = book_format_new(b)) || !(f->fail = book_format_new(b)) ||
-        !(f->link = book_format_new(b)))
+        !(f->link = book_format_new(b)) || !(f->count = book_format_new(b)))
         return -1;
+    format_set_align(f->count, LXW_ALIGN_CENTER);
+    format_set_align(f->count, LXW_ALIGN_VERTICAL_TOP);
     format_set_font_color(f->link, LXW_COLOR_BLUE);
     format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
     format_set_align(f->link, LXW_ALIGN_VERTICAL_TOP);

@@ -156,7 +156,7 @@ static int findings_row(struct raci_xlsx_book *b, size_t i, uint32_t row, const 
     for (int c = 0; !e && c < FINDINGS_RELATED; c++) {
         if (c == 7 || c == 8) {
             uint32_t v = c == 7 ? fd->loc.line : fd->loc.col;
-            e = v ? raci_xlsx_book_num(b, ws, row, (uint32_t)c, v, b->f.text) : 0;
+            e = v ? raci_xlsx_book_num(b, ws, row, (uint32_t)c, v, b->f.count) : 0;
         } else {
             lxw_format *fmt =
                 c == 1 ? b->f.sev[raci_xlsx_layout_severity(fd->severity)] : b->f.text;

@@ -397,7 +397,7 @@ static int roster_sheet_person(struct raci_xlsx_book *b, uint32_t q, const doubl
         raci_xlsx_book_list_write(b, ws, row, 4, &t->products, "product", b->f.text) ||
         raci_xlsx_book_str(b, ws, row, 5, t->text[5], b->f.text);
     for (uint32_t k = 0; !e && k < 4; k++)
-        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], b->f.text);
+        e = raci_xlsx_book_num(b, ws, row, 6 + k, counts[k], b->f.count);
     for (size_t k = ROSTER_NFIXED; !e && k < ncols; k++)
         e = raci_xlsx_book_str(b, ws, row, (uint32_t)k, t->text[k], b->f.text);
     roster_sheet_texts_release(t);
