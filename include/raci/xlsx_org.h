@@ -1,15 +1,15 @@
 /*
  * xlsx_org.h - the workbook's "Org chart" sheet: the picture of the
  * roster's reporting lines (orgchart.h), drawn as PNG into memory and
- * placed on a sheet of its own after Summary, under one line of text that
- * says what it shows and what its marks mean.
+ * placed on a sheet of its own after Summary, under two lines of text
+ * that say what it shows (A1) and what its marks mean (A2).
  *
  * A roster in which nobody names a manager (reports_to) has no reporting
  * lines to draw, and its workbook has no such sheet. The sheet is called
  * "Org chart", or, when a product's sheet is called so already, made unique
  * against the other sheets (sheetname.h: "Org chart (2)"). Its A1 starts
  * with RACI_XLSX_ORG_TEXT, by which the workbook reader knows the sheet and
- * skips it; the picture sits below, at its own size when it fits about a
+ * skips it; the picture sits below, from A3, at its own size when it fits about a
  * screen and scaled down to fit one when it is larger (never below a
  * third), and it neither moves nor stretches with the cells. The sheet
  * prints landscape on one page.

@@ -79,13 +79,14 @@ static int is_product_sheet(const struct raci_table *t)
            t->rows[0].line == 2 && strcmp(t->rows[0].cells[0].text, "Task") == 0;
 }
 
-/* Is t the Org chart sheet: one line of text, starting as the writer
- * starts it (xlsx_org.h), above a picture, which the reader does not see? */
+/* Is t the Org chart sheet: a line of text starting as the writer starts
+ * it (xlsx_org.h) and the legend, above a picture, which the reader does not
+ * see? */
 static int is_org_sheet(const struct raci_table *t)
 {
     static const char org[] = "Org chart: ";
     const struct raci_row *h = &t->header;
-    return h->line == 1 && h->ncells >= 1 && t->nrows == 0 &&
+    return h->line == 1 && h->ncells >= 1 && t->nrows <= 1 &&
            strncmp(h->cells[0].text, org, sizeof(org) - 1) == 0;
 }
 

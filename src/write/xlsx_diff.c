@@ -21,8 +21,7 @@ struct xd_book {
     const struct raci_diff_report *r;
     lxw_format *head, *changed, *gone, *text, *title;
     char (*names)[RACI_SHEETNAME_MAX];
-    const char **taken;
-    size_t ntaken;
+    struct raci_sheetname_set taken; /* names[0 .. taken.n) */
 };
 
 static int xd_formats(struct xd_book *x)
@@ -52,13 +51,16 @@ static int xd_formats(struct xd_book *x)
     return 0;
 }
 
-/* A sheet named name, made safe and unique among those added. */
+/* A sheet named name, made safe and unique among those added (a hash set
+ * of them: two sheets per changed product may be thousands). */
 static lxw_worksheet *xd_sheet(struct xd_book *x, const char *name)
 {
-    char *out = x->names[x->ntaken];
+    char *out = x->names[x->taken.n];
 
-    raci_sheetname_unique(name, x->taken, x->ntaken, out, RACI_SHEETNAME_MAX);
-    x->taken[x->ntaken++] = out;
+    if (raci_sheetname_set_unique(&x->taken, name, out, RACI_SHEETNAME_MAX)) {
+        raci_xlsx_book_nomem(&x->b);
+        return NULL;
+    }
     return raci_xlsx_book_sheet(&x->b, out);
 }
 
@@ -370,8 +372,7 @@ raci_error raci_xlsx_diff_write_into(struct raci_outfile *of, const struct raci_
     x.r = r;
     x.b.path = of->path;
     x.names = calloc(nsheets, sizeof(*x.names));
-    x.taken = calloc(nsheets, sizeof(*x.taken));
-    if (!x.names || !x.taken)
+    if (!x.names)
         raci_xlsx_book_nomem(&x.b);
     else if (!(x.b.wb = workbook_new_opt(raci_outfile_name(of), &opt)))
         raci_xlsx_book_fail(&x.b, "cannot start a workbook (%s)", strerror(errno));
@@ -389,8 +390,8 @@ raci_error raci_xlsx_diff_write_into(struct raci_outfile *of, const struct raci_
                                                 : lxw_strerror(x.b.lxerr));
         raci_outfile_abort(of);
     }
+    raci_sheetname_set_release(&x.taken);
     free(x.names);
-    free(x.taken);
     raci_xlsx_book_release(&x.b);
     return err;
 }

@@ -28,12 +28,15 @@
 #define ORG_MAX_HEIGHT 900.0
 #define ORG_MIN_SCALE  (1.0 / 3.0)
 
-/* What the sheet shows, and the legend of the picture's marks. */
+/* What the sheet shows (A1), and the legend of the picture's marks (A2):
+ * two lines, each about as wide as a screen's picture, so that printing
+ * the sheet on one page is scaled by the picture, not by the text. */
 static const char org_text[] =
-    RACI_XLSX_ORG_TEXT "who reports to whom, from the roster's reporting lines, each person in "
-                       "their product's box when they are on one product. Red edges: a reporting "
-                       "loop; dashed: a manager not on the roster; thick border: a manager over "
-                       "the span of control; red product label: a product without a Product Owner.";
+    RACI_XLSX_ORG_TEXT "who reports to whom, from the roster's reporting lines (a person on one "
+                       "product is drawn in its box).";
+static const char org_legend[] = "Legend: red edges, a reporting loop; dashed, a manager not on "
+                                 "the roster; thick border, a manager over the span of control; "
+                                 "red label, a product without a Product Owner.";
 
 int raci_xlsx_org_wanted(const struct raci_roster *r)
 {
@@ -153,14 +156,15 @@ int raci_xlsx_org_write(struct raci_xlsx_book *b)
         return -1;
     worksheet_fit_to_pages(ws, 1, 1); /* the whole picture on one page */
     worksheet_set_column(ws, 0, 0, 12, NULL);
-    if (raci_xlsx_book_str(b, ws, 0, 0, org_text, b->f.bold) || org_render(b, &png, &len))
+    if (raci_xlsx_book_str(b, ws, 0, 0, org_text, b->f.bold) ||
+        raci_xlsx_book_str(b, ws, 1, 0, org_legend, NULL) || org_render(b, &png, &len))
         return -1;
     if (!org_png_size(png, len, &w, &h)) {
         free(png);
         return raci_xlsx_book_fail(b, "the org chart drawn is no PNG picture");
     }
     opt.x_scale = opt.y_scale = org_scale(w, h);
-    opt.y_offset = 4;
+    opt.y_offset = 8;
     opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
     opt.description = org_alt;
     /* libxlsxwriter keeps a copy of the picture's bytes. */

@@ -208,7 +208,8 @@ class Checker:
 
     def check_org_structure(self):
         """The Org chart sheet is there exactly when someone on the Roster
-        sheet has a manager, and holds one PNG picture of the chart."""
+        sheet has a manager, and holds what it shows (A1), the legend (A2)
+        and one PNG picture of the chart below them."""
         ws = self.org_sheet()
         managed = [r.get("Name") for r, _ in self.table(self.wb["Roster"]) if self.text(r.get("Manager"))]
         if not self.expect((ws is not None) == bool(managed),
@@ -218,10 +219,10 @@ class Checker:
         if ws is None:
             return
         name = ws.title
-        a1 = self.text(ws["A1"].value)
+        legend = self.text(ws["A2"].value)
         for words in ("reporting loop", "not on the roster"):
-            self.expect(words in a1, f"{name}: A1 {a1!r} says nothing of {words!r}")
-        self.expect(ws.max_row == 1 and ws.max_column == 1, f"{name}: cells past A1 ({ws.dimensions})")
+            self.expect(words in legend, f"{name}: A2 {legend!r} says nothing of {words!r}")
+        self.expect(ws.max_row == 2 and ws.max_column == 1, f"{name}: cells past A2 ({ws.dimensions})")
         self.expect(ws.page_setup.orientation == "landscape", f"{name}: not landscape")
         fit = ws.sheet_properties.pageSetUpPr
         self.expect(fit is not None and fit.fitToPage and str(ws.page_setup.fitToWidth) in ("1", "None")
