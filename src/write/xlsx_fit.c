@@ -34,7 +34,10 @@ static double fit_char(uint32_t cp)
             return 1.15;
         return cp >= 'a' && cp <= 'z' ? 0.92 : 1.0;
     }
-    if (cp >= 0x300 && cp <= 0x36F) /* combining marks */
+    /* Combining marks, zero-width joiners and spaces, variation selectors:
+     * drawn on the character before, or not at all. */
+    if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
+        (cp >= 0xFE00 && cp <= 0xFE0F))
         return 0;
     return fit_wide(cp) ? 2.0 : 1.1;
 }

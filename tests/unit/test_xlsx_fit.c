@@ -23,6 +23,10 @@ static void test_width(void **state)
     assert_true(raci_xlsx_fit_text_width("漢字", 11) == 4);
     assert_true(raci_xlsx_fit_text_width("😀", 11) == 2);
     assert_true(raci_xlsx_fit_text_width("00\n0000\n0", 11) == 4);
+    /* A family of emoji joined by zero-width joiners, and an accent that
+     * combines, add nothing of their own. */
+    assert_true(raci_xlsx_fit_text_width("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7", 11) == 4);
+    assert_true(raci_xlsx_fit_text_width("e\xcc\x81", 11) == raci_xlsx_fit_text_width("e", 11));
     /* A byte that is no UTF-8 is a character, not the end. */
     assert_true(raci_xlsx_fit_text_width("0\xff"
                                          "0",
