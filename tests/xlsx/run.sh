@@ -62,7 +62,7 @@ for s in "${samples[@]}"; do
   wb="$tmp/$name.xlsx"
   # Every finding, not only those that fail the run (-q): the workbook
   # holds them all.
-  args=(-o "$wb")
+  args=(-o "$wb" --report "svg=$tmp/$name.svg")
   [ $json -eq 1 ] && args+=(--format json)
   # Exit 1 (findings) is a normal outcome; 2 is not.
   "$RACI" "${args[@]}" "$s" >"$tmp/$name.out" 2>"$tmp/err"
@@ -92,6 +92,11 @@ for s in "${samples[@]}"; do
   if [ -f "tests/xlsx/expected/$name.json" ] &&
      ! "$PYTHON" "$CHECK" -q "$wb" "tests/xlsx/expected/$name.json" >"$tmp/err" 2>&1; then
     failed "$name" "the workbook does not match tests/xlsx/expected/$name.json"
+    continue
+  fi
+  # The org chart of the same run: valid XML, a node per person.
+  if ! "$PYTHON" tests/xlsx/check_svg_people.py "$tmp/$name.svg" "$wb" >"$tmp/err" 2>&1; then
+    failed "$name" "the org chart does not hold one node per person"
     continue
   fi
   echo "ok: $name"
