@@ -506,6 +506,12 @@ static raci_error chart_render(struct chart *c, const char *fmt, FILE *out)
 
     if (!gvc)
         return RACI_ERROR_NOMEM;
+    /* Cairo draws no bitmap past 32767 pixels a side, and Graphviz says so
+     * on standard error when it shrinks one: a PNG is kept within 300
+     * inches, 28,800 pixels at its 96 dots an inch, and only a wider chart
+     * (a collapsed one of 300 people side by side) is scaled down. */
+    if (!strcmp(fmt, "png"))
+        set(c->g, "size", "300,300");
     if (gvLayout(gvc, c->g, "dot") != 0)
         err = RACI_ERROR_OUTPUT;
     else {
