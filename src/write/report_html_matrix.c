@@ -196,7 +196,42 @@ static int hmatrix_legend(xmlTextWriterPtr w)
     return bad || raci_report_html_close(w);
 }
 
-int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r)
+/* Of a large roster: why the matrices of the other products are left
+ * out. */
+static int hmatrix_left_out(xmlTextWriterPtr w, const struct raci_report_html_plan *pl)
+{
+    size_t more = pl->nproducts - pl->ndrawn;
+    char *text = raci_str_printf(
+        "Only the %zu product%s with the most findings (errors first, then warnings, then "
+        "infos) %s a matrix here, as in the workbook (--max-sheets %zu). The matrices of the "
+        "other %zu product%s, listed below, are left out so that the page stays small enough "
+        "for a browser to open: --format json lists all their findings, and the workbook's "
+        "Other products sheet has their letters.",
+        pl->ndrawn, pl->ndrawn == 1 ? "" : "s", pl->ndrawn == 1 ? "has" : "have", pl->ndrawn, more,
+        more == 1 ? "" : "s");
+    int bad = !text || raci_report_html_open(w, "p", "left-out") ||
+              raci_report_html_attr(w, "id", "left-out") || raci_report_html_text(w, text) ||
+              raci_report_html_close(w);
+
+    free(text);
+    return bad;
+}
+
+/* The products whose matrix is left out, by name, in roster order. */
+static int hmatrix_others(xmlTextWriterPtr w, const struct raci_report *r,
+                          const struct raci_report_html_plan *pl)
+{
+    int bad = raci_report_html_open(w, "ul", "others") ||
+              raci_report_html_attr(w, "id", "other-products");
+
+    for (size_t p = 0; !bad && p < pl->nproducts; p++)
+        if (!pl->drawn[p])
+            bad = raci_report_html_elem(w, "li", NULL, r->roster->products[p].name);
+    return bad || raci_report_html_close(w);
+}
+
+int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r,
+                            const struct raci_report_html_plan *pl)
 {
     struct hmatrix_index x = {0};
     int bad;
@@ -205,9 +240,14 @@ int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r)
         return 0;
     bad = hmatrix_index_build(&x, r) || raci_report_html_open(w, "section", NULL) ||
           raci_report_html_attr(w, "id", "matrices") ||
-          raci_report_html_elem(w, "h2", NULL, "RACI matrices") || hmatrix_legend(w);
-    for (uint32_t p = 0; !bad && p < r->roster->nproducts; p++)
-        bad = hmatrix_product(w, &x, p);
+          raci_report_html_elem(w, "h2", NULL, "RACI matrices") ||
+          (pl->ndrawn < pl->nproducts && hmatrix_left_out(w, pl)) || hmatrix_legend(w);
+    for (uint32_t p = 0; !bad && p < pl->nproducts; p++)
+        if (pl->drawn[p])
+            bad = hmatrix_product(w, &x, p);
+    if (!bad && pl->ndrawn < pl->nproducts)
+        bad = raci_report_html_elem(w, "h3", NULL, "Products without a matrix here") ||
+              hmatrix_others(w, r, pl);
     hmatrix_index_release(&x);
     return bad || raci_report_html_close(w);
 }
