@@ -10,16 +10,20 @@
 #include <string.h>
 
 #include "raci/letters.h"
+#include "raci/map.h"
 #include "raci/report_html.h"
 #include "raci/str.h"
 #include "raci/view.h"
 
-/* The findings about each task, as lists through the findings: the first
- * of task t is head[t], the one after finding i next[i] (UINT32_MAX ends
- * a list), in the view's order. */
+/* The findings about each task and person (RACI_NONE: the task alone), as
+ * lists through the findings: the first of (t, q) is first's value, the
+ * one after finding i next[i] (UINT32_MAX ends a list), in the view's
+ * order. So a cell reads its own findings, never its task's others: a task
+ * of many people with many findings costs no more than its findings. */
 struct hmatrix_index {
     const struct raci_report *r;
-    uint32_t *head, *next;
+    struct raci_map first;
+    uint32_t *next;
 };
 
 static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report *r)
@@ -28,17 +32,16 @@ static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report
     size_t nt = r->roster->ntasks;
 
     x->r = r;
-    x->head = malloc((nt ? nt : 1) * sizeof(*x->head));
     x->next = malloc((fs->n ? fs->n : 1) * sizeof(*x->next));
-    if (!x->head || !x->next)
+    if (!x->next)
         return 1;
-    memset(x->head, 0xff, (nt ? nt : 1) * sizeof(*x->head));
     for (size_t i = fs->n; i-- > 0;) {
-        uint32_t t = fs->v[i]->task;
+        uint32_t t = fs->v[i]->task, q = fs->v[i]->person;
         x->next[i] = UINT32_MAX;
         if (t != RACI_NONE && t < nt) {
-            x->next[i] = x->head[t];
-            x->head[t] = (uint32_t)i;
+            x->next[i] = raci_map_get(&x->first, t, q); /* RACI_MAP_NONE is UINT32_MAX */
+            if (raci_map_put(&x->first, t, q, (uint32_t)i) != RACI_OK)
+                return 1;
         }
     }
     return 0;
@@ -46,7 +49,7 @@ static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report
 
 static void hmatrix_index_release(struct hmatrix_index *x)
 {
-    free(x->head);
+    raci_map_release(&x->first);
     free(x->next);
 }
 
@@ -58,10 +61,8 @@ static int hmatrix_findings(const struct hmatrix_index *x, uint32_t t, uint32_t 
 {
     int worst = 0;
 
-    for (uint32_t i = x->head[t]; i != UINT32_MAX; i = x->next[i]) {
+    for (uint32_t i = raci_map_get(&x->first, t, q); i != UINT32_MAX; i = x->next[i]) {
         const struct raci_finding *f = x->r->findings->v[i];
-        if (f->person != q)
-            continue;
         if ((int)f->severity > worst)
             worst = (int)f->severity;
         raci_str_addf(tip, "%s[%s] %s", tip->len ? "; " : "", f->rule, f->message);
