@@ -202,18 +202,25 @@ static int hmatrix_legend(xmlTextWriterPtr w)
 static int hmatrix_left_out(xmlTextWriterPtr w, const struct raci_report_html_plan *pl)
 {
     size_t more = pl->nproducts - pl->ndrawn;
-    char *text = raci_str_printf(
-        "Only the %zu product%s with the most findings (errors first, then warnings, then "
-        "infos) %s a matrix here, as in the workbook (--max-sheets %zu). The matrices of the "
-        "other %zu product%s, listed below, are left out so that the page stays small enough "
-        "for a browser to open: --format json lists all their findings, and the workbook's "
-        "Other products sheet has their letters.",
-        pl->ndrawn, pl->ndrawn == 1 ? "" : "s", pl->ndrawn == 1 ? "has" : "have", pl->ndrawn, more,
-        more == 1 ? "" : "s");
+    char *head = pl->ndrawn == 0
+                     ? raci_str_printf("No product has a matrix here (--max-sheets 0).")
+                     : raci_str_printf("Only the %zu product%s with the most findings (errors "
+                                       "first, then warnings, then infos) %s a matrix here, as "
+                                       "in the workbook (--max-sheets %zu).",
+                                       pl->ndrawn, pl->ndrawn == 1 ? "" : "s",
+                                       pl->ndrawn == 1 ? "has" : "have", pl->ndrawn);
+    char *text =
+        head ? raci_str_printf("%s The matrices of the %s%zu product%s, listed below, are left out "
+                               "so that the page stays small enough for a browser to open: "
+                               "--format json lists all their findings, and the workbook's Other "
+                               "products sheet has their letters.",
+                               head, pl->ndrawn ? "other " : "", more, more == 1 ? "" : "s")
+             : NULL;
     int bad = !text || raci_report_html_open(w, "p", "left-out") ||
               raci_report_html_attr(w, "id", "left-out") || raci_report_html_text(w, text) ||
               raci_report_html_close(w);
 
+    free(head);
     free(text);
     return bad;
 }
