@@ -167,7 +167,11 @@ int raci_xlsx_rest_write(struct raci_xlsx_book *b)
             continue;
         for (size_t i = 0; i < ntasks; i++) {
             size_t npairs;
-            const struct raci_pair *pairs = raci_view_task_pairs(r, tasks[i], &npairs);
+            struct raci_pair none;
+            /* A task nobody has a letter on is a row of its team's first
+             * person without letters, which reads back as the task with
+             * nobody on it (the layout counts it so). */
+            const struct raci_pair *pairs = raci_view_task_rows(r, tasks[i], &npairs, &none);
             for (size_t k = 0; k < npairs; k++, g++)
                 if (rest_part(b, &c, g) || rest_row(b, &c, g, p, tasks[i], &pairs[k]))
                     return -1;
