@@ -63,6 +63,15 @@ static int roster_name(const char *name)
            (n > 5 && strcasecmp(name + n - 5, ".xlsx") == 0);
 }
 
+/* Is the -o file one the walk skips: a workbook there (an earlier run's),
+ * not a roster? A CSV that -o names stays a roster, so that the check of
+ * outputs against inputs refuses to write over it. */
+static int skip_output(const char *out, struct stat *st)
+{
+    size_t n = out ? strlen(out) : 0;
+    return n > 5 && strcasecmp(out + n - 5, ".xlsx") == 0 && stat(out, st) == 0;
+}
+
 /* Add the rosters under dir to f. -1 (errno set) when dir cannot be read. */
 static int walk(const char *dir, const struct skip *s, struct found *f)
 {
@@ -251,7 +260,7 @@ int raci_rosterdir_expand(struct raci_options *o)
     if (ndirs == 0)
         return RACI_EXIT_CLEAN;
     s.has_dir = stat("output", &s.out_dir) == 0;
-    s.has_file = o->output && stat(o->output, &s.out_file) == 0;
+    s.has_file = skip_output(o->output, &s.out_file);
     if (!(starts = calloc(ndirs + 1, sizeof(*starts))))
         f.nomem = 1;
     for (int i = 0, d = 0; i < o->nargs && !f.nomem && status == RACI_EXIT_CLEAN; i++)
@@ -285,7 +294,7 @@ int raci_rosterdir_list(const struct raci_options *o, const char *dir, char ***p
     int status;
 
     s.has_dir = stat("output", &s.out_dir) == 0;
-    s.has_file = o->output && stat(o->output, &s.out_file) == 0;
+    s.has_file = skip_output(o->output, &s.out_file);
     s.has_people = o->people && stat(o->people, &s.people) == 0;
     status = expand_one(dir, &s, &f);
     if (f.nomem) {
