@@ -36,6 +36,10 @@ struct raci_report {
     enum raci_severity fail_on;                /* JUnit: what is a failure, not a skip */
     int color;                                 /* text: ANSI colours */
     int quiet;                                 /* text: no count line */
+    /* HTML: the products drawn as matrices at most (--max-sheets, 0 too)
+     * when max_sheets_set, else worst.h's default */
+    size_t max_sheets;
+    int max_sheets_set;
 };
 
 /* The names of a finding's subject in the roster: its product, task and

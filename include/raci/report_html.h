@@ -7,8 +7,9 @@
  *   Summary       a row per product: people, tasks, findings by severity,
  *                 PASS or FAIL; one for the findings about no product; the
  *                 total
- *   Findings      a table of every finding of the view, in its order, with
- *                 filters by severity, rule and product (report_html_page.h)
+ *   Findings      a table of the findings of the view, in its order, with
+ *                 filters by severity, rule and product
+ *                 (report_html_findings.h)
  *   RACI matrices per product, its tasks by its people, the letters
  *                 coloured as the workbook colours them
  *                 (report_html_matrix.h)
@@ -18,6 +19,17 @@
  *
  * A product's verdict is the run's rule applied to its findings alone:
  * FAIL when one of them is at least --fail-on.
+ *
+ * A large roster, as the workbook does it (xlsx_layout.h, worst.h): when
+ * there are more products than max_sheets (--max-sheets, 200 by default),
+ * only the max_sheets worst by the page's findings (most errors, then
+ * warnings, then infos, then by name) have their matrix drawn; the
+ * matrices section then says so and lists the others by name. The Summary
+ * then shows the RACI_WORST_SUMMARY worst products, a row saying how many
+ * more there are, the whole roster and the total, so that it fits a
+ * screen. A page never holds more than a bounded number of findings either
+ * (report_html_findings.h). So the page of a roster of a million rows is
+ * a few megabytes that a browser opens.
  *
  * Every piece of text is written by libxml2's xmlTextWriter, which escapes
  * it, after raci_str_xml has replaced what XML cannot hold (str.h); names
@@ -37,6 +49,7 @@
 #include <stdio.h>
 
 #include "raci/report.h"
+#include "raci/worst.h"
 
 /* Write r to out as an HTML page (a report writer of format.h). */
 raci_error raci_report_html(FILE *out, const struct raci_report *r);
@@ -71,6 +84,24 @@ int raci_report_html_elem(xmlTextWriterPtr w, const char *tag, const char *cls, 
 
 /* <tag class="cls">n</tag>. */
 int raci_report_html_num(xmlTextWriterPtr w, const char *tag, const char *cls, size_t n);
+
+/* What the page shows of each product, decided before it is written
+ * (above). */
+struct raci_report_html_plan {
+    /* findings by severity: of product p at [p], of the findings about no
+     * product at [nproducts], of all at [nproducts + 1] */
+    size_t (*counts)[RACI_WORST_NSEV];
+    uint32_t *worst;      /* the products, worst first (worst.h) */
+    unsigned char *drawn; /* per product: 1 when its matrix is drawn */
+    size_t nproducts;     /* of the roster, 0 without one */
+    size_t ndrawn;        /* products whose matrix is drawn */
+};
+
+/* Plan the page of r. 0, or 1 when out of memory; either way
+ * raci_report_html_plan_release frees pl. */
+int raci_report_html_plan_build(struct raci_report_html_plan *pl, const struct raci_report *r);
+
+void raci_report_html_plan_release(struct raci_report_html_plan *pl);
 
 /* The product a finding belongs to: its own, else its task's; RACI_NONE
  * for a finding about no product (or when r has no roster). */

@@ -14,6 +14,11 @@
  * mark-warning, mark-info: the workbook's colours) and their rules and
  * messages as its title; so has a task's name for the findings about the
  * task alone. A legend above the tables says so.
+ *
+ * Of a large roster only the products the plan draws (report_html.h) have
+ * a table, in roster order; a paragraph (#left-out) above them then says
+ * how many matrices are left out and why, and a list (#other-products)
+ * names the other products, in roster order.
  */
 #ifndef RACI_REPORT_HTML_MATRIX_H
 #define RACI_REPORT_HTML_MATRIX_H
@@ -21,9 +26,11 @@
 #include <libxml/xmlwriter.h>
 
 #include "raci/report.h"
+#include "raci/report_html.h"
 
-/* Write the matrices of r's products to w (nothing when r has no roster);
- * 0, or non-zero when w failed. */
-int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r);
+/* Write the matrices of r's products that plan pl draws to w (nothing when
+ * r has no roster); 0, or non-zero when w failed. */
+int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r,
+                            const struct raci_report_html_plan *pl);
 
 #endif

@@ -44,6 +44,13 @@ enum raci_xlsx_book_look {
     RACI_XLSX_BOOK_NLOOKS
 };
 
+struct raci_pair;
+
+/* How the cell of pair pr (view.h; NULL for none) looks, on a product sheet
+ * as on Other products: by its weightiest letter, A first; generated from
+ * the ruleset's default; a text that could not be read; or plain. */
+enum raci_xlsx_book_look raci_xlsx_book_look(const struct raci_pair *pr);
+
 /* The cell formats, made once per workbook. Those by severity carry the
  * mark of a finding of that severity (none at index 0). */
 struct raci_xlsx_book_formats {

@@ -269,6 +269,8 @@ int raci_cmd_audit(const struct raci_options *o, const struct raci_ruleset *rs)
     report.baseline = a.applied ? &a.diff : NULL;
     report.failed = raci_policy_fails(&o->policy, &a.reported);
     report.fail_on = o->policy.fail_on;
+    report.max_sheets = o->max_sheets;
+    report.max_sheets_set = 1;
     /* Every file complete, then standard output, which cannot be taken
      * back, then every file in place (outputs.h). */
     if ((status = write_files(o, rs, &a, &report)) != RACI_EXIT_CLEAN ||

@@ -65,8 +65,8 @@ static const struct raci_option_doc options[] = {
      NULL},
     {{"max-sheets", required_argument, NULL, OPT_MAX_SHEETS},
      "N",
-     "give at most N products a sheet, those with most findings first; the others share "
-     "one, Other products (default: 200)",
+     "give at most N products a sheet (and a matrix in the HTML report), those with most "
+     "findings first; the others share one, Other products (default: 200)",
      RACI_VALUE_NONE,
      NULL},
     {{"rules", required_argument, NULL, OPT_RULES},

@@ -27,8 +27,8 @@ static void shape_stats(uint32_t *v, size_t n, uint32_t *min, double *median, ui
     *median = n % 2 ? v[n / 2] : ((double)v[n / 2 - 1] + (double)v[n / 2]) / 2.0;
 }
 
-/* Direct reports of each manager: managers, their spans, those over the
- * limit. */
+/* Direct reports of each manager (the roster's view of them, view.h):
+ * managers, their spans, those over the limit. */
 static raci_error shape_spans(struct raci_diff_shape *s, const struct raci_roster *r)
 {
     size_t np = r->npersons;
@@ -37,15 +37,14 @@ static raci_error shape_spans(struct raci_diff_shape *s, const struct raci_roste
 
     if (!count)
         return RACI_ERROR_NOMEM;
-    for (uint32_t i = 0; i < np; i++)
-        if (r->persons[i].manager_idx != RACI_NONE && r->persons[i].manager_idx != i)
-            count[r->persons[i].manager_idx]++;
-    /* Keep the managers' counts at the front. */
-    for (uint32_t i = 0; i < np; i++)
-        if (count[i]) {
-            s->over_span += s->span_limit >= 0 && (long)count[i] > s->span_limit;
-            count[n++] = count[i];
+    for (uint32_t i = 0; i < np; i++) {
+        size_t reports = 0;
+        raci_view_reports(r, i, &reports);
+        if (reports) {
+            s->over_span += s->span_limit >= 0 && (long)reports > s->span_limit;
+            count[n++] = (uint32_t)reports;
         }
+    }
     s->managers = (uint32_t)n;
     shape_stats(count, n, &s->span_min, &s->span_median, &s->span_max);
     free(count);

@@ -111,27 +111,66 @@ uint32_t raci_report_html_product(const struct raci_report *r, const struct raci
 
 /* ------------------------------------------------------------ summary -- */
 
-/* Findings by severity (indexed by enum raci_severity) of one product, of
- * the findings about none, or of all. */
-struct html_counts {
-    size_t sev[RACI_SEV_ERROR + 1];
-};
+int raci_report_html_plan_build(struct raci_report_html_plan *pl, const struct raci_report *r)
+{
+    const struct raci_roster *ro = r->roster;
+    size_t np = ro ? ro->nproducts : 0, max = r->max_sheets_set ? r->max_sheets : RACI_WORST_SHOWN;
+    struct raci_worst *rank;
 
-static int html_counts_fail(const struct raci_report *r, const struct html_counts *c)
+    memset(pl, 0, sizeof(*pl));
+    pl->nproducts = np;
+    pl->counts = calloc(np + 2, sizeof(*pl->counts));
+    pl->worst = malloc((np ? np : 1) * sizeof(*pl->worst));
+    pl->drawn = calloc(np ? np : 1, 1);
+    rank = malloc((np ? np : 1) * sizeof(*rank));
+    if (!pl->counts || !pl->worst || !pl->drawn || !rank) {
+        free(rank);
+        return 1;
+    }
+    for (size_t i = 0; i < r->findings->n; i++) {
+        const struct raci_finding *f = r->findings->v[i];
+        uint32_t p = raci_report_html_product(r, f);
+        int s = f->severity >= RACI_SEV_INFO && f->severity <= RACI_SEV_ERROR ? f->severity : 0;
+        pl->counts[p == RACI_NONE ? np : p][s]++;
+        pl->counts[np + 1][s]++;
+    }
+    for (size_t p = 0; p < np; p++)
+        rank[p] = (struct raci_worst){(uint32_t)p, ro->products[p].name, pl->counts[p]};
+    raci_worst_sort(rank, np);
+    for (size_t k = 0; k < np; k++)
+        pl->worst[k] = rank[k].p;
+    free(rank);
+    pl->ndrawn = np < max ? np : max;
+    for (size_t k = 0; k < pl->ndrawn; k++)
+        pl->drawn[pl->worst[k]] = 1;
+    return 0;
+}
+
+void raci_report_html_plan_release(struct raci_report_html_plan *pl)
+{
+    free(pl->counts);
+    free(pl->worst);
+    free(pl->drawn);
+    memset(pl, 0, sizeof(*pl));
+}
+
+/* ------------------------------------------------------------ summary -- */
+
+static int html_counts_fail(const struct raci_report *r, const size_t *c)
 {
     if (r->fail_on == RACI_SEV_OFF)
         return 0;
     for (int s = r->fail_on; s <= RACI_SEV_ERROR; s++)
-        if (c->sev[s])
+        if (c[s])
             return 1;
     return 0;
 }
 
 /* One row of the summary: label, people and tasks (when with_sizes),
- * counts, verdict. */
+ * counts by severity c, verdict. */
 static int html_summary_row(xmlTextWriterPtr w, const struct raci_report *r, const char *label,
-                            const char *cls, const struct html_counts *c, int with_sizes,
-                            size_t people, size_t tasks)
+                            const char *cls, const size_t *c, int with_sizes, size_t people,
+                            size_t tasks)
 {
     int fail = html_counts_fail(r, c);
 
@@ -143,37 +182,56 @@ static int html_summary_row(xmlTextWriterPtr w, const struct raci_report *r, con
                          raci_report_html_elem(w, "td", NULL, NULL))
         return 1;
     for (int s = RACI_SEV_ERROR; s >= RACI_SEV_INFO; s--)
-        if (raci_report_html_num(w, "td", c->sev[s] ? "num has" : "num", c->sev[s]))
+        if (raci_report_html_num(w, "td", c[s] ? "num has" : "num", c[s]))
             return 1;
     return raci_report_html_elem(w, "td", fail ? "verdict fail" : "verdict pass",
                                  fail ? "FAIL" : "PASS") ||
            raci_report_html_close(w);
 }
 
-/* The per-product counts: c[p] for product p, c[np] for the findings
- * about none, c[np + 1] for all. NULL when out of memory. */
-static struct html_counts *html_count(const struct raci_report *r, size_t np)
+/* The row that says how many products the summary leaves out. */
+static int html_summary_more(xmlTextWriterPtr w, size_t more)
 {
-    struct html_counts *c = calloc(np + 2, sizeof(*c));
+    char *text = raci_str_printf("\xE2\x80\xA6 and %zu more product%s, counted in the total", more,
+                                 more == 1 ? "" : "s");
+    int bad = !text || raci_report_html_open(w, "tr", "more") ||
+              raci_report_html_open(w, "td", NULL) || raci_report_html_attr(w, "colspan", "7") ||
+              raci_report_html_text(w, text) || raci_report_html_close(w) ||
+              raci_report_html_close(w);
 
-    for (size_t i = 0; c && i < r->findings->n; i++) {
-        const struct raci_finding *f = r->findings->v[i];
-        uint32_t p = raci_report_html_product(r, f);
-        int s = f->severity >= RACI_SEV_INFO && f->severity <= RACI_SEV_ERROR ? f->severity : 0;
-        c[p == RACI_NONE ? np : p].sev[s]++;
-        c[np + 1].sev[s]++;
-    }
-    return c;
+    free(text);
+    return bad;
 }
 
-static int html_summary(xmlTextWriterPtr w, const struct raci_report *r)
+/* The rows of the products: every one in roster order; or, when some
+ * matrices are left out, the worst few, then how many more there are. */
+static int html_summary_products(xmlTextWriterPtr w, const struct raci_report *r,
+                                 const struct raci_report_html_plan *pl)
+{
+    const struct raci_roster *ro = r->roster;
+    int cut = pl->ndrawn < pl->nproducts;
+    size_t nshown = cut && pl->nproducts > RACI_WORST_SUMMARY ? RACI_WORST_SUMMARY : pl->nproducts;
+
+    for (size_t k = 0; k < nshown; k++) {
+        uint32_t p = cut ? pl->worst[k] : (uint32_t)k;
+        size_t nt;
+        raci_view_product_tasks(ro, p, &nt);
+        if (html_summary_row(w, r, ro->products[p].name, NULL, pl->counts[p], 1,
+                             raci_view_team_size(ro, p), nt))
+            return 1;
+    }
+    return nshown < pl->nproducts && html_summary_more(w, pl->nproducts - nshown);
+}
+
+static int html_summary(xmlTextWriterPtr w, const struct raci_report *r,
+                        const struct raci_report_html_plan *pl)
 {
     static const char *const heads[] = {"Product",  "People", "Tasks", "Errors",
                                         "Warnings", "Infos",  "Status"};
     const struct raci_roster *ro = r->roster;
-    size_t np = ro ? ro->nproducts : 0, people = ro ? ro->npersons : 0, tasks = ro ? ro->ntasks : 0;
-    struct html_counts *c = html_count(r, np);
-    int bad = !c || raci_report_html_open(w, "section", NULL) ||
+    size_t np = pl->nproducts, people = ro ? ro->npersons : 0, tasks = ro ? ro->ntasks : 0;
+    const size_t *whole = pl->counts[np];
+    int bad = raci_report_html_open(w, "section", NULL) ||
               raci_report_html_attr(w, "id", "summary") ||
               raci_report_html_elem(w, "h2", NULL, "Summary") ||
               raci_report_html_open(w, "table", "summary") ||
@@ -182,20 +240,11 @@ static int html_summary(xmlTextWriterPtr w, const struct raci_report *r)
     for (size_t i = 0; !bad && i < sizeof(heads) / sizeof(heads[0]); i++)
         bad = raci_report_html_elem(w, "th", NULL, heads[i]);
     bad = bad || raci_report_html_close(w) || raci_report_html_close(w) ||
-          raci_report_html_open(w, "tbody", NULL);
-    for (uint32_t p = 0; !bad && p < np; p++) {
-        size_t nt;
-        raci_view_product_tasks(ro, p, &nt);
-        bad = html_summary_row(w, r, ro->products[p].name, NULL, &c[p], 1,
-                               raci_view_team_size(ro, p), nt);
-    }
-    if (!bad &&
-        (c[np].sev[RACI_SEV_INFO] || c[np].sev[RACI_SEV_WARNING] || c[np].sev[RACI_SEV_ERROR]))
-        bad = html_summary_row(w, r, "(whole roster)", "whole", &c[np], 0, 0, 0);
-    bad = bad || html_summary_row(w, r, "Total", "total", &c[np + 1], 1, people, tasks) ||
-          raci_report_html_close(w) || raci_report_html_close(w) || raci_report_html_close(w);
-    free(c);
-    return bad;
+          raci_report_html_open(w, "tbody", NULL) || html_summary_products(w, r, pl);
+    if (!bad && (whole[RACI_SEV_INFO] || whole[RACI_SEV_WARNING] || whole[RACI_SEV_ERROR]))
+        bad = html_summary_row(w, r, "(whole roster)", "whole", whole, 0, 0, 0);
+    return bad || html_summary_row(w, r, "Total", "total", pl->counts[np + 1], 1, people, tasks) ||
+           raci_report_html_close(w) || raci_report_html_close(w) || raci_report_html_close(w);
 }
 
 /* ---------------------------------------------------------- provenance -- */
@@ -266,11 +315,12 @@ static int html_banner(xmlTextWriterPtr w, const struct raci_report *r)
     return bad;
 }
 
-static int html_body(xmlTextWriterPtr w, const struct raci_report *r)
+static int html_body(xmlTextWriterPtr w, const struct raci_report *r,
+                     const struct raci_report_html_plan *pl)
 {
     return raci_report_html_open(w, "body", NULL) || html_banner(w, r) ||
-           raci_report_html_open(w, "main", NULL) || html_summary(w, r) ||
-           raci_report_html_findings(w, r) || raci_report_html_matrix(w, r) ||
+           raci_report_html_open(w, "main", NULL) || html_summary(w, r, pl) ||
+           raci_report_html_findings(w, r) || raci_report_html_matrix(w, r, pl) ||
            raci_report_html_svg(w, r) || html_provenance(w, r) || raci_report_html_close(w) ||
            raci_report_html_open(w, "script", NULL) ||
            xmlTextWriterWriteRaw(w, BAD_CAST raci_report_html_style_script()) < 0 ||
@@ -281,6 +331,7 @@ raci_error raci_report_html(FILE *out, const struct raci_report *r)
 {
     xmlOutputBufferPtr buf = xmlOutputBufferCreateFile(out, NULL);
     xmlTextWriterPtr w = buf ? xmlNewTextWriter(buf) : NULL;
+    struct raci_report_html_plan pl;
     int bad;
 
     if (!w) {
@@ -288,9 +339,15 @@ raci_error raci_report_html(FILE *out, const struct raci_report *r)
             xmlOutputBufferClose(buf);
         return RACI_ERROR_NOMEM;
     }
+    if (raci_report_html_plan_build(&pl, r)) {
+        raci_report_html_plan_release(&pl);
+        xmlFreeTextWriter(w);
+        return RACI_ERROR_NOMEM;
+    }
     bad = xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, BAD_CAST "") < 0 ||
-          html_head(w) || html_body(w, r) || raci_report_html_close(w) ||
+          html_head(w) || html_body(w, r, &pl) || raci_report_html_close(w) ||
           xmlTextWriterWriteRaw(w, BAD_CAST "\n") < 0;
+    raci_report_html_plan_release(&pl);
     xmlFreeTextWriter(w); /* flushes and closes buf, not out */
     if (bad || fflush(out) != 0 || ferror(out))
         return RACI_ERROR_OUTPUT;

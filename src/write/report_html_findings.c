@@ -8,6 +8,23 @@
 #include <string.h>
 
 #include "raci/report_html.h"
+#include "raci/str.h"
+
+/* The rows the page holds: the first of r's findings, at most
+ * RACI_REPORT_HTML_MAX_FINDINGS or what RACI_HTML_MAX_FINDINGS says. */
+static size_t hfind_rows(const struct raci_report *r)
+{
+    const char *env = getenv("RACI_HTML_MAX_FINDINGS");
+    size_t max = RACI_REPORT_HTML_MAX_FINDINGS, n = r->findings->n;
+    char *end;
+
+    if (env && *env >= '0' && *env <= '9') {
+        unsigned long v = strtoul(env, &end, 10);
+        if (!*end && v >= 1 && v <= RACI_REPORT_HTML_MAX_FINDINGS)
+            max = (size_t)v;
+    }
+    return n < max ? n : max;
+}
 
 /* One <option>: value, and label when it differs ("" shows as itself). */
 static int hfind_option(xmlTextWriterPtr w, const char *value, const char *label)
@@ -37,33 +54,34 @@ static int hfind_cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The rules that found something, sorted, each once. */
+/* The rules of the page's findings, sorted, each once. */
 static int hfind_rules(xmlTextWriterPtr w, const struct raci_report *r)
 {
     const struct raci_selection *fs = r->findings;
-    const char **ids = malloc((fs->n ? fs->n : 1) * sizeof(*ids));
+    size_t n = hfind_rows(r);
+    const char **ids = malloc((n ? n : 1) * sizeof(*ids));
     int bad = !ids;
 
-    for (size_t i = 0; !bad && i < fs->n; i++)
+    for (size_t i = 0; !bad && i < n; i++)
         ids[i] = fs->v[i]->rule ? fs->v[i]->rule : "";
     if (!bad)
-        qsort(ids, fs->n, sizeof(*ids), hfind_cmp_str);
-    for (size_t i = 0; !bad && i < fs->n; i++)
+        qsort(ids, n, sizeof(*ids), hfind_cmp_str);
+    for (size_t i = 0; !bad && i < n; i++)
         if (i == 0 || strcmp(ids[i], ids[i - 1]) != 0)
             bad = hfind_option(w, ids[i], NULL);
     free(ids);
     return bad;
 }
 
-/* The products some finding belongs to, in roster order, then the whole
+/* The products some finding of the page belongs to, in roster order, then the whole
  * roster when a finding is about no product. */
 static int hfind_products(xmlTextWriterPtr w, const struct raci_report *r)
 {
-    size_t np = r->roster ? r->roster->nproducts : 0;
+    size_t np = r->roster ? r->roster->nproducts : 0, n = hfind_rows(r);
     unsigned char *has = calloc(np + 1, 1);
     int bad = !has;
 
-    for (size_t i = 0; !bad && i < r->findings->n; i++) {
+    for (size_t i = 0; !bad && i < n; i++) {
         uint32_t p = raci_report_html_product(r, r->findings->v[i]);
         has[p == RACI_NONE ? np : p] = 1;
     }
@@ -117,27 +135,44 @@ static int hfind_row(xmlTextWriterPtr w, const struct raci_report *r, const stru
     return bad;
 }
 
+/* When the page holds fewer rows than there are findings: how many are
+ * left out, and where they all are. */
+static int hfind_cut(xmlTextWriterPtr w, size_t shown, size_t all)
+{
+    char *text = raci_str_printf("This page shows the first %zu of the %zu findings; the other "
+                                 "%zu are left out so that it stays small enough for a browser "
+                                 "to open. --format json and --format sarif list them all.",
+                                 shown, all, all - shown);
+    int bad = !text || raci_report_html_open(w, "p", "cut") ||
+              raci_report_html_attr(w, "id", "cut") || raci_report_html_text(w, text) ||
+              raci_report_html_close(w);
+
+    free(text);
+    return bad;
+}
+
 int raci_report_html_findings(xmlTextWriterPtr w, const struct raci_report *r)
 {
     static const char *const heads[] = {"Location", "Severity", "Rule", "Product", "Message"};
     const struct raci_selection *fs = r->findings;
+    size_t n = hfind_rows(r);
     int bad = raci_report_html_open(w, "section", NULL) ||
               raci_report_html_attr(w, "id", "findings-section") ||
               raci_report_html_elem(w, "h2", NULL, "Findings");
 
     if (!bad && fs->n == 0)
         return raci_report_html_elem(w, "p", NULL, "No findings.") || raci_report_html_close(w);
-    bad = bad || hfind_form(w, r) || raci_report_html_open(w, "p", "shown") ||
-          raci_report_html_attr(w, "id", "shown") ||
-          xmlTextWriterWriteFormatString(w, "%zu findings", fs->n) < 0 ||
-          raci_report_html_close(w) || raci_report_html_open(w, "table", "findings") ||
+    bad = bad || (n < fs->n && hfind_cut(w, n, fs->n)) || hfind_form(w, r) ||
+          raci_report_html_open(w, "p", "shown") || raci_report_html_attr(w, "id", "shown") ||
+          xmlTextWriterWriteFormatString(w, "%zu findings", n) < 0 || raci_report_html_close(w) ||
+          raci_report_html_open(w, "table", "findings") ||
           raci_report_html_attr(w, "id", "findings") || raci_report_html_open(w, "thead", NULL) ||
           raci_report_html_open(w, "tr", NULL);
     for (size_t i = 0; !bad && i < sizeof(heads) / sizeof(heads[0]); i++)
         bad = raci_report_html_elem(w, "th", NULL, heads[i]);
     bad = bad || raci_report_html_close(w) || raci_report_html_close(w) ||
           raci_report_html_open(w, "tbody", NULL);
-    for (size_t i = 0; !bad && i < fs->n; i++)
+    for (size_t i = 0; !bad && i < n; i++)
         bad = hfind_row(w, r, fs->v[i]);
     return bad || raci_report_html_close(w) || raci_report_html_close(w) ||
            raci_report_html_close(w);

@@ -10,16 +10,20 @@
 #include <string.h>
 
 #include "raci/letters.h"
+#include "raci/map.h"
 #include "raci/report_html.h"
 #include "raci/str.h"
 #include "raci/view.h"
 
-/* The findings about each task, as lists through the findings: the first
- * of task t is head[t], the one after finding i next[i] (UINT32_MAX ends
- * a list), in the view's order. */
+/* The findings about each task and person (RACI_NONE: the task alone), as
+ * lists through the findings: the first of (t, q) is first's value, the
+ * one after finding i next[i] (UINT32_MAX ends a list), in the view's
+ * order. So a cell reads its own findings, never its task's others: a task
+ * of many people with many findings costs no more than its findings. */
 struct hmatrix_index {
     const struct raci_report *r;
-    uint32_t *head, *next;
+    struct raci_map first;
+    uint32_t *next;
 };
 
 static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report *r)
@@ -28,17 +32,16 @@ static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report
     size_t nt = r->roster->ntasks;
 
     x->r = r;
-    x->head = malloc((nt ? nt : 1) * sizeof(*x->head));
     x->next = malloc((fs->n ? fs->n : 1) * sizeof(*x->next));
-    if (!x->head || !x->next)
+    if (!x->next)
         return 1;
-    memset(x->head, 0xff, (nt ? nt : 1) * sizeof(*x->head));
     for (size_t i = fs->n; i-- > 0;) {
-        uint32_t t = fs->v[i]->task;
+        uint32_t t = fs->v[i]->task, q = fs->v[i]->person;
         x->next[i] = UINT32_MAX;
         if (t != RACI_NONE && t < nt) {
-            x->next[i] = x->head[t];
-            x->head[t] = (uint32_t)i;
+            x->next[i] = raci_map_get(&x->first, t, q); /* RACI_MAP_NONE is UINT32_MAX */
+            if (raci_map_put(&x->first, t, q, (uint32_t)i) != RACI_OK)
+                return 1;
         }
     }
     return 0;
@@ -46,7 +49,7 @@ static int hmatrix_index_build(struct hmatrix_index *x, const struct raci_report
 
 static void hmatrix_index_release(struct hmatrix_index *x)
 {
-    free(x->head);
+    raci_map_release(&x->first);
     free(x->next);
 }
 
@@ -58,10 +61,8 @@ static int hmatrix_findings(const struct hmatrix_index *x, uint32_t t, uint32_t 
 {
     int worst = 0;
 
-    for (uint32_t i = x->head[t]; i != UINT32_MAX; i = x->next[i]) {
+    for (uint32_t i = raci_map_get(&x->first, t, q); i != UINT32_MAX; i = x->next[i]) {
         const struct raci_finding *f = x->r->findings->v[i];
-        if (f->person != q)
-            continue;
         if ((int)f->severity > worst)
             worst = (int)f->severity;
         raci_str_addf(tip, "%s[%s] %s", tip->len ? "; " : "", f->rule, f->message);
@@ -196,7 +197,49 @@ static int hmatrix_legend(xmlTextWriterPtr w)
     return bad || raci_report_html_close(w);
 }
 
-int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r)
+/* Of a large roster: why the matrices of the other products are left
+ * out. */
+static int hmatrix_left_out(xmlTextWriterPtr w, const struct raci_report_html_plan *pl)
+{
+    size_t more = pl->nproducts - pl->ndrawn;
+    char *head = pl->ndrawn == 0
+                     ? raci_str_printf("No product has a matrix here (--max-sheets 0).")
+                     : raci_str_printf("Only the %zu product%s with the most findings (errors "
+                                       "first, then warnings, then infos) %s a matrix here, as "
+                                       "in the workbook (--max-sheets %zu).",
+                                       pl->ndrawn, pl->ndrawn == 1 ? "" : "s",
+                                       pl->ndrawn == 1 ? "has" : "have", pl->ndrawn);
+    char *text =
+        head ? raci_str_printf("%s The matrices of the %s%zu product%s, listed below, are left out "
+                               "so that the page stays small enough for a browser to open: "
+                               "--format json lists all their findings, and the workbook's Other "
+                               "products sheet has their letters.",
+                               head, pl->ndrawn ? "other " : "", more, more == 1 ? "" : "s")
+             : NULL;
+    int bad = !text || raci_report_html_open(w, "p", "left-out") ||
+              raci_report_html_attr(w, "id", "left-out") || raci_report_html_text(w, text) ||
+              raci_report_html_close(w);
+
+    free(head);
+    free(text);
+    return bad;
+}
+
+/* The products whose matrix is left out, by name, in roster order. */
+static int hmatrix_others(xmlTextWriterPtr w, const struct raci_report *r,
+                          const struct raci_report_html_plan *pl)
+{
+    int bad = raci_report_html_open(w, "ul", "others") ||
+              raci_report_html_attr(w, "id", "other-products");
+
+    for (size_t p = 0; !bad && p < pl->nproducts; p++)
+        if (!pl->drawn[p])
+            bad = raci_report_html_elem(w, "li", NULL, r->roster->products[p].name);
+    return bad || raci_report_html_close(w);
+}
+
+int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r,
+                            const struct raci_report_html_plan *pl)
 {
     struct hmatrix_index x = {0};
     int bad;
@@ -205,9 +248,14 @@ int raci_report_html_matrix(xmlTextWriterPtr w, const struct raci_report *r)
         return 0;
     bad = hmatrix_index_build(&x, r) || raci_report_html_open(w, "section", NULL) ||
           raci_report_html_attr(w, "id", "matrices") ||
-          raci_report_html_elem(w, "h2", NULL, "RACI matrices") || hmatrix_legend(w);
-    for (uint32_t p = 0; !bad && p < r->roster->nproducts; p++)
-        bad = hmatrix_product(w, &x, p);
+          raci_report_html_elem(w, "h2", NULL, "RACI matrices") ||
+          (pl->ndrawn < pl->nproducts && hmatrix_left_out(w, pl)) || hmatrix_legend(w);
+    for (uint32_t p = 0; !bad && p < pl->nproducts; p++)
+        if (pl->drawn[p])
+            bad = hmatrix_product(w, &x, p);
+    if (!bad && pl->ndrawn < pl->nproducts)
+        bad = raci_report_html_elem(w, "h3", NULL, "Products without a matrix here") ||
+              hmatrix_others(w, r, pl);
     hmatrix_index_release(&x);
     return bad || raci_report_html_close(w);
 }

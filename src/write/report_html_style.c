@@ -35,6 +35,8 @@ static const char html_css[] =
     "form.filters{display:flex;flex-wrap:wrap;gap:14px;margin:0 0 8px}\n"
     "form.filters select{margin-left:4px;max-width:22em}\n"
     "p.shown{margin:4px 0 8px;color:#595959}\n"
+    "p.cut,p.left-out{max-width:60em;color:#595959}\n"
+    "ul.others{columns:14em;padding-left:20px}\n"
     "[hidden]{display:none!important}\n"
     ".scroll{overflow-x:auto;max-width:100%}\n"
     "table.matrix td{text-align:center;min-width:3em;white-space:nowrap}\n"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "raci/progress.h"
+#include "raci/view.h"
 #include "raci/xlsx_header.h"
 
 /* Severity colours, by raci_xlsx_layout_severity (0: none). */
@@ -505,4 +506,21 @@ void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_xlsx_book_l
 {
     for (uint32_t i = 0; i < pe->ntitles; i++)
         raci_xlsx_book_list_add(out, pe->titles[i] ? pe->titles[i] : "");
+}
+
+enum raci_xlsx_book_look raci_xlsx_book_look(const struct raci_pair *pr)
+{
+    unsigned m;
+
+    if (!pr)
+        return RACI_XLSX_BOOK_PLAIN;
+    m = pr->letters;
+    if (!m)
+        return pr->raw ? RACI_XLSX_BOOK_UNREAD : RACI_XLSX_BOOK_PLAIN;
+    if (pr->flags & RACI_PAIR_GENERATED)
+        return RACI_XLSX_BOOK_GENERATED;
+    return m & RACI_A   ? RACI_XLSX_BOOK_A
+           : m & RACI_R ? RACI_XLSX_BOOK_R
+           : m & RACI_C ? RACI_XLSX_BOOK_C
+                        : RACI_XLSX_BOOK_I;
 }

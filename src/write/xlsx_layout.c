@@ -17,6 +17,12 @@
 
 #include "raci/str.h"
 #include "raci/view.h"
+#include "raci/worst.h"
+
+/* The workbook picks its products as the HTML page does (worst.h). */
+_Static_assert(RACI_XLSX_LAYOUT_NSEV == RACI_WORST_NSEV, "counts indexed alike");
+_Static_assert(RACI_XLSX_LAYOUT_MAX_SHEETS == RACI_WORST_SHOWN, "the same default");
+_Static_assert(RACI_XLSX_LAYOUT_SUMMARY_WORST == RACI_WORST_SUMMARY, "the same summary");
 
 static const struct raci_findings layout_no_findings;
 static const struct raci_xlsx_layout_counts layout_no_counts;
@@ -104,33 +110,11 @@ static raci_error layout_names(struct raci_xlsx_layout *lay)
     return err;
 }
 
-/* A product as the choice of sheets sorts it. */
-struct layout_rank {
-    uint32_t p;
-    const char *name;
-    const size_t *findings;
-};
-
-/* Worst first: most errors, warnings, infos; then by name, then in roster
- * order. */
-static int layout_worst_cmp(const void *a, const void *b)
-{
-    const struct layout_rank *x = a, *y = b;
-    int c;
-
-    for (int s = RACI_XLSX_LAYOUT_NSEV - 1; s > 0; s--)
-        if (x->findings[s] != y->findings[s])
-            return x->findings[s] > y->findings[s] ? -1 : 1;
-    if ((c = strcmp(x->name, y->name)) != 0)
-        return c;
-    return x->p < y->p ? -1 : x->p > y->p;
-}
-
 /* Which products get a sheet: the max_sheets worst. */
 static raci_error layout_choose(struct raci_xlsx_layout *lay)
 {
     size_t np = lay->r->nproducts;
-    struct layout_rank *rank = malloc((np ? np : 1) * sizeof(*rank));
+    struct raci_worst *rank = malloc((np ? np : 1) * sizeof(*rank));
 
     lay->worst = malloc((np ? np : 1) * sizeof(*lay->worst));
     lay->on_sheet = calloc(np ? np : 1, 1);
@@ -140,8 +124,8 @@ static raci_error layout_choose(struct raci_xlsx_layout *lay)
     }
     for (size_t p = 0; p < np; p++)
         rank[p] =
-            (struct layout_rank){(uint32_t)p, lay->r->products[p].name, lay->counts[p].findings};
-    qsort(rank, np, sizeof(*rank), layout_worst_cmp);
+            (struct raci_worst){(uint32_t)p, lay->r->products[p].name, lay->counts[p].findings};
+    raci_worst_sort(rank, np);
     for (size_t k = 0; k < np; k++)
         lay->worst[k] = rank[k].p;
     free(rank);

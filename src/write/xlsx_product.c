@@ -41,24 +41,6 @@ struct matrix_cursor {
     size_t n, cur;
 };
 
-/* How the cell of pair pr (NULL for none) looks. */
-static int matrix_look(const struct raci_pair *pr)
-{
-    unsigned m;
-
-    if (!pr)
-        return RACI_XLSX_BOOK_PLAIN;
-    m = pr->letters;
-    if (!m)
-        return pr->raw ? RACI_XLSX_BOOK_UNREAD : RACI_XLSX_BOOK_PLAIN;
-    if (pr->flags & RACI_PAIR_GENERATED)
-        return RACI_XLSX_BOOK_GENERATED;
-    return m & RACI_A   ? RACI_XLSX_BOOK_A
-           : m & RACI_R ? RACI_XLSX_BOOK_R
-           : m & RACI_C ? RACI_XLSX_BOOK_C
-                        : RACI_XLSX_BOOK_I;
-}
-
 /* The worst severity of the findings marks[a..e). */
 static int matrix_worst(const struct raci_xlsx_book *b, const struct raci_xlsx_layout_mark *marks,
                         size_t a, size_t e)
@@ -435,7 +417,7 @@ static int matrix_task_row(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t
          matrix_marked(b, ws, c, row, 0, b->r->tasks[t].name, NULL, b->f.task);
     for (size_t k = 0; !rc && k < ncells; k++) {
         const struct raci_pair *pr = cells[k];
-        int look = matrix_look(pr);
+        int look = raci_xlsx_book_look(pr);
         char text[32] = "";
         if (pr && look != RACI_XLSX_BOOK_UNREAD)
             raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, text,

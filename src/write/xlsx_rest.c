@@ -42,21 +42,6 @@ static int rest_head(struct raci_xlsx_book *b, lxw_worksheet *ws, const char *na
         b, worksheet_autofilter(ws, 0, 0, rows, RACI_XLSX_LAYOUT_REST_NCOLS - 1));
 }
 
-/* How the letters of pair pr look, as on a product sheet. */
-static int rest_look(const struct raci_pair *pr)
-{
-    unsigned m = pr->letters;
-
-    if (!m)
-        return pr->raw ? RACI_XLSX_BOOK_UNREAD : RACI_XLSX_BOOK_PLAIN;
-    if (pr->flags & RACI_PAIR_GENERATED)
-        return RACI_XLSX_BOOK_GENERATED;
-    return m & RACI_A   ? RACI_XLSX_BOOK_A
-           : m & RACI_R ? RACI_XLSX_BOOK_R
-           : m & RACI_C ? RACI_XLSX_BOOK_C
-                        : RACI_XLSX_BOOK_I;
-}
-
 /* The worst severity of the marks at the cursor on row g and column col
  * (0 for none). */
 static int rest_worst(const struct raci_xlsx_book *b, const struct rest_cursor *c, uint32_t g,
@@ -109,7 +94,7 @@ static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g,
     const struct raci_xlsx_book_formats *f = &b->f;
     uint32_t row = g % raci_xlsx_layout_part_rows(b->lay) + 1;
     struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT;
-    int look = rest_look(pr), e;
+    int look = raci_xlsx_book_look(pr), e;
     char letters[32] = "";
 
     /* Marks behind the cursor sit on no row written here: skip them. */

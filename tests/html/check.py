@@ -15,6 +15,13 @@ order, by Python's html.parser) and fetch nothing. Headless Chromium then:
 - and at #rule=R&product=P (the first finding's): only those rows shown.
 Without scripts, the page of samples/mistakes.csv keeps its filters hidden
 and every row shown.
+Then a generated roster of a few thousand rows (bench/gen.py, 30 products)
+with --max-sheets 5 and at most 100 findings a page (RACI_HTML_MAX_FINDINGS):
+in Chromium's DOM only the 5 worst products of the JSON's findings have a
+matrix, the other 25 are listed, the Summary shows the 20 worst and counts
+the rest, the table holds the first 100 findings and says how many are left
+out, #severity=error filters them, and raci and Chromium stay within their
+time.
 Prints what fails and exits 1 if anything does.
 """
 import concurrent.futures
@@ -23,6 +30,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.parse
 
 from PIL import Image, ImageStat
@@ -103,8 +111,61 @@ class Page(html.parser.HTMLParser):
             self.shown += data
 
 
-def parse(name, text):
-    p = Page(name)
+class LargePage(Page):
+    """Also collects the drawn matrices, the products listed without one,
+    the Summary's row heads and the paragraphs saying what is left out."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.matrices, self.others, self.summary, self.texts = [], [], [], {}
+        self.grab = None
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        a = dict(attrs)
+        up = self.stack[-2] if len(self.stack) > 1 else ""
+        if tag == "h3" and self.section == "product":
+            self.grab = ("matrix", "")
+        elif tag == "li" and self.in_others:
+            self.grab = ("other", "")
+        elif tag in ("th", "td") and self.in_summary and up == "tr" and self.first_cell:
+            self.grab = ("summary", "")
+        elif tag == "p" and a.get("id") in ("cut", "left-out"):
+            self.grab = (a["id"], "")
+        if tag == "section":
+            self.section = a.get("class") or a.get("id")
+            self.in_summary = a.get("id") == "summary"
+        if tag == "ul" and a.get("id") == "other-products":
+            self.in_others = True
+        if tag == "tbody":
+            self.in_tbody = True
+        self.first_cell = tag == "tr" and self.in_tbody
+
+    section, in_summary, in_others, in_tbody, first_cell = None, False, False, False, False
+
+    def handle_endtag(self, tag):
+        if self.grab and tag in ("h3", "li", "th", "td", "p"):
+            kind, text = self.grab
+            lists = {"matrix": self.matrices, "other": self.others, "summary": self.summary}
+            (lists[kind] if kind in lists else self.texts.setdefault(kind, [])).append(text)
+            self.grab = None
+        if tag == "ul":
+            self.in_others = False
+        if tag == "tbody":
+            self.in_tbody = False
+        if tag == "section":
+            self.in_summary = False
+            self.section = None
+        super().handle_endtag(tag)
+
+    def handle_data(self, data):
+        super().handle_data(data)
+        if self.grab:
+            self.grab = (self.grab[0], self.grab[1] + data)
+
+
+def parse(name, text, cls=None):
+    p = (cls or Page)(name)
     p.feed(text)
     p.close()
     if p.stack:
@@ -226,6 +287,73 @@ def check_no_script(workdir):
         fail("mistakes.csv: without scripts not every row is shown")
 
 
+def worst_first(findings):
+    """The products worst first, as worst.h orders them: most errors,
+    warnings, infos, then by name."""
+    counts = {}
+    for f in findings:
+        product = (f.get("subject") or {}).get("product")
+        if product is not None:
+            c = counts.setdefault(product, {"error": 0, "warning": 0, "info": 0})
+            c[f["severity"]] += 1
+    return sorted(counts, key=lambda p: (-counts[p]["error"], -counts[p]["warning"],
+                                         -counts[p]["info"], p))
+
+
+def check_large(raci, workdir):
+    name = "generated roster"
+    roster = os.path.join(workdir, "large.csv")
+    with open(roster, "w") as f:
+        subprocess.run([sys.executable, "bench/gen.py", "30", "8"], stdout=f, check=True)
+    base = os.path.join(workdir, "large")
+    env = dict(os.environ, RACI_HTML_MAX_FINDINGS="100")
+    start = time.monotonic()
+    page = subprocess.run([raci, "--no-xlsx", "--max-sheets", "5", "--report",
+                           "html=" + base + ".html", "--format", "json", roster],
+                          capture_output=True, env=env)
+    took = time.monotonic() - start
+    if page.returncode not in (0, 1):
+        fail(f"{name}: raci exited {page.returncode}: {page.stderr[-300:]}")
+        return
+    if took > 5:
+        fail(f"{name}: raci took {took:.1f} s (at most 5)")
+    findings = json.loads(page.stdout)["findings"]
+    products = sorted({(f.get("subject") or {}).get("product") for f in findings} - {None})
+    worst = worst_first(findings)
+    if len(products) != 30 or len(worst) != 30:
+        fail(f"{name}: {len(products)} products in the JSON, expected 30")
+        return
+    url = "file://" + os.path.abspath(base + ".html")
+    start = time.monotonic()
+    dom = parse(name + " (DOM)", chromium(["--dump-dom", url], workdir, "large"), LargePage)
+    took = time.monotonic() - start
+    if took > 20:
+        fail(f"{name}: Chromium took {took:.1f} s to open the page (at most 20)")
+    drawn = [p for p in products if p in worst[:5]]
+    if dom.matrices != drawn:
+        fail(f"{name}: matrices drawn {dom.matrices}, expected the 5 worst {drawn}")
+    others = [p for p in products if p not in worst[:5]]
+    if dom.others != others:
+        fail(f"{name}: products listed without a matrix {dom.others}, expected {others}")
+    left = " ".join(dom.texts.get("left-out", []))
+    if "Only the 5 products" not in left or "other 25 products" not in left:
+        fail(f"{name}: the page does not say that 25 matrices are left out: '{left}'")
+    want = worst[:20] + ["\u2026 and 10 more products, counted in the total", "(whole roster)",
+                         "Total"]
+    if dom.summary != want:
+        fail(f"{name}: the Summary's rows are {dom.summary}, expected {want}")
+    cut = " ".join(dom.texts.get("cut", []))
+    if f"the first 100 of the {len(findings)} findings" not in cut or "--format json" not in cut:
+        fail(f"{name}: the page does not say that findings are left out: '{cut}'")
+    check_rows(name, dom, findings[:100])
+    errors = sum(f["severity"] == "error" for f in findings[:100])
+    hashed = parse(name + " #severity=error",
+                   chromium(["--dump-dom", url + "#severity=error"], workdir, "large"))
+    if check_filtered(name + " #severity=error", hashed,
+                      lambda a: a["data-severity"] == "error", 100) != errors:
+        fail(f"{name}: #severity=error does not show the {errors} errors of the page")
+
+
 def main():
     raci, workdir, samples = sys.argv[1], sys.argv[2], sys.argv[3:]
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
@@ -233,6 +361,7 @@ def main():
             f.result()
     if any(os.path.basename(s) == "mistakes.csv" for s in samples):
         check_no_script(workdir)
+    check_large(raci, workdir)
     print(f"html: {len(samples)} samples, {len(problems)} problems")
     return 1 if problems else 0
 

@@ -2,7 +2,9 @@
 # The HTML report of every sample in a real browser: headless Chromium
 # renders it (a screenshot that is not blank) and dumps its DOM after the
 # page's script ran (every finding of the JSON report is there, and the
-# filters of the URL hash hide the rows they should); see check.py. RACI
+# filters of the URL hash hide the rows they should), then the page of a
+# generated roster of 3,500 rows with --max-sheets 5 (only the 5 worst
+# products' matrices drawn, the others listed); see check.py. RACI
 # names the binary (default ./build/raci).
 set -u
 cd "$(dirname "$0")/../.."

@@ -30,12 +30,8 @@ echo "junit: xmllint and the Jenkins JUnit schema"
 if ! command -v xmllint >/dev/null 2>&1; then
   echo "junit: xmllint is missing (make deps installs libxml2-utils)"; exit 1
 fi
-if ! command -v npm >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-    $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null || {
-    echo "junit: could not install npm"; exit 1; }
-fi
+. tests/npm.sh
+npm_need junit || exit 1
 if ! echo "$XSD_SHA256  $XSD" | sha256sum -c --status 2>/dev/null; then
   rm -rf "$NPM_DIR" && mkdir -p "$NPM_DIR"
   if ! (cd "$NPM_DIR" && npm pack --silent "$PKG" >pack.log 2>&1 &&

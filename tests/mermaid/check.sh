@@ -19,21 +19,8 @@ WORK=build/mermaid
 PKGS="mermaid@11.12.2 jsdom@26.1.0"
 
 echo "mermaid: the Markdown report's chart through mermaid.parse"
-if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-    $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || {
-    echo "mermaid: could not install nodejs and npm"; exit 1; }
-fi
-stamp="$NPM_DIR/.installed"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$PKGS" ]; then
-  rm -rf "$NPM_DIR" && mkdir -p "$NPM_DIR"
-  if ! npm install --prefix "$NPM_DIR" --no-save --no-audit --no-fund --ignore-scripts \
-      --loglevel=error $PKGS >"$NPM_DIR/install.log" 2>&1; then
-    cat "$NPM_DIR/install.log"; echo "mermaid: npm install failed"; exit 1
-  fi
-  echo "$PKGS" >"$stamp"
-fi
+. tests/npm.sh
+npm_need mermaid && npm_install mermaid "$NPM_DIR" $PKGS || exit 1
 
 rm -rf "$WORK" && mkdir -p "$WORK"
 fail=0 pairs=()

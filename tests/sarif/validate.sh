@@ -20,30 +20,19 @@ SCHEMA_IN_PKG=package/lib/schemas/sarif-2.1.0-rtm.5.json
 PKGS="@microsoft/sarif-multitool@$MULTITOOL_VERSION ajv@8.17.1 ajv-draft-04@1.0.0 ajv-formats@3.0.1"
 
 echo "sarif: schema 2.1.0 and sarif-multitool validate"
-# Node and npm: from Debian when missing (Makefile's deps covers the rest;
-# npm is not in its list because a machine may have Node from elsewhere).
-if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-    $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null || {
-    echo "sarif: could not install nodejs and npm"; exit 1; }
-fi
+. tests/npm.sh
+npm_need sarif || exit 1
 # The multitool is a self-contained .NET program: without ICU it needs the
 # invariant globalisation mode, which is all it needs here anyway.
 export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1
-stamp="$NPM_DIR/.installed"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$PKGS $SCHEMA_PKG" ]; then
-  rm -rf "$NPM_DIR" && mkdir -p "$NPM_DIR"
-  # --ignore-scripts: the multitool's only script is a chmod, done below.
-  if ! npm install --prefix "$NPM_DIR" --no-save --no-audit --no-fund --ignore-scripts \
-      --loglevel=error $PKGS >"$NPM_DIR/install.log" 2>&1; then
-    cat "$NPM_DIR/install.log"; echo "sarif: npm install failed"; exit 1
-  fi
+# --ignore-scripts: the multitool's only script is a chmod, done below.
+npm_install sarif "$NPM_DIR" $PKGS || exit 1
+if [ "$(cat "$NPM_DIR/.schema" 2>/dev/null)" != "$SCHEMA_PKG" ]; then
   if ! (cd "$NPM_DIR" && npm pack --silent "$SCHEMA_PKG" >pack.log 2>&1 &&
         tar xzf ./*.tgz "$SCHEMA_IN_PKG" && mv "$SCHEMA_IN_PKG" sarif-schema-2.1.0.json); then
     cat "$NPM_DIR/pack.log"; echo "sarif: could not fetch the schema from $SCHEMA_PKG"; exit 1
   fi
-  echo "$PKGS $SCHEMA_PKG" >"$stamp"
+  echo "$SCHEMA_PKG" >"$NPM_DIR/.schema"
 fi
 # The multitool is a native .NET binary in a per-platform package; call it
 # directly (its bin.js wrapper passes arguments through a shell).
