@@ -167,6 +167,20 @@ static raci_error layout_rest(struct raci_xlsx_layout *lay)
                     raci_map_put(&lay->rest_people, p, pairs[k].person, (uint32_t)g))
                     return RACI_ERROR_NOMEM;
         }
+        /* A member without a pair: a row without a task, that they are
+         * still on the product when the workbook is read back. */
+        size_t nmem;
+        const uint32_t *mem = raci_view_product_members(r, p, &nmem);
+        for (size_t k = 0; k < nmem; k++) {
+            uint32_t who = r->members[mem[k]].person;
+            if (raci_map_get(&lay->rest_people, p, who) != RACI_MAP_NONE)
+                continue;
+            if (raci_map_put(&lay->rest_people, p, who, (uint32_t)g))
+                return RACI_ERROR_NOMEM;
+            if (lay->product_rest[p] == RACI_NONE)
+                lay->product_rest[p] = (uint32_t)g;
+            g++;
+        }
     }
     lay->nrest = g;
     return RACI_OK;
