@@ -59,6 +59,10 @@ struct raci_options {
     enum raci_detect_input input; /* --input: the rosters' shape */
     struct raci_policy policy;    /* its dropped rules are o->dropped */
     double max_churn;             /* --max-churn (raci diff): percent; negative: no limit */
+    /* Set before parsing for `raci diff`: the two operands are its sides,
+     * each audited alone, so that one roster may be both (nothing changes),
+     * but standard input can be read once only. */
+    int diff;
     const char *baseline;
     const char *write_baseline;
     const char *export_roster; /* --export-roster FILE.csv, or NULL */

@@ -80,6 +80,9 @@ struct raci_task {
     int def;             /* ruleset task index, or -1 */
     struct raci_loc loc; /* first row naming it (task cell) */
     const char *note;    /* a matrix's note columns, first row's; NULL when none */
+    /* The line that row starts on: loc.line, or an earlier one when a cell
+     * before the task's holds a line break. */
+    uint32_t row_line;
 };
 
 enum {

@@ -100,6 +100,13 @@ const uint32_t *raci_view_task_assigns(const struct raci_roster *r, uint32_t t, 
  * on the task. */
 const struct raci_pair *raci_view_task_pairs(const struct raci_roster *r, uint32_t t, size_t *n);
 
+/* The rows of task t on a list of pairs (the workbook's Other products): its
+ * pairs; or, when nobody has a letter on it, one pair of its team's first
+ * person without letters, written into *none, so that the task has a row;
+ * *n is 0 when it has no team either. */
+const struct raci_pair *raci_view_task_rows(const struct raci_roster *r, uint32_t t, size_t *n,
+                                            struct raci_pair *none);
+
 /* The pair of task t and person p, or NULL when p has no row on t. */
 const struct raci_pair *raci_view_pair(const struct raci_roster *r, uint32_t t, uint32_t p);
 

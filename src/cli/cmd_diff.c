@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -36,11 +37,13 @@ struct diff_run {
     int dirs;                 /* both sides are directories */
     char **paths[2];          /* then the rosters under each (rosterdir.h) */
     size_t npaths[2];
+    char **inputs; /* both sides' rosters, for the check of the outputs */
 };
 
 static void diff_run_release(struct diff_run *x)
 {
     raci_outputs_release(&x->outs); /* aborts what was not committed */
+    free(x->inputs);
     raci_diff_rows_release(&x->rows);
     raci_diff_release(&x->d);
     for (int s = 0; s < 2; s++) {
@@ -201,6 +204,19 @@ static int diff_begin(const struct raci_options *o, const struct raci_ruleset *r
 
     x->wo = *o;
     x->wo.no_xlsx = !o->output;
+    /* Sides that are directories: no output may be a roster under them. */
+    if (x->dirs && x->npaths[0] + x->npaths[1] < INT_MAX) {
+        size_t n = 0;
+        if (!(x->inputs = calloc(x->npaths[0] + x->npaths[1] + 1, sizeof(*x->inputs)))) {
+            fprintf(stderr, "raci: %s\n", raci_error_string(RACI_ERROR_NOMEM));
+            return RACI_EXIT_TROUBLE;
+        }
+        for (int s = 0; s < 2; s++)
+            for (size_t i = 0; i < x->npaths[s]; i++)
+                x->inputs[n++] = x->paths[s][i];
+        x->wo.args = x->inputs;
+        x->wo.nargs = (int)n;
+    }
     if ((status = raci_outputs_check(&x->wo, rs)) != RACI_EXIT_CLEAN)
         return status;
     if (raci_outputs_init(&x->outs, &x->wo) != RACI_OK) {

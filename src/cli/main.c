@@ -94,6 +94,7 @@ int main(int argc, char **argv)
     }
     /* `raci rules ...` and `raci diff ...` take the options after their
      * name. */
+    o.diff = cmd == CMD_DIFF;
     if (cmd != CMD_AUDIT)
         status = raci_options_parse(&o, argc - 1, argv + 1);
     else

@@ -527,14 +527,19 @@ static int same_file(const char *a, const char *b)
 /* A roster given twice would be audited twice (every row its own
  * duplicate), and standard input can only be read once (nor can a file be
  * both a roster and the people roster); --stdin-filename names what '-'
- * reads. (An output over an input is outputs.h's check.) */
+ * reads. A diff's two sides are audited apart: one file may be both. (An
+ * output over an input is outputs.h's check.) */
 int raci_options_check(const struct raci_options *o)
 {
     int stdin_given = 0;
 
     for (int i = 0; i < o->nargs; i++) {
         for (int j = 0; j < i; j++)
-            if (same_file(o->args[i], o->args[j]))
+            if (o->diff && strcmp(o->args[i], "-") == 0 && strcmp(o->args[j], "-") == 0)
+                return raci_options_usage_error("%s", "'raci diff' reads standard input once: "
+                                                      "'-' can be BEFORE or AFTER, not both (give "
+                                                      "the other side as a file)");
+            else if (!o->diff && same_file(o->args[i], o->args[j]))
                 return raci_options_usage_error("roster '%s' is given twice", o->args[i]);
         stdin_given |= strcmp(o->args[i], "-") == 0;
         if (o->people && same_file(o->args[i], o->people))

@@ -63,6 +63,15 @@ static int roster_name(const char *name)
            (n > 5 && strcasecmp(name + n - 5, ".xlsx") == 0);
 }
 
+/* Is the -o file one the walk skips: a workbook there (an earlier run's),
+ * not a roster? A CSV that -o names stays a roster, so that the check of
+ * outputs against inputs refuses to write over it. */
+static int skip_output(const char *out, struct stat *st)
+{
+    size_t n = out ? strlen(out) : 0;
+    return n > 5 && strcasecmp(out + n - 5, ".xlsx") == 0 && stat(out, st) == 0;
+}
+
 /* Add the rosters under dir to f. -1 (errno set) when dir cannot be read. */
 static int walk(const char *dir, const struct skip *s, struct found *f)
 {
@@ -131,6 +140,59 @@ static char *dir_stem(const char *dir)
     return stem;
 }
 
+/* A path found, for finding one file reached twice: its inode, and
+ * where it is in the sorted list. */
+struct found_file {
+    dev_t dev;
+    ino_t ino;
+    int link; /* the path is a symbolic link */
+    size_t at;
+};
+
+static int by_inode(const void *pa, const void *pb)
+{
+    const struct found_file *a = pa, *b = pb;
+
+    if (a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    if (a->ino != b->ino)
+        return a->ino < b->ino ? -1 : 1;
+    if (a->link != b->link)
+        return a->link - b->link;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* Keep one path of each file in f->v[first..): a link to a roster of the
+ * same tree, or a hard link, names a file already found, and read twice
+ * its every row would be its own duplicate. The file's own path stays
+ * rather than a link's, else the first in byte order; the order of the
+ * others is kept. */
+static void drop_twice(struct found *f, size_t first)
+{
+    size_t n = f->n - first, k = 0, m = 0;
+    struct found_file *v = calloc(n ? n : 1, sizeof(*v));
+    struct stat st, lst;
+
+    if (!v) {
+        f->nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (stat(f->v[first + i], &st) == 0 && lstat(f->v[first + i], &lst) == 0)
+            v[k++] = (struct found_file){st.st_dev, st.st_ino, S_ISLNK(lst.st_mode), first + i};
+    qsort(v, k, sizeof(*v), by_inode);
+    for (size_t i = 1; i < k; i++)
+        if (v[i].dev == v[i - 1].dev && v[i].ino == v[i - 1].ino) {
+            free(f->v[v[i].at]);
+            f->v[v[i].at] = NULL;
+        }
+    free(v);
+    for (size_t i = first; i < f->n; i++)
+        if (f->v[i])
+            f->v[first + m++] = f->v[i];
+    f->n = first + m;
+}
+
 /* The rosters under dir, sorted, onto f; RACI_EXIT_TROUBLE (message
  * printed) when there are none or dir cannot be read. */
 static int expand_one(const char *dir, const struct skip *s, struct found *f)
@@ -154,6 +216,7 @@ static int expand_one(const char *dir, const struct skip *s, struct found *f)
         return RACI_EXIT_TROUBLE;
     }
     qsort(f->v + first, f->n - first, sizeof(*f->v), by_bytes);
+    drop_twice(f, first);
     return RACI_EXIT_CLEAN;
 }
 
@@ -197,7 +260,7 @@ int raci_rosterdir_expand(struct raci_options *o)
     if (ndirs == 0)
         return RACI_EXIT_CLEAN;
     s.has_dir = stat("output", &s.out_dir) == 0;
-    s.has_file = o->output && stat(o->output, &s.out_file) == 0;
+    s.has_file = skip_output(o->output, &s.out_file);
     if (!(starts = calloc(ndirs + 1, sizeof(*starts))))
         f.nomem = 1;
     for (int i = 0, d = 0; i < o->nargs && !f.nomem && status == RACI_EXIT_CLEAN; i++)
@@ -231,7 +294,7 @@ int raci_rosterdir_list(const struct raci_options *o, const char *dir, char ***p
     int status;
 
     s.has_dir = stat("output", &s.out_dir) == 0;
-    s.has_file = o->output && stat(o->output, &s.out_file) == 0;
+    s.has_file = skip_output(o->output, &s.out_file);
     s.has_people = o->people && stat(o->people, &s.people) == 0;
     status = expand_one(dir, &s, &f);
     if (f.nomem) {

@@ -274,7 +274,7 @@ raci_error raci_roster_task(struct raci_roster *r, uint32_t product, const char 
         t = (uint32_t)r->ntasks;
         if (raci_map_put(&idx(r)->tasks, (uintptr_t)key, product, t))
             return RACI_ERROR_NOMEM;
-        r->tasks[t] = (struct raci_task){shown, product, def, loc, NULL};
+        r->tasks[t] = (struct raci_task){shown, product, def, loc, NULL, loc.line};
         r->ntasks++;
     }
     *out = t;

@@ -448,6 +448,22 @@ const struct raci_pair *raci_view_task_pairs(const struct raci_roster *r, uint32
     return v->pairs + v->task_pair_off[t];
 }
 
+const struct raci_pair *raci_view_task_rows(const struct raci_roster *r, uint32_t t, size_t *n,
+                                            struct raci_pair *none)
+{
+    const struct raci_pair *pairs = raci_view_task_pairs(r, t, n);
+    size_t nmem = 0;
+    const uint32_t *mem =
+        t < r->ntasks ? raci_view_product_members(r, r->tasks[t].product, &nmem) : NULL;
+
+    if (*n > 0 || nmem == 0)
+        return pairs;
+    memset(none, 0, sizeof(*none));
+    none->person = r->members[mem[0]].person;
+    *n = 1;
+    return none;
+}
+
 const struct raci_pair *raci_view_pair(const struct raci_roster *r, uint32_t t, uint32_t p)
 {
     uint32_t i;

@@ -300,6 +300,7 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
     const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
     const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
     uint32_t who, product, task;
+    size_t ntasks;
     raci_error err;
 
     if (!prod || !tname)
@@ -321,8 +322,11 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
         return err;
     if (!*tname)
         return RACI_OK; /* a roster entry alone */
+    ntasks = r->ntasks;
     if ((err = raci_roster_task(r, product, tname, cell_loc(t, row, of[RACI_COLUMN_TASK]), &task)))
         return err;
+    if (r->ntasks > ntasks)
+        r->tasks[task].row_line = row->line; /* the export places it by its row */
     if (of[RACI_COLUMN_RACI] < 0)
         return RACI_OK;
     return assign_cell(r, who, product, task, cell_text(row, of[RACI_COLUMN_RACI]),

@@ -153,9 +153,14 @@ static raci_error task_rows(struct exporter *e)
         struct out_row row = {0};
         size_t nmem;
         const uint32_t *mem = raci_view_product_members(r, task->product, &nmem);
-        if (e->generated[t] || e->task_at[t] <= loc_place(r, task->loc) || !nmem)
+        /* Placed by its row's first line, as an assignment is: read back,
+         * the task cell of this export's row lies past a line break in the
+         * person's, title's or product's cell, and the row must still come
+         * first, standing in for the membership its person cell gives. */
+        uint64_t at = row_place(r, task->loc.file, task->row_line);
+        if (e->generated[t] || e->task_at[t] <= at || !nmem)
             continue;
-        row.at = loc_place(r, task->loc);
+        row.at = at;
         row.kind = ROW_TASK;
         row.index = t;
         row.person = r->members[mem[0]].person; /* the team's first: stable when read again */

@@ -302,10 +302,12 @@ static int html_head(xmlTextWriterPtr w)
 static int html_banner(xmlTextWriterPtr w, const struct raci_report *r)
 {
     const struct raci_selection *fs = r->findings;
-    char *line = raci_str_printf("%zu findings: %zu errors, %zu warnings, %zu infos", fs->n,
-                                 raci_selection_count(fs, RACI_SEV_ERROR),
-                                 raci_selection_count(fs, RACI_SEV_WARNING),
-                                 raci_selection_count(fs, RACI_SEV_INFO));
+    size_t ne = raci_selection_count(fs, RACI_SEV_ERROR),
+           nw = raci_selection_count(fs, RACI_SEV_WARNING);
+    /* Worded as the text report's last line. */
+    char *line = raci_str_printf("%zu finding%s: %zu error%s, %zu warning%s, %zu info", fs->n,
+                                 fs->n == 1 ? "" : "s", ne, ne == 1 ? "" : "s", nw,
+                                 nw == 1 ? "" : "s", raci_selection_count(fs, RACI_SEV_INFO));
     int bad = !line || raci_report_html_open(w, "header", r->failed ? "fail" : "pass") ||
               raci_report_html_elem(w, "h1", NULL, r->failed ? "raci: failed" : "raci: passed") ||
               raci_report_html_elem(w, "p", NULL, line) || raci_report_html_close(w);

@@ -135,8 +135,8 @@ static raci_error layout_choose(struct raci_xlsx_layout *lay)
     return RACI_OK;
 }
 
-/* The rows of Other products: each pair of the products without a sheet,
- * and where each task's, product's and person's first pair is. */
+/* The rows of Other products, each task's of the products without a sheet
+ * (raci_view_task_rows), and where each task's, product's and person's first is. */
 static raci_error layout_rest(struct raci_xlsx_layout *lay)
 {
     const struct raci_roster *r = lay->r;
@@ -146,8 +146,7 @@ static raci_error layout_rest(struct raci_xlsx_layout *lay)
     lay->product_rest = malloc((r->nproducts ? r->nproducts : 1) * sizeof(*lay->product_rest));
     if (!lay->task_rest || !lay->product_rest)
         return RACI_ERROR_NOMEM;
-    for (size_t t = 0; t < r->ntasks; t++)
-        lay->task_rest[t] = RACI_NONE;
+    memset(lay->task_rest, 0xff, (r->ntasks ? r->ntasks : 1) * sizeof(*lay->task_rest)); /* NONE */
     for (uint32_t p = 0; p < r->nproducts; p++) {
         size_t ntasks;
         const uint32_t *tasks = raci_view_product_tasks(r, p, &ntasks);
@@ -156,7 +155,8 @@ static raci_error layout_rest(struct raci_xlsx_layout *lay)
             continue;
         for (size_t i = 0; i < ntasks; i++) {
             size_t npairs;
-            const struct raci_pair *pairs = raci_view_task_pairs(r, tasks[i], &npairs);
+            struct raci_pair none;
+            const struct raci_pair *pairs = raci_view_task_rows(r, tasks[i], &npairs, &none);
             if (npairs == 0)
                 continue;
             lay->task_rest[tasks[i]] = (uint32_t)g;
@@ -166,6 +166,20 @@ static raci_error layout_rest(struct raci_xlsx_layout *lay)
                 if (raci_map_get(&lay->rest_people, p, pairs[k].person) == RACI_MAP_NONE &&
                     raci_map_put(&lay->rest_people, p, pairs[k].person, (uint32_t)g))
                     return RACI_ERROR_NOMEM;
+        }
+        /* A member without a pair: a row without a task, that they are
+         * still on the product when the workbook is read back. */
+        size_t nmem;
+        const uint32_t *mem = raci_view_product_members(r, p, &nmem);
+        for (size_t k = 0; k < nmem; k++) {
+            uint32_t who = r->members[mem[k]].person;
+            if (raci_map_get(&lay->rest_people, p, who) != RACI_MAP_NONE)
+                continue;
+            if (raci_map_put(&lay->rest_people, p, who, (uint32_t)g))
+                return RACI_ERROR_NOMEM;
+            if (lay->product_rest[p] == RACI_NONE)
+                lay->product_rest[p] = (uint32_t)g;
+            g++;
         }
     }
     lay->nrest = g;

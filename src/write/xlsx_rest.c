@@ -106,7 +106,7 @@ static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g,
     raci_xlsx_book_titles(pe, &titles);
     e = raci_xlsx_book_str(b, c->ws, row, 0, r->products[p].name,
                            rest_worst(b, c, g, 0) ? f->product[rest_worst(b, c, g, 0)] : NULL) ||
-        raci_xlsx_book_str(b, c->ws, row, 1, r->tasks[t].name,
+        raci_xlsx_book_str(b, c->ws, row, 1, t < r->ntasks ? r->tasks[t].name : "",
                            rest_worst(b, c, g, 1) ? f->task[rest_worst(b, c, g, 1)] : NULL) ||
         raci_xlsx_book_str(b, c->ws, row, 2, pe->name,
                            rest_worst(b, c, g, 2) ? f->person[rest_worst(b, c, g, 2)] : NULL) ||
@@ -152,10 +152,27 @@ int raci_xlsx_rest_write(struct raci_xlsx_book *b)
             continue;
         for (size_t i = 0; i < ntasks; i++) {
             size_t npairs;
-            const struct raci_pair *pairs = raci_view_task_pairs(r, tasks[i], &npairs);
+            struct raci_pair none;
+            /* A task nobody has a letter on is a row of its team's first
+             * person without letters, which reads back as the task with
+             * nobody on it (the layout counts it so). */
+            const struct raci_pair *pairs = raci_view_task_rows(r, tasks[i], &npairs, &none);
             for (size_t k = 0; k < npairs; k++, g++)
                 if (rest_part(b, &c, g) || rest_row(b, &c, g, p, tasks[i], &pairs[k]))
                     return -1;
+        }
+        /* Then each member without a pair, on a row without a task, as the
+         * layout counts them. */
+        size_t nmem;
+        const uint32_t *mem = raci_view_product_members(r, p, &nmem);
+        for (size_t k = 0; k < nmem; k++) {
+            struct raci_pair none = {0};
+            none.person = r->members[mem[k]].person;
+            if (raci_map_get(&lay->rest_people, p, none.person) != g)
+                continue;
+            if (rest_part(b, &c, g) || rest_row(b, &c, g, p, RACI_NONE, &none))
+                return -1;
+            g++;
         }
     }
     return 0;

@@ -120,6 +120,23 @@ static void test_roster_export(void **state)
     free(csv);
 }
 
+/* A product cell with a line break puts the task cell of the export on a
+ * later line than its row's person cell: read back, the task's row is
+ * still the row that names the person on the product, not a row of its
+ * own (found by fuzz_pipeline). */
+static void test_task_after_a_line_break(void **state)
+{
+    char *csv = fixed_point("team.csv",
+                            "task,product,title,person\n"
+                            "Review,\"Sprint\nteam\",Developer,Ana\n",
+                            raci_export_roster);
+    (void)state;
+
+    assert_string_equal(csv, "person,title,product,task,raci\n"
+                             "Ana,Developer,\"Sprint\nteam\",Review,\n");
+    free(csv);
+}
+
 static void test_role_columns_get_ids(void **state)
 {
     /* A chart's "Developer" of each product is a person of its own. */
@@ -230,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_csv_quotes_only_what_needs_it),
         cmocka_unit_test(test_csv_write_failure_is_an_output_error),
         cmocka_unit_test(test_roster_export),
+        cmocka_unit_test(test_task_after_a_line_break),
         cmocka_unit_test(test_role_columns_get_ids),
         cmocka_unit_test(test_matrix_export),
         cmocka_unit_test(test_product_sheets_read_back),

@@ -87,6 +87,9 @@ static void test_text_stays_text(void **state)
      * with its finding as its title. */
     assert_non_null(strstr(page, "<th class=\"task mark-error\" title=\"[single-accountable] "));
     assert_non_null(strstr(page, "<td class=\"l-unread mark-warning\" title=\"[unknown-letter] "));
+    /* The banner counts as the text report does: no "1 errors", no "infos". */
+    assert_null(strstr(page, " infos"));
+    assert_null(strstr(page, " 1 errors"));
     /* One row per finding. */
     assert_int_equal(html_count(page, "<tr data-severity="), view.n);
     free(page);
@@ -152,6 +155,8 @@ static void test_no_roster(void **state)
     page = html_render(&r, &len);
     assert_non_null(strstr(page, "raci: passed"));
     assert_non_null(strstr(page, "No findings."));
+    /* The counts read as the text report's do. */
+    assert_non_null(strstr(page, "<p>0 findings: 0 errors, 0 warnings, 0 info</p>"));
     assert_non_null(strstr(page, "No roster, so no org chart."));
     assert_non_null(strstr(page, "(built-in defaults)"));
     assert_non_null(strstr(page, "</html>\n"));

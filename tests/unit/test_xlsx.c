@@ -118,7 +118,7 @@ static uint32_t add_task(struct world *w, uint32_t product, const char *name)
     struct raci_roster *r = &w->r;
     assert_int_equal(raci_array_grow(&r->tasks, &r->cap_tasks, r->ntasks + 1, sizeof *r->tasks),
                      RACI_OK);
-    r->tasks[r->ntasks] = (struct raci_task){intern(w, name), product, -1, at(w, 2, 4), NULL};
+    r->tasks[r->ntasks] = (struct raci_task){intern(w, name), product, -1, at(w, 2, 4), NULL, 2};
     return (uint32_t)r->ntasks++;
 }
 

@@ -401,18 +401,19 @@ static void test_layout_max_sheets(void **state)
     assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_REST), 1);
     assert_string_equal(raci_xlsx_layout_part_sheet(&lay, RACI_XLSX_LAYOUT_REST, 0),
                         "Other products");
-    assert_int_equal(lay.nrest, 5); /* Atlas 3 pairs, Mars 2 */
+    assert_int_equal(lay.nrest, 6); /* Atlas 3 pairs, Mars 2, Fay on Mars without a task */
     assert_target(&lay, f[0], RACI_XLSX_LAYOUT_PRODUCT, zenith, 0, 0);
     assert_target(&lay, f[1], RACI_XLSX_LAYOUT_REST, 0, 2, RACI_XLSX_LAYOUT_REST_LETTERS);
     assert_target(&lay, f[2], RACI_XLSX_LAYOUT_REST, 0, 3, RACI_XLSX_LAYOUT_REST_TASK);
     assert_target(&lay, f[3], RACI_XLSX_LAYOUT_REST, 0, 5, RACI_XLSX_LAYOUT_REST_PERSON);
     assert_target(&lay, f[4], RACI_XLSX_LAYOUT_REST, 0, 4, RACI_XLSX_LAYOUT_REST_PRODUCT);
-    assert_target(&lay, f[5], RACI_XLSX_LAYOUT_ROSTER, 0, person(&fx, "Fay") + 1, 0);
+    assert_target(&lay, f[5], RACI_XLSX_LAYOUT_REST, 0, 6, RACI_XLSX_LAYOUT_REST_PERSON);
     marks = raci_xlsx_layout_rest_marks(&lay, &n);
-    assert_int_equal(n, 4);
-    assert_int_equal(marks[0].row, 1); /* by row: Bo's pair, Backlog, Mars, Di */
+    assert_int_equal(n, 5);
+    assert_int_equal(marks[0].row, 1); /* by row: Bo's pair, Backlog, Mars, Di, Fay */
     assert_int_equal(marks[0].finding, f[1]);
     assert_int_equal(marks[3].finding, f[3]);
+    assert_int_equal(marks[4].finding, f[5]);
     raci_xlsx_layout_release(&lay);
     /* Enough sheets for all: no Other products, no empty names. */
     assert_int_equal(raci_xlsx_layout_build_max(&lay, &fx.r, &fx.fs, 3), RACI_OK);
