@@ -152,7 +152,9 @@ int raci_xlsx_org_write(struct raci_xlsx_book *b)
 
     if (!ws)
         return 0;
-    if (raci_xlsx_book_page_setup(b, ws, "Org chart", 1, 0))
+    /* The header names the sheet as its tab does: "Org chart (2)" when a
+     * product took "Org chart". */
+    if (raci_xlsx_book_page_setup(b, ws, ws->name, 1, 0))
         return -1;
     worksheet_fit_to_pages(ws, 1, 1); /* the whole picture on one page */
     worksheet_set_column(ws, 0, 0, 12, NULL);

@@ -229,7 +229,7 @@ class Checker:
                     and str(ws.page_setup.fitToHeight) in ("1", "None"),
                     f"{name}: not fitted to one page ({ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight})")
         raw_head, raw_foot = self.raw.headers.get(name, (None, None))
-        self.expect(header_text(raw_head)["C"] == "Org chart", f"{name}: page header {raw_head!r}")
+        self.expect(header_text(raw_head)["C"] == name, f"{name}: page header {raw_head!r}, expected the sheet's name")
         if not self.expect(len(ws._images) == 1, f"{name}: {len(ws._images)} pictures, expected 1"):
             return
         img = ws._images[0]
