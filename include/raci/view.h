@@ -54,6 +54,23 @@ struct raci_pair {
     uint32_t first_of[4];
 };
 
+/* How a matrix cell of a pair shows, in every output that draws one (the
+ * workbook's product and Other products sheets, the HTML matrices): by its
+ * weightiest letter, A first; generated from the ruleset's default; a text
+ * that could not be read; or plain (no pair, or no letter). */
+enum raci_pair_look {
+    RACI_PAIR_LOOK_PLAIN,
+    RACI_PAIR_LOOK_A,
+    RACI_PAIR_LOOK_R,
+    RACI_PAIR_LOOK_C,
+    RACI_PAIR_LOOK_I,
+    RACI_PAIR_LOOK_GENERATED,
+    RACI_PAIR_LOOK_UNREAD,
+};
+
+/* The look of pair pr (NULL for none). */
+enum raci_pair_look raci_view_pair_look(const struct raci_pair *pr);
+
 /*
  * A job title that maps to no role, as one group of the people who hold it:
  * titles compare by matching key ("QA lead" and "QA Lead" are one). Its

@@ -46,9 +46,9 @@ enum raci_xlsx_book_look {
 
 struct raci_pair;
 
-/* How the cell of pair pr (view.h; NULL for none) looks, on a product sheet
- * as on Other products: by its weightiest letter, A first; generated from
- * the ruleset's default; a text that could not be read; or plain. */
+/* How the cell of pair pr (NULL for none) looks, on a product sheet
+ * as on Other products: raci_view_pair_look (view.h), as the workbook
+ * indexes its formats. */
 enum raci_xlsx_book_look raci_xlsx_book_look(const struct raci_pair *pr);
 
 /* The cell formats, made once per workbook. Those by severity carry the

@@ -548,3 +548,17 @@ int raci_view_in_loop(const struct raci_roster *r, uint32_t p)
 {
     return r->view.in_loop && p < r->npersons && r->view.in_loop[p];
 }
+
+enum raci_pair_look raci_view_pair_look(const struct raci_pair *pr)
+{
+    unsigned m = pr ? pr->letters : 0;
+
+    if (!m)
+        return pr && pr->raw ? RACI_PAIR_LOOK_UNREAD : RACI_PAIR_LOOK_PLAIN;
+    if (pr->flags & RACI_PAIR_GENERATED)
+        return RACI_PAIR_LOOK_GENERATED;
+    return m & RACI_A   ? RACI_PAIR_LOOK_A
+           : m & RACI_R ? RACI_PAIR_LOOK_R
+           : m & RACI_C ? RACI_PAIR_LOOK_C
+                        : RACI_PAIR_LOOK_I;
+}

@@ -70,20 +70,17 @@ static int hmatrix_findings(const struct hmatrix_index *x, uint32_t t, uint32_t 
     return worst;
 }
 
-/* The class of the cell of pair pr (NULL for none): its strongest letter,
- * as xlsx_product.c picks the cell's look. */
+/* The class of the cell of pair pr (NULL for none): its look (view.h), as
+ * the workbook's product sheets colour it. */
 static const char *hmatrix_class(const struct raci_pair *pr)
 {
-    unsigned m;
-
-    if (!pr)
-        return "";
-    m = pr->letters;
-    if (!m)
-        return pr->raw ? "l-unread" : "";
-    if (pr->flags & RACI_PAIR_GENERATED)
-        return "l-gen";
-    return m & RACI_A ? "l-a" : m & RACI_R ? "l-r" : m & RACI_C ? "l-c" : "l-i";
+    static const char *const look_class[] = {
+        [RACI_PAIR_LOOK_PLAIN] = "",          [RACI_PAIR_LOOK_A] = "l-a",
+        [RACI_PAIR_LOOK_R] = "l-r",           [RACI_PAIR_LOOK_C] = "l-c",
+        [RACI_PAIR_LOOK_I] = "l-i",           [RACI_PAIR_LOOK_GENERATED] = "l-gen",
+        [RACI_PAIR_LOOK_UNREAD] = "l-unread",
+    };
+    return look_class[raci_view_pair_look(pr)];
 }
 
 /* Open tag with class look (may be "") and, when worst is a severity, the

@@ -508,19 +508,18 @@ void raci_xlsx_book_titles(const struct raci_person *pe, struct raci_xlsx_book_l
         raci_xlsx_book_list_add(out, pe->titles[i] ? pe->titles[i] : "");
 }
 
+/* The workbook's looks are the view's, in its order, so that one indexes
+ * the other. */
+_Static_assert(RACI_XLSX_BOOK_PLAIN == (int)RACI_PAIR_LOOK_PLAIN &&
+                   RACI_XLSX_BOOK_A == (int)RACI_PAIR_LOOK_A &&
+                   RACI_XLSX_BOOK_R == (int)RACI_PAIR_LOOK_R &&
+                   RACI_XLSX_BOOK_C == (int)RACI_PAIR_LOOK_C &&
+                   RACI_XLSX_BOOK_I == (int)RACI_PAIR_LOOK_I &&
+                   RACI_XLSX_BOOK_GENERATED == (int)RACI_PAIR_LOOK_GENERATED &&
+                   RACI_XLSX_BOOK_UNREAD == (int)RACI_PAIR_LOOK_UNREAD,
+               "xlsx_book.h's looks follow view.h's");
+
 enum raci_xlsx_book_look raci_xlsx_book_look(const struct raci_pair *pr)
 {
-    unsigned m;
-
-    if (!pr)
-        return RACI_XLSX_BOOK_PLAIN;
-    m = pr->letters;
-    if (!m)
-        return pr->raw ? RACI_XLSX_BOOK_UNREAD : RACI_XLSX_BOOK_PLAIN;
-    if (pr->flags & RACI_PAIR_GENERATED)
-        return RACI_XLSX_BOOK_GENERATED;
-    return m & RACI_A   ? RACI_XLSX_BOOK_A
-           : m & RACI_R ? RACI_XLSX_BOOK_R
-           : m & RACI_C ? RACI_XLSX_BOOK_C
-                        : RACI_XLSX_BOOK_I;
+    return (enum raci_xlsx_book_look)raci_view_pair_look(pr);
 }

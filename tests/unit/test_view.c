@@ -311,12 +311,38 @@ static void test_deep_reporting_line(void **state)
     fixture_release(&fx);
 }
 
+/* One look per pair, the weightiest letter first, for every output that
+ * draws a matrix. */
+static void test_pair_look(void **state)
+{
+    struct raci_pair p = {0};
+    (void)state;
+    assert_int_equal(raci_view_pair_look(NULL), RACI_PAIR_LOOK_PLAIN);
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_PLAIN);
+    p.raw = "X?";
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_UNREAD);
+    p.letters = RACI_I | RACI_C;
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_C);
+    p.letters |= RACI_R;
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_R);
+    p.letters |= RACI_A;
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_A);
+    p.letters = RACI_I;
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_I);
+    p.flags = RACI_PAIR_GENERATED;
+    assert_int_equal(raci_view_pair_look(&p), RACI_PAIR_LOOK_GENERATED);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_pairs_combine_rows),     cmocka_unit_test(test_products_roles_people),
-        cmocka_unit_test(test_people_beyond_the_team), cmocka_unit_test(test_generated_pairs),
-        cmocka_unit_test(test_long_names_stay_apart),  cmocka_unit_test(test_reporting_lines),
+        cmocka_unit_test(test_pair_look),
+        cmocka_unit_test(test_pairs_combine_rows),
+        cmocka_unit_test(test_products_roles_people),
+        cmocka_unit_test(test_people_beyond_the_team),
+        cmocka_unit_test(test_generated_pairs),
+        cmocka_unit_test(test_long_names_stay_apart),
+        cmocka_unit_test(test_reporting_lines),
         cmocka_unit_test(test_deep_reporting_line),
     };
     return cmocka_run_group_tests_name("view", tests, NULL, NULL);
