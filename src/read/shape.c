@@ -60,6 +60,24 @@ static const char *cell_text(const struct raci_row *row, int col)
     return row->cells[col].text;
 }
 
+static int is_trim_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The trimmed text of cell col of row. A cell's text is interned in r's
+ * pool already (raci_shape_add_as), so one with nothing to trim is its own
+ * trimmed copy, and a million rows are not hashed again. */
+static const char *cell_trimmed(struct raci_roster *r, const struct raci_row *row, int col)
+{
+    const char *s = cell_text(row, col);
+    size_t n = strlen(s);
+
+    if (n && !is_trim_space(s[0]) && !is_trim_space(s[n - 1]))
+        return s;
+    return trim_intern(r, s);
+}
+
 static struct raci_loc cell_loc(const struct raci_table *t, const struct raci_row *row, int col)
 {
     if (col < 0 || (uint32_t)col >= row->ncells) {
@@ -256,10 +274,10 @@ static raci_error long_person(struct shape *sh, const struct raci_row *row, uint
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
-    const char *name = trim_intern(r, cell_text(row, of[RACI_COLUMN_PERSON]));
-    const char *title = trim_intern(r, cell_text(row, of[RACI_COLUMN_TITLE]));
-    const char *id = trim_intern(r, cell_text(row, of[RACI_COLUMN_ID]));
-    const char *mgr = trim_intern(r, cell_text(row, of[RACI_COLUMN_REPORTS_TO]));
+    const char *name = cell_trimmed(r, row, of[RACI_COLUMN_PERSON]);
+    const char *title = cell_trimmed(r, row, of[RACI_COLUMN_TITLE]);
+    const char *id = cell_trimmed(r, row, of[RACI_COLUMN_ID]);
+    const char *mgr = cell_trimmed(r, row, of[RACI_COLUMN_REPORTS_TO]);
     struct raci_loc at = cell_loc(t, row, of[RACI_COLUMN_PERSON]);
     int ragged = row->ncells != t->header.ncells;
     raci_error err;
@@ -297,8 +315,8 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
-    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
+    const char *prod = cell_trimmed(r, row, of[RACI_COLUMN_PRODUCT]);
+    const char *tname = cell_trimmed(r, row, of[RACI_COLUMN_TASK]);
     uint32_t who, product, task;
     size_t ntasks;
     raci_error err;
