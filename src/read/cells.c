@@ -256,13 +256,18 @@ static size_t value_runs(const char **vals, size_t n, struct value_run *runs, ra
 {
     struct raci_map at = {0};
     size_t nruns = 0;
+    uint32_t k = RACI_MAP_NONE;
 
     for (size_t i = 0; i < n && !*err; i++) {
-        uint32_t k = raci_map_get(&at, (uintptr_t)vals[i], 0);
+        /* A sorted export repeats a value down the rows: the value above
+         * is counted again without a lookup. */
+        if (i == 0 || vals[i] != vals[i - 1])
+            k = raci_map_get(&at, (uintptr_t)vals[i], 0);
         if (k != RACI_MAP_NONE) {
             runs[k].count++;
             continue;
         }
+        k = (uint32_t)nruns;
         runs[nruns] = (struct value_run){vals[i], 1};
         *err = raci_map_put(&at, (uintptr_t)vals[i], 0, (uint32_t)nruns++);
     }
@@ -309,6 +314,10 @@ raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci
     memset(s, 0, sizeof(*s));
     for (size_t i = 0; i < nrows; i++) {
         const char *text = raci_cells_text(rows[i], (int)c);
+        if (s->n && text == vals[s->n - 1]) {
+            vals[s->n++] = text; /* the value above, not blank */
+            continue;
+        }
         if (raci_cells_blank(text)) {
             s->gaps += seen;
             continue;
