@@ -146,6 +146,14 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                                 const char *display, struct raci_strpool *pool,
                                 struct raci_diag *diag);
 
+/* Same, from data, a malloc'd buffer of len bytes with room for one more
+ * (when len is within RACI_READER_MAX_FILE), which the call takes on any
+ * return: the text is decoded over it when it is the bytes as they are
+ * (decode.h: raci_decode_take), so that the file is held once, and it is
+ * freed before the call returns. display NULL means "<memory>". */
+raci_error raci_reader_read_owned(struct raci_table *t, char *data, size_t len, const char *display,
+                                  struct raci_strpool *pool, struct raci_diag *diag);
+
 /* Free what t holds (not the interned strings) and zero it. */
 void raci_reader_release(struct raci_table *t);
 

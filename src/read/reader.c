@@ -22,10 +22,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "raci/array.h"
 #include "raci/decode.h"
+#include "raci/infile.h"
 #include "raci/progress.h"
 #include "raci/str.h"
 #include "raci/textpos.h"
@@ -436,18 +436,11 @@ cleanup:
 
 /* ---------------------------------------------------------- public API -- */
 
-/* The file is past RACI_READER_MAX_FILE: said at its start. */
-static raci_error too_large(struct raci_diag *diag, const char *name)
-{
-    return raci_diag_set(diag, name, 1, 1, NULL,
-                         "file is larger than %u MiB, the most raci reads in one roster: split "
-                         "it into several files (raci audits several together)",
-                         RACI_READER_MAX_FILE / (1024u * 1024u));
-}
-
-raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
-                                const char *display, struct raci_strpool *pool,
-                                struct raci_diag *diag)
+/* Read len bytes at data into t (reader.h); own: data itself, malloc'd with
+ * room for len + 1 bytes, which the call takes (raci_decode_take), or NULL
+ * when data is the caller's. */
+static raci_error read_input(struct raci_table *t, const char *data, char *own, size_t len,
+                             const char *display, struct raci_strpool *pool, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     struct raci_decoded txt = {0};
@@ -465,10 +458,14 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
         goto cleanup;
     }
     if (len > RACI_READER_MAX_FILE) {
-        err = too_large(diag, r.name);
+        err = raci_infile_too_large(diag, r.name);
         goto cleanup;
     }
-    err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
+    if (own)
+        err = raci_decode_take((unsigned char *)own, len, &txt);
+    else
+        err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
+    own = NULL; /* decode's now */
     if (err == RACI_ERROR_IO) {
         int e = errno;
         if (raci_diag_set(diag, r.name, 0, 0, NULL, "cannot convert text with iconv: %s",
@@ -504,6 +501,7 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                             : r.len == 0 ? "empty but for its byte order mark"
                                          : "blank (nothing but spaces and line breaks)");
 cleanup:
+    free(own);
     free(r.cells);
     raci_decode_release(&txt);
     raci_diag_release(&scratch);
@@ -512,50 +510,34 @@ cleanup:
     return err;
 }
 
+raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
+                                const char *display, struct raci_strpool *pool,
+                                struct raci_diag *diag)
+{
+    return read_input(t, data, NULL, len, display, pool, diag);
+}
+
+raci_error raci_reader_read_owned(struct raci_table *t, char *data, size_t len, const char *display,
+                                  struct raci_strpool *pool, struct raci_diag *diag)
+{
+    return read_input(t, data, data, len, display, pool, diag);
+}
+
 raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
                                    struct raci_strpool *pool, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     const char *name = display ? display : "<stdin>";
-    char *buf = NULL;
-    size_t len = 0, cap = 0, got;
-    struct stat st;
-    raci_error err = RACI_OK;
+    char *buf;
+    size_t len;
+    raci_error err = raci_infile_read(in, name, &buf, &len, diag ? diag : &scratch);
 
-    if (!diag)
-        diag = &scratch;
-    /* A file that says it is too large is refused unread; a stream is read
-     * to one byte past the limit, which read_mem refuses. */
-    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
-        (uintmax_t)st.st_size > RACI_READER_MAX_FILE) {
-        raci_reader_release(t);
-        err = too_large(diag, name);
-        goto cleanup;
-    }
-    do {
-        if (len == cap && raci_array_grow(&buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK) {
-            raci_reader_release(t);
-            err = RACI_ERROR_NOMEM;
-            goto cleanup;
-        }
-        got = fread(buf + len, 1,
-                    (cap < RACI_READER_MAX_FILE + 1u ? cap : RACI_READER_MAX_FILE + 1u) - len, in);
-        len += got;
-    } while (got > 0 && len <= RACI_READER_MAX_FILE);
-    if (ferror(in)) {
-        int e = errno;
-        raci_reader_release(t);
-        err = raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name, strerror(e));
-        if (err != RACI_ERROR_NOMEM)
-            err = RACI_ERROR_IO;
-        errno = e;
-        goto cleanup;
-    }
-    err = raci_reader_read_mem(t, buf, len, name, pool, diag);
-cleanup:
-    free(buf);
     raci_diag_release(&scratch);
-    return err;
+    if (err) {
+        raci_reader_release(t);
+        return err;
+    }
+    return raci_reader_read_owned(t, buf, len, name, pool, diag);
 }
 
 raci_error raci_reader_read_file(struct raci_table *t, const char *path, const char *display,

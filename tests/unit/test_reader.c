@@ -778,12 +778,94 @@ static void test_diag_may_be_null(void **state)
     assert_string_equal(f->t.file, "<memory>");
 }
 
+/* s (len bytes) read by raci_reader_read_owned from a malloc'd copy: the
+ * table and the error are what raci_reader_read_mem gives. */
+static raci_error read_owned_as_mem(struct fix *f, const char *s, size_t len)
+{
+    struct raci_table mem = {0};
+    struct raci_diag dmem = {0};
+    char *buf = malloc(len + 1);
+    raci_error want = raci_reader_read_mem(&mem, s, len, "team.csv", f->pool, &dmem), got;
+
+    assert_non_null(buf);
+    memcpy(buf, s, len);
+    got = raci_reader_read_owned(&f->t, buf, len, "team.csv", f->pool, &f->d);
+    assert_int_equal(got, want);
+    if (got == RACI_OK) {
+        assert_string_equal(f->t.encoding, mem.encoding);
+        assert_int_equal(f->t.nrows, mem.nrows);
+        for (size_t i = 0; i <= mem.nrows; i++) {
+            const struct raci_row *a = i ? &f->t.rows[i - 1] : &f->t.header;
+            const struct raci_row *b = i ? &mem.rows[i - 1] : &mem.header;
+            assert_int_equal(a->line, b->line);
+            assert_int_equal(a->ncells, b->ncells);
+            for (uint32_t k = 0; k < a->ncells; k++)
+                assert_cell(&a->cells[k], b->cells[k].text, b->cells[k].line, b->cells[k].col);
+        }
+    } else {
+        assert_table_clean(&f->t);
+        assert_int_equal(f->d.line, dmem.line);
+        assert_int_equal(f->d.col, dmem.col);
+        assert_string_equal(f->d.message, dmem.message);
+    }
+    raci_reader_release(&mem);
+    raci_diag_release(&dmem);
+    return got;
+}
+
+/* A buffer the reader takes (rosterfile.c's and read_stream's way, which
+ * decodes UTF-8 over the bytes read) reads as the same bytes in memory. */
+static void test_read_owned(void **state)
+{
+    struct fix *f = *state;
+    const char nul[] = "person,title\nAna,a\0b\n" PAD;
+    const char bom[] = "\xEF\xBB\xBFperson,title\r\n\"Zo\xC3\xAB\",\"a\r\nb\"\r\nBo,x\x07y\r\n";
+
+    assert_int_equal(read_owned_as_mem(f, bom, sizeof(bom) - 1), RACI_OK);
+    assert_string_equal(f->t.encoding, "UTF-8 (BOM)");
+    assert_cell(&f->t.rows[0].cells[0], "Zo\xC3\xAB", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "a\r\nb", 2, 7);
+    assert_cell(&f->t.rows[1].cells[1], "x\x07y", 4, 4);
+    /* Windows-1252 and a NUL: decoded into a buffer of their own. */
+    assert_int_equal(read_owned_as_mem(f, "person,title\nZo\xEB,\x80\n", 19), RACI_OK);
+    assert_string_equal(f->t.encoding, "WINDOWS-1252");
+    assert_cell(&f->t.rows[0].cells[1], "\xE2\x82\xAC", 2, 5);
+    assert_int_equal(read_owned_as_mem(f, nul, sizeof(nul) - 1), RACI_OK);
+    assert_cell(&f->t.rows[0].cells[1], "a" FFFD "b", 2, 5);
+    /* Errors, at the same places. */
+    assert_int_equal(read_owned_as_mem(f, "person,title\nAna,\"Dev\n", 22), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 5, "unterminated quoted field: add the closing '\"'", "Ana,\"Dev");
+    assert_int_equal(read_owned_as_mem(f, "\xEF\xBB\xBF", 3), RACI_ERROR_INPUT);
+    assert_string_equal(f->d.message, "file is empty but for its byte order mark: expected a "
+                                      "header row such as 'person,title,product,task,raci'");
+}
+
+/* Past the file limit, the buffer is freed unread (its length is all the
+ * reader looks at). */
+static void test_read_owned_too_large(void **state)
+{
+    struct fix *f = *state;
+    char *buf = malloc(16);
+
+    assert_non_null(buf);
+    assert_int_equal(
+        raci_reader_read_owned(&f->t, buf, RACI_READER_MAX_FILE + 1u, "team.csv", f->pool, &f->d),
+        RACI_ERROR_INPUT);
+    assert_table_clean(&f->t);
+    assert_diag(&f->d, 1, 1,
+                "file is larger than 256 MiB, the most raci reads in one roster: split it into "
+                "several files (raci audits several together)",
+                NULL);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_utf8_plain),
+        T(test_read_owned),
+        T(test_read_owned_too_large),
         T(test_utf8_bom_crlf_no_final_newline),
         T(test_utf16le),
         T(test_utf16be),
