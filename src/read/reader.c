@@ -45,6 +45,13 @@
 
 #define NOWHERE SIZE_MAX
 
+/* The note of cell k of the row being read: it goes into the table when the
+ * row ends, where its cell is then. */
+struct pending_note {
+    uint32_t k;
+    struct raci_cell_note n;
+};
+
 struct reader {
     struct raci_table *t;
     struct raci_strpool *pool;
@@ -65,6 +72,8 @@ struct reader {
     bool have_header;
     struct raci_cell *cells; /* the current row, until it ends */
     size_t ncells, cap;
+    struct pending_note *notes; /* of the current row's cells, until it ends */
+    size_t nnotes, cap_notes;
     raci_error err; /* set by a callback; parsing stops at the next chunk */
 };
 
@@ -220,35 +229,33 @@ static void note_bad_text(struct reader *r, size_t end, struct raci_cell_note *n
 }
 
 /* What is wrong in the field that ends at end, whose text is s (len
- * bytes): the flags of its cell, with its note added to the table. */
-static raci_error note_cell(struct reader *r, size_t end, const char *s, size_t len,
-                            struct raci_cell *cell)
+ * bytes), the next cell of the row: its note, when it needs one. */
+static raci_error note_cell(struct reader *r, size_t end, const char *s, size_t len)
 {
-    struct raci_cell_note n = {0};
-    struct raci_table *t = r->t;
+    struct pending_note p = {(uint32_t)r->ncells, {0}};
+    struct raci_cell_note *n = &p.n;
 
-    note_bad_text(r, end, &n);
-    if (n.nbad)
-        cell->flags |= RACI_READER_BAD_TEXT;
+    note_bad_text(r, end, n);
+    if (n->nbad)
+        n->flags |= RACI_READER_BAD_TEXT;
     if (r->nquotes) {
-        struct raci_textpos p = place(r, r->quote_at);
-        n.quote_line = p.line;
-        n.quote_col = p.col;
-        n.nquotes = r->nquotes;
-        cell->flags |= RACI_READER_STRAY_QUOTE;
+        struct raci_textpos at = place(r, r->quote_at);
+        n->quote_line = at.line;
+        n->quote_col = at.col;
+        n->nquotes = r->nquotes;
+        n->flags |= RACI_READER_STRAY_QUOTE;
     }
     /* A cell has at most as many UTF-16 units as bytes. */
     if (len > RACI_READER_CELL_UNITS &&
-        (n.units = (uint32_t)raci_str_units(s, len)) > RACI_READER_CELL_UNITS)
-        cell->flags |= RACI_READER_LONG;
+        (n->units = (uint32_t)raci_str_units(s, len)) > RACI_READER_CELL_UNITS)
+        n->flags |= RACI_READER_LONG;
     r->quote_at = NOWHERE;
     r->nquotes = 0;
-    if (!cell->flags)
+    if (!n->flags)
         return RACI_OK;
-    if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
+    if (raci_array_grow(&r->notes, &r->cap_notes, r->nnotes + 1, sizeof(*r->notes)))
         return RACI_ERROR_NOMEM;
-    cell->note = (uint32_t)t->nnotes;
-    t->notes[t->nnotes++] = n;
+    r->notes[r->nnotes++] = p;
     return RACI_OK;
 }
 
@@ -276,7 +283,6 @@ static void lone_cr_to_lf(char *s, size_t len)
 static void on_field(void *s, size_t len, void *data)
 {
     struct reader *r = data;
-    struct raci_cell *cell;
     const char *text;
 
     if (r->err)
@@ -297,9 +303,8 @@ static void on_field(void *s, size_t len, void *data)
         r->err = RACI_ERROR_NOMEM;
         return;
     }
-    cell = &r->cells[r->ncells];
-    *cell = (struct raci_cell){text, r->cur.line, r->cur.col, 0, 0};
-    if ((r->err = note_cell(r, r->at, text, len, cell)))
+    r->cells[r->ncells] = (struct raci_cell){text, r->cur.line, r->cur.col};
+    if ((r->err = note_cell(r, r->at, text, len)))
         return;
     r->ncells++;
     r->field_start = r->at + 1;
@@ -324,6 +329,12 @@ static void on_row(int c, void *data)
         return;
     }
     memcpy(row.cells, r->cells, r->ncells * sizeof(*row.cells));
+    for (size_t i = 0; i < r->nnotes; i++)
+        if ((r->err = raci_table_note_add(t, &row.cells[r->notes[i].k], &r->notes[i].n))) {
+            free(row.cells);
+            return;
+        }
+    r->nnotes = 0;
     if (!r->have_header) {
         t->header = row;
         r->have_header = true;
@@ -503,6 +514,7 @@ static raci_error read_input(struct raci_table *t, const char *data, char *own, 
 cleanup:
     free(own);
     free(r.cells);
+    free(r.notes);
     raci_decode_release(&txt);
     raci_diag_release(&scratch);
     if (err)
@@ -568,12 +580,5 @@ raci_error raci_reader_read_file(struct raci_table *t, const char *path, const c
 
 void raci_reader_release(struct raci_table *t)
 {
-    if (!t)
-        return;
-    free(t->header.cells);
-    for (size_t i = 0; i < t->nrows; i++)
-        free(t->rows[i].cells);
-    free(t->rows);
-    free(t->notes);
-    memset(t, 0, sizeof(*t));
+    raci_table_release(t);
 }
