@@ -5,8 +5,12 @@
  * A table is a header row and data rows, each a run of cells with the text
  * and the place (line and column) of each. A million-row roster has
  * millions of cells, so a cell is kept small (16 bytes: its text and its
- * place). Each row's cells are malloc'd, and the table's (raci_table_release
- * frees them); they never move once made, since a note names its cell.
+ * place) and the cells are not allocated one row at a time: they are cut
+ * from blocks of RACI_TABLE_BLOCK cells, each row's cells contiguous in one
+ * block (a row wider than a block gets a block of its own), and the table
+ * frees the blocks together (raci_table_release). Cells never move once
+ * made: a row, and a view of the table that shares its rows, may point at
+ * them for as long as the table lives, and a note names its cell.
  *
  * What a reader finds wrong in a cell (reader.h: bad text, a stray quote, a
  * long cell) is not in the cell but in a note beside it, since few cells
@@ -26,6 +30,9 @@
 #include "raci/error.h"
 #include "raci/str.h"
 
+/* Cells in a block of a table's cells (a block is 1 MiB). */
+#define RACI_TABLE_BLOCK 65536u
+
 struct raci_cell {
     const char *text; /* interned, UTF-8, never NULL ("" for empty) */
     uint32_t line;    /* 1-based line where the field starts */
@@ -34,7 +41,7 @@ struct raci_cell {
 
 /* What a reader found wrong in one cell (reader.h says what each is). */
 struct raci_cell_note {
-    const struct raci_cell *cell; /* the cell, one of the table's */
+    const struct raci_cell *cell; /* the cell, in the table's blocks */
     uint32_t line, col;           /* its place, the order of the notes */
     uint32_t flags;               /* RACI_READER_* (reader.h), never 0 */
     /* RACI_READER_BAD_TEXT: the first bad or control character, and how many */
@@ -52,7 +59,7 @@ struct raci_cell_note {
 struct raci_row {
     uint32_t line;           /* line where the row starts */
     uint32_t ncells;         /* may differ from the header's */
-    struct raci_cell *cells; /* malloc'd, the table's */
+    struct raci_cell *cells; /* in the table's blocks */
 };
 
 struct raci_table {
@@ -70,7 +77,18 @@ struct raci_table {
     size_t cap;
     struct raci_cell_note *notes; /* of the flagged cells, by place (raci_table_note) */
     size_t nnotes, cap_notes;
+    /* The blocks the cells are cut from (raci_table_cells); the last one
+     * has block_used of its block_size cells taken. */
+    struct raci_cell **blocks;
+    size_t nblocks, cap_blocks, block_used, block_size;
 };
+
+/*
+ * Room for n cells of one row (n > 0), contiguous, in t's blocks: the
+ * caller fills each. NULL when memory runs out (RACI_ERROR_NOMEM). The
+ * cells are t's, freed by raci_table_release.
+ */
+struct raci_cell *raci_table_cells(struct raci_table *t, uint32_t n);
 
 /*
  * Add note (its flags set) to t for cell, one of t's cells: its cell, line
@@ -85,6 +103,11 @@ raci_error raci_table_note_add(struct raci_table *t, const struct raci_cell *cel
  * t's notes by cell's place, never run when t has no notes. */
 const struct raci_cell_note *raci_table_note(const struct raci_table *t,
                                              const struct raci_cell *cell);
+
+/* Give back the room that t's rows array, grown by doubling, does not use
+ * (up to half of it), once the last row is in. The cells stay where they
+ * are. */
+void raci_table_trim(struct raci_table *t);
 
 /* Free what t holds (its rows, cells and notes, not the interned strings)
  * and zero it. */

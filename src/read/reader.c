@@ -323,23 +323,20 @@ static void on_row(int c, void *data)
         return;
     row.line = r->cells[0].line;
     row.ncells = (uint32_t)r->ncells;
-    row.cells = malloc(r->ncells * sizeof(*row.cells));
+    row.cells = raci_table_cells(t, row.ncells);
     if (!row.cells) {
         r->err = RACI_ERROR_NOMEM;
         return;
     }
     memcpy(row.cells, r->cells, r->ncells * sizeof(*row.cells));
     for (size_t i = 0; i < r->nnotes; i++)
-        if ((r->err = raci_table_note_add(t, &row.cells[r->notes[i].k], &r->notes[i].n))) {
-            free(row.cells);
+        if ((r->err = raci_table_note_add(t, &row.cells[r->notes[i].k], &r->notes[i].n)))
             return;
-        }
     r->nnotes = 0;
     if (!r->have_header) {
         t->header = row;
         r->have_header = true;
     } else if (raci_array_grow(&t->rows, &t->cap, t->nrows + 1, sizeof(*t->rows)) != RACI_OK) {
-        free(row.cells);
         r->err = RACI_ERROR_NOMEM;
         return;
     } else {
@@ -504,6 +501,7 @@ static raci_error read_input(struct raci_table *t, const char *data, char *own, 
     r.is_space = r.delim == '\t' ? is_space_not_tab : is_space;
     t->delimiter = r.delim;
     err = parse_text(&r);
+    raci_table_trim(t);
     if (!err && !r.have_header)
         err = raci_diag_set(diag, r.name, 1, 1, NULL,
                             "file is %s: expected a header row such as "

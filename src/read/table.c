@@ -1,5 +1,5 @@
 /*
- * table.c - a table's cells, and the notes on them (table.h).
+ * table.c - a table's cells in blocks, and the notes on them (table.h).
  */
 #include "raci/table.h"
 
@@ -7,6 +7,26 @@
 #include <string.h>
 
 #include "raci/array.h"
+
+struct raci_cell *raci_table_cells(struct raci_table *t, uint32_t n)
+{
+    struct raci_cell *block;
+    size_t size = n > RACI_TABLE_BLOCK ? n : RACI_TABLE_BLOCK;
+
+    if (t->nblocks && t->block_size - t->block_used >= n) {
+        block = t->blocks[t->nblocks - 1] + t->block_used;
+        t->block_used += n;
+        return block;
+    }
+    /* The rest of the last block, fewer cells than a row, stays unused. */
+    if (raci_array_grow(&t->blocks, &t->cap_blocks, t->nblocks + 1, sizeof(*t->blocks)) ||
+        !(block = malloc(size * sizeof(*block))))
+        return NULL;
+    t->blocks[t->nblocks++] = block;
+    t->block_size = size;
+    t->block_used = n;
+    return block;
+}
 
 /* Is the place (line, col) before that of note n? */
 static int place_before(uint32_t line, uint32_t col, const struct raci_cell_note *n)
@@ -55,13 +75,25 @@ const struct raci_cell_note *raci_table_note(const struct raci_table *t,
     return NULL;
 }
 
+void raci_table_trim(struct raci_table *t)
+{
+    struct raci_row *rows;
+
+    if (t->nrows == 0 || t->nrows == t->cap)
+        return;
+    if ((rows = realloc(t->rows, t->nrows * sizeof(*t->rows)))) {
+        t->rows = rows;
+        t->cap = t->nrows;
+    }
+}
+
 void raci_table_release(struct raci_table *t)
 {
     if (!t)
         return;
-    free(t->header.cells);
-    for (size_t i = 0; i < t->nrows; i++)
-        free(t->rows[i].cells);
+    for (size_t i = 0; i < t->nblocks; i++)
+        free(t->blocks[i]);
+    free(t->blocks);
     free(t->rows);
     free(t->notes);
     memset(t, 0, sizeof(*t));

@@ -120,7 +120,7 @@ static raci_error long_init(struct long_table *l, const struct raci_table *src,
     l->t.header.line = 1;
     l->t.header.ncells = l->ncols;
     if (!(l->blank = raci_strpool_add(pool, "")) ||
-        !(l->t.header.cells = calloc(l->ncols, sizeof(*l->t.header.cells))))
+        !(l->t.header.cells = raci_table_cells(&l->t, l->ncols)))
         return RACI_ERROR_NOMEM;
     for (uint32_t k = 0; k < l->ncols; k++) {
         struct raci_cell *c = &l->t.header.cells[k];
@@ -142,7 +142,7 @@ static struct raci_row *long_row(struct long_table *l, uint32_t line)
     if (raci_array_grow(&l->t.rows, &l->t.cap, l->t.nrows + 1, sizeof(*l->t.rows)))
         return NULL;
     row = &l->t.rows[l->t.nrows];
-    if (!(row->cells = calloc(l->ncols, sizeof(*row->cells))))
+    if (!(row->cells = raci_table_cells(&l->t, l->ncols)))
         return NULL;
     l->t.nrows++;
     row->line = line;

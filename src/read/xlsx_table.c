@@ -296,7 +296,7 @@ static raci_error lay_row(struct raci_table *t, const struct raci_xlsx_table *s,
 {
     uint32_t row = s->cells[a].row;
 
-    if (!(out->cells = calloc(width, sizeof(*out->cells))))
+    if (!(out->cells = raci_table_cells(t, width)))
         return RACI_ERROR_NOMEM;
     out->line = row;
     out->ncells = width;

@@ -1,10 +1,12 @@
 /*
  * test_table.c - a table's cells and the notes on them: a cell's note found
  * by its place, of that cell and not of a copy at the same place, in place
- * order whatever order the notes come in.
+ * order whatever order the notes come in; cells cut from blocks, each
+ * row's contiguous in one.
  */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +26,7 @@ static struct raci_row *add_row(struct raci_table *t, uint32_t line, uint32_t n)
         assert_non_null(t->rows);
         row = &t->rows[t->nrows++];
     }
-    row->cells = malloc(n * sizeof(*row->cells));
+    row->cells = raci_table_cells(t, n);
     assert_non_null(row->cells);
     row->line = line;
     row->ncells = n;
@@ -167,6 +169,99 @@ static void test_reader_notes(void **state)
     raci_strpool_free(pool);
 }
 
+/* Rows of 7 cells fill a block but for its last 65536 % 7 = 2 cells: the
+ * row that does not fit goes whole into a second block; a row wider than a
+ * block gets one of its own, and the next row a new one. */
+static void test_blocks(void **state)
+{
+    struct raci_table t = {0};
+    const uint32_t fit = RACI_TABLE_BLOCK / 7;
+    struct raci_cell *first = NULL, *c = NULL, *wide, *after;
+
+    (void)state;
+    for (uint32_t i = 0; i < fit; i++) {
+        c = raci_table_cells(&t, 7);
+        assert_non_null(c);
+        if (!first)
+            first = c;
+        assert_ptr_equal(c, first + 7 * i); /* contiguous in the first block */
+        c[6] = (struct raci_cell){"last", i + 1, 7};
+    }
+    assert_int_equal(t.nblocks, 1);
+    assert_int_equal(t.block_used, 7 * fit);
+    c = raci_table_cells(&t, 7);
+    assert_non_null(c);
+    assert_int_equal(t.nblocks, 2);
+    assert_ptr_equal(c, t.blocks[1]);
+    assert_int_equal(t.block_used, 7);
+    for (uint32_t k = 0; k < 7; k++)
+        c[k] = (struct raci_cell){"next", fit + 1, k + 1};
+    /* What the first block holds is still there. */
+    assert_string_equal(first[7 * (fit - 1) + 6].text, "last");
+    assert_int_equal(first[7 * (fit - 1) + 6].line, fit);
+    wide = raci_table_cells(&t, RACI_TABLE_BLOCK + 5);
+    assert_non_null(wide);
+    assert_int_equal(t.nblocks, 3);
+    assert_int_equal(t.block_size, RACI_TABLE_BLOCK + 5);
+    wide[RACI_TABLE_BLOCK + 4] = (struct raci_cell){"far", 1, RACI_TABLE_BLOCK + 5};
+    after = raci_table_cells(&t, 1);
+    assert_non_null(after);
+    assert_int_equal(t.nblocks, 4);
+    assert_ptr_equal(after, t.blocks[3]);
+    assert_string_equal(c[6].text, "next");
+    assert_int_equal(wide[RACI_TABLE_BLOCK + 4].col, RACI_TABLE_BLOCK + 5);
+    raci_table_release(&t);
+    assert_null(t.blocks);
+    assert_int_equal(t.nblocks, 0);
+}
+
+/* The reader's rows across two blocks: 7 cells a row, the header and 9361
+ * rows fill the first block, row 9362 (line 9363) starts the second, and
+ * every cell reads back, with a note on both sides of the seam. */
+static void test_reader_blocks(void **state)
+{
+    struct raci_strpool *pool = raci_strpool_new();
+    struct raci_table t = {0};
+    const size_t nrows = 9400, seam = RACI_TABLE_BLOCK / 7 - 1; /* rows in the first block */
+    size_t cap = 64 * (nrows + 1), len = 0;
+    char *csv = malloc(cap);
+
+    (void)state;
+    assert_non_null(pool);
+    assert_non_null(csv);
+    len += (size_t)snprintf(csv, cap, "a,b,c,d,e,f,g\n");
+    for (size_t i = 1; i <= nrows; i++)
+        len += (size_t)snprintf(csv + len, cap - len, "r%zu,%s,x,y,z,w,v%zu\n", i,
+                                i == seam || i == seam + 1 ? "5\"" : "b", i);
+    assert_int_equal(raci_reader_read_mem(&t, csv, len, "t.csv", pool, NULL), RACI_OK);
+    assert_int_equal(t.nrows, nrows);
+    assert_int_equal(t.cap, nrows); /* the rows array trimmed to fit */
+    assert_int_equal(t.nblocks, 2);
+    assert_ptr_equal(t.header.cells, t.blocks[0]);
+    assert_ptr_equal(t.rows[seam - 1].cells, t.blocks[0] + 7 * seam);
+    assert_ptr_equal(t.rows[seam].cells, t.blocks[1]);
+    for (size_t i = 1; i <= nrows; i++) {
+        const struct raci_row *row = &t.rows[i - 1];
+        char want[32];
+        assert_int_equal(row->ncells, 7);
+        assert_int_equal(row->line, i + 1);
+        snprintf(want, sizeof(want), "r%zu", i);
+        assert_string_equal(row->cells[0].text, want);
+        snprintf(want, sizeof(want), "v%zu", i);
+        assert_string_equal(row->cells[6].text, want);
+        assert_int_equal(row->cells[6].line, i + 1);
+    }
+    assert_string_equal(t.rows[seam].cells[1].text, "5\"");
+    assert_int_equal(t.rows[seam].cells[1].col, strlen(t.rows[seam].cells[0].text) + 2);
+    assert_int_equal(t.nnotes, 2);
+    assert_int_equal(raci_table_note(&t, &t.rows[seam - 1].cells[1])->nquotes, 1);
+    assert_int_equal(raci_table_note(&t, &t.rows[seam].cells[1])->quote_line, seam + 2);
+    assert_null(raci_table_note(&t, &t.rows[seam].cells[0]));
+    raci_reader_release(&t);
+    raci_strpool_free(pool);
+    free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +269,8 @@ int main(void)
         cmocka_unit_test(test_lookup),
         cmocka_unit_test(test_copies_at_one_place),
         cmocka_unit_test(test_reader_notes),
+        cmocka_unit_test(test_blocks),
+        cmocka_unit_test(test_reader_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
