@@ -64,6 +64,17 @@ struct raci_decoded {
  */
 raci_error raci_decode(const unsigned char *in, size_t len, struct raci_decoded *out);
 
+/*
+ * Same, from in, a malloc'd buffer with room for len + 1 bytes, which the
+ * call takes: when the text is the input as it is, or the input without its
+ * UTF-8 byte order mark, or with a few characters replaced by as many bytes
+ * (an encoded surrogate becomes U+FFFD, 3 bytes for 3), the text is written
+ * over in and out->buf is in, so that a large file is held once; otherwise
+ * in is freed as soon as it is decoded. Either way the caller no longer owns
+ * in, on any return (out holds nothing to free on an error).
+ */
+raci_error raci_decode_take(unsigned char *in, size_t len, struct raci_decoded *out);
+
 /* Free what d holds and zero it. */
 void raci_decode_release(struct raci_decoded *d);
 

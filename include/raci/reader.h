@@ -18,9 +18,10 @@
  * lone CR there (a file from an old Mac) becomes LF, so that no writer takes
  * it for no line break at all. Blank lines between rows are skipped.
  *
- * What the reader finds wrong in one cell does not stop it: the cell is
- * flagged (raci_cell.flags) and the details are in its note, for the model
- * to report at the cell:
+ * The table of cells is table.h's: cells of 16 bytes, the text and the
+ * place, and notes beside them. What the reader finds wrong in one cell
+ * does not stop it: the cell gets a note (raci_table_note) with flags and
+ * details, for the model to report at the cell:
  *  - bad text: a character that is no text in the file's encoding (decode.h:
  *    it reads as U+FFFD), or a control character that XML cannot hold (kept
  *    as it is; the workbook shows U+FFFD);
@@ -51,6 +52,7 @@
 #include "raci/error.h"
 #include "raci/str.h"
 #include "raci/strpool.h"
+#include "raci/table.h"
 
 /* The limits of the reader, each a resource limit: past it, the file is not
  * read (exit 2), with the place it was reached. */
@@ -69,56 +71,12 @@
  * flagged RACI_READER_LONG, not refused. */
 #define RACI_READER_CELL_UNITS 32767u
 
-/* What the reader found in a cell (raci_cell.flags; its note has the
+/* What the reader found in a cell (raci_cell_note.flags, table.h, with the
  * details). */
 enum {
     RACI_READER_BAD_TEXT = 1u << 0,    /* characters that are no text, or control characters */
     RACI_READER_STRAY_QUOTE = 1u << 1, /* a quote inside an unquoted field, read as a quote */
     RACI_READER_LONG = 1u << 2         /* more than RACI_READER_CELL_UNITS UTF-16 units */
-};
-
-struct raci_cell_note {
-    /* RACI_READER_BAD_TEXT: the first bad or control character, and how many */
-    uint32_t bad_line, bad_col;
-    enum raci_str_bad bad_what;
-    uint32_t bad_code; /* decode.h's code; RACI_STR_BAD_CONTROL: the code point */
-    uint32_t nbad;
-    /* RACI_READER_STRAY_QUOTE: the first one, and how many */
-    uint32_t quote_line, quote_col;
-    uint32_t nquotes;
-    /* RACI_READER_LONG: the cell's length in UTF-16 units */
-    uint32_t units;
-};
-
-struct raci_cell {
-    const char *text; /* interned, UTF-8, never NULL ("" for empty) */
-    uint32_t line;    /* 1-based line where the field starts */
-    uint32_t col;     /* 1-based column (characters) where it starts */
-    uint32_t flags;   /* RACI_READER_*; 0 for a cell read as it is */
-    uint32_t note;    /* when flags: the index of its note in the table */
-};
-
-struct raci_row {
-    uint32_t line;           /* line where the row starts */
-    uint32_t ncells;         /* may differ from the header's */
-    struct raci_cell *cells; /* owned by the table */
-};
-
-struct raci_table {
-    const char *file; /* display name, interned ("<stdin>" for -) */
-    /* The sheet of a workbook the table is (xlsx_read.h), interned; NULL
-     * for a CSV file. Cells' line and col are then the sheet's row and
-     * column. */
-    const char *sheet;
-    /* static: "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE" or "WINDOWS-1252" */
-    const char *encoding;
-    char delimiter;         /* ',', ';' or '\t' */
-    struct raci_row header; /* the first non-empty row */
-    struct raci_row *rows;  /* the data rows, in file order */
-    size_t nrows;
-    size_t cap;
-    struct raci_cell_note *notes; /* of the flagged cells, in file order */
-    size_t nnotes, cap_notes;
 };
 
 /*
@@ -146,7 +104,16 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                                 const char *display, struct raci_strpool *pool,
                                 struct raci_diag *diag);
 
-/* Free what t holds (not the interned strings) and zero it. */
+/* Same, from data, a malloc'd buffer of len bytes with room for one more
+ * (when len is within RACI_READER_MAX_FILE), which the call takes on any
+ * return: the text is decoded over it when it is the bytes as they are
+ * (decode.h: raci_decode_take), so that the file is held once, and it is
+ * freed before the call returns. display NULL means "<memory>". */
+raci_error raci_reader_read_owned(struct raci_table *t, char *data, size_t len, const char *display,
+                                  struct raci_strpool *pool, struct raci_diag *diag);
+
+/* Free what t holds (not the interned strings) and zero it:
+ * raci_table_release. */
 void raci_reader_release(struct raci_table *t);
 
 #endif

@@ -86,20 +86,22 @@ static void list(struct raci_decoded *out, size_t at, size_t in, enum raci_str_b
     out->bads[out->nbads++] = (struct raci_decode_bad){at, in, code, what, 0};
 }
 
-/* The n bytes at s, past a BOM of skip bytes, as UTF-8: each bad character
- * (c counted them) becomes U+FFFD, and is listed with each control
- * character. */
+/* The n bytes at s, past a BOM of skip bytes, as UTF-8 into out->buf
+ * (room for n + 2 * (c->bad + c->nuls) + 1 bytes): each bad character (c
+ * counted them) becomes U+FFFD, and is listed with each control character.
+ * out->buf may be the input itself, from its first byte on (the BOM's
+ * place), when no character grows (c->bad + c->nuls == 0): the text is then
+ * written at or before where it is read, so memmove copies. */
 static raci_error utf8_copy(const unsigned char *s, size_t n, size_t skip,
                             const struct utf8_census *c, struct raci_decoded *out)
 {
     size_t nbads = c->surrogates + c->bad + c->nuls + c->controls, o = 0;
 
-    out->buf = malloc(n + 2 * (c->bad + c->nuls) + 1);
-    if (!out->buf || (nbads && !(out->bads = malloc(nbads * sizeof(*out->bads)))))
+    if (nbads && !(out->bads = malloc(nbads * sizeof(*out->bads))))
         return RACI_ERROR_NOMEM;
     if (!nbads) {
-        if (n)
-            memcpy(out->buf, s, n);
+        if (n && out->buf != (const char *)s)
+            memmove(out->buf, s, n);
         o = n;
     }
     for (size_t i = 0, k; nbads && i < n; i += k) {
@@ -108,7 +110,7 @@ static raci_error utf8_copy(const unsigned char *s, size_t n, size_t skip,
         if (k) {
             if (cp)
                 list(out, o, skip + i, RACI_STR_BAD_CONTROL, cp);
-            memcpy(out->buf + o, s + i, k);
+            memmove(out->buf + o, s + i, k);
             o += k;
             continue;
         }
@@ -297,14 +299,17 @@ static raci_error decode_with(const unsigned char *in, size_t len, size_t skip, 
 
 /* By its byte order mark, else as UTF-8 when it is mostly UTF-8 (decode.h
  * says what that is), else as Windows-1252 (what Excel writes for "CSV" on
- * Windows). */
-raci_error raci_decode(const unsigned char *in, size_t len, struct raci_decoded *out)
+ * Windows). own: in itself, when the text may be written over it (it has
+ * room for len + 1 bytes), else NULL; *taken says whether out->buf is it. */
+static raci_error decode_any(const unsigned char *in, size_t len, unsigned char *own,
+                             struct raci_decoded *out, int *taken)
 {
     struct utf8_census c;
     size_t bom = 0;
     raci_error err;
 
     memset(out, 0, sizeof(*out));
+    *taken = 0;
     if (len >= 2 && in[0] == 0xFF && in[1] == 0xFE)
         return decode_with(in, len, 2, "UTF-16LE", NULL, 2, out);
     if (len >= 2 && in[0] == 0xFE && in[1] == 0xFF)
@@ -315,9 +320,32 @@ raci_error raci_decode(const unsigned char *in, size_t len, struct raci_decoded 
     if (!bom && c.bad && c.multi + c.surrogates < c.bad)
         return decode_with(in, len, 0, "WINDOWS-1252", "CP1252", 1, out);
     out->encoding = bom ? "UTF-8 (BOM)" : "UTF-8";
-    err = utf8_copy(in + bom, len - bom, bom, &c, out);
-    if (err)
+    /* No character grows: the text fits where the input is. */
+    *taken = own && c.bad + c.nuls == 0;
+    out->buf = *taken ? (char *)own : malloc(len - bom + 2 * (c.bad + c.nuls) + 1);
+    err = out->buf ? utf8_copy(in + bom, len - bom, bom, &c, out) : RACI_ERROR_NOMEM;
+    if (err) {
+        if (*taken)
+            out->buf = NULL; /* the caller's, still */
+        *taken = 0;
         raci_decode_release(out);
+    }
+    return err;
+}
+
+raci_error raci_decode(const unsigned char *in, size_t len, struct raci_decoded *out)
+{
+    int taken;
+    return decode_any(in, len, NULL, out, &taken);
+}
+
+raci_error raci_decode_take(unsigned char *in, size_t len, struct raci_decoded *out)
+{
+    int taken;
+    raci_error err = decode_any(in, len, in, out, &taken);
+
+    if (!taken)
+        free(in);
     return err;
 }
 

@@ -312,7 +312,7 @@ raci_error raci_matrix_ragged(struct raci_roster *r, const struct raci_table *t)
 /* The cell of row at column c, or an empty one at the row's start. */
 static struct raci_cell cell_or_empty(const struct raci_row *row, int c)
 {
-    struct raci_cell e = {"", row->line, 1, 0, 0};
+    struct raci_cell e = {"", row->line, 1};
     return c >= 0 && (uint32_t)c < row->ncells ? row->cells[c] : e;
 }
 

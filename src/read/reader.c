@@ -22,10 +22,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "raci/array.h"
 #include "raci/decode.h"
+#include "raci/infile.h"
 #include "raci/progress.h"
 #include "raci/str.h"
 #include "raci/textpos.h"
@@ -44,6 +44,13 @@
 #define LENIENT (CSV_STRICT_FINI | CSV_APPEND_NULL)
 
 #define NOWHERE SIZE_MAX
+
+/* The note of cell k of the row being read: it goes into the table when the
+ * row ends, where its cell is then. */
+struct pending_note {
+    uint32_t k;
+    struct raci_cell_note n;
+};
 
 struct reader {
     struct raci_table *t;
@@ -65,6 +72,8 @@ struct reader {
     bool have_header;
     struct raci_cell *cells; /* the current row, until it ends */
     size_t ncells, cap;
+    struct pending_note *notes; /* of the current row's cells, until it ends */
+    size_t nnotes, cap_notes;
     raci_error err; /* set by a callback; parsing stops at the next chunk */
 };
 
@@ -220,35 +229,33 @@ static void note_bad_text(struct reader *r, size_t end, struct raci_cell_note *n
 }
 
 /* What is wrong in the field that ends at end, whose text is s (len
- * bytes): the flags of its cell, with its note added to the table. */
-static raci_error note_cell(struct reader *r, size_t end, const char *s, size_t len,
-                            struct raci_cell *cell)
+ * bytes), the next cell of the row: its note, when it needs one. */
+static raci_error note_cell(struct reader *r, size_t end, const char *s, size_t len)
 {
-    struct raci_cell_note n = {0};
-    struct raci_table *t = r->t;
+    struct pending_note p = {(uint32_t)r->ncells, {0}};
+    struct raci_cell_note *n = &p.n;
 
-    note_bad_text(r, end, &n);
-    if (n.nbad)
-        cell->flags |= RACI_READER_BAD_TEXT;
+    note_bad_text(r, end, n);
+    if (n->nbad)
+        n->flags |= RACI_READER_BAD_TEXT;
     if (r->nquotes) {
-        struct raci_textpos p = place(r, r->quote_at);
-        n.quote_line = p.line;
-        n.quote_col = p.col;
-        n.nquotes = r->nquotes;
-        cell->flags |= RACI_READER_STRAY_QUOTE;
+        struct raci_textpos at = place(r, r->quote_at);
+        n->quote_line = at.line;
+        n->quote_col = at.col;
+        n->nquotes = r->nquotes;
+        n->flags |= RACI_READER_STRAY_QUOTE;
     }
     /* A cell has at most as many UTF-16 units as bytes. */
     if (len > RACI_READER_CELL_UNITS &&
-        (n.units = (uint32_t)raci_str_units(s, len)) > RACI_READER_CELL_UNITS)
-        cell->flags |= RACI_READER_LONG;
+        (n->units = (uint32_t)raci_str_units(s, len)) > RACI_READER_CELL_UNITS)
+        n->flags |= RACI_READER_LONG;
     r->quote_at = NOWHERE;
     r->nquotes = 0;
-    if (!cell->flags)
+    if (!n->flags)
         return RACI_OK;
-    if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
+    if (raci_array_grow(&r->notes, &r->cap_notes, r->nnotes + 1, sizeof(*r->notes)))
         return RACI_ERROR_NOMEM;
-    cell->note = (uint32_t)t->nnotes;
-    t->notes[t->nnotes++] = n;
+    r->notes[r->nnotes++] = p;
     return RACI_OK;
 }
 
@@ -276,7 +283,6 @@ static void lone_cr_to_lf(char *s, size_t len)
 static void on_field(void *s, size_t len, void *data)
 {
     struct reader *r = data;
-    struct raci_cell *cell;
     const char *text;
 
     if (r->err)
@@ -297,9 +303,8 @@ static void on_field(void *s, size_t len, void *data)
         r->err = RACI_ERROR_NOMEM;
         return;
     }
-    cell = &r->cells[r->ncells];
-    *cell = (struct raci_cell){text, r->cur.line, r->cur.col, 0, 0};
-    if ((r->err = note_cell(r, r->at, text, len, cell)))
+    r->cells[r->ncells] = (struct raci_cell){text, r->cur.line, r->cur.col};
+    if ((r->err = note_cell(r, r->at, text, len)))
         return;
     r->ncells++;
     r->field_start = r->at + 1;
@@ -318,17 +323,20 @@ static void on_row(int c, void *data)
         return;
     row.line = r->cells[0].line;
     row.ncells = (uint32_t)r->ncells;
-    row.cells = malloc(r->ncells * sizeof(*row.cells));
+    row.cells = raci_table_cells(t, row.ncells);
     if (!row.cells) {
         r->err = RACI_ERROR_NOMEM;
         return;
     }
     memcpy(row.cells, r->cells, r->ncells * sizeof(*row.cells));
+    for (size_t i = 0; i < r->nnotes; i++)
+        if ((r->err = raci_table_note_add(t, &row.cells[r->notes[i].k], &r->notes[i].n)))
+            return;
+    r->nnotes = 0;
     if (!r->have_header) {
         t->header = row;
         r->have_header = true;
     } else if (raci_array_grow(&t->rows, &t->cap, t->nrows + 1, sizeof(*t->rows)) != RACI_OK) {
-        free(row.cells);
         r->err = RACI_ERROR_NOMEM;
         return;
     } else {
@@ -436,18 +444,11 @@ cleanup:
 
 /* ---------------------------------------------------------- public API -- */
 
-/* The file is past RACI_READER_MAX_FILE: said at its start. */
-static raci_error too_large(struct raci_diag *diag, const char *name)
-{
-    return raci_diag_set(diag, name, 1, 1, NULL,
-                         "file is larger than %u MiB, the most raci reads in one roster: split "
-                         "it into several files (raci audits several together)",
-                         RACI_READER_MAX_FILE / (1024u * 1024u));
-}
-
-raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
-                                const char *display, struct raci_strpool *pool,
-                                struct raci_diag *diag)
+/* Read len bytes at data into t (reader.h); own: data itself, malloc'd with
+ * room for len + 1 bytes, which the call takes (raci_decode_take), or NULL
+ * when data is the caller's. */
+static raci_error read_input(struct raci_table *t, const char *data, char *own, size_t len,
+                             const char *display, struct raci_strpool *pool, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     struct raci_decoded txt = {0};
@@ -465,10 +466,14 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
         goto cleanup;
     }
     if (len > RACI_READER_MAX_FILE) {
-        err = too_large(diag, r.name);
+        err = raci_infile_too_large(diag, r.name);
         goto cleanup;
     }
-    err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
+    if (own)
+        err = raci_decode_take((unsigned char *)own, len, &txt);
+    else
+        err = raci_decode(len ? in : (const unsigned char *)"", len, &txt);
+    own = NULL; /* decode's now */
     if (err == RACI_ERROR_IO) {
         int e = errno;
         if (raci_diag_set(diag, r.name, 0, 0, NULL, "cannot convert text with iconv: %s",
@@ -496,6 +501,7 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
     r.is_space = r.delim == '\t' ? is_space_not_tab : is_space;
     t->delimiter = r.delim;
     err = parse_text(&r);
+    raci_table_trim(t);
     if (!err && !r.have_header)
         err = raci_diag_set(diag, r.name, 1, 1, NULL,
                             "file is %s: expected a header row such as "
@@ -504,7 +510,9 @@ raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t l
                             : r.len == 0 ? "empty but for its byte order mark"
                                          : "blank (nothing but spaces and line breaks)");
 cleanup:
+    free(own);
     free(r.cells);
+    free(r.notes);
     raci_decode_release(&txt);
     raci_diag_release(&scratch);
     if (err)
@@ -512,50 +520,34 @@ cleanup:
     return err;
 }
 
+raci_error raci_reader_read_mem(struct raci_table *t, const char *data, size_t len,
+                                const char *display, struct raci_strpool *pool,
+                                struct raci_diag *diag)
+{
+    return read_input(t, data, NULL, len, display, pool, diag);
+}
+
+raci_error raci_reader_read_owned(struct raci_table *t, char *data, size_t len, const char *display,
+                                  struct raci_strpool *pool, struct raci_diag *diag)
+{
+    return read_input(t, data, data, len, display, pool, diag);
+}
+
 raci_error raci_reader_read_stream(struct raci_table *t, FILE *in, const char *display,
                                    struct raci_strpool *pool, struct raci_diag *diag)
 {
     struct raci_diag scratch = {0};
     const char *name = display ? display : "<stdin>";
-    char *buf = NULL;
-    size_t len = 0, cap = 0, got;
-    struct stat st;
-    raci_error err = RACI_OK;
+    char *buf;
+    size_t len;
+    raci_error err = raci_infile_read(in, name, &buf, &len, diag ? diag : &scratch);
 
-    if (!diag)
-        diag = &scratch;
-    /* A file that says it is too large is refused unread; a stream is read
-     * to one byte past the limit, which read_mem refuses. */
-    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
-        (uintmax_t)st.st_size > RACI_READER_MAX_FILE) {
-        raci_reader_release(t);
-        err = too_large(diag, name);
-        goto cleanup;
-    }
-    do {
-        if (len == cap && raci_array_grow(&buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK) {
-            raci_reader_release(t);
-            err = RACI_ERROR_NOMEM;
-            goto cleanup;
-        }
-        got = fread(buf + len, 1,
-                    (cap < RACI_READER_MAX_FILE + 1u ? cap : RACI_READER_MAX_FILE + 1u) - len, in);
-        len += got;
-    } while (got > 0 && len <= RACI_READER_MAX_FILE);
-    if (ferror(in)) {
-        int e = errno;
-        raci_reader_release(t);
-        err = raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name, strerror(e));
-        if (err != RACI_ERROR_NOMEM)
-            err = RACI_ERROR_IO;
-        errno = e;
-        goto cleanup;
-    }
-    err = raci_reader_read_mem(t, buf, len, name, pool, diag);
-cleanup:
-    free(buf);
     raci_diag_release(&scratch);
-    return err;
+    if (err) {
+        raci_reader_release(t);
+        return err;
+    }
+    return raci_reader_read_owned(t, buf, len, name, pool, diag);
 }
 
 raci_error raci_reader_read_file(struct raci_table *t, const char *path, const char *display,
@@ -586,12 +578,5 @@ raci_error raci_reader_read_file(struct raci_table *t, const char *path, const c
 
 void raci_reader_release(struct raci_table *t)
 {
-    if (!t)
-        return;
-    free(t->header.cells);
-    for (size_t i = 0; i < t->nrows; i++)
-        free(t->rows[i].cells);
-    free(t->rows);
-    free(t->notes);
-    memset(t, 0, sizeof(*t));
+    raci_table_release(t);
 }

@@ -5,65 +5,16 @@
 #include "raci/rosterfile.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "raci/array.h"
+#include "raci/infile.h"
 #include "raci/reader.h"
 #include "raci/shape.h"
 #include "raci/str.h"
 #include "raci/xlsx_read.h"
 #include "raci/xlsx_roster.h"
-
-/* The file is past RACI_READER_MAX_FILE: said at its start, as reader.c
- * says it. */
-static raci_error file_too_large(struct raci_diag *diag, const char *name)
-{
-    return raci_diag_set(diag, name, 1, 1, NULL,
-                         "file is larger than %u MiB, the most raci reads in one roster: split "
-                         "it into several files (raci audits several together)",
-                         RACI_READER_MAX_FILE / (1024u * 1024u));
-}
-
-/* All of in, up to one byte past the limit (which the readers refuse),
- * into *buf (malloc'd) and *len. */
-static raci_error slurp(FILE *in, const char *name, char **buf, size_t *len, struct raci_diag *diag)
-{
-    size_t cap = 0, got;
-    struct stat st;
-
-    *buf = NULL;
-    *len = 0;
-    /* A file that says it is too large is refused unread. */
-    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
-        (uintmax_t)st.st_size > RACI_READER_MAX_FILE)
-        return file_too_large(diag, name);
-    /* A regular file is read into a buffer of its size and a byte, the byte
-     * to see its end: doubling would leave up to half of it unused. */
-    if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        if (!(*buf = malloc((size_t)st.st_size + 1)))
-            return RACI_ERROR_NOMEM;
-        cap = (size_t)st.st_size + 1;
-    }
-    do {
-        if (*len == cap && raci_array_grow(buf, &cap, cap ? cap * 2 : 65536, 1) != RACI_OK)
-            return RACI_ERROR_NOMEM;
-        got = fread(*buf + *len, 1,
-                    (cap < RACI_READER_MAX_FILE + 1u ? cap : RACI_READER_MAX_FILE + 1u) - *len, in);
-        *len += got;
-    } while (got > 0 && *len <= RACI_READER_MAX_FILE);
-    if (ferror(in)) {
-        int e = errno;
-        raci_error err =
-            raci_diag_set(diag, name, 0, 0, NULL, "unable to read '%s': %s", name, strerror(e));
-        errno = e;
-        return err == RACI_ERROR_NOMEM ? err : RACI_ERROR_IO;
-    }
-    return RACI_OK;
-}
 
 /* Is name that of a workbook (.xlsx, .xlsm)? */
 static int named_xlsx(const char *name)
@@ -72,15 +23,17 @@ static int named_xlsx(const char *name)
     return dot && (raci_str_casecmp(dot, ".xlsx") == 0 || raci_str_casecmp(dot, ".xlsm") == 0);
 }
 
-/* The file's bytes (*data, freed here once read: the table holds its own
- * copies, and the roster is built without them) as a table. */
+/* The file's bytes (*data, which raci_infile_read left room for a NUL
+ * after; the
+ * reader takes them, decodes them in place when it can and frees them once
+ * read: the table holds its own copies, and the roster is built without
+ * them) as a table. */
 static raci_error add_csv(struct raci_roster *r, char **data, size_t len, const char *name,
                           enum raci_detect_input input, struct raci_diag *diag)
 {
     struct raci_table t = {0};
-    raci_error err = raci_reader_read_mem(&t, *data, len, name, r->pool, diag);
+    raci_error err = raci_reader_read_owned(&t, *data, len, name, r->pool, diag);
 
-    free(*data);
     *data = NULL;
     if (err == RACI_OK)
         err = raci_shape_add_as(r, &t, input, diag);
@@ -120,7 +73,7 @@ raci_error raci_rosterfile_add(struct raci_roster *r, const char *path, const ch
         errno = e;
         return err == RACI_ERROR_NOMEM ? err : RACI_ERROR_IO;
     }
-    err = slurp(f, name, &buf, &len, diag);
+    err = raci_infile_read(f, name, &buf, &len, diag);
     if (!is_stdin)
         fclose(f);
     if (err)

@@ -22,6 +22,7 @@
 #include "raci/matrix.h"
 #include "raci/sheetcsv.h"
 #include "raci/str.h"
+#include "raci/table.h"
 
 /* One table being added. */
 struct shape {
@@ -137,12 +138,11 @@ static uint32_t chars_within(const char *s, size_t n, size_t max)
 }
 
 /* The issues of cell c of row (the header, for row NULL), of person's,
- * from what the reader noted in it. */
+ * from what the reader noted in it (n). */
 static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint32_t c,
-                              uint32_t person)
+                              const struct raci_cell_note *n, uint32_t person)
 {
     const struct raci_cell *cell = &(row ? row : &sh->t->header)->cells[c];
-    const struct raci_cell_note *n = &sh->t->notes[cell->note];
     struct raci_cell_issue is = {.problem = RACI_CELL_BAD_TEXT};
     raci_error err = RACI_OK;
 
@@ -160,7 +160,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
             return RACI_ERROR_NOMEM;
     }
     is.first = is.first_label = is.value = "";
-    if (cell->flags & RACI_READER_BAD_TEXT) {
+    if (n->flags & RACI_READER_BAD_TEXT) {
         is.value = sh->t->encoding;
         is.at = (struct raci_loc){sh->t->file, n->bad_line, n->bad_col, sh->t->sheet};
         is.what = n->bad_what;
@@ -168,7 +168,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
         is.count = n->nbad;
         err = raci_roster_cell_issue(sh->r, &is);
     }
-    if (!err && (cell->flags & RACI_READER_STRAY_QUOTE)) {
+    if (!err && (n->flags & RACI_READER_STRAY_QUOTE)) {
         is.problem = RACI_CELL_STRAY_QUOTE;
         is.value = "";
         is.at = (struct raci_loc){sh->t->file, n->quote_line, n->quote_col, sh->t->sheet};
@@ -176,7 +176,7 @@ static raci_error cell_issues(struct shape *sh, const struct raci_row *row, uint
         is.count = n->nquotes;
         err = raci_roster_cell_issue(sh->r, &is);
     }
-    if (!err && (cell->flags & RACI_READER_LONG)) {
+    if (!err && (n->flags & RACI_READER_LONG)) {
         size_t len = strlen(cell->text);
         is.problem = RACI_CELL_LONG;
         is.value = "";
@@ -198,9 +198,13 @@ static raci_error row_issues(struct shape *sh, const struct raci_row *row, uint3
     const struct raci_row *cells = row ? row : &sh->t->header;
     raci_error err = RACI_OK;
 
-    for (uint32_t c = 0; c < cells->ncells && !err; c++)
-        if (cells->cells[c].flags)
-            err = cell_issues(sh, row, c, person);
+    if (!sh->t->nnotes) /* most tables: nothing to look up */
+        return RACI_OK;
+    for (uint32_t c = 0; c < cells->ncells && !err; c++) {
+        const struct raci_cell_note *n = raci_table_note(sh->t, &cells->cells[c]);
+        if (n)
+            err = cell_issues(sh, row, c, n, person);
+    }
     return err;
 }
 

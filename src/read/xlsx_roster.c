@@ -9,6 +9,7 @@
 
 #include "raci/array.h"
 #include "raci/shape.h"
+#include "raci/table.h"
 
 /* The header rows raci writes (xlsx_sheets.c). */
 static const char *const summary_heads[] = {"Product",  "People", "Tasks", "Errors",
@@ -119,7 +120,7 @@ static raci_error long_init(struct long_table *l, const struct raci_table *src,
     l->t.header.line = 1;
     l->t.header.ncells = l->ncols;
     if (!(l->blank = raci_strpool_add(pool, "")) ||
-        !(l->t.header.cells = calloc(l->ncols, sizeof(*l->t.header.cells))))
+        !(l->t.header.cells = raci_table_cells(&l->t, l->ncols)))
         return RACI_ERROR_NOMEM;
     for (uint32_t k = 0; k < l->ncols; k++) {
         struct raci_cell *c = &l->t.header.cells[k];
@@ -141,7 +142,7 @@ static struct raci_row *long_row(struct long_table *l, uint32_t line)
     if (raci_array_grow(&l->t.rows, &l->t.cap, l->t.nrows + 1, sizeof(*l->t.rows)))
         return NULL;
     row = &l->t.rows[l->t.nrows];
-    if (!(row->cells = calloc(l->ncols, sizeof(*row->cells))))
+    if (!(row->cells = raci_table_cells(&l->t, l->ncols)))
         return NULL;
     l->t.nrows++;
     row->line = line;
@@ -161,19 +162,14 @@ static raci_error put(struct long_table *l, struct raci_row *row, uint32_t k,
                       const struct raci_cell *from, int flags)
 {
     struct raci_cell *c = &row->cells[k];
+    const struct raci_cell_note *n;
 
     if (!from)
         return RACI_OK;
     *c = *from;
-    c->flags = 0;
-    if (!flags || !from->flags || from->note >= l->src->nnotes)
+    if (!flags || !l->src->nnotes || !(n = raci_table_note(l->src, from)))
         return RACI_OK;
-    if (raci_array_grow(&l->t.notes, &l->t.cap_notes, l->t.nnotes + 1, sizeof(*l->t.notes)))
-        return RACI_ERROR_NOMEM;
-    c->flags = from->flags;
-    c->note = (uint32_t)l->t.nnotes;
-    l->t.notes[l->t.nnotes++] = l->src->notes[from->note];
-    return RACI_OK;
+    return raci_table_note_add(&l->t, c, n);
 }
 
 /* Put a copy of cell from with the text s (n bytes) instead. */

@@ -11,6 +11,7 @@
 
 #include "raci/array.h"
 #include "raci/loc.h"
+#include "raci/table.h"
 #include "raci/xlsx_read.h"
 
 /* ------------------------------------------------------------- text -- */
@@ -268,15 +269,15 @@ static raci_error settle(struct raci_xlsx_table *s, size_t budget, struct raci_d
     return RACI_OK;
 }
 
-/* What the reader would flag in cell c, into cell (and its note into t). */
+/* What the reader would note in cell c, the table's cell, into t. */
 static raci_error flag_cell(struct raci_table *t, const struct raci_xlsx_table_cell *c,
-                            struct raci_cell *cell)
+                            const struct raci_cell *cell)
 {
     struct raci_cell_note note = {0};
     size_t len = strlen(c->v.text);
 
     if (c->v.nbad) {
-        cell->flags |= RACI_READER_BAD_TEXT;
+        note.flags |= RACI_READER_BAD_TEXT;
         note.bad_line = c->row;
         note.bad_col = c->col;
         note.bad_what = c->v.what;
@@ -285,14 +286,8 @@ static raci_error flag_cell(struct raci_table *t, const struct raci_xlsx_table_c
     }
     if (len > RACI_READER_CELL_UNITS &&
         (note.units = (uint32_t)raci_str_units(c->v.text, len)) > RACI_READER_CELL_UNITS)
-        cell->flags |= RACI_READER_LONG;
-    if (!cell->flags)
-        return RACI_OK;
-    if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
-        return RACI_ERROR_NOMEM;
-    cell->note = (uint32_t)t->nnotes;
-    t->notes[t->nnotes++] = note;
-    return RACI_OK;
+        note.flags |= RACI_READER_LONG;
+    return note.flags ? raci_table_note_add(t, cell, &note) : RACI_OK;
 }
 
 /* The row of cells [a, e) (all on one row), width cells wide, into out. */
@@ -301,7 +296,7 @@ static raci_error lay_row(struct raci_table *t, const struct raci_xlsx_table *s,
 {
     uint32_t row = s->cells[a].row;
 
-    if (!(out->cells = calloc(width, sizeof(*out->cells))))
+    if (!(out->cells = raci_table_cells(t, width)))
         return RACI_ERROR_NOMEM;
     out->line = row;
     out->ncells = width;

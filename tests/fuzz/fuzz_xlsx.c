@@ -43,23 +43,30 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-/* A row: on its line, its cells UTF-8, each at its column on that line. */
-static void check_row(const struct raci_table *t, const struct raci_row *row, uint32_t min_line,
-                      uint32_t min_cells)
+/* A row: on its line, its cells UTF-8, each at its column on that line,
+ * and its note, if any, of it. Returns how many cells have a note. */
+static size_t check_row(const struct raci_table *t, const struct raci_row *row, uint32_t min_line,
+                        uint32_t min_cells)
 {
+    size_t noted = 0;
+
     if (row->line < min_line || row->line > RACI_XLSX_READ_MAX_ROWS || row->ncells < min_cells ||
         row->ncells > RACI_XLSX_READ_MAX_COLS || !row->cells)
         abort();
     for (uint32_t i = 0; i < row->ncells; i++) {
         const struct raci_cell *c = &row->cells[i];
+        const struct raci_cell_note *note;
         size_t n;
         if (!c->text || c->line != row->line || c->col != i + 1)
             abort();
         n = strlen(c->text);
+        note = raci_table_note(t, c);
         if (n > RACI_READER_MAX_FIELD || raci_str_valid(c->text, n) != n ||
-            (c->flags && c->note >= t->nnotes))
+            (note && (note->cell != c || !note->flags)))
             abort();
+        noted += note != NULL;
     }
+    return noted;
 }
 
 static void check_book(const struct raci_xlsx_read_book *b)
@@ -72,12 +79,14 @@ static void check_book(const struct raci_xlsx_read_book *b)
         uint32_t line;
         if (t->file != b->file || !t->sheet || !t->encoding)
             abort();
-        check_row(t, &t->header, 1, 1);
+        size_t noted = check_row(t, &t->header, 1, 1);
         line = t->header.line + 1;
         for (size_t i = 0; i < t->nrows; i++) {
-            check_row(t, &t->rows[i], line, t->header.ncells);
+            noted += check_row(t, &t->rows[i], line, t->header.ncells);
             line = t->rows[i].line + 1;
         }
+        if (noted != t->nnotes) /* every note of a cell of the sheet */
+            abort();
     }
 }
 

@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "raci/decode.h"
@@ -164,12 +165,69 @@ static void test_nul_and_controls(void **state)
     raci_decode_release(&d);
 }
 
+/* raci_decode_take gives what raci_decode gives, and writes the text over
+ * the input it takes when no character grows: UTF-8 as it is, past its BOM,
+ * with its controls and encoded surrogates (3 bytes for 3). A text that
+ * grows, or comes from another encoding, is a new buffer (and the input is
+ * freed, which the sanitizers and valgrind check). */
+static void test_take(void **state)
+{
+    static const struct {
+        const char *in;
+        size_t len;
+        int in_place;
+    } cases[] = {
+        {"", 0, 1},
+        {"Zo\xC3\xAB,\xC5\x81\xC3\xB3"
+         "d\xC5\xBA\n",
+         13, 1},
+        {"\xEF\xBB\xBFname,x", 9, 1},
+        {"\xEF\xBB\xBF", 3, 1},
+        {"a\x07"
+         "b\xEF\xBF\xBE",
+         6, 1},
+        {"\xEF\xBB\xBF"
+         "a\xED\xA0\x80z\x01",
+         9, 1},
+        {"a\0b", 3, 0},
+        {"Jos\xC3\xA9 M\xFCnchen", 14, 0},
+        {"Zo\xEB \x80", 5, 0},
+        {"\xFF\xFEZ\0o\0\xEB\0", 8, 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct raci_decoded want, got;
+        unsigned char *in = malloc(cases[i].len + 1);
+        assert_non_null(in);
+        memcpy(in, cases[i].in, cases[i].len);
+        assert_int_equal(raci_decode((const unsigned char *)cases[i].in, cases[i].len, &want),
+                         RACI_OK);
+        assert_int_equal(raci_decode_take(in, cases[i].len, &got), RACI_OK);
+        assert_int_equal(got.len, want.len);
+        assert_memory_equal(got.buf, want.buf, want.len + 1);
+        assert_string_equal(got.encoding, want.encoding);
+        assert_int_equal(got.nbads, want.nbads);
+        for (size_t k = 0; k < want.nbads; k++) {
+            assert_int_equal(got.bads[k].at, want.bads[k].at);
+            assert_int_equal(got.bads[k].in, want.bads[k].in);
+            assert_int_equal(got.bads[k].what, want.bads[k].what);
+            assert_int_equal(got.bads[k].code, want.bads[k].code);
+        }
+        if (cases[i].in_place)
+            assert_ptr_equal(got.buf, in);
+        else
+            assert_ptr_not_equal(got.buf, in);
+        raci_decode_release(&want);
+        raci_decode_release(&got);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_encodings),        cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_mostly_utf8),      cmocka_unit_test(test_encoded_surrogates),
-        cmocka_unit_test(test_nul_and_controls),
+        cmocka_unit_test(test_nul_and_controls), cmocka_unit_test(test_take),
     };
     return cmocka_run_group_tests_name("decode", tests, NULL, NULL);
 }

@@ -344,8 +344,8 @@ static void test_column_stats(void **state)
     struct fixture fx;
     /* Two copies of "Ops team" at two addresses, and the letters "R". */
     char ops1[] = "Ops team", ops2[] = "Ops team";
-    struct raci_cell c[] = {{"Dev", 1, 1, 0, 0}, {ops1, 2, 1, 0, 0}, {"R", 3, 1, 0, 0},
-                            {ops2, 4, 1, 0, 0},  {"", 5, 1, 0, 0},   {"R", 6, 1, 0, 0}};
+    struct raci_cell c[] = {{"Dev", 1, 1}, {ops1, 2, 1}, {"R", 3, 1},
+                            {ops2, 4, 1},  {"", 5, 1},   {"R", 6, 1}};
     struct raci_row rows[6];
     const struct raci_row *p[6];
     struct raci_cells_stats st;

@@ -60,6 +60,25 @@ static void assert_cell(const struct raci_cell *c, const char *text, unsigned li
     assert_int_equal(c->col, col);
 }
 
+/* The flags of cell c of f's table: its note's, or 0 for a cell without. */
+static uint32_t flags_of(const struct fix *f, const struct raci_cell *c)
+{
+    const struct raci_cell_note *n = raci_table_note(&f->t, c);
+    return n ? n->flags : 0;
+}
+
+/* The note of cell c of f's table, which must have one, of c's place. */
+static const struct raci_cell_note *note_of(const struct fix *f, const struct raci_cell *c)
+{
+    const struct raci_cell_note *n = raci_table_note(&f->t, c);
+    assert_non_null(n);
+    assert_ptr_equal(n->cell, c);
+    assert_int_equal(n->line, c->line);
+    assert_int_equal(n->col, c->col);
+    assert_true(n->flags != 0);
+    return n;
+}
+
 /* After an error the table must be empty again. */
 static void assert_table_clean(const struct raci_table *t)
 {
@@ -96,9 +115,8 @@ static void assert_bad_text(const struct fix *f, const struct raci_cell *c, unsi
                             unsigned col, enum raci_str_bad what, uint32_t code, unsigned n)
 {
     const struct raci_cell_note *note;
-    assert_true(c->flags & RACI_READER_BAD_TEXT);
-    assert_true(c->note < f->t.nnotes);
-    note = &f->t.notes[c->note];
+    note = note_of(f, c);
+    assert_true(note->flags & RACI_READER_BAD_TEXT);
     assert_int_equal(note->bad_line, line);
     assert_int_equal(note->bad_col, col);
     assert_int_equal(note->bad_what, what);
@@ -270,10 +288,10 @@ static void test_utf8_strict(void **state)
                  bad[i]);
         assert_int_equal(read_str(f, buf), RACI_OK);
         const struct raci_cell *c = &f->t.rows[0].cells[0];
-        assert_true(c->flags & RACI_READER_BAD_TEXT);
-        assert_int_equal(f->t.notes[c->note].bad_line, 2);
-        assert_int_equal(f->t.notes[c->note].bad_col, 3);
-        assert_cell(&f->t.rows[0].cells[1], "y", 2, 4 + f->t.notes[c->note].nbad);
+        assert_true(note_of(f, c)->flags & RACI_READER_BAD_TEXT);
+        assert_int_equal(note_of(f, c)->bad_line, 2);
+        assert_int_equal(note_of(f, c)->bad_col, 3);
+        assert_cell(&f->t.rows[0].cells[1], "y", 2, 4 + note_of(f, c)->nbad);
     }
     /* The largest code point, and the last ones before and after the
      * surrogates, are fine. */
@@ -310,7 +328,7 @@ static void test_invalid_bytes(void **state)
         assert_cell(&f->t.rows[1].cells[1], "x" FFFD "y", 3, 4);
         assert_bad_text(f, &f->t.rows[1].cells[1], 3, 5, RACI_STR_BAD_BYTE,
                         (unsigned char)undefined[i], 1);
-        assert_int_equal(f->t.rows[0].cells[1].flags, 0);
+        assert_int_equal(flags_of(f, &f->t.rows[0].cells[1]), 0);
     }
 
     /* Columns before the bad byte count characters: CP1252 ones here. */
@@ -342,7 +360,7 @@ static void test_stray_byte_in_utf8(void **state)
                 "Jos\xC3\xA9 Garc\xC3\xAD"
                 "a",
                 2, 1);
-    assert_int_equal(f->t.rows[0].cells[0].flags, 0);
+    assert_int_equal(flags_of(f, &f->t.rows[0].cells[0]), 0);
     assert_cell(&f->t.rows[0].cells[2], "M" FFFD "nchen", 2, 23);
     assert_bad_text(f, &f->t.rows[0].cells[2], 2, 25, RACI_STR_BAD_BYTE, 0xFC, 1);
     assert_cell(&f->t.rows[1].cells[0], "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD", 3, 1);
@@ -361,7 +379,7 @@ static void test_control_characters(void **state)
     assert_cell(&f->t.rows[0].cells[0], "\x01x\x1B", 2, 1);
     assert_bad_text(f, &f->t.rows[0].cells[0], 2, 1, RACI_STR_BAD_CONTROL, 0x01, 2);
     assert_cell(&f->t.rows[0].cells[1], "t\tu", 2, 5);
-    assert_int_equal(f->t.rows[0].cells[1].flags, 0);
+    assert_int_equal(flags_of(f, &f->t.rows[0].cells[1]), 0);
     assert_cell(&f->t.rows[0].cells[2], "y" FFFD "z\xEF\xBF\xBF", 2, 11);
     assert_bad_text(f, &f->t.rows[0].cells[2], 2, 12, RACI_STR_BAD_NUL, 0, 2);
 }
@@ -576,19 +594,19 @@ static void test_stray_quotes(void **state)
                      RACI_OK);
     assert_int_equal(f->t.nrows, 2);
     assert_cell(&f->t.rows[0].cells[1], "ab\"c", 2, 3);
-    assert_int_equal(f->t.rows[0].cells[1].flags, RACI_READER_STRAY_QUOTE);
-    const struct raci_cell_note *n = &f->t.notes[f->t.rows[0].cells[1].note];
+    assert_int_equal(flags_of(f, &f->t.rows[0].cells[1]), RACI_READER_STRAY_QUOTE);
+    const struct raci_cell_note *n = note_of(f, &f->t.rows[0].cells[1]);
     assert_int_equal(n->quote_line, 2);
     assert_int_equal(n->quote_col, 5);
     assert_int_equal(n->nquotes, 1);
     assert_cell(&f->t.rows[0].cells[2], "5'11\"", 2, 8);
-    n = &f->t.notes[f->t.rows[0].cells[2].note];
+    n = note_of(f, &f->t.rows[0].cells[2]);
     assert_int_equal(n->quote_col, 12);
     /* A quoted field's doubled quote is no stray one. */
     assert_cell(&f->t.rows[1].cells[0], "q\"", 3, 1);
-    assert_int_equal(f->t.rows[1].cells[0].flags, 0);
+    assert_int_equal(flags_of(f, &f->t.rows[1].cells[0]), 0);
     assert_cell(&f->t.rows[1].cells[1], "27\" monitor \"x\"\"\"", 3, 7);
-    n = &f->t.notes[f->t.rows[1].cells[1].note];
+    n = note_of(f, &f->t.rows[1].cells[1]);
     assert_int_equal(n->quote_col, 9);
     assert_int_equal(n->nquotes, 5);
     assert_cell(&f->t.rows[1].cells[2], "z", 3, 25);
@@ -619,13 +637,13 @@ static void test_long_cells(void **state)
     assert_int_equal(read_bytes(f, b.s, b.len), RACI_OK);
     const struct raci_row *row = &f->t.rows[0];
     assert_int_equal(strlen(row->cells[0].text), 60000);
-    assert_int_equal(row->cells[0].flags, 0);
-    assert_int_equal(row->cells[1].flags, RACI_READER_LONG);
+    assert_int_equal(flags_of(f, &row->cells[0]), 0);
+    assert_int_equal(flags_of(f, &row->cells[1]), RACI_READER_LONG);
     assert_int_equal(strlen(row->cells[1].text), 65536);
-    assert_int_equal(f->t.notes[row->cells[1].note].units, 32768);
+    assert_int_equal(note_of(f, &row->cells[1])->units, 32768);
     /* Exactly at the limit is fine, in quotes too. */
     assert_int_equal(strlen(row->cells[2].text), RACI_READER_CELL_UNITS);
-    assert_int_equal(row->cells[2].flags, 0);
+    assert_int_equal(flags_of(f, &row->cells[2]), 0);
     raci_str_release(&b);
 }
 
@@ -664,7 +682,7 @@ static void test_field_too_large(void **state)
     memcpy(buf + 8 + RACI_READER_MAX_FIELD, "\"\nc,d\n", 7);
     assert_int_equal(read_str(f, buf), RACI_OK);
     assert_int_equal(strlen(f->t.rows[0].cells[1].text), RACI_READER_MAX_FIELD);
-    assert_int_equal(f->t.rows[0].cells[1].flags, RACI_READER_LONG);
+    assert_int_equal(flags_of(f, &f->t.rows[0].cells[1]), RACI_READER_LONG);
     assert_cell(&f->t.rows[1].cells[1], "d", 3, 3);
     /* One byte more, and a doubled quote counts as one byte of the cell. */
     memcpy(buf + 8 + RACI_READER_MAX_FIELD - 1, "\"\"x\"\nc,d\n", 10);
@@ -778,12 +796,94 @@ static void test_diag_may_be_null(void **state)
     assert_string_equal(f->t.file, "<memory>");
 }
 
+/* s (len bytes) read by raci_reader_read_owned from a malloc'd copy: the
+ * table and the error are what raci_reader_read_mem gives. */
+static raci_error read_owned_as_mem(struct fix *f, const char *s, size_t len)
+{
+    struct raci_table mem = {0};
+    struct raci_diag dmem = {0};
+    char *buf = malloc(len + 1);
+    raci_error want = raci_reader_read_mem(&mem, s, len, "team.csv", f->pool, &dmem), got;
+
+    assert_non_null(buf);
+    memcpy(buf, s, len);
+    got = raci_reader_read_owned(&f->t, buf, len, "team.csv", f->pool, &f->d);
+    assert_int_equal(got, want);
+    if (got == RACI_OK) {
+        assert_string_equal(f->t.encoding, mem.encoding);
+        assert_int_equal(f->t.nrows, mem.nrows);
+        for (size_t i = 0; i <= mem.nrows; i++) {
+            const struct raci_row *a = i ? &f->t.rows[i - 1] : &f->t.header;
+            const struct raci_row *b = i ? &mem.rows[i - 1] : &mem.header;
+            assert_int_equal(a->line, b->line);
+            assert_int_equal(a->ncells, b->ncells);
+            for (uint32_t k = 0; k < a->ncells; k++)
+                assert_cell(&a->cells[k], b->cells[k].text, b->cells[k].line, b->cells[k].col);
+        }
+    } else {
+        assert_table_clean(&f->t);
+        assert_int_equal(f->d.line, dmem.line);
+        assert_int_equal(f->d.col, dmem.col);
+        assert_string_equal(f->d.message, dmem.message);
+    }
+    raci_reader_release(&mem);
+    raci_diag_release(&dmem);
+    return got;
+}
+
+/* A buffer the reader takes (rosterfile.c's and read_stream's way, which
+ * decodes UTF-8 over the bytes read) reads as the same bytes in memory. */
+static void test_read_owned(void **state)
+{
+    struct fix *f = *state;
+    const char nul[] = "person,title\nAna,a\0b\n" PAD;
+    const char bom[] = "\xEF\xBB\xBFperson,title\r\n\"Zo\xC3\xAB\",\"a\r\nb\"\r\nBo,x\x07y\r\n";
+
+    assert_int_equal(read_owned_as_mem(f, bom, sizeof(bom) - 1), RACI_OK);
+    assert_string_equal(f->t.encoding, "UTF-8 (BOM)");
+    assert_cell(&f->t.rows[0].cells[0], "Zo\xC3\xAB", 2, 1);
+    assert_cell(&f->t.rows[0].cells[1], "a\r\nb", 2, 7);
+    assert_cell(&f->t.rows[1].cells[1], "x\x07y", 4, 4);
+    /* Windows-1252 and a NUL: decoded into a buffer of their own. */
+    assert_int_equal(read_owned_as_mem(f, "person,title\nZo\xEB,\x80\n", 19), RACI_OK);
+    assert_string_equal(f->t.encoding, "WINDOWS-1252");
+    assert_cell(&f->t.rows[0].cells[1], "\xE2\x82\xAC", 2, 5);
+    assert_int_equal(read_owned_as_mem(f, nul, sizeof(nul) - 1), RACI_OK);
+    assert_cell(&f->t.rows[0].cells[1], "a" FFFD "b", 2, 5);
+    /* Errors, at the same places. */
+    assert_int_equal(read_owned_as_mem(f, "person,title\nAna,\"Dev\n", 22), RACI_ERROR_INPUT);
+    assert_diag(&f->d, 2, 5, "unterminated quoted field: add the closing '\"'", "Ana,\"Dev");
+    assert_int_equal(read_owned_as_mem(f, "\xEF\xBB\xBF", 3), RACI_ERROR_INPUT);
+    assert_string_equal(f->d.message, "file is empty but for its byte order mark: expected a "
+                                      "header row such as 'person,title,product,task,raci'");
+}
+
+/* Past the file limit, the buffer is freed unread (its length is all the
+ * reader looks at). */
+static void test_read_owned_too_large(void **state)
+{
+    struct fix *f = *state;
+    char *buf = malloc(16);
+
+    assert_non_null(buf);
+    assert_int_equal(
+        raci_reader_read_owned(&f->t, buf, RACI_READER_MAX_FILE + 1u, "team.csv", f->pool, &f->d),
+        RACI_ERROR_INPUT);
+    assert_table_clean(&f->t);
+    assert_diag(&f->d, 1, 1,
+                "file is larger than 256 MiB, the most raci reads in one roster: split it into "
+                "several files (raci audits several together)",
+                NULL);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_utf8_plain),
+        T(test_read_owned),
+        T(test_read_owned_too_large),
         T(test_utf8_bom_crlf_no_final_newline),
         T(test_utf16le),
         T(test_utf16be),

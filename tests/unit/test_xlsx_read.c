@@ -179,6 +179,7 @@ static void test_strings(void **state)
 {
     struct fix *f = *state;
     const struct raci_table *t;
+    const struct raci_cell_note *n;
 
     one_sheet(f,
               "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
@@ -204,17 +205,23 @@ static void test_strings(void **state)
     assert_string_equal(text_at(t, 1, 0), "Bo & Ana");
     assert_string_equal(text_at(t, 1, 1), "formula"); /* a cell without r follows A2 */
     assert_string_equal(text_at(t, 1, 2), "a\r\nb _x0041_ \xF0\x9F\x98\x80");
-    assert_int_equal(t->rows[0].cells[2].flags, 0);
+    assert_null(raci_table_note(t, &t->rows[0].cells[2]));
     assert_string_equal(text_at(t, 1, 3), "#N/A");
     /* A control character is kept and flagged; a lone surrogate is U+FFFD. */
     assert_string_equal(text_at(t, 1, 4), "bell\a");
-    assert_true(t->rows[0].cells[4].flags & RACI_READER_BAD_TEXT);
-    assert_int_equal(t->notes[t->rows[0].cells[4].note].bad_what, RACI_STR_BAD_CONTROL);
-    assert_int_equal(t->notes[t->rows[0].cells[4].note].bad_code, 7);
-    assert_int_equal(t->notes[t->rows[0].cells[4].note].bad_col, 5);
+    n = raci_table_note(t, &t->rows[0].cells[4]);
+    assert_non_null(n);
+    assert_ptr_equal(n->cell, &t->rows[0].cells[4]);
+    assert_int_equal(n->flags, RACI_READER_BAD_TEXT);
+    assert_int_equal(n->bad_what, RACI_STR_BAD_CONTROL);
+    assert_int_equal(n->bad_code, 7);
+    assert_int_equal(n->bad_col, 5);
     assert_string_equal(text_at(t, 1, 5), "\xEF\xBF\xBD");
-    assert_int_equal(t->notes[t->rows[0].cells[5].note].bad_what, RACI_STR_BAD_UNPAIRED);
-    assert_int_equal(t->notes[t->rows[0].cells[5].note].bad_code, 0xD800);
+    n = raci_table_note(t, &t->rows[0].cells[5]);
+    assert_non_null(n);
+    assert_int_equal(n->bad_what, RACI_STR_BAD_UNPAIRED);
+    assert_int_equal(n->bad_code, 0xD800);
+    assert_int_equal(t->nnotes, 2);
 }
 
 static void test_merged_cells(void **state)

@@ -1,0 +1,100 @@
+/*
+ * table.c - a table's cells in blocks, and the notes on them (table.h).
+ */
+#include "raci/table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "raci/array.h"
+
+struct raci_cell *raci_table_cells(struct raci_table *t, uint32_t n)
+{
+    struct raci_cell *block;
+    size_t size = n > RACI_TABLE_BLOCK ? n : RACI_TABLE_BLOCK;
+
+    if (t->nblocks && t->block_size - t->block_used >= n) {
+        block = t->blocks[t->nblocks - 1] + t->block_used;
+        t->block_used += n;
+        return block;
+    }
+    /* The rest of the last block, fewer cells than a row, stays unused. */
+    if (raci_array_grow(&t->blocks, &t->cap_blocks, t->nblocks + 1, sizeof(*t->blocks)) ||
+        !(block = malloc(size * sizeof(*block))))
+        return NULL;
+    t->blocks[t->nblocks++] = block;
+    t->block_size = size;
+    t->block_used = n;
+    return block;
+}
+
+/* Is the place (line, col) before that of note n? */
+static int place_before(uint32_t line, uint32_t col, const struct raci_cell_note *n)
+{
+    return line < n->line || (line == n->line && col < n->col);
+}
+
+raci_error raci_table_note_add(struct raci_table *t, const struct raci_cell *cell,
+                               const struct raci_cell_note *note)
+{
+    size_t at = t->nnotes;
+
+    if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
+        return RACI_ERROR_NOMEM;
+    /* After every note of a place not after cell's: a reader's notes come
+     * in order, and this loop does not turn; a workbook's copies of cells
+     * may come a few places back. */
+    while (at > 0 && place_before(cell->line, cell->col, &t->notes[at - 1]))
+        at--;
+    memmove(&t->notes[at + 1], &t->notes[at], (t->nnotes - at) * sizeof(*t->notes));
+    t->notes[at] = *note;
+    t->notes[at].cell = cell;
+    t->notes[at].line = cell->line;
+    t->notes[at].col = cell->col;
+    t->nnotes++;
+    return RACI_OK;
+}
+
+const struct raci_cell_note *raci_table_note(const struct raci_table *t,
+                                             const struct raci_cell *cell)
+{
+    size_t lo = 0, hi = t->nnotes;
+
+    /* The first note whose place is not before cell's. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct raci_cell_note *n = &t->notes[mid];
+        if (n->line < cell->line || (n->line == cell->line && n->col < cell->col))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < t->nnotes && t->notes[lo].line == cell->line && t->notes[lo].col == cell->col; lo++)
+        if (t->notes[lo].cell == cell)
+            return &t->notes[lo];
+    return NULL;
+}
+
+void raci_table_trim(struct raci_table *t)
+{
+    struct raci_row *rows;
+
+    if (t->nrows == 0 || t->nrows == t->cap)
+        return;
+    if ((rows = realloc(t->rows, t->nrows * sizeof(*t->rows)))) {
+        t->rows = rows;
+        t->cap = t->nrows;
+    }
+}
+
+void raci_table_release(struct raci_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nblocks; i++)
+        free(t->blocks[i]);
+    free(t->blocks);
+    free(t->rows);
+    free(t->notes);
+    memset(t, 0, sizeof(*t));
+}
