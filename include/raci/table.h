@@ -15,8 +15,9 @@
  * What a reader finds wrong in a cell (reader.h: bad text, a stray quote, a
  * long cell) is not in the cell but in a note beside it, since few cells
  * have one: the table's notes are in the order of their cells' places
- * (line, then column), each naming its cell, and raci_table_note finds a
- * cell's by a binary search on its place. A place may be that of several
+ * (line, then column) once the table is finished (raci_table_finish), each
+ * naming its cell, and raci_table_note finds a cell's by a binary search on
+ * its place. A place may be that of several
  * cells (a workbook's cell that its reader copies to several rows of the
  * table it makes, xlsx_roster.c), and the note is of the one cell it names,
  * not of its copies. A table without notes looks nothing up.
@@ -77,6 +78,7 @@ struct raci_table {
     size_t cap;
     struct raci_cell_note *notes; /* of the flagged cells, by place (raci_table_note) */
     size_t nnotes, cap_notes;
+    int notes_unsorted; /* a note came out of place order (raci_table_finish) */
     /* The blocks the cells are cut from (raci_table_cells); the last one
      * has block_used of its block_size cells taken. */
     struct raci_cell **blocks;
@@ -92,22 +94,23 @@ struct raci_cell *raci_table_cells(struct raci_table *t, uint32_t n);
 
 /*
  * Add note (its flags set) to t for cell, one of t's cells: its cell, line
- * and col are set from cell, and it goes in place order, after the notes of
- * that place (a reader adds them in order, so this appends). A cell has one
- * note at most. RACI_OK or RACI_ERROR_NOMEM.
+ * and col are set from cell. A cell has one note at most. Notes may come in
+ * any order (a reader's come in place order); raci_table_finish puts them
+ * in place order, before any raci_table_note. RACI_OK or RACI_ERROR_NOMEM.
  */
 raci_error raci_table_note_add(struct raci_table *t, const struct raci_cell *cell,
                                const struct raci_cell_note *note);
 
 /* The note of cell in t, or NULL when it has none: a binary search of
- * t's notes by cell's place, never run when t has no notes. */
+ * t's notes by cell's place, never run when t has no notes. t must be
+ * finished (raci_table_finish) since its last note came. */
 const struct raci_cell_note *raci_table_note(const struct raci_table *t,
                                              const struct raci_cell *cell);
 
-/* Give back the room that t's rows array, grown by doubling, does not use
- * (up to half of it), once the last row is in. The cells stay where they
- * are. */
-void raci_table_trim(struct raci_table *t);
+/* Once the last row and note of t are in: put the notes in place order,
+ * and give back the room that the rows array, grown by doubling, does not
+ * use (up to half of it). The cells stay where they are. */
+void raci_table_finish(struct raci_table *t);
 
 /* Free what t holds (its rows, cells and notes, not the interned strings)
  * and zero it. */

@@ -31,7 +31,8 @@
  * Empty sheets are left out.
  *
  * Text is UTF-8 (the XML's own encoding, by definition). What CSV's reader
- * flags, this one flags the same way, for the model to report at the cell:
+ * flags, this one flags the same way, in a note on the cell (table.h), for
+ * the model to report at the cell:
  * RACI_READER_BAD_TEXT for a control character XML cannot hold (kept), a
  * NUL or an unpaired UTF-16 surrogate written as an escape (U+FFFD), and
  * RACI_READER_LONG for a cell past RACI_READER_CELL_UNITS.

@@ -497,7 +497,7 @@ static raci_error read_input(struct raci_table *t, const char *data, char *own, 
     r.is_space = r.delim == '\t' ? is_space_not_tab : is_space;
     t->delimiter = r.delim;
     err = parse_text(&r);
-    raci_table_trim(t);
+    raci_table_finish(t);
     if (!err && !r.have_header)
         err = raci_diag_set(diag, r.name, 1, 1, NULL,
                             "file is %s: expected a header row such as "

@@ -3,6 +3,7 @@
  */
 #include "raci/table.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,21 +38,21 @@ static int place_before(uint32_t line, uint32_t col, const struct raci_cell_note
 raci_error raci_table_note_add(struct raci_table *t, const struct raci_cell *cell,
                                const struct raci_cell_note *note)
 {
-    size_t at = t->nnotes;
+    struct raci_cell_note *n;
 
     if (raci_array_grow(&t->notes, &t->cap_notes, t->nnotes + 1, sizeof(*t->notes)))
         return RACI_ERROR_NOMEM;
-    /* After every note of a place not after cell's: a reader's notes come
-     * in order, and this loop does not turn; a workbook's copies of cells
-     * may come a few places back. */
-    while (at > 0 && place_before(cell->line, cell->col, &t->notes[at - 1]))
-        at--;
-    memmove(&t->notes[at + 1], &t->notes[at], (t->nnotes - at) * sizeof(*t->notes));
-    t->notes[at] = *note;
-    t->notes[at].cell = cell;
-    t->notes[at].line = cell->line;
-    t->notes[at].col = cell->col;
-    t->nnotes++;
+    /* A reader's notes come in order; a workbook's copies of cells may come
+     * back a place or two, and raci_table_finish sorts them then, once,
+     * where inserting each in its place could move the notes after it
+     * again and again. */
+    if (t->nnotes && place_before(cell->line, cell->col, &t->notes[t->nnotes - 1]))
+        t->notes_unsorted = 1;
+    n = &t->notes[t->nnotes++];
+    *n = *note;
+    n->cell = cell;
+    n->line = cell->line;
+    n->col = cell->col;
     return RACI_OK;
 }
 
@@ -60,6 +61,7 @@ const struct raci_cell_note *raci_table_note(const struct raci_table *t,
 {
     size_t lo = 0, hi = t->nnotes;
 
+    assert(!t->notes_unsorted); /* raci_table_finish was not called */
     /* The first note whose place is not before cell's. */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -75,10 +77,25 @@ const struct raci_cell_note *raci_table_note(const struct raci_table *t,
     return NULL;
 }
 
-void raci_table_trim(struct raci_table *t)
+/* qsort's order of notes: by place. */
+static int note_cmp(const void *a, const void *b)
+{
+    const struct raci_cell_note *x = a, *y = b;
+
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->col < y->col ? -1 : x->col > y->col;
+}
+
+void raci_table_finish(struct raci_table *t)
 {
     struct raci_row *rows;
 
+    /* Notes at one place are of different cells, so that their order
+     * among themselves does not matter to raci_table_note. */
+    if (t->notes_unsorted)
+        qsort(t->notes, t->nnotes, sizeof(*t->notes), note_cmp);
+    t->notes_unsorted = 0;
     if (t->nrows == 0 || t->nrows == t->cap)
         return;
     if ((rows = realloc(t->rows, t->nrows * sizeof(*t->rows)))) {

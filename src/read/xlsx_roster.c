@@ -191,8 +191,10 @@ static const struct raci_cell *cell_of(const struct raci_row *row, uint32_t k)
 /* Hand l to the roster; the diag of a failure is put on l's sheet. */
 static raci_error long_add(struct raci_roster *r, struct long_table *l, struct raci_diag *diag)
 {
-    raci_error err = raci_shape_add_as(r, &l->t, RACI_INPUT_ROSTER, diag); /* long by making */
+    raci_error err;
 
+    raci_table_finish(&l->t); /* its notes came in the order of its columns */
+    err = raci_shape_add_as(r, &l->t, RACI_INPUT_ROSTER, diag); /* long by making */
     if (err == RACI_ERROR_INPUT && !diag->sheet && raci_diag_set_sheet(diag, l->t.sheet))
         err = RACI_ERROR_NOMEM;
     raci_reader_release(&l->t);

@@ -355,6 +355,7 @@ raci_error raci_xlsx_table_finish(struct raci_xlsx_table *s, struct raci_table *
         if ((err = lay_row(t, s, a, e, width, blank, row)))
             return err;
     }
+    raci_table_finish(t);
     return RACI_OK;
 }
 

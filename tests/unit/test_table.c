@@ -1,8 +1,8 @@
 /*
  * test_table.c - a table's cells and the notes on them: a cell's note found
  * by its place, of that cell and not of a copy at the same place, in place
- * order whatever order the notes come in; cells cut from blocks, each
- * row's contiguous in one.
+ * order once the table is finished, whatever order the notes came in;
+ * cells cut from blocks, each row's contiguous in one.
  */
 #include "testutil.h"
 
@@ -58,8 +58,9 @@ static void test_no_notes(void **state)
     assert_null(t.header.cells);
 }
 
-/* Notes added out of place order are kept in it, and each is found by its
- * cell, with the cell's place copied into it. */
+/* Notes added out of place order are put in it when the table is
+ * finished, and each is found by its cell, with the cell's place copied
+ * into it. */
 static void test_lookup(void **state)
 {
     struct raci_table t = {0};
@@ -77,6 +78,9 @@ static void test_lookup(void **state)
     assert_int_equal(note(&t, &h->cells[2], RACI_READER_BAD_TEXT, 0), RACI_OK);
     assert_int_equal(note(&t, &r2->cells[0], RACI_READER_BAD_TEXT | RACI_READER_LONG, 0), RACI_OK);
     assert_int_equal(t.nnotes, 4);
+    assert_true(t.notes_unsorted);
+    raci_table_finish(&t);
+    assert_false(t.notes_unsorted);
     /* In place order: 1:3, 2:1, 2:2, 5:4. */
     assert_int_equal(t.notes[0].line, 1);
     assert_int_equal(t.notes[0].col, 3);
