@@ -42,6 +42,14 @@
 raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
                              enum raci_detect_input input, struct raci_diag *diag);
 
+/* raci_shape_add_as, for the caller that releases t right after: the
+ * cells of a long roster's rows are given back as the rows are read
+ * (raci_table_drop_rows), so that a million rows are not held in the table
+ * and in the roster at once. t's rows must have been made in order, as the
+ * CSV reader makes them; what is left of t, the caller releases. */
+raci_error raci_shape_add_taking(struct raci_roster *r, struct raci_table *t,
+                                 enum raci_detect_input input, struct raci_diag *diag);
+
 /* raci_shape_add_as, detecting the shape. */
 raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t,
                           struct raci_diag *diag);

@@ -81,8 +81,11 @@ struct raci_table {
     int notes_unsorted; /* a note came out of place order (raci_table_finish) */
     /* The blocks the cells are cut from (raci_table_cells); the last one
      * has block_used of its block_size cells taken. */
-    struct raci_cell **blocks;
-    size_t nblocks, cap_blocks, block_used, block_size;
+    struct raci_cell **blocks; /* NULL: given back (raci_table_drop_rows) */
+    /* Per block, the row its first cell is of: 0 for the header, i + 1
+     * for rows[i]. */
+    size_t *block_row;
+    size_t nblocks, cap_blocks, cap_block_row, block_used, block_size;
 };
 
 /*
@@ -111,6 +114,18 @@ const struct raci_cell_note *raci_table_note(const struct raci_table *t,
  * and give back the room that the rows array, grown by doubling, does not
  * use (up to half of it). The cells stay where they are. */
 void raci_table_finish(struct raci_table *t);
+
+/*
+ * Give back the blocks of t's cells that hold cells of rows[lo..hi) only,
+ * the last block excepted: a caller that reads a large table's rows once,
+ * in order, calls it as it goes, so that the table's cells are freed while
+ * what is made of them grows. The cells of those rows are gone after it
+ * (the rows still say where they were: their line and ncells stay); the
+ * header's, and those of every row before lo or from hi on, stay. The
+ * rows must have been made in order: each row's cells taken (raci_table_cells) before the row is
+ * put in t, the header first (the CSV reader's way).
+ */
+void raci_table_drop_rows(struct raci_table *t, size_t lo, size_t hi);
 
 /* Free what t holds (its rows, cells and notes, not the interned strings)
  * and zero it. */

@@ -36,7 +36,7 @@ static raci_error add_csv(struct raci_roster *r, char **data, size_t len, const 
 
     *data = NULL;
     if (err == RACI_OK)
-        err = raci_shape_add_as(r, &t, input, diag);
+        err = raci_shape_add_taking(r, &t, input, diag);
     raci_reader_release(&t);
     return err;
 }

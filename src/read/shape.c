@@ -24,10 +24,16 @@
 #include "raci/str.h"
 #include "raci/table.h"
 
+/* Rows of a long roster read between two givings back of their cells. */
+#define DROP_EVERY 4096u
+
 /* One table being added. */
 struct shape {
     struct raci_roster *r;
     const struct raci_table *t;
+    /* The table t views, when its cells may be given back as its rows are
+     * read (raci_shape_add_taking); else NULL. */
+    struct raci_table *own;
     struct raci_columns cols;
     const int *of;                /* cols.of */
     int *take;                    /* per header column: an extra column (long) */
@@ -337,6 +343,12 @@ static raci_error add_long(struct shape *sh)
         err = add_long_row(sh, &sh->t->rows[i], &person);
         if (!err)
             err = row_issues(sh, &sh->t->rows[i], person);
+        /* Each row is read once: the cells of those read are given back
+         * while the roster grows (the header and what is above it stay). */
+        if (sh->own && (i + 1) % DROP_EVERY == 0) {
+            size_t first = (size_t)(sh->t->rows - sh->own->rows);
+            raci_table_drop_rows(sh->own, first, first + i + 1);
+        }
     }
     return err;
 }
@@ -505,8 +517,8 @@ static raci_error add_shape(struct shape *sh, const struct raci_table *t,
 
 /* Add one table of a file (all of it, or one of a page's tables). */
 static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
-                            enum raci_detect_input input, enum raci_detect_shape *lean,
-                            struct raci_diag *diag)
+                            struct raci_table *own, enum raci_detect_input input,
+                            enum raci_detect_shape *lean, struct raci_diag *diag)
 {
     struct shape sh = {.r = r};
     struct raci_detect d;
@@ -529,6 +541,7 @@ static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
         view.nrows = t->nrows - d.header;
     }
     sh.t = &view;
+    sh.own = own;
     raci_roster_file_header(r, (struct raci_loc){t->file, view.header.line, 1, t->sheet});
     if (d.shape == RACI_DETECT_PRODUCT_SHEET)
         err = raci_diag_set(diag, t->file, t->header.line, 1, NULL,
@@ -544,8 +557,9 @@ static raci_error add_table(struct raci_roster *r, const struct raci_table *t,
     return err;
 }
 
-raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
-                             enum raci_detect_input input, struct raci_diag *diag)
+static raci_error shape_add(struct raci_roster *r, const struct raci_table *t,
+                            struct raci_table *own, enum raci_detect_input input,
+                            struct raci_diag *diag)
 {
     size_t *starts, n;
     enum raci_detect_shape lean = RACI_DETECT_NONE;
@@ -556,16 +570,27 @@ raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
     /* raci's product sheets hold several blocks of their own (sheetcsv.h),
      * a product with nobody on it a heading alone: never split them. */
     if (input == RACI_INPUT_ROSTER || !t->nrows || raci_sheetcsv_is(t))
-        return add_table(r, t, input, &lean, diag);
+        return add_table(r, t, own, input, &lean, diag);
     if (!(starts = malloc(t->nrows * sizeof(*starts))))
         return RACI_ERROR_NOMEM;
     n = raci_blocks_split(t, r->rs, starts);
     for (size_t k = 0; k <= n && !err; k++) {
         struct raci_table v = raci_blocks_view(t, starts, n, k);
-        err = add_table(r, &v, input, &lean, diag);
+        err = add_table(r, &v, n == 0 ? own : NULL, input, &lean, diag);
     }
     free(starts);
     return err;
+}
+
+raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
+                             enum raci_detect_input input, struct raci_diag *diag)
+{
+    return shape_add(r, t, NULL, input, diag);
+}
+raci_error raci_shape_add_taking(struct raci_roster *r, struct raci_table *t,
+                                 enum raci_detect_input input, struct raci_diag *diag)
+{
+    return shape_add(r, t, t, input, diag);
 }
 
 raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t, struct raci_diag *diag)

@@ -21,8 +21,11 @@ struct raci_cell *raci_table_cells(struct raci_table *t, uint32_t n)
     }
     /* The rest of the last block, fewer cells than a row, stays unused. */
     if (raci_array_grow(&t->blocks, &t->cap_blocks, t->nblocks + 1, sizeof(*t->blocks)) ||
+        raci_array_grow(&t->block_row, &t->cap_block_row, t->nblocks + 1, sizeof(*t->block_row)) ||
         !(block = malloc(size * sizeof(*block))))
         return NULL;
+    /* The row these cells are for is the header until there is one. */
+    t->block_row[t->nblocks] = t->header.cells ? t->nrows + 1 : 0;
     t->blocks[t->nblocks++] = block;
     t->block_size = size;
     t->block_used = n;
@@ -104,6 +107,17 @@ void raci_table_finish(struct raci_table *t)
     }
 }
 
+void raci_table_drop_rows(struct raci_table *t, size_t lo, size_t hi)
+{
+    /* Block b holds the rows from block_row[b] to block_row[b + 1] - 1
+     * (counting the header as 0); the last block may still grow. */
+    for (size_t b = 0; b + 1 < t->nblocks; b++)
+        if (t->blocks[b] && t->block_row[b] >= lo + 1 && t->block_row[b + 1] <= hi + 1) {
+            free(t->blocks[b]);
+            t->blocks[b] = NULL;
+        }
+}
+
 void raci_table_release(struct raci_table *t)
 {
     if (!t)
@@ -111,6 +125,7 @@ void raci_table_release(struct raci_table *t)
     for (size_t i = 0; i < t->nblocks; i++)
         free(t->blocks[i]);
     free(t->blocks);
+    free(t->block_row);
     free(t->rows);
     free(t->notes);
     memset(t, 0, sizeof(*t));

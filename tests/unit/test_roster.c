@@ -468,6 +468,57 @@ static void test_trimmed_cells_and_letters(void **state)
     fixture_release(&fx);
 }
 
+/* A long roster added by raci_shape_add_taking, whose rows' cells are
+ * given back as they are read, makes the same roster as one added with
+ * the table kept: 30,000 rows of 5 cells (three blocks, the middle one
+ * given back), a ragged row, a stray
+ * quote and a name in another script late in the file, all still found. */
+static void test_taking_rows_as_read(void **state)
+{
+    struct fixture kept, taken;
+    struct raci_str csv = {0};
+    struct raci_table t = {0};
+    const char *names[] = {"Ana Silva", "Zoë Ørsted", "李雷", "Nomvula Dlamini", "O'Brien & Co"};
+    (void)state;
+    raci_str_add(&csv, "person,title,product,task,raci\n");
+    for (int i = 0; i < 30000; i++)
+        raci_str_addf(&csv, "%s %d,%s,P&G %d,Task %d,%s\n", names[i % 5], i / 8,
+                      i % 8 ? "Developer" : "Product Owner", i / 40, i % 40, i % 8 ? "R" : "A/R");
+    raci_str_add(&csv, "Late 5'11\" Person,Developer,P&G 1,Task 1,R\nRagged,Developer\n");
+    fixture_rules(&kept, NULL);
+    assert_int_equal(fixture_add(&kept, "big.csv", raci_str_cstr(&csv)), RACI_OK);
+    fixture_check(&kept);
+    fixture_rules(&taken, NULL);
+    assert_int_equal(
+        raci_reader_read_mem(&t, raci_str_cstr(&csv), csv.len, "big.csv", taken.pool, &taken.diag),
+        RACI_OK);
+    assert_int_equal(raci_shape_add_taking(&taken.r, &t, RACI_INPUT_AUTO, &taken.diag), RACI_OK);
+    assert_int_equal(t.nblocks, 3);
+    assert_null(t.blocks[1]);
+    assert_non_null(t.blocks[0]); /* the header's */
+    raci_reader_release(&t);
+    fixture_check(&taken);
+    assert_int_equal(taken.r.npersons, kept.r.npersons);
+    assert_int_equal(taken.r.nproducts, kept.r.nproducts);
+    assert_int_equal(taken.r.ntasks, kept.r.ntasks);
+    assert_int_equal(taken.r.nassigns, kept.r.nassigns);
+    assert_int_equal(taken.r.nassigns, 30001);
+    assert_int_equal(taken.r.nissues, kept.r.nissues);
+    assert_int_equal(taken.r.ncell_issues, kept.r.ncell_issues);
+    assert_true(taken.r.ncell_issues >= 1); /* the stray quote */
+    assert_int_equal(taken.fs.n, kept.fs.n);
+    for (size_t i = 0; i < taken.fs.n; i++) {
+        assert_string_equal(taken.fs.v[i].rule, kept.fs.v[i].rule);
+        assert_string_equal(taken.fs.v[i].message, kept.fs.v[i].message);
+        assert_int_equal(taken.fs.v[i].loc.line, kept.fs.v[i].loc.line);
+    }
+    assert_string_equal(taken.r.persons[fixture_person(&taken, "Late 5'11\" Person")].name,
+                        "Late 5'11\" Person");
+    raci_str_release(&csv);
+    fixture_release(&kept);
+    fixture_release(&taken);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,6 +537,7 @@ int main(void)
         cmocka_unit_test(test_generate_from_titles),
         cmocka_unit_test(test_cell_notes),
         cmocka_unit_test(test_trimmed_cells_and_letters),
+        cmocka_unit_test(test_taking_rows_as_read),
     };
     return cmocka_run_group_tests_name("roster", tests, NULL, NULL);
 }

@@ -18,7 +18,10 @@
 static struct raci_row *add_row(struct raci_table *t, uint32_t line, uint32_t n)
 {
     struct raci_row *row;
+    /* The cells first, then the row, as the CSV reader makes them. */
+    struct raci_cell *cells = raci_table_cells(t, n);
 
+    assert_non_null(cells);
     if (!t->header.cells) {
         row = &t->header;
     } else {
@@ -26,8 +29,7 @@ static struct raci_row *add_row(struct raci_table *t, uint32_t line, uint32_t n)
         assert_non_null(t->rows);
         row = &t->rows[t->nrows++];
     }
-    row->cells = raci_table_cells(t, n);
-    assert_non_null(row->cells);
+    row->cells = cells;
     row->line = line;
     row->ncells = n;
     for (uint32_t k = 0; k < n; k++)
@@ -266,6 +268,41 @@ static void test_reader_blocks(void **state)
     free(csv);
 }
 
+/* Rows read once give their blocks back: with rows of 40,000 cells, one
+ * block each, dropping rows[0..2) frees their two blocks and keeps the
+ * header's, that of rows[2] (outside the range) and the last; dropping
+ * rows[1..4) then frees only the block of rows[2] (the last stays, and so
+ * does rows[0]'s, already gone). A range that ends inside a block keeps it. */
+static void test_drop_rows(void **state)
+{
+    struct raci_table t = {0};
+    const uint32_t wide = 40000;
+
+    (void)state;
+    add_row(&t, 1, wide); /* the header: block 0 */
+    for (uint32_t i = 0; i < 4; i++)
+        add_row(&t, i + 2, wide); /* rows[i]: block i + 1 */
+    add_row(&t, 6, 3);            /* rows[4]: in the last block, with rows[3] */
+    assert_int_equal(t.nblocks, 5);
+    raci_table_drop_rows(&t, 0, 1); /* rows[0] only, whose block is its own */
+    assert_null(t.blocks[1]);
+    raci_table_drop_rows(&t, 1, 2);
+    assert_null(t.blocks[2]);
+    assert_non_null(t.blocks[0]);
+    assert_non_null(t.blocks[3]);
+    assert_string_equal(t.header.cells[wide - 1].text, "");
+    assert_int_equal(t.header.cells[wide - 1].col, wide);
+    assert_int_equal(t.rows[2].cells[wide - 1].line, 4);
+    raci_table_drop_rows(&t, 0, 5); /* rows[3] and [4] share the last block */
+    assert_null(t.blocks[3]);
+    assert_non_null(t.blocks[4]);
+    assert_non_null(t.blocks[0]);
+    assert_int_equal(t.rows[4].cells[2].col, 3);
+    assert_int_equal(t.rows[3].cells[0].line, 5);
+    raci_table_release(&t);
+    assert_null(t.blocks);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_reader_notes),
         cmocka_unit_test(test_blocks),
         cmocka_unit_test(test_reader_blocks),
+        cmocka_unit_test(test_drop_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
