@@ -76,9 +76,9 @@ enum { RACI_CELLS_EMPTY, RACI_CELLS_LETTERS, RACI_CELLS_TEXT };
 /* EMPTY with no cells, LETTERS when half of them or more are, else TEXT. */
 int raci_cells_kind(const struct raci_cells_stats *s);
 
-/* The statistics of column c over rows[0..nrows). RACI_OK or
- * RACI_ERROR_NOMEM. */
-raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci_row *const *rows,
-                                   size_t nrows, uint32_t c, const struct raci_ruleset *rs);
+/* The statistics of each column c < ncols over rows[0..nrows), into
+ * s[c]. RACI_OK or RACI_ERROR_NOMEM. */
+raci_error raci_cells_columns_stats(struct raci_cells_stats *s, const struct raci_row *const *rows,
+                                    size_t nrows, uint32_t ncols, const struct raci_ruleset *rs);
 
 #endif

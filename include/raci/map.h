@@ -20,8 +20,7 @@
 struct raci_map_entry {
     uintptr_t a;
     uint32_t b;
-    uint32_t val;
-    int used;
+    uint32_t val1; /* the value plus one; 0: an empty slot */
 };
 
 /* Zero-initialise; raci_map_release frees it. */

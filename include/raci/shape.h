@@ -48,12 +48,6 @@ raci_error raci_shape_add(struct raci_roster *r, const struct raci_table *t,
 
 /* What the shapes share with matrix.c. */
 
-/* Read one letters cell into an assignment of person to task (an empty
- * cell is none). */
-raci_error raci_shape_assign(struct raci_roster *r, uint32_t person, uint32_t product,
-                             uint32_t task, const char *text, struct raci_loc loc,
-                             uint32_t row_line);
-
 /* A trimmed copy of s, interned in r's pool; NULL when out of memory. */
 const char *raci_shape_trim(struct raci_roster *r, const char *s);
 

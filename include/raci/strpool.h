@@ -16,7 +16,7 @@ struct raci_strpool *raci_strpool_new(void);
 
 /* The pool's one copy of s[0..len) (len bytes, need not be terminated). The
  * returned string is NUL-terminated and owned by the pool. NULL when out of
- * memory. */
+ * memory, and for a string of 4 GiB or more (no input raci reads holds one). */
 const char *raci_strpool_intern(struct raci_strpool *pool, const char *s, size_t len);
 
 /* Same for a NUL-terminated string. */

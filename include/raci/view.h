@@ -24,6 +24,10 @@
 #include "raci/error.h"
 #include "raci/map.h"
 
+/* raci_view_pair finds a person among the pairs of a task of at most this
+ * many by reading them; a larger task has an index. */
+#define RACI_VIEW_PAIR_SCAN 16
+
 struct raci_roster;
 
 /* Bits of raci_pair.flags. */
@@ -104,7 +108,8 @@ struct raci_view {
     struct raci_title_group *titles;         /* unmapped titles, in order of first sight */
     size_t ntitles;
     uint32_t *title_holder_off, *title_holder; /* by title group, people */
-    struct raci_map pair_index;                /* (task, person) -> pair */
+    struct raci_map pair_index;                /* (task, person) -> pair, of the tasks
+                                                  with over RACI_VIEW_PAIR_SCAN pairs */
     uint32_t *report_off, *report;             /* by person: direct reports */
     uint32_t *layer;                           /* by person: 1 at the top, 0 in or under a loop */
     uint8_t *in_loop;                          /* by person: on a reporting loop */

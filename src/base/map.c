@@ -1,8 +1,11 @@
 /*
- * map.c - open addressing with linear probing, kept at most half full.
+ * map.c - open addressing with linear probing, kept at most half full. An
+ * entry keeps its value plus one, so that a slot of zeroes (calloc's) is
+ * empty and an entry is 16 bytes.
  */
 #include "raci/map.h"
 
+#include <assert.h>
 #include <stdlib.h>
 
 static size_t slot_of(uintptr_t a, uint32_t b, size_t cap)
@@ -16,10 +19,11 @@ uint32_t raci_map_get(const struct raci_map *m, uintptr_t a, uint32_t b)
     if (!m->cap)
         return RACI_MAP_NONE;
     for (size_t i = slot_of(a, b, m->cap);; i = (i + 1) & (m->cap - 1)) {
-        if (!m->v[i].used)
+        const struct raci_map_entry *e = &m->v[i];
+        if (!e->val1)
             return RACI_MAP_NONE;
-        if (m->v[i].a == a && m->v[i].b == b)
-            return m->v[i].val;
+        if (e->a == a && e->b == b)
+            return e->val1 - 1;
     }
 }
 
@@ -32,9 +36,9 @@ static raci_error grow_table(struct raci_map *m)
         return RACI_ERROR_NOMEM;
     for (size_t i = 0; i < m->cap; i++) {
         size_t j;
-        if (!m->v[i].used)
+        if (!m->v[i].val1)
             continue;
-        for (j = slot_of(m->v[i].a, m->v[i].b, cap); v[j].used; j = (j + 1) & (cap - 1))
+        for (j = slot_of(m->v[i].a, m->v[i].b, cap); v[j].val1; j = (j + 1) & (cap - 1))
             ;
         v[j] = m->v[i];
     }
@@ -48,14 +52,15 @@ raci_error raci_map_put(struct raci_map *m, uintptr_t a, uint32_t b, uint32_t va
 {
     size_t i;
 
+    assert(val != RACI_MAP_NONE);
     if ((m->n + 1) * 2 > m->cap && grow_table(m) != RACI_OK)
         return RACI_ERROR_NOMEM;
-    for (i = slot_of(a, b, m->cap); m->v[i].used && !(m->v[i].a == a && m->v[i].b == b);
+    for (i = slot_of(a, b, m->cap); m->v[i].val1 && !(m->v[i].a == a && m->v[i].b == b);
          i = (i + 1) & (m->cap - 1))
         ;
-    if (!m->v[i].used)
+    if (!m->v[i].val1)
         m->n++;
-    m->v[i] = (struct raci_map_entry){a, b, val, 1};
+    m->v[i] = (struct raci_map_entry){a, b, val + 1};
     return RACI_OK;
 }
 

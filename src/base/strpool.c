@@ -20,9 +20,17 @@ struct block {
     char data[];
 };
 
+/* A slot of the hash set keeps its string's length and hash beside it, so
+ * that a probe compares two numbers in the slot before it touches the
+ * string's bytes elsewhere in memory, and a rehash reads no string. */
+struct slot {
+    const char *s; /* NULL = empty */
+    uint32_t len;
+    uint32_t hash; /* the low 32 bits of hash() */
+};
+
 struct raci_strpool {
-    const char **slots; /* hash set; NULL = empty */
-    size_t *lens;       /* length of the string in each slot */
+    struct slot *slots; /* hash set */
     size_t nslots;      /* power of two */
     size_t count;
     size_t bytes;
@@ -59,8 +67,7 @@ struct raci_strpool *raci_strpool_new(void)
         return NULL;
     p->nslots = 256;
     p->slots = calloc(p->nslots, sizeof(*p->slots));
-    p->lens = calloc(p->nslots, sizeof(*p->lens));
-    if (!p->slots || !p->lens) {
+    if (!p->slots) {
         raci_strpool_free(p);
         return NULL;
     }
@@ -100,52 +107,49 @@ static char *store(struct raci_strpool *p, const char *s, size_t len)
 static int rehash(struct raci_strpool *p)
 {
     size_t n = p->nslots * 2;
-    const char **slots = calloc(n, sizeof(*slots));
-    size_t *lens = calloc(n, sizeof(*lens));
+    struct slot *slots = calloc(n, sizeof(*slots));
 
-    if (!slots || !lens) {
-        free(slots);
-        free(lens);
+    if (!slots)
         return -1;
-    }
     for (size_t i = 0; i < p->nslots; i++) {
-        if (!p->slots[i])
+        if (!p->slots[i].s)
             continue;
-        size_t j = hash(p->slots[i], p->lens[i]) & (n - 1);
-        while (slots[j])
+        size_t j = p->slots[i].hash & (n - 1);
+        while (slots[j].s)
             j = (j + 1) & (n - 1);
         slots[j] = p->slots[i];
-        lens[j] = p->lens[i];
     }
     free(p->slots);
-    free(p->lens);
     p->slots = slots;
-    p->lens = lens;
     p->nslots = n;
     return 0;
 }
 
 const char *raci_strpool_intern(struct raci_strpool *p, const char *s, size_t len)
 {
+    uint32_t h;
     size_t i;
     char *d;
 
     if (!s)
         s = "";
+    if (len >= UINT32_MAX)
+        return NULL;
     /* Keep the load at most 1/2 so probes stay short and a free slot exists. */
     if ((p->count + 1) * 2 > p->nslots && rehash(p) != 0)
         return NULL;
-    i = hash(s, len) & (p->nslots - 1);
-    while (p->slots[i]) {
-        if (p->lens[i] == len && memcmp(p->slots[i], s, len) == 0)
-            return p->slots[i];
-        i = (i + 1) & (p->nslots - 1);
+    /* The table's index needs more bits than 32 only past four billion
+     * slots; hash bits above 32 are folded into the low ones already. */
+    h = (uint32_t)hash(s, len);
+    for (i = h & (p->nslots - 1); p->slots[i].s; i = (i + 1) & (p->nslots - 1)) {
+        const struct slot *sl = &p->slots[i];
+        if (sl->hash == h && sl->len == len && memcmp(sl->s, s, len) == 0)
+            return sl->s;
     }
     d = store(p, s, len);
     if (!d)
         return NULL;
-    p->slots[i] = d;
-    p->lens[i] = len;
+    p->slots[i] = (struct slot){d, (uint32_t)len, h};
     p->count++;
     p->bytes += len + 1;
     return d;
@@ -207,7 +211,6 @@ void raci_strpool_free(struct raci_strpool *p)
         free(b);
     }
     free(p->slots);
-    free(p->lens);
     raci_str_release(&p->scratch);
     free(p);
 }

@@ -195,8 +195,6 @@ static raci_error build_task_pairs(struct raci_roster *r, uint32_t t, uint32_t *
             firm[slot[a->person]] = 0;
             for (int b = 0; b < 4; b++)
                 p->first_of[b] = UINT32_MAX;
-            if (raci_map_put(&v->pair_index, t, a->person, slot[a->person]))
-                return RACI_ERROR_NOMEM;
         }
         p = &v->pairs[slot[a->person]];
         if (!(a->flags & RACI_ASSIGN_GENERATED))
@@ -234,6 +232,10 @@ static raci_error build_pairs(struct raci_roster *r)
         size_t start = npairs;
         err = build_task_pairs(r, t, stamp, slot, &npairs, firm);
         v->task_pair_off[t + 1] = (uint32_t)npairs;
+        /* A task of a few people is searched in its pairs (raci_view_pair);
+         * a larger one is looked up by person. */
+        for (size_t i = start; npairs - start > RACI_VIEW_PAIR_SCAN && i < npairs && !err; i++)
+            err = raci_map_put(&v->pair_index, t, v->pairs[i].person, (uint32_t)i);
         /* A letter is conditional only when no row gives it firmly. */
         for (size_t i = start; i < npairs && !err; i++) {
             struct raci_pair *p = &v->pairs[i];
@@ -466,9 +468,17 @@ const struct raci_pair *raci_view_task_rows(const struct raci_roster *r, uint32_
 
 const struct raci_pair *raci_view_pair(const struct raci_roster *r, uint32_t t, uint32_t p)
 {
-    uint32_t i;
-    if (!r->view.assigns_built)
+    uint32_t i, lo, hi;
+    if (!r->view.assigns_built || t >= r->ntasks)
         return NULL;
+    lo = r->view.task_pair_off[t];
+    hi = r->view.task_pair_off[t + 1];
+    if (hi - lo <= RACI_VIEW_PAIR_SCAN) {
+        for (i = lo; i < hi; i++)
+            if (r->view.pairs[i].person == p)
+                return &r->view.pairs[i];
+        return NULL;
+    }
     i = raci_map_get(&r->view.pair_index, t, p);
     return i == RACI_MAP_NONE ? NULL : &r->view.pairs[i];
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/array.h"
 #include "raci/letters.h"
 #include "raci/str.h"
 
@@ -248,31 +249,6 @@ static int cmp_run(const void *a, const void *b)
     return strcmp(((const struct value_run *)a)->text, ((const struct value_run *)b)->text);
 }
 
-/* The n values as runs of one address each (cells are interned, so equal
- * texts mostly share one; a text that is not interned may be two runs,
- * next to each other), counted through a map of the addresses and sorted
- * by text; their number, or 0 with *err set when out of memory. */
-static size_t value_runs(const char **vals, size_t n, struct value_run *runs, raci_error *err)
-{
-    struct raci_map at = {0};
-    size_t nruns = 0;
-
-    for (size_t i = 0; i < n && !*err; i++) {
-        uint32_t k = raci_map_get(&at, (uintptr_t)vals[i], 0);
-        if (k != RACI_MAP_NONE) {
-            runs[k].count++;
-            continue;
-        }
-        runs[nruns] = (struct value_run){vals[i], 1};
-        *err = raci_map_put(&at, (uintptr_t)vals[i], 0, (uint32_t)nruns++);
-    }
-    raci_map_release(&at);
-    if (*err)
-        return 0;
-    qsort(runs, nruns, sizeof(*runs), cmp_run);
-    return nruns;
-}
-
 /* Count the words and letters of other text, seen times, into s. */
 static void count_text(struct raci_cells_stats *s, const char *text, uint32_t seen)
 {
@@ -290,55 +266,97 @@ static void count_text(struct raci_cells_stats *s, const char *text, uint32_t se
     s->marks += (words <= 2 && len <= 12) * seen;
 }
 
-/* The statistics of column c over the data rows (rows[] of nrows). */
-raci_error raci_cells_column_stats(struct raci_cells_stats *s, const struct raci_row *const *rows,
-                                   size_t nrows, uint32_t c, const struct raci_ruleset *rs)
-{
-    const char **vals = malloc((nrows ? nrows : 1) * sizeof(*vals));
-    struct value_run *runs = malloc((nrows ? nrows : 1) * sizeof(*runs));
-    int seen = 0;
-    uint32_t other;
-    size_t nruns;
-    raci_error err = RACI_OK;
+/* One column being counted: its distinct values (by address: cells are
+ * interned, so equal texts mostly share one; a text that is not interned
+ * may be two runs, next to each other once sorted by text). */
+struct column_count {
+    struct raci_map at; /* text address -> its run */
+    struct value_run *runs;
+    size_t nruns, cap;
+    const char *last; /* the value above (blanks skipped), and its run */
+    uint32_t lastk;
+    int seen; /* a value above */
+};
 
-    if (!vals || !runs) {
-        free(vals);
-        free(runs);
-        return RACI_ERROR_NOMEM;
+static raci_error count_cell(struct column_count *cc, struct raci_cells_stats *s, const char *text)
+{
+    uint32_t k;
+
+    /* A sorted export repeats a value down the rows: the value above is
+     * counted again without a lookup. */
+    if (cc->last && text == cc->last) {
+        cc->runs[cc->lastk].count++;
+        s->n++;
+        return RACI_OK;
     }
-    memset(s, 0, sizeof(*s));
-    for (size_t i = 0; i < nrows; i++) {
-        const char *text = raci_cells_text(rows[i], (int)c);
-        if (raci_cells_blank(text)) {
-            s->gaps += seen;
-            continue;
-        }
-        seen = 1;
-        vals[s->n++] = text;
+    if (raci_cells_blank(text)) {
+        s->gaps += cc->seen;
+        return RACI_OK;
     }
-    /* Each distinct value read once, counted as often as it occurs: the
-     * counts are whole numbers, so the sums are the same in any order. */
-    nruns = value_runs(vals, s->n, runs, &err);
-    for (size_t i = 0, j; i < nruns; i = j) {
-        uint32_t count = runs[i].count;
-        for (j = i + 1; j < nruns && strcmp(runs[j].text, runs[i].text) == 0; j++)
-            count += runs[j].count;
+    cc->seen = 1;
+    s->n++;
+    if ((k = raci_map_get(&cc->at, (uintptr_t)text, 0)) == RACI_MAP_NONE) {
+        if (raci_array_grow(&cc->runs, &cc->cap, cc->nruns + 1, sizeof(*cc->runs)) ||
+            raci_map_put(&cc->at, (uintptr_t)text, 0, (uint32_t)cc->nruns))
+            return RACI_ERROR_NOMEM;
+        k = (uint32_t)cc->nruns++;
+        cc->runs[k] = (struct value_run){text, 0};
+    }
+    cc->runs[k].count++;
+    cc->last = text;
+    cc->lastk = k;
+    return RACI_OK;
+}
+
+/* Each distinct value of cc read once, counted as often as it occurs: the
+ * counts are whole numbers, so the sums are the same in any order. */
+static void column_finish(struct column_count *cc, struct raci_cells_stats *s,
+                          const struct raci_ruleset *rs)
+{
+    uint32_t other;
+
+    if (cc->nruns)
+        qsort(cc->runs, cc->nruns, sizeof(*cc->runs), cmp_run);
+    for (size_t i = 0, j; i < cc->nruns; i = j) {
+        uint32_t count = cc->runs[i].count;
+        for (j = i + 1; j < cc->nruns && strcmp(cc->runs[j].text, cc->runs[i].text) == 0; j++)
+            count += cc->runs[j].count;
         s->distinct++;
-        if (raci_cells_letters(runs[i].text, rs))
+        if (raci_cells_letters(cc->runs[i].text, rs))
             s->letters += count;
         else
-            count_text(s, runs[i].text, count);
+            count_text(s, cc->runs[i].text, count);
     }
-    free(vals);
-    free(runs);
-    if (err)
-        return err;
     if ((other = s->n - s->letters) > 0) {
         s->chars /= other;
         s->words /= other;
         s->alpha /= other;
     }
-    return RACI_OK;
+}
+
+/* The statistics of the columns over the data rows, the rows read once
+ * (each row's cells lie together; a column at a time would walk every row
+ * once per column). */
+raci_error raci_cells_columns_stats(struct raci_cells_stats *s, const struct raci_row *const *rows,
+                                    size_t nrows, uint32_t ncols, const struct raci_ruleset *rs)
+{
+    struct column_count *cc = calloc(ncols ? ncols : 1, sizeof(*cc));
+    raci_error err = RACI_OK;
+
+    if (!cc)
+        return RACI_ERROR_NOMEM;
+    memset(s, 0, ncols * sizeof(*s));
+    for (size_t i = 0; i < nrows && !err; i++)
+        for (uint32_t c = 0; c < ncols && !err; c++)
+            err = count_cell(&cc[c], &s[c], raci_cells_text(rows[i], (int)c));
+    for (uint32_t c = 0; c < ncols; c++) {
+        if (!err)
+            column_finish(&cc[c], &s[c], rs);
+        raci_map_release(&cc[c].at);
+        free(cc[c].runs);
+    }
+    free(cc);
+    return err;
 }
 
 int raci_cells_product_sheet(const struct raci_table *t)

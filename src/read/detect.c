@@ -161,7 +161,6 @@ static void find_header(struct scan *sc)
 static raci_error scan_rows(struct scan *sc)
 {
     const struct raci_row *row;
-    raci_error err = RACI_OK;
 
     if (!(sc->rows = malloc((sc->t->nrows + 1) * sizeof(*sc->rows))) ||
         !(sc->st = calloc(sc->d->ncols ? sc->d->ncols : 1, sizeof(*sc->st))))
@@ -177,9 +176,7 @@ static raci_error scan_rows(struct scan *sc)
         else if (!raci_cells_letters(raci_cells_text(row, only), sc->rs))
             sc->d->headings++;
     }
-    for (uint32_t c = 0; c < sc->d->ncols && !err; c++)
-        err = raci_cells_column_stats(&sc->st[c], sc->rows, sc->nrows, c, sc->rs);
-    return err;
+    return raci_cells_columns_stats(sc->st, sc->rows, sc->nrows, sc->d->ncols, sc->rs);
 }
 
 /* Could column c hold the tasks? Text that is mostly no letters, in most

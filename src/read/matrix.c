@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/assign.h"
 #include "raci/cells.h"
 #include "raci/letters.h"
 #include "raci/shape.h"
@@ -189,8 +190,8 @@ static raci_error add_task_row(struct mx *x, const struct raci_row *row)
             continue;
         if ((err = role_person(x, role, product, &who)))
             return err;
-        if (c < row->ncells && (err = raci_shape_assign(r, who, product, task, row->cells[c].text,
-                                                        at_cell(x->t, &row->cells[c]), row->line)))
+        if (c < row->ncells && (err = raci_assign_cell(r, who, product, task, row->cells[c].text,
+                                                       at_cell(x->t, &row->cells[c]), row->line)))
             return err;
     }
     return RACI_OK;

@@ -25,6 +25,7 @@
 
 #include "raci/array.h"
 #include "raci/decode.h"
+#include "raci/delimiter.h"
 #include "raci/infile.h"
 #include "raci/progress.h"
 #include "raci/str.h"
@@ -44,6 +45,9 @@
 #define LENIENT (CSV_STRICT_FINI | CSV_APPEND_NULL)
 
 #define NOWHERE SIZE_MAX
+
+/* Columns whose cell above is remembered (intern_field). */
+#define ABOVE 64
 
 /* The note of cell k of the row being read: it goes into the table when the
  * row ends, where its cell is then. */
@@ -74,6 +78,10 @@ struct reader {
     size_t ncells, cap;
     struct pending_note *notes; /* of the current row's cells, until it ends */
     size_t nnotes, cap_notes;
+    /* The text of the cell above, in each of the first ABOVE columns, and
+     * its length: a sorted export repeats it. */
+    const char *above[ABOVE];
+    size_t above_len[ABOVE];
     raci_error err; /* set by a callback; parsing stops at the next chunk */
 };
 
@@ -149,37 +157,6 @@ static int is_space(unsigned char c)
 static int is_space_not_tab(unsigned char c)
 {
     return c == ' ';
-}
-
-/* The most frequent of ',' ';' and tab outside quotes on the first line that
- * is not blank; ',' when none is, or on a tie. */
-static char detect_delimiter(const char *s, size_t n)
-{
-    size_t comma = 0, semi = 0, tab = 0, i = 0;
-    bool quoted = false;
-
-    while (i < n && (s[i] == '\r' || s[i] == '\n' || s[i] == ' '))
-        i++;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c == '"')
-            quoted = !quoted;
-        else if (quoted)
-            continue;
-        else if (c == '\r' || c == '\n')
-            break;
-        else if (c == ',')
-            comma++;
-        else if (c == ';')
-            semi++;
-        else if (c == '\t')
-            tab++;
-    }
-    if (semi > comma && semi > tab)
-        return ';';
-    if (tab > comma && tab > semi)
-        return '\t';
-    return ',';
 }
 
 /* Where the field after the previous one begins: past the spaces libcsv
@@ -279,6 +256,25 @@ static void lone_cr_to_lf(char *s, size_t len)
             *cr = '\n';
 }
 
+/* The pool's copy of field s[0..len), column r->ncells of its row: the
+ * cell above it first, compared byte for byte, before a hash and a probe
+ * of the pool. */
+static const char *intern_field(struct reader *r, const char *s, size_t len)
+{
+    size_t c = r->ncells;
+    const char *text;
+
+    if (c < ABOVE && r->above[c] && r->above_len[c] == len &&
+        (!len || !memcmp(r->above[c], s, len)))
+        return r->above[c];
+    text = raci_strpool_intern(r->pool, len ? s : "", len);
+    if (text && c < ABOVE) {
+        r->above[c] = text;
+        r->above_len[c] = len;
+    }
+    return text;
+}
+
 /* libcsv's field callback: the field ended at r->at. */
 static void on_field(void *s, size_t len, void *data)
 {
@@ -298,7 +294,7 @@ static void on_field(void *s, size_t len, void *data)
     }
     if (len && memchr(s, '\r', len))
         lone_cr_to_lf(s, len);
-    text = raci_strpool_intern(r->pool, len ? (const char *)s : "", len);
+    text = intern_field(r, s, len);
     if (!text) {
         r->err = RACI_ERROR_NOMEM;
         return;
@@ -497,7 +493,7 @@ static raci_error read_input(struct raci_table *t, const char *data, char *own, 
     err = check_text(&r, &txt, len);
     if (err)
         goto cleanup;
-    r.delim = detect_delimiter(r.buf, r.len);
+    r.delim = raci_delimiter_detect(r.buf, r.len);
     r.is_space = r.delim == '\t' ? is_space_not_tab : is_space;
     t->delimiter = r.delim;
     err = parse_text(&r);

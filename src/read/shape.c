@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/assign.h"
 #include "raci/blocks.h"
 #include "raci/columns.h"
 #include "raci/letters.h"
@@ -42,23 +43,40 @@ static struct raci_loc loc_of(const struct raci_table *t, const struct raci_cell
     return l;
 }
 
-/* Trimmed copy of a cell's text, interned. */
-static const char *trim_intern(struct raci_roster *r, const char *s)
-{
-    size_t n;
-    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-        s++;
-    n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-        n--;
-    return raci_strpool_intern(r->pool, s, n);
-}
-
 static const char *cell_text(const struct raci_row *row, int col)
 {
     if (col < 0 || (uint32_t)col >= row->ncells)
         return "";
     return row->cells[col].text;
+}
+
+static int is_trim_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Trimmed copy of a cell's text, interned. */
+static const char *trim_intern(struct raci_roster *r, const char *s)
+{
+    size_t n;
+    while (is_trim_space(*s))
+        s++;
+    for (n = strlen(s); n && is_trim_space(s[n - 1]); n--)
+        ;
+    return raci_strpool_intern(r->pool, s, n);
+}
+
+/* The trimmed text of cell col of row. A cell's text is interned in r's
+ * pool already (raci_shape_add_as), so one with nothing to trim is its own
+ * trimmed copy, and a million rows are not hashed again. */
+static const char *cell_trimmed(struct raci_roster *r, const struct raci_row *row, int col)
+{
+    const char *s = cell_text(row, col);
+    size_t n = strlen(s);
+
+    if (n && !is_trim_space(s[0]) && !is_trim_space(s[n - 1]))
+        return s;
+    return trim_intern(r, s);
 }
 
 static struct raci_loc cell_loc(const struct raci_table *t, const struct raci_row *row, int col)
@@ -88,46 +106,6 @@ static const char *default_product(struct raci_roster *r, const char *file)
     dot = strrchr(base, '.');
     return raci_strpool_intern(r->pool, base,
                                dot && dot != base ? (size_t)(dot - base) : strlen(base));
-}
-
-/* Read one letters cell into an assignment. */
-static raci_error assign_cell(struct raci_roster *r, uint32_t person, uint32_t product,
-                              uint32_t task, const char *text, struct raci_loc loc,
-                              uint32_t row_line)
-{
-    struct raci_letters l = {0, 0};
-    struct raci_letters_note note = {0, 0};
-    struct raci_assign a = {person, product, task, 0, 0, 0, text, loc, row_line, ""};
-    /* A text read before, without a note, is kept as status | mask << 2 |
-     * conditional << 6 (never RACI_MAP_NONE). */
-    uint32_t kept = raci_map_get(&r->letters_read, (uintptr_t)text, 0);
-    raci_letters_status st;
-
-    if (kept != RACI_MAP_NONE) {
-        st = (raci_letters_status)(kept & 3);
-        l = (struct raci_letters){(kept >> 2) & 0xF, (kept >> 6) & 0xF};
-    } else {
-        st = raci_letters_read(text, r->rs->aliases, r->rs->naliases, &l, &note);
-        if (!note.len && raci_map_put(&r->letters_read, (uintptr_t)text, 0,
-                                      (uint32_t)st | l.mask << 2 | l.conditional << 6))
-            return RACI_ERROR_NOMEM;
-    }
-    if (st == RACI_LETTERS_EMPTY)
-        return RACI_OK;
-    if (st == RACI_LETTERS_UNKNOWN)
-        a.flags |= RACI_ASSIGN_UNKNOWN;
-    if (note.len && !(a.note = raci_strpool_intern(r->pool, text + note.off, note.len)))
-        return RACI_ERROR_NOMEM;
-    a.letters = l.mask;
-    a.conditional = l.conditional;
-    return raci_roster_assign(r, &a);
-}
-
-raci_error raci_shape_assign(struct raci_roster *r, uint32_t person, uint32_t product,
-                             uint32_t task, const char *text, struct raci_loc loc,
-                             uint32_t row_line)
-{
-    return assign_cell(r, person, product, task, text, loc, row_line);
 }
 
 const char *raci_shape_trim(struct raci_roster *r, const char *s)
@@ -260,10 +238,10 @@ static raci_error long_person(struct shape *sh, const struct raci_row *row, uint
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
-    const char *name = trim_intern(r, cell_text(row, of[RACI_COLUMN_PERSON]));
-    const char *title = trim_intern(r, cell_text(row, of[RACI_COLUMN_TITLE]));
-    const char *id = trim_intern(r, cell_text(row, of[RACI_COLUMN_ID]));
-    const char *mgr = trim_intern(r, cell_text(row, of[RACI_COLUMN_REPORTS_TO]));
+    const char *name = cell_trimmed(r, row, of[RACI_COLUMN_PERSON]);
+    const char *title = cell_trimmed(r, row, of[RACI_COLUMN_TITLE]);
+    const char *id = cell_trimmed(r, row, of[RACI_COLUMN_ID]);
+    const char *mgr = cell_trimmed(r, row, of[RACI_COLUMN_REPORTS_TO]);
     struct raci_loc at = cell_loc(t, row, of[RACI_COLUMN_PERSON]);
     int ragged = row->ncells != t->header.ncells;
     raci_error err;
@@ -301,8 +279,8 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
     const struct raci_table *t = sh->t;
     const int *of = sh->of;
     struct raci_loc rowloc = {t->file, row->line, 1, t->sheet};
-    const char *prod = trim_intern(r, cell_text(row, of[RACI_COLUMN_PRODUCT]));
-    const char *tname = trim_intern(r, cell_text(row, of[RACI_COLUMN_TASK]));
+    const char *prod = cell_trimmed(r, row, of[RACI_COLUMN_PRODUCT]);
+    const char *tname = cell_trimmed(r, row, of[RACI_COLUMN_TASK]);
     uint32_t who, product, task;
     size_t ntasks;
     raci_error err;
@@ -333,8 +311,8 @@ static raci_error add_long_row(struct shape *sh, const struct raci_row *row, uin
         r->tasks[task].row_line = row->line; /* the export places it by its row */
     if (of[RACI_COLUMN_RACI] < 0)
         return RACI_OK;
-    return assign_cell(r, who, product, task, cell_text(row, of[RACI_COLUMN_RACI]),
-                       cell_loc(t, row, of[RACI_COLUMN_RACI]), row->line);
+    return raci_assign_cell(r, who, product, task, cell_text(row, of[RACI_COLUMN_RACI]),
+                            cell_loc(t, row, of[RACI_COLUMN_RACI]), row->line);
 }
 
 /* Every other column is an extra column of the roster, and every row a

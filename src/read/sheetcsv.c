@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/assign.h"
 #include "raci/columns.h"
 #include "raci/letters.h"
 #include "raci/map.h"
@@ -250,8 +251,8 @@ static raci_error sheet_letters(struct sheet *sh, const struct raci_row *row, ui
 {
     /* Read as any letters cell is (shape.h): a note typed after the
      * letters is kept. */
-    return raci_shape_assign(sh->r, sh->who[c], sh->product, task, row->cells[c].text,
-                             sheet_loc(sh->t, row, c), row->line);
+    return raci_assign_cell(sh->r, sh->who[c], sh->product, task, row->cells[c].text,
+                            sheet_loc(sh->t, row, c), row->line);
 }
 
 static raci_error task_row(struct sheet *sh, const struct raci_row *row)

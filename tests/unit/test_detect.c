@@ -300,6 +300,43 @@ static void test_read(void **state)
     fixture_release(&fx);
 }
 
+/* The columns are counted in one pass, each on its own: a value repeated
+ * down one column while the other changes, blanks below a value counted
+ * as gaps of their column only, and a ragged row short of a column. */
+static void test_columns_stats_side_by_side(void **state)
+{
+    struct fixture fx;
+    struct raci_cell c[4][2] = {
+        {{.text = "P&G", .line = 1, .col = 1}, {.text = "A/R", .line = 1, .col = 5}},
+        {{.text = "P&G", .line = 2, .col = 1}, {.text = "C", .line = 2, .col = 5}},
+        {{.text = "Ωmega", .line = 3, .col = 1}, {.text = "", .line = 3, .col = 7}},
+        {{.text = "P&G", .line = 4, .col = 1}},
+    };
+    struct raci_row rows[4];
+    const struct raci_row *p[4];
+    struct raci_cells_stats st[2];
+
+    (void)state;
+    fixture_rules(&fx, NULL);
+    for (size_t i = 0; i < 4; i++) {
+        rows[i] = (struct raci_row){.line = (uint32_t)i + 1, .ncells = i == 3 ? 1 : 2};
+        rows[i].cells = c[i];
+        p[i] = &rows[i];
+    }
+    assert_int_equal(raci_cells_columns_stats(st, p, 4, 2, &fx.rs), RACI_OK);
+    assert_int_equal(st[0].n, 4);
+    assert_int_equal(st[0].distinct, 2);
+    assert_int_equal(st[0].letters, 0);
+    assert_int_equal(st[0].gaps, 0);
+    assert_int_equal(raci_cells_kind(&st[0]), RACI_CELLS_TEXT);
+    assert_int_equal(st[1].n, 2);
+    assert_int_equal(st[1].distinct, 2);
+    assert_int_equal(st[1].letters, 2);
+    assert_int_equal(st[1].gaps, 2); /* the blank cell and the missing one */
+    assert_int_equal(raci_cells_kind(&st[1]), RACI_CELLS_LETTERS);
+    fixture_release(&fx);
+}
+
 /* A column's statistics count each value as often as it occurs, and equal
  * texts as one value even when they are not one interned string. */
 static void test_column_stats(void **state)
@@ -321,7 +358,7 @@ static void test_column_stats(void **state)
         rows[i].ncells = 1;
         p[i] = &rows[i];
     }
-    assert_int_equal(raci_cells_column_stats(&st, p, 6, 0, &fx.rs), RACI_OK);
+    assert_int_equal(raci_cells_columns_stats(&st, p, 6, 1, &fx.rs), RACI_OK);
     assert_int_equal(st.n, 5);
     assert_int_equal(st.letters, 2);
     assert_int_equal(st.distinct, 3); /* Dev, Ops team, R */
@@ -345,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_rows),
         cmocka_unit_test(test_read),
         cmocka_unit_test(test_column_stats),
+        cmocka_unit_test(test_columns_stats_side_by_side),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

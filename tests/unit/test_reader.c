@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "raci/delimiter.h"
 #include "raci/error.h"
 #include "raci/reader.h"
 #include "raci/strpool.h"
@@ -192,6 +193,49 @@ static void test_utf8_plain(void **state)
     assert_cell(&f->t.rows[1].cells[1], "Dev", 3, 4);
     /* Texts are interned: the same string is the same pointer. */
     assert_ptr_equal(f->t.rows[1].cells[1].text, raci_strpool_add(f->pool, "Dev"));
+}
+
+/* A cell that repeats the one above it is the same interned text; a cell
+ * that only starts like it, is empty below text, or moves to another
+ * column is its own text, and quoted line breaks are kept either way. */
+static void test_cells_repeating_the_row_above(void **state)
+{
+    struct fix *f = *state;
+    const struct raci_row *row;
+    assert_int_equal(read_str(f, "product,person,note\n"
+                                 "P&G,Zoë,\"two\nlines\"\n"
+                                 "P&G,Zoë,\"two\nlines\"\n"
+                                 "P&,Zoë Ørsted,\n"
+                                 "P&G,P&G,two\n"),
+                     RACI_OK);
+    assert_int_equal(f->t.nrows, 4);
+    row = f->t.rows;
+    assert_ptr_equal(row[1].cells[0].text, row[0].cells[0].text);
+    assert_ptr_equal(row[1].cells[2].text, raci_strpool_add(f->pool, "two\nlines"));
+    assert_cell(&row[1].cells[2], "two\nlines", 4, 9);
+    assert_cell(&row[2].cells[0], "P&", 6, 1);
+    assert_cell(&row[2].cells[1], "Zoë Ørsted", 6, 4);
+    assert_cell(&row[2].cells[2], "", 6, 15);
+    assert_cell(&row[3].cells[2], "two", 7, 9);
+    assert_ptr_equal(row[3].cells[1].text, row[0].cells[0].text);
+    assert_ptr_equal(row[3].cells[0].text, row[0].cells[0].text);
+}
+
+/* The header line decides the delimiter: the most frequent outside
+ * quotes, blank lines before it skipped, commas on a tie or with none. */
+static void test_delimiter_of_the_header(void **state)
+{
+    const char *semi = "\n  \r\nNom;Intitulé;\"Équipe, produit\";Tâche\nA,B,C,D,E\n";
+    (void)state;
+    assert_int_equal(raci_delimiter_detect(semi, strlen(semi)), ';');
+    assert_int_equal(raci_delimiter_detect("名前\t役職\tチーム\n", strlen("名前\t役職\tチーム\n")),
+                     '\t');
+    assert_int_equal(raci_delimiter_detect("\"a;b;c\",d\n", 10), ',');
+    assert_int_equal(raci_delimiter_detect("a;b,c\n", 6), ',');
+    assert_int_equal(raci_delimiter_detect("person\n", 7), ',');
+    assert_int_equal(raci_delimiter_detect("", 0), ',');
+    /* Only the first n bytes are read. */
+    assert_int_equal(raci_delimiter_detect("a;b;c", 1), ',');
 }
 
 static void test_utf8_bom_crlf_no_final_newline(void **state)
@@ -882,6 +926,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_utf8_plain),
+        T(test_delimiter_of_the_header),
+        T(test_cells_repeating_the_row_above),
         T(test_read_owned),
         T(test_read_owned_too_large),
         T(test_utf8_bom_crlf_no_final_newline),

@@ -442,6 +442,32 @@ static void test_cell_notes(void **state)
     fixture_release(&fx);
 }
 
+/* Quoted cells keep their spaces in the table; the roster trims them, so
+ * that a padded cell names the same person, product and task as a bare one,
+ * and a cell of letters read once is read alike on every row after. */
+static void test_trimmed_cells_and_letters(void **state)
+{
+    struct fixture fx;
+    (void)state;
+    fixture_run(&fx, "person,title,product,task,raci\n"
+                     "\" Zoë Ørsted \",Product Owner,\" P&G \",Roadmap,A/R\n"
+                     "Zoë Ørsted,Product Owner,P&G,\"Sprint backlog \",A/R\n"
+                     "李雷,Developer,P&G,Roadmap,\"C (until June)\"\n"
+                     "李雷,Developer,P&G,Sprint backlog,zz\n");
+    assert_int_equal(fx.r.npersons, 2);
+    assert_int_equal(fx.r.nproducts, 1);
+    assert_string_equal(fx.r.products[0].name, "P&G");
+    uint32_t zoe = fixture_person(&fx, "Zoë Ørsted"), li = fixture_person(&fx, "李雷");
+    uint32_t road = fixture_task(&fx, "P&G", "Roadmap");
+    uint32_t backlog = fixture_task(&fx, "P&G", "Sprint backlog");
+    assert_int_equal(letters(&fx, road, zoe), RACI_A | RACI_R);
+    assert_int_equal(letters(&fx, backlog, zoe), RACI_A | RACI_R);
+    assert_int_equal(letters(&fx, road, li), RACI_C);
+    /* Letters raci does not know are kept, flagged, with no letter. */
+    assert_int_equal(letters(&fx, backlog, li), 0);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_wide_chart_per_product),
         cmocka_unit_test(test_generate_from_titles),
         cmocka_unit_test(test_cell_notes),
+        cmocka_unit_test(test_trimmed_cells_and_letters),
     };
     return cmocka_run_group_tests_name("roster", tests, NULL, NULL);
 }

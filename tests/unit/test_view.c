@@ -217,6 +217,41 @@ static void test_long_names_stay_apart(void **state)
     fixture_release(&fx);
 }
 
+/* A task's pair of a person is found the same way in a task of a few
+ * people (read through) and of many (indexed): 40 people on one task,
+ * each with letters of their own, and two people on another. */
+static void test_pairs_of_small_and_large_tasks(void **state)
+{
+    struct fixture fx;
+    struct raci_str csv = {0};
+    const char *letters[] = {"R", "C", "I", "C/I"};
+    const unsigned masks[] = {RACI_R, RACI_C, RACI_I, RACI_C | RACI_I};
+    (void)state;
+    raci_str_add(&csv, "person,title,product,task,raci\n"
+                       "Łukasz Nowak,Product Owner,P&G,Small,A/R\n"
+                       "Nomvula Dlamini,Developer,P&G,Small,C\n");
+    for (int i = 0; i < 40; i++)
+        raci_str_addf(&csv, "Person %02d,Developer,P&G,Large,%s\n", i, letters[i % 4]);
+    fixture_run(&fx, raci_str_cstr(&csv));
+    uint32_t small = fixture_task(&fx, "P&G", "Small"), large = fixture_task(&fx, "P&G", "Large");
+    uint32_t lukasz = fixture_person(&fx, "Łukasz Nowak");
+    assert_true(RACI_VIEW_PAIR_SCAN < 40 && RACI_VIEW_PAIR_SCAN >= 2);
+    assert_int_equal(raci_view_pair(&fx.r, small, lukasz)->letters, RACI_A | RACI_R);
+    assert_int_equal(raci_view_pair(&fx.r, small, fixture_person(&fx, "Nomvula Dlamini"))->letters,
+                     RACI_C);
+    assert_null(raci_view_pair(&fx.r, large, lukasz));
+    for (int i = 0; i < 40; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "Person %02d", i);
+        uint32_t p = fixture_person(&fx, name);
+        assert_int_equal(raci_view_pair(&fx.r, large, p)->letters, masks[i % 4]);
+        assert_null(raci_view_pair(&fx.r, small, p));
+    }
+    assert_null(raci_view_pair(&fx.r, fx.r.ntasks, lukasz));
+    raci_str_release(&csv);
+    fixture_release(&fx);
+}
+
 /* Reports in roster order, never oneself; layers from the top; a loop and
  * what hangs under it on layer 0, only the loop's people in it. */
 static void test_reporting_lines(void **state)
@@ -342,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_people_beyond_the_team),
         cmocka_unit_test(test_generated_pairs),
         cmocka_unit_test(test_long_names_stay_apart),
+        cmocka_unit_test(test_pairs_of_small_and_large_tasks),
         cmocka_unit_test(test_reporting_lines),
         cmocka_unit_test(test_deep_reporting_line),
     };
