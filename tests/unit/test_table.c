@@ -28,6 +28,7 @@ static struct raci_row *add_row(struct raci_table *t, uint32_t line, uint32_t n)
         t->rows = realloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
         assert_non_null(t->rows);
         row = &t->rows[t->nrows++];
+        t->cap = t->nrows;
     }
     row->cells = cells;
     row->line = line;
@@ -83,6 +84,8 @@ static void test_lookup(void **state)
     assert_true(t.notes_unsorted);
     raci_table_finish(&t);
     assert_false(t.notes_unsorted);
+    r2 = &t.rows[0]; /* the rows array was trimmed: the cells stayed */
+    r3 = &t.rows[1];
     /* In place order: 1:3, 2:1, 2:2, 5:4. */
     assert_int_equal(t.notes[0].line, 1);
     assert_int_equal(t.notes[0].col, 3);
