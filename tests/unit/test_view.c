@@ -241,7 +241,7 @@ static void test_pairs_of_small_and_large_tasks(void **state)
                      RACI_C);
     assert_null(raci_view_pair(&fx.r, large, lukasz));
     for (int i = 0; i < 40; i++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "Person %02d", i);
         uint32_t p = fixture_person(&fx, name);
         assert_int_equal(raci_view_pair(&fx.r, large, p)->letters, masks[i % 4]);
