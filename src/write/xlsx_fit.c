@@ -22,18 +22,55 @@ static int fit_wide(uint32_t cp)
            (cp >= 0x20000 && cp <= 0x3FFFD);
 }
 
+/* The widest a byte of UTF-8 is drawn, in digits: an ASCII character is at
+ * most 1.5 (m, w), any other at least two bytes for at most two digits, a
+ * byte that is no UTF-8 1.1. */
+#define FIT_BYTE_MAX 1.5
+
+/* The width of ASCII character c in digits of the default font (every cell
+ * of every sheet is measured, so no search of a list of narrow ones). */
+static double fit_ascii(uint32_t c)
+{
+    switch (c) {
+    case 'i':
+    case 'l':
+    case 'j':
+    case 't':
+    case 'f':
+    case 'r':
+    case 'I':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '\'':
+    case '!':
+    case '|':
+    case ' ':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+        return 0.55;
+    case 'm':
+    case 'w':
+    case 'M':
+    case 'W':
+    case '@':
+        return FIT_BYTE_MAX;
+    default:
+        break;
+    }
+    if (c >= 'A' && c <= 'Z')
+        return 1.15;
+    return c >= 'a' && c <= 'z' ? 0.92 : 1.0;
+}
+
 /* The width of cp in digits of the default font. */
 static double fit_char(uint32_t cp)
 {
-    if (cp < 0x80) {
-        if (strchr("iljtfrI.,;:'!| ()[]", (int)cp))
-            return 0.55;
-        if (cp == 'm' || cp == 'w' || cp == 'M' || cp == 'W' || cp == '@')
-            return 1.5;
-        if (cp >= 'A' && cp <= 'Z')
-            return 1.15;
-        return cp >= 'a' && cp <= 'z' ? 0.92 : 1.0;
-    }
+    if (cp < 0x80)
+        return fit_ascii(cp);
     /* Combining marks, zero-width joiners and spaces, variation selectors:
      * drawn on the character before, or not at all. */
     if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x200B && cp <= 0x200F) ||
@@ -46,7 +83,13 @@ static double fit_char(uint32_t cp)
  * points; *cp gets it. A byte that is no UTF-8 counts as one character. */
 static double fit_next(const char *s, size_t n, size_t *i, uint32_t *cp, double pt)
 {
-    size_t k = raci_str_decode(s + *i, n - *i, cp);
+    size_t k;
+
+    if ((unsigned char)s[*i] < 0x80) { /* most text: no decoding */
+        *cp = (unsigned char)s[(*i)++];
+        return fit_ascii(*cp) * pt / RACI_XLSX_FIT_PT;
+    }
+    k = raci_str_decode(s + *i, n - *i, cp);
 
     if (k == 0) {
         k = 1;
@@ -109,6 +152,13 @@ size_t raci_xlsx_fit_lines(const char *s, double width, double pt)
     f.room = width - FIT_PAD;
     if (f.room < 1)
         f.room = 1;
+    /* Text that would fit on one line were every byte the widest character
+     * takes one line: most cells, measured no further. The bound is kept a
+     * little short of the room, so that no rounding of the sum below could
+     * tell otherwise. */
+    if ((double)n * FIT_BYTE_MAX * pt / RACI_XLSX_FIT_PT <= f.room * (1 - 1e-9) &&
+        (n == 0 || !memchr(s, '\n', n)))
+        return 1;
     while (i < n) {
         double c = fit_next(s, n, &i, &cp, pt);
         if (cp == '\n' || cp == ' ' || cp == '\t') {

@@ -85,6 +85,25 @@ static int rest_findings(struct raci_xlsx_book *b, struct rest_cursor *c, uint32
     return rc;
 }
 
+/* Person pe's titles in column 3 of row: as raci_xlsx_book_list_write of
+ * raci_xlsx_book_titles, whose list of one title a cell holds whole is that
+ * title (most people have one: no list is built on every row). */
+static int rest_titles(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
+                       const struct raci_person *pe)
+{
+    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT;
+    int rc;
+
+    if (pe->ntitles == 0)
+        return 0;
+    if (pe->ntitles == 1 && (!pe->titles[0] || strlen(pe->titles[0]) <= RACI_XLSX_BOOK_STR_MAX))
+        return raci_xlsx_book_str(b, ws, row, 3, pe->titles[0], NULL);
+    raci_xlsx_book_titles(pe, &titles);
+    rc = raci_xlsx_book_list_write(b, ws, row, 3, &titles, "title", NULL);
+    raci_xlsx_book_list_release(&titles);
+    return rc;
+}
+
 /* Row g: pair pr of task t, of product p. */
 static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g, uint32_t p,
                     uint32_t t, const struct raci_pair *pr)
@@ -93,7 +112,6 @@ static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g,
     const struct raci_person *pe = &r->persons[pr->person];
     const struct raci_xlsx_book_formats *f = &b->f;
     uint32_t row = g % raci_xlsx_layout_part_rows(b->lay) + 1;
-    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT;
     int look = raci_xlsx_book_look(pr), e;
     char letters[32] = "";
 
@@ -103,18 +121,16 @@ static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g,
     if (look != RACI_XLSX_BOOK_UNREAD)
         raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, letters,
                             sizeof(letters));
-    raci_xlsx_book_titles(pe, &titles);
     e = raci_xlsx_book_str(b, c->ws, row, 0, r->products[p].name,
                            rest_worst(b, c, g, 0) ? f->product[rest_worst(b, c, g, 0)] : NULL) ||
         raci_xlsx_book_str(b, c->ws, row, 1, t < r->ntasks ? r->tasks[t].name : "",
                            rest_worst(b, c, g, 1) ? f->task[rest_worst(b, c, g, 1)] : NULL) ||
         raci_xlsx_book_str(b, c->ws, row, 2, pe->name,
                            rest_worst(b, c, g, 2) ? f->person[rest_worst(b, c, g, 2)] : NULL) ||
-        raci_xlsx_book_list_write(b, c->ws, row, 3, &titles, "title", NULL) ||
+        rest_titles(b, c->ws, row, pe) ||
         raci_xlsx_book_str(b, c->ws, row, 4, look == RACI_XLSX_BOOK_UNREAD ? pr->raw : letters,
                            f->cell[look][rest_worst(b, c, g, 4)]) ||
         rest_findings(b, c, g, row) || raci_xlsx_book_str(b, c->ws, row, 6, pe->id, NULL);
-    raci_xlsx_book_list_release(&titles);
     return e ? -1 : 0;
 }
 
