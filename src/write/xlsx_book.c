@@ -123,17 +123,19 @@ static size_t book_units(const char *s, size_t n, size_t max, size_t *fit)
 
 /* Whether s is text that raci_str_xml and raci_str_xstring leave as it is
  * and that a cell holds whole: printable ASCII, tabs and line feeds, no
- * underscore (which may start an "_xHHHH_"), at most RACI_XLSX_BOOK_STR_MAX
- * bytes. Most cells are: they are written without the two passes and their
- * copies. */
+ * "_xHHHH_", at most RACI_XLSX_BOOK_STR_MAX bytes. Most cells are: they are
+ * written without the two passes and their copies. */
 static int book_plain(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
 
-    for (; *p && n <= RACI_XLSX_BOOK_STR_MAX; p++, n++)
-        if (*p < 0x20 ? *p != '\t' && *p != '\n' : *p > 0x7E || *p == '_')
+    for (; *p && n <= RACI_XLSX_BOOK_STR_MAX; p++, n++) {
+        if (*p < 0x20 ? *p != '\t' && *p != '\n' : *p > 0x7E)
             return 0;
+        if (*p == '_' && raci_str_xstring_unit((const char *)p, strnlen((const char *)p, 7)) >= 0)
+            return 0;
+    }
     return *p == '\0';
 }
 

@@ -15,12 +15,14 @@
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
 
-/* Where the writing is: the part, its sheet, the marks not yet written. */
+/* Where the writing is: the part, its sheet, the marks not yet written;
+ * room to make a finding's text in, kept from row to row. */
 struct rest_cursor {
     uint32_t part;
     lxw_worksheet *ws;
     const struct raci_xlsx_layout_mark *marks;
     size_t n, cur;
+    struct raci_str item;
 };
 
 /* A part's print set-up, widths, header row, frozen header and autofilter
@@ -58,25 +60,40 @@ static int rest_worst(const struct raci_xlsx_book *b, const struct rest_cursor *
 }
 
 /* The findings column of row g: "error [rule] message" for each finding
- * marked on the row, in the order of the marks. */
+ * marked on the row, in the order of the marks, as a list of them
+ * (xlsx_book.h); one that a cell holds whole is that text, written without
+ * a list. */
 static int rest_findings(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g, uint32_t row)
 {
     struct raci_xlsx_book_list l = RACI_XLSX_BOOK_LIST_INIT;
+    size_t e = c->cur;
     int worst = 0, rc;
 
-    for (; c->cur < c->n && c->marks[c->cur].row == g; c->cur++) {
+    while (e < c->n && c->marks[e].row == g)
+        e++;
+    for (size_t i = c->cur; i < e; i++) {
+        int s = raci_xlsx_layout_severity(b->fs->v[c->marks[i].finding].severity);
+        if (s > worst)
+            worst = s;
+    }
+    for (; c->cur < e; c->cur++) {
         const struct raci_finding *f = &b->fs->v[c->marks[c->cur].finding];
-        int s = raci_xlsx_layout_severity(f->severity);
-        char *item = raci_str_printf("%s [%s] %s", raci_severity_name(f->severity),
-                                     f->rule ? f->rule : "?", f->message ? f->message : "");
-        if (!item) {
+        raci_str_reset(&c->item);
+        raci_str_add(&c->item, raci_severity_name(f->severity));
+        raci_str_add(&c->item, " [");
+        raci_str_add(&c->item, f->rule ? f->rule : "?");
+        raci_str_add(&c->item, "] ");
+        raci_str_add(&c->item, f->message ? f->message : "");
+        if (c->item.failed) {
             raci_xlsx_book_list_release(&l);
             return raci_xlsx_book_nomem(b);
         }
-        raci_xlsx_book_list_add(&l, item);
-        free(item);
-        if (s > worst)
-            worst = s;
+        if (l.n == 0 && c->cur + 1 == e && c->item.len <= RACI_XLSX_BOOK_STR_MAX) {
+            c->cur++;
+            return raci_xlsx_book_str(b, c->ws, row, RACI_XLSX_LAYOUT_REST_FINDINGS, c->item.s,
+                                      b->f.summary[worst]);
+        }
+        raci_xlsx_book_list_add(&l, c->item.s);
     }
     rc = l.n ? raci_xlsx_book_list_write(b, c->ws, row, RACI_XLSX_LAYOUT_REST_FINDINGS, &l,
                                          "finding", b->f.summary[worst])
@@ -149,17 +166,14 @@ static int rest_part(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g
                      (uint32_t)(left < per ? left : per));
 }
 
-int raci_xlsx_rest_write(struct raci_xlsx_book *b)
+/* Every row of every part, with the cursor c. */
+static int rest_rows(struct raci_xlsx_book *b, struct rest_cursor *c)
 {
     const struct raci_roster *r = b->r;
     const struct raci_xlsx_layout *lay = b->lay;
-    struct rest_cursor c = {0, NULL, NULL, 0, 0};
     uint32_t g = 0;
 
-    if (raci_xlsx_layout_parts(lay, RACI_XLSX_LAYOUT_REST) == 0)
-        return 0;
-    c.marks = raci_xlsx_layout_rest_marks(lay, &c.n);
-    if (rest_part(b, &c, 0))
+    if (rest_part(b, c, 0))
         return -1;
     for (uint32_t p = 0; p < r->nproducts; p++) {
         size_t ntasks;
@@ -174,7 +188,7 @@ int raci_xlsx_rest_write(struct raci_xlsx_book *b)
              * nobody on it (the layout counts it so). */
             const struct raci_pair *pairs = raci_view_task_rows(r, tasks[i], &npairs, &none);
             for (size_t k = 0; k < npairs; k++, g++)
-                if (rest_part(b, &c, g) || rest_row(b, &c, g, p, tasks[i], &pairs[k]))
+                if (rest_part(b, c, g) || rest_row(b, c, g, p, tasks[i], &pairs[k]))
                     return -1;
         }
         /* Then each member without a pair, on a row without a task, as the
@@ -186,10 +200,23 @@ int raci_xlsx_rest_write(struct raci_xlsx_book *b)
             none.person = r->members[mem[k]].person;
             if (raci_map_get(&lay->rest_people, p, none.person) != g)
                 continue;
-            if (rest_part(b, &c, g) || rest_row(b, &c, g, p, RACI_NONE, &none))
+            if (rest_part(b, c, g) || rest_row(b, c, g, p, RACI_NONE, &none))
                 return -1;
             g++;
         }
     }
     return 0;
+}
+
+int raci_xlsx_rest_write(struct raci_xlsx_book *b)
+{
+    struct rest_cursor c = {0, NULL, NULL, 0, 0, RACI_STR_INIT};
+    int rc;
+
+    if (raci_xlsx_layout_parts(b->lay, RACI_XLSX_LAYOUT_REST) == 0)
+        return 0;
+    c.marks = raci_xlsx_layout_rest_marks(b->lay, &c.n);
+    rc = rest_rows(b, &c);
+    raci_str_release(&c.item);
+    return rc;
 }
