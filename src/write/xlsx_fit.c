@@ -33,43 +33,19 @@ static int fit_wide(uint32_t cp)
 enum { FIT_NARROW, FIT_WIDE, FIT_UPPER, FIT_LOWER, FIT_OTHER, FIT_NKINDS };
 static const double fit_kind_width[FIT_NKINDS] = {0.55, FIT_BYTE_MAX, 1.15, 0.92, 1.0};
 
-/* The kind of ASCII character c (every cell of every sheet is measured, so
- * no search of a list of narrow ones). */
+/* The kind of each ASCII character, by its code, as a digit (the kinds'
+ * order above): every cell of every sheet is measured, so a look-up rather
+ * than a search of a list of narrow ones. */
+static const char fit_kinds[128 + 1] =
+    "44444444444444444444444444444444"  /* controls */
+    "00444440004404044444444444004444"  /*  !"#$%&'()*+,-./0123456789:;<=>? */
+    "12222222202221222222222122204044"  /* @ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_ */
+    "43333303300301333303033133340444"; /* `abcdefghijklmnopqrstuvwxyz{|}~, DEL */
+
+/* The kind of ASCII character c. */
 static int fit_ascii_kind(uint32_t c)
 {
-    switch (c) {
-    case 'i':
-    case 'l':
-    case 'j':
-    case 't':
-    case 'f':
-    case 'r':
-    case 'I':
-    case '.':
-    case ',':
-    case ';':
-    case ':':
-    case '\'':
-    case '!':
-    case '|':
-    case ' ':
-    case '(':
-    case ')':
-    case '[':
-    case ']':
-        return FIT_NARROW;
-    case 'm':
-    case 'w':
-    case 'M':
-    case 'W':
-    case '@':
-        return FIT_WIDE;
-    default:
-        break;
-    }
-    if (c >= 'A' && c <= 'Z')
-        return FIT_UPPER;
-    return c >= 'a' && c <= 'z' ? FIT_LOWER : FIT_OTHER;
+    return fit_kinds[c & 0x7F] - '0';
 }
 
 /* A font size, and each kind of ASCII character's width at it in digits of
@@ -102,17 +78,11 @@ static double fit_char(uint32_t cp)
     return fit_wide(cp) ? 2.0 : 1.1;
 }
 
-/* The next character of s at *i (n bytes): its width, in digits in font
- * f; *cp gets it. A byte that is no UTF-8 counts as one character. */
-static double fit_next(const char *s, size_t n, size_t *i, uint32_t *cp, const struct fit_font *f)
+/* fit_next of a character that is no ASCII. */
+static double fit_next_other(const char *s, size_t n, size_t *i, uint32_t *cp,
+                             const struct fit_font *f)
 {
-    size_t k;
-
-    if ((unsigned char)s[*i] < 0x80) { /* most text: no decoding */
-        *cp = (unsigned char)s[(*i)++];
-        return f->ascii[fit_ascii_kind(*cp)];
-    }
-    k = raci_str_decode(s + *i, n - *i, cp);
+    size_t k = raci_str_decode(s + *i, n - *i, cp);
 
     if (k == 0) {
         k = 1;
@@ -120,6 +90,18 @@ static double fit_next(const char *s, size_t n, size_t *i, uint32_t *cp, const s
     }
     *i += k;
     return fit_char(*cp) * f->pt / RACI_XLSX_FIT_PT;
+}
+
+/* The next character of s at *i (n bytes): its width, in digits in font
+ * f; *cp gets it. A byte that is no UTF-8 counts as one character. */
+static inline double fit_next(const char *s, size_t n, size_t *i, uint32_t *cp,
+                              const struct fit_font *f)
+{
+    if ((unsigned char)s[*i] < 0x80) { /* most text: no decoding */
+        *cp = (unsigned char)s[(*i)++];
+        return f->ascii[fit_ascii_kind(*cp)];
+    }
+    return fit_next_other(s, n, i, cp, f);
 }
 
 double raci_xlsx_fit_text_width(const char *s, double pt)
