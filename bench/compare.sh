@@ -15,10 +15,12 @@
 # Each job runs RUNS times (3), the jobs of a size interleaved, so that a
 # load on the machine falls on all of them alike; the medians are printed
 # with the largest peak resident memory (peak.c, from wait4), then the
-# ratios the targets are stated in, the growth from one size to the next
-# (linear is 10 for 10 times the rows), and where the time goes at the
-# largest size (a perf profile: the top functions by self time). Nothing is
-# asserted: speed is measured, not tested.
+# ratios the targets are stated in, the uncompressed XML and the cells of
+# raci's workbook against the limit's (raci writes more than the roster's
+# cells: the Findings and Roster sheets, the findings column, comments), the
+# growth from one size to the next (linear is 10 for 10 times the rows), and
+# where the time goes at the largest size (a perf profile: the top functions
+# by self time). Nothing is asserted: speed is measured, not tested.
 #
 #   make bench     BENCH_SIZES="100000" RUNS=5 bench/compare.sh     PANDAS=0 (skip it)
 source "$(dirname "$0")/lib.sh"
@@ -28,11 +30,34 @@ pandas=${PANDAS:-1}
 bench_tools
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+# "BYTES CELLS": the uncompressed bytes of a workbook's XML (every part but
+# its images, as unzip -l counts them) and the cells its sheets hold.
+dmb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+xml_size() {
+  $PY - "$1" <<'PY'
+import sys, zipfile
+size = cells = 0
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for i in z.infolist():
+        if i.filename.startswith("xl/media/"):
+            continue
+        size += i.file_size
+        if i.filename.startswith("xl/worksheets/sheet"):
+            tail = b""  # the end of the last chunk, where a "<c " may begin
+            with z.open(i) as f:
+                while chunk := f.read(1 << 20):
+                    text = tail + chunk
+                    cells += text.count(b"<c ")
+                    tail = text[-2:]
+print(size, cells)
+PY
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+ratio2() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 
 printf '%-8s %6s | %-15s | %-15s | %-15s | %-15s | %-15s\n' rows MB "audit s / MB" \
   "parse s / MB" "full s / MB" "limit s / MB" "pandas s / MB"
-declare -A T M
+declare -A T M X C
 for size in "${sizes[@]}"; do
   csv="$out/bench-$size.csv"
   bench_roster "$size" "$csv"
@@ -56,6 +81,10 @@ for size in "${sizes[@]}"; do
   done
   echo "$line"
   S[$size]=$(wc -c <"$csv")
+  for job in full limit; do
+    X[$job,$size]=0 C[$job,$size]=0
+    [ -s "$out/$job-$size.xlsx" ] && read -r X[$job,$size] C[$job,$size] <<<"$(xml_size "$out/$job-$size.xlsx")"
+  done
 done
 
 echo
@@ -69,6 +98,10 @@ for size in "${sizes[@]}"; do
   [ -n "${T[pandas,$size]:-}" ] &&
     printf ', pandas takes %sx as long [6]' "$(ratio "${T[pandas,$size]}" "${T[full,$size]}")"
   printf '; full-run memory %s MB\n' "$(mb "${M[full,$size]}")"
+  printf '  %7s workbook XML: raci %s MB in %d cells, the limit %s MB in %d cells: %sx the bytes, %sx the cells\n' \
+    "" "$(dmb "${X[full,$size]}")" "${C[full,$size]}" "$(dmb "${X[limit,$size]}")" \
+    "${C[limit,$size]}" "$(ratio2 "${X[full,$size]}" "${X[limit,$size]}")" \
+    "$(ratio2 "${C[full,$size]}" "${C[limit,$size]}")"
   if [ -n "$prev" ]; then
     printf '  %7s growth from %d rows: audit %sx, full %sx, parse %sx (linear: %sx)\n' "" "$prev" \
       "$(ratio "${T[audit,$size]}" "${T[audit,$prev]}")" "$(ratio "${T[full,$size]}" "${T[full,$prev]}")" \

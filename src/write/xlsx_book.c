@@ -121,14 +121,37 @@ static size_t book_units(const char *s, size_t n, size_t max, size_t *fit)
     return units;
 }
 
+/* Whether s is text that raci_str_xml and raci_str_xstring leave as it is
+ * and that a cell holds whole: printable ASCII, tabs and line feeds, no
+ * "_xHHHH_", at most RACI_XLSX_BOOK_STR_MAX bytes. Most cells are: they are
+ * written without the two passes and their copies. */
+static int book_plain(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+
+    for (; *p && n <= RACI_XLSX_BOOK_STR_MAX; p++, n++) {
+        if (*p < 0x20 ? *p != '\t' && *p != '\n' : *p > 0x7E)
+            return 0;
+        if (*p == '_' && raci_str_xstring_unit((const char *)p, strnlen((const char *)p, 7)) >= 0)
+            return 0;
+    }
+    return *p == '\0';
+}
+
 /* s made XML-safe and cut to what a cell holds, RACI_XLSX_BOOK_STR_MAX
  * UTF-16 units: when longer, its first 32766 units and an ellipsis. NULL
  * when out of memory; *owned as raci_str_xml. */
 static const char *book_cell_text(const char *s, char **owned)
 {
-    const char *t = raci_str_xml(s, SIZE_MAX, owned, NULL);
+    const char *t;
     size_t n, fit;
 
+    if (book_plain(s)) {
+        *owned = NULL;
+        return s;
+    }
+    t = raci_str_xml(s, SIZE_MAX, owned, NULL);
     if (t && !(t = raci_str_xstring(t, owned)))
         return NULL;
     n = t ? strlen(t) : 0;

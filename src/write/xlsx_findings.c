@@ -108,21 +108,38 @@ static int findings_row_texts(const struct raci_xlsx_book *b, size_t i, struct f
     return findings_goto(b, i, row, &sheet);
 }
 
+/* Whether column c, of content that wide so far, may still get wider. */
+static int findings_widths_open(double content, int c)
+{
+    return raci_xlsx_fit_column(content, findings_min[c], findings_cap[c]) < findings_cap[c];
+}
+
 /* The widths of the columns, from the headings and every finding's row,
  * into widths. -1 when out of memory. */
 static int findings_widths(const struct raci_xlsx_book *b, double *widths)
 {
     double content[FINDINGS_NCOLS];
 
+    int open = 0; /* the columns not at their cap yet */
+
     for (int c = 0; c < FINDINGS_NCOLS; c++) /* headings are bold: a little wider */
         content[c] = raci_xlsx_fit_text_width(findings_heads[c], RACI_XLSX_FIT_PT) * 1.1;
-    for (size_t i = 0; i < b->fs->n; i++) {
+    /* A column at its cap (the message's from the start) gets no wider:
+     * its cells are measured no further, and once every column is, no row
+     * is made. */
+    for (int c = 0; c < FINDINGS_NCOLS; c++)
+        open += findings_widths_open(content[c], c);
+    for (size_t i = 0; open > 0 && i < b->fs->n; i++) {
         struct findings_row row;
         int e = findings_row_texts(b, i, &row);
         for (int c = 0; !e && c < FINDINGS_NCOLS; c++) {
-            double w = raci_xlsx_fit_text_width(row.text[c], RACI_XLSX_FIT_PT);
+            double w;
+            if (!findings_widths_open(content[c], c))
+                continue;
+            w = raci_xlsx_fit_text_width(row.text[c], RACI_XLSX_FIT_PT);
             if (w > content[c])
                 content[c] = w;
+            open -= !findings_widths_open(content[c], c);
         }
         findings_row_release(&row);
         if (e)

@@ -15,12 +15,14 @@
 #include "raci/view.h"
 #include "raci/xlsx_book.h"
 
-/* Where the writing is: the part, its sheet, the marks not yet written. */
+/* Where the writing is: the part, its sheet, the marks not yet written;
+ * room to make a finding's text in, kept from row to row. */
 struct rest_cursor {
     uint32_t part;
     lxw_worksheet *ws;
     const struct raci_xlsx_layout_mark *marks;
     size_t n, cur;
+    struct raci_str item;
 };
 
 /* A part's print set-up, widths, header row, frozen header and autofilter
@@ -58,30 +60,64 @@ static int rest_worst(const struct raci_xlsx_book *b, const struct rest_cursor *
 }
 
 /* The findings column of row g: "error [rule] message" for each finding
- * marked on the row, in the order of the marks. */
+ * marked on the row, in the order of the marks, as a list of them
+ * (xlsx_book.h); one that a cell holds whole is that text, written without
+ * a list. */
 static int rest_findings(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g, uint32_t row)
 {
     struct raci_xlsx_book_list l = RACI_XLSX_BOOK_LIST_INIT;
+    size_t e = c->cur;
     int worst = 0, rc;
 
-    for (; c->cur < c->n && c->marks[c->cur].row == g; c->cur++) {
+    while (e < c->n && c->marks[e].row == g)
+        e++;
+    for (size_t i = c->cur; i < e; i++) {
+        int s = raci_xlsx_layout_severity(b->fs->v[c->marks[i].finding].severity);
+        if (s > worst)
+            worst = s;
+    }
+    for (; c->cur < e; c->cur++) {
         const struct raci_finding *f = &b->fs->v[c->marks[c->cur].finding];
-        int s = raci_xlsx_layout_severity(f->severity);
-        char *item = raci_str_printf("%s [%s] %s", raci_severity_name(f->severity),
-                                     f->rule ? f->rule : "?", f->message ? f->message : "");
-        if (!item) {
+        raci_str_reset(&c->item);
+        raci_str_add(&c->item, raci_severity_name(f->severity));
+        raci_str_add(&c->item, " [");
+        raci_str_add(&c->item, f->rule ? f->rule : "?");
+        raci_str_add(&c->item, "] ");
+        raci_str_add(&c->item, f->message ? f->message : "");
+        if (c->item.failed) {
             raci_xlsx_book_list_release(&l);
             return raci_xlsx_book_nomem(b);
         }
-        raci_xlsx_book_list_add(&l, item);
-        free(item);
-        if (s > worst)
-            worst = s;
+        if (l.n == 0 && c->cur + 1 == e && c->item.len <= RACI_XLSX_BOOK_STR_MAX) {
+            c->cur++;
+            return raci_xlsx_book_str(b, c->ws, row, RACI_XLSX_LAYOUT_REST_FINDINGS, c->item.s,
+                                      b->f.summary[worst]);
+        }
+        raci_xlsx_book_list_add(&l, c->item.s);
     }
     rc = l.n ? raci_xlsx_book_list_write(b, c->ws, row, RACI_XLSX_LAYOUT_REST_FINDINGS, &l,
                                          "finding", b->f.summary[worst])
              : 0;
     raci_xlsx_book_list_release(&l);
+    return rc;
+}
+
+/* Person pe's titles in column 3 of row: as raci_xlsx_book_list_write of
+ * raci_xlsx_book_titles, whose list of one title a cell holds whole is that
+ * title (most people have one: no list is built on every row). */
+static int rest_titles(struct raci_xlsx_book *b, lxw_worksheet *ws, uint32_t row,
+                       const struct raci_person *pe)
+{
+    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT;
+    int rc;
+
+    if (pe->ntitles == 0)
+        return 0;
+    if (pe->ntitles == 1 && (!pe->titles[0] || strlen(pe->titles[0]) <= RACI_XLSX_BOOK_STR_MAX))
+        return raci_xlsx_book_str(b, ws, row, 3, pe->titles[0], NULL);
+    raci_xlsx_book_titles(pe, &titles);
+    rc = raci_xlsx_book_list_write(b, ws, row, 3, &titles, "title", NULL);
+    raci_xlsx_book_list_release(&titles);
     return rc;
 }
 
@@ -93,7 +129,6 @@ static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g,
     const struct raci_person *pe = &r->persons[pr->person];
     const struct raci_xlsx_book_formats *f = &b->f;
     uint32_t row = g % raci_xlsx_layout_part_rows(b->lay) + 1;
-    struct raci_xlsx_book_list titles = RACI_XLSX_BOOK_LIST_INIT;
     int look = raci_xlsx_book_look(pr), e;
     char letters[32] = "";
 
@@ -103,18 +138,16 @@ static int rest_row(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g,
     if (look != RACI_XLSX_BOOK_UNREAD)
         raci_letters_format((struct raci_letters){pr->letters, pr->conditional}, letters,
                             sizeof(letters));
-    raci_xlsx_book_titles(pe, &titles);
     e = raci_xlsx_book_str(b, c->ws, row, 0, r->products[p].name,
                            rest_worst(b, c, g, 0) ? f->product[rest_worst(b, c, g, 0)] : NULL) ||
         raci_xlsx_book_str(b, c->ws, row, 1, t < r->ntasks ? r->tasks[t].name : "",
                            rest_worst(b, c, g, 1) ? f->task[rest_worst(b, c, g, 1)] : NULL) ||
         raci_xlsx_book_str(b, c->ws, row, 2, pe->name,
                            rest_worst(b, c, g, 2) ? f->person[rest_worst(b, c, g, 2)] : NULL) ||
-        raci_xlsx_book_list_write(b, c->ws, row, 3, &titles, "title", NULL) ||
+        rest_titles(b, c->ws, row, pe) ||
         raci_xlsx_book_str(b, c->ws, row, 4, look == RACI_XLSX_BOOK_UNREAD ? pr->raw : letters,
                            f->cell[look][rest_worst(b, c, g, 4)]) ||
         rest_findings(b, c, g, row) || raci_xlsx_book_str(b, c->ws, row, 6, pe->id, NULL);
-    raci_xlsx_book_list_release(&titles);
     return e ? -1 : 0;
 }
 
@@ -133,17 +166,14 @@ static int rest_part(struct raci_xlsx_book *b, struct rest_cursor *c, uint32_t g
                      (uint32_t)(left < per ? left : per));
 }
 
-int raci_xlsx_rest_write(struct raci_xlsx_book *b)
+/* Every row of every part, with the cursor c. */
+static int rest_rows(struct raci_xlsx_book *b, struct rest_cursor *c)
 {
     const struct raci_roster *r = b->r;
     const struct raci_xlsx_layout *lay = b->lay;
-    struct rest_cursor c = {0, NULL, NULL, 0, 0};
     uint32_t g = 0;
 
-    if (raci_xlsx_layout_parts(lay, RACI_XLSX_LAYOUT_REST) == 0)
-        return 0;
-    c.marks = raci_xlsx_layout_rest_marks(lay, &c.n);
-    if (rest_part(b, &c, 0))
+    if (rest_part(b, c, 0))
         return -1;
     for (uint32_t p = 0; p < r->nproducts; p++) {
         size_t ntasks;
@@ -158,7 +188,7 @@ int raci_xlsx_rest_write(struct raci_xlsx_book *b)
              * nobody on it (the layout counts it so). */
             const struct raci_pair *pairs = raci_view_task_rows(r, tasks[i], &npairs, &none);
             for (size_t k = 0; k < npairs; k++, g++)
-                if (rest_part(b, &c, g) || rest_row(b, &c, g, p, tasks[i], &pairs[k]))
+                if (rest_part(b, c, g) || rest_row(b, c, g, p, tasks[i], &pairs[k]))
                     return -1;
         }
         /* Then each member without a pair, on a row without a task, as the
@@ -170,10 +200,23 @@ int raci_xlsx_rest_write(struct raci_xlsx_book *b)
             none.person = r->members[mem[k]].person;
             if (raci_map_get(&lay->rest_people, p, none.person) != g)
                 continue;
-            if (rest_part(b, &c, g) || rest_row(b, &c, g, p, RACI_NONE, &none))
+            if (rest_part(b, c, g) || rest_row(b, c, g, p, RACI_NONE, &none))
                 return -1;
             g++;
         }
     }
     return 0;
+}
+
+int raci_xlsx_rest_write(struct raci_xlsx_book *b)
+{
+    struct rest_cursor c = {0, NULL, NULL, 0, 0, RACI_STR_INIT};
+    int rc;
+
+    if (raci_xlsx_layout_parts(b->lay, RACI_XLSX_LAYOUT_REST) == 0)
+        return 0;
+    c.marks = raci_xlsx_layout_rest_marks(b->lay, &c.n);
+    rc = rest_rows(b, &c);
+    raci_str_release(&c.item);
+    return rc;
 }

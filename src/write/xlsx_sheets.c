@@ -319,6 +319,19 @@ static void roster_sheet_texts_release(struct roster_sheet_texts *t)
     raci_xlsx_book_list_release(&t->products);
 }
 
+/* The width of column c for content that wide. */
+static double roster_sheet_column(double content, size_t c)
+{
+    return c < ROSTER_NFIXED ? raci_xlsx_fit_column(content, roster_min[c], roster_cap[c])
+                             : raci_xlsx_fit_column(content, ROSTER_EXTRA_MIN, ROSTER_EXTRA_CAP);
+}
+
+/* Whether column c, of content that wide so far, may still get wider. */
+static int roster_sheet_open(double content, size_t c)
+{
+    return roster_sheet_column(content, c) < (c < ROSTER_NFIXED ? roster_cap[c] : ROSTER_EXTRA_CAP);
+}
+
 /* The widths of the columns (ncols), from the headings and every person's
  * row, into widths; t is room for a row's texts. */
 static void roster_sheet_widths(const struct raci_xlsx_book *b, size_t ncols, double *widths,
@@ -326,23 +339,30 @@ static void roster_sheet_widths(const struct raci_xlsx_book *b, size_t ncols, do
 {
     const struct raci_roster *r = b->r;
 
+    size_t open = 0; /* the columns not at their cap yet */
+
     for (size_t c = 0; c < ncols; c++) {
         const char *head = c < ROSTER_NFIXED ? roster_heads[c] : r->extra_names[c - ROSTER_NFIXED];
         widths[c] = raci_xlsx_fit_text_width(head, RACI_XLSX_FIT_PT) * 1.1;
+        open += roster_sheet_open(widths[c], c);
     }
-    for (uint32_t q = 0; q < r->npersons; q++) {
+    /* A column at its cap gets no wider: its cells are measured no
+     * further, and once every column is, no row is made. */
+    for (uint32_t q = 0; open > 0 && q < r->npersons; q++) {
         roster_sheet_texts(b, q, t);
         for (size_t c = 0; c < ncols; c++) {
-            double w = raci_xlsx_fit_text_width(t->text[c], RACI_XLSX_FIT_PT);
+            double w;
+            if (!roster_sheet_open(widths[c], c))
+                continue;
+            w = raci_xlsx_fit_text_width(t->text[c], RACI_XLSX_FIT_PT);
             if (w > widths[c])
                 widths[c] = w;
+            open -= !roster_sheet_open(widths[c], c);
         }
         roster_sheet_texts_release(t);
     }
     for (size_t c = 0; c < ncols; c++)
-        widths[c] = c < ROSTER_NFIXED
-                        ? raci_xlsx_fit_column(widths[c], roster_min[c], roster_cap[c])
-                        : raci_xlsx_fit_column(widths[c], ROSTER_EXTRA_MIN, ROSTER_EXTRA_CAP);
+        widths[c] = roster_sheet_column(widths[c], c);
 }
 
 /* The heading row, column widths and the autofilter of part k, of rows
