@@ -30,16 +30,20 @@ char *raci_str_dup(const char *s)
 char *raci_str_vprintf(const char *fmt, va_list ap)
 {
     va_list ap2;
+    char buf[512];
     int n;
     char *s;
 
+    /* Most texts (a finding's message) fit the stack: formatted once. */
     va_copy(ap2, ap);
-    n = vsnprintf(NULL, 0, fmt, ap2);
+    n = vsnprintf(buf, sizeof buf, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return NULL;
     s = malloc((size_t)n + 1);
-    if (s)
+    if (s && (size_t)n < sizeof buf)
+        memcpy(s, buf, (size_t)n + 1);
+    else if (s)
         vsnprintf(s, (size_t)n + 1, fmt, ap);
     return s;
 }

@@ -259,6 +259,18 @@ static void test_copies(void **state)
     s = raci_str_dup("Zoë");
     assert_string_equal(s, "Zoë");
     free(s);
+    /* Texts of 511, 512 and 2,000 bytes: on the stack or formatted again. */
+    for (int n = 511; n <= 2000; n += n == 512 ? 1488 : 1) {
+        char *want = malloc((size_t)n + 1);
+        assert_non_null(want);
+        memset(want, 'x', (size_t)n);
+        want[n] = '\0';
+        memcpy(want, "P&G ", 4);
+        s = raci_str_printf("P&G %.*s", n - 4, want + 4);
+        assert_string_equal(s, want);
+        free(s);
+        free(want);
+    }
     assert_null(raci_str_dup(NULL));
     assert_int_equal(raci_str_casecmp("Product OWNER", "product owner"), 0);
     assert_true(raci_str_casecmp("a", "b") < 0);
