@@ -5,7 +5,9 @@
  * A roster under a directory is a file whose name ends in .csv or .xlsx
  * (in any case), found recursively. Hidden entries (a name that starts
  * with '.', such as .git) are skipped, and so are the default output
- * directory (./output, where the workbooks go), the file -o names, and
+ * directory (./output, where the workbooks go), the file -o names when it
+ * is raci's own workbook (xlsx_props.h: a roster someone keeps as a
+ * workbook stays a roster, and the run refuses to write over it), and
  * symbolic links to directories (a link could lead back up the tree).
  * The rosters found are sorted by their path's bytes, so that a run's
  * findings do not depend on the order the file system lists them in, and

@@ -12,9 +12,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "raci/diag.h"
 #include "raci/error.h"
+#include "raci/infile.h"
 #include "raci/policy.h"
 #include "raci/str.h"
+#include "raci/xlsx_props.h"
 
 /* The paths found, growing. */
 struct found {
@@ -63,13 +66,35 @@ static int roster_name(const char *name)
            (n > 5 && strcasecmp(name + n - 5, ".xlsx") == 0);
 }
 
-/* Is the -o file one the walk skips: a workbook there (an earlier run's),
- * not a roster? A CSV that -o names stays a roster, so that the check of
- * outputs against inputs refuses to write over it. */
+/* Was the workbook at path written by raci (xlsx_props.h)? 0 when it
+ * cannot be read: it is then read as a roster, and fails as one. */
+static int written_by_raci(const char *path)
+{
+    struct raci_diag diag = {0};
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0;
+    int by = 0;
+
+    if (!f)
+        return 0;
+    if (raci_infile_read(f, path, &buf, &len, &diag) == RACI_OK)
+        by = raci_xlsx_props_by_raci(buf, len);
+    free(buf);
+    fclose(f);
+    raci_diag_release(&diag);
+    return by;
+}
+
+/* Is the -o file one the walk skips: raci's own workbook there (an
+ * earlier run's)? A roster that -o names, a CSV or a workbook someone
+ * else wrote, stays a roster, so that the check of outputs against inputs
+ * refuses to write over it. */
 static int skip_output(const char *out, struct stat *st)
 {
     size_t n = out ? strlen(out) : 0;
-    return n > 5 && strcasecmp(out + n - 5, ".xlsx") == 0 && stat(out, st) == 0;
+    return n > 5 && strcasecmp(out + n - 5, ".xlsx") == 0 && stat(out, st) == 0 &&
+           written_by_raci(out);
 }
 
 /* Add the rosters under dir to f. -1 (errno set) when dir cannot be read. */

@@ -17,6 +17,7 @@
 #include "raci/loc.h"
 #include "raci/str.h"
 #include "raci/strpool.h"
+#include "raci/xlsx_props.h"
 #include "raci/xlsx_read.h"
 #include "raci/xlsx_table.h"
 
@@ -444,20 +445,52 @@ static void test_zip_bomb(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* A workbook whose description is description (NULL: no properties set), with one
+ * sheet, written to f->path and read into f->bytes. */
+static void props_book(struct fix *f, const char *description)
+{
+    lxw_workbook *wb = workbook_new(f->path);
+    lxw_doc_properties props = {0};
+    worksheet_write_string(workbook_add_worksheet(wb, "P&G"), 0, 0, "person", NULL);
+    char comments[64], author[] = "Zoë Ørsted"; /* libxlsxwriter's fields are not const */
+    if (description) {
+        snprintf(comments, sizeof comments, "%s", description);
+        props.comments = comments;
+        props.author = author;
+        assert_int_equal(workbook_set_properties(wb, &props), LXW_NO_ERROR);
+    }
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    free(f->bytes);
+    f->bytes = NULL;
+    slurp(f);
+}
+
+/* raci's own workbooks are told by their description, and nothing else
+ * passes for one. */
+static void test_written_by_raci(void **state)
+{
+    struct fix *f = *state;
+    props_book(f, "Written by raci");
+    assert_true(raci_xlsx_props_by_raci(f->bytes, f->len));
+    props_book(f, "Written by raci diff");
+    assert_true(raci_xlsx_props_by_raci(f->bytes, f->len));
+    props_book(f, "Budget & headcount, written by Finance");
+    assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
+    props_book(f, "Written by rac");
+    assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
+    props_book(f, NULL);
+    assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
+    assert_false(raci_xlsx_props_by_raci("person,title\n", 13));
+    assert_false(raci_xlsx_props_by_raci("", 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(test_libxlsxwriter_book),
-        T(test_strings),
-        T(test_merged_cells),
-        T(test_numbers),
-        T(test_places),
-        T(test_not_a_zip),
-        T(test_missing_parts),
-        T(test_bad_xml),
-        T(test_bad_cells),
-        T(test_long_cell),
-        T(test_zip_bomb),
+        T(test_libxlsxwriter_book), T(test_written_by_raci), T(test_strings),
+        T(test_merged_cells),       T(test_numbers),         T(test_places),
+        T(test_not_a_zip),          T(test_missing_parts),   T(test_bad_xml),
+        T(test_bad_cells),          T(test_long_cell),       T(test_zip_bomb),
     };
     return cmocka_run_group_tests_name("xlsx_read", tests, NULL, NULL);
 }
