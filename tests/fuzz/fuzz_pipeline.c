@@ -262,9 +262,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         raci_strpool_free(pool);
         return 0;
     }
-    err = raci_reader_read_mem(&t, (const char *)data, size, "fuzz.csv", pool, &d);
+    /* As the command line reads a file: the bytes taken over by the
+     * reader, and the table's cells given back as the roster is built. */
+    char *own = malloc(size + 1);
+    if (!own) {
+        raci_roster_release(&r);
+        raci_strpool_free(pool);
+        return 0;
+    }
+    memcpy(own, data, size);
+    err = raci_reader_read_owned(&t, own, size, "fuzz.csv", pool, &d);
     if (err == RACI_OK)
-        err = raci_shape_add(&r, &t, &d);
+        err = raci_shape_add_taking(&r, &t, RACI_INPUT_AUTO, &d);
     raci_reader_release(&t);
     if (err == RACI_ERROR_INPUT && !d.message)
         abort(); /* an input error always says where and what */
