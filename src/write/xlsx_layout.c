@@ -129,9 +129,20 @@ static raci_error layout_choose(struct raci_xlsx_layout *lay)
     for (size_t k = 0; k < np; k++)
         lay->worst[k] = rank[k].p;
     free(rank);
-    lay->nsheets = np < lay->max_sheets ? np : lay->max_sheets;
-    for (size_t k = 0; k < lay->nsheets; k++)
-        lay->on_sheet[lay->worst[k]] = 1;
+    /* A product with more people than a sheet has columns (or more tasks
+     * than rows) is listed on Other products, a row a pair, as those past
+     * max_sheets are. */
+    lay->nsheets = 0;
+    for (size_t k = 0; k < np && lay->nsheets < lay->max_sheets; k++) {
+        size_t ntasks, npeople;
+        raci_view_product_tasks(lay->r, lay->worst[k], &ntasks);
+        raci_view_product_people(lay->r, lay->worst[k], &npeople);
+        if (npeople + 2 <= RACI_XLSX_LAYOUT_MAX_COLS &&
+            ntasks + RACI_XLSX_LAYOUT_HEAD_ROWS <= RACI_XLSX_LAYOUT_MAX_ROWS) {
+            lay->on_sheet[lay->worst[k]] = 1;
+            lay->nsheets++;
+        }
+    }
     return RACI_OK;
 }
 
@@ -186,8 +197,9 @@ static raci_error layout_rest(struct raci_xlsx_layout *lay)
     return RACI_OK;
 }
 
-/* Rows of each product's tasks, columns of its people, and its counts of
- * people and tasks; a product too big for a sheet stops the layout. */
+/* Rows of each product's tasks, columns of its people (layout_choose gave
+ * a sheet only to a product that fits one), and its counts of people and
+ * tasks. */
 static raci_error layout_products(struct raci_xlsx_layout *lay)
 {
     const struct raci_roster *r = lay->r;
@@ -206,17 +218,6 @@ static raci_error layout_products(struct raci_xlsx_layout *lay)
         lay->counts[p].tasks = ntasks;
         if (!lay->on_sheet[p])
             continue;
-        /* The name column, the people, the Findings column; the two head
-         * rows, the tasks. Checked here so that the message can say why. */
-        if (npeople + 2 > RACI_XLSX_LAYOUT_MAX_COLS ||
-            ntasks + RACI_XLSX_LAYOUT_HEAD_ROWS > RACI_XLSX_LAYOUT_MAX_ROWS)
-            return layout_limit(lay,
-                                "product '%s' has %zu %s and %zu %s, more than a sheet holds "
-                                "(at most %u people and %u tasks): split it into products",
-                                r->products[p].name, npeople, npeople == 1 ? "person" : "people",
-                                ntasks, ntasks == 1 ? "task" : "tasks",
-                                (unsigned)(RACI_XLSX_LAYOUT_MAX_COLS - 2),
-                                (unsigned)(RACI_XLSX_LAYOUT_MAX_ROWS - RACI_XLSX_LAYOUT_HEAD_ROWS));
         for (size_t i = 0; i < ntasks; i++)
             lay->task_row[tasks[i]] = (uint32_t)(RACI_XLSX_LAYOUT_HEAD_ROWS + i);
         for (size_t k = 0; k < npeople; k++)

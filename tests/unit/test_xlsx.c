@@ -668,16 +668,19 @@ static void test_write_fails_whole(void **state)
         assert_untouched(&w, path, "out.xlsx");
     }
 
-    /* A product wider than a sheet: the layout refuses it before any file
-     * is touched, and says why. */
+    /* More extra columns than the Roster sheet holds: the layout refuses
+     * them before any file is touched, and says why. */
     {
-        uint32_t wide = add_product(&w, "Wide");
-        for (int i = 0; i < 16383; i++)
-            add_member(&w, add_person(&w, "Same Name", "Developer", 1u << DEV, "", NULL, NULL),
-                       wide);
+        for (uint32_t i = 0; i < 16375; i++) {
+            char name[16];
+            uint32_t col;
+            snprintf(name, sizeof name, "Note %u", i);
+            assert_int_equal(
+                raci_roster_extra_column(&w.r, raci_strpool_add(w.pool, name), 1, &col), RACI_OK);
+        }
         world_views(&w);
         assert_int_equal(raci_xlsx_write(path, &w.r, &w.rs, &w.fs, &w.diag), RACI_ERROR_OUTPUT);
-        assert_non_null(strstr(w.diag.message, "'Wide'"));
+        assert_non_null(strstr(w.diag.message, "extra columns, more than the Roster sheet holds"));
         assert_untouched(&w, path, "out.xlsx");
     }
     world_release(&w);

@@ -284,7 +284,8 @@ static void test_layout_sheet_names(void **state)
     fixture_release(&fx);
 }
 
-/* A roster Excel cannot hold is an error of the layout, which says why. */
+/* A product a sheet cannot hold goes onto Other products, a row a pair;
+ * a Roster Excel cannot hold is an error of the layout, which says why. */
 static void test_layout_limits(void **state)
 {
     struct fixture fx;
@@ -299,10 +300,11 @@ static void test_layout_limits(void **state)
         raci_str_addf(&csv, "P%05d,Developer,Wide,Build,R\n", i);
     assert_false(csv.failed);
     roster(&fx, csv.s);
-    assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_ERROR_OUTPUT);
-    assert_string_equal(lay.message,
-                        "product 'Wide' has 16383 people and 1 task, more than a sheet holds (at "
-                        "most 16382 people and 1048574 tasks): split it into products");
+    assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_OK);
+    assert_false(raci_xlsx_layout_on_sheet(&lay, 0));
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_REST), 1);
+    assert_int_equal(raci_xlsx_layout_product_target(&lay, 0).sheet, RACI_XLSX_LAYOUT_REST);
+    assert_int_equal(raci_xlsx_layout_product_target(&lay, 0).row, 1);
     raci_xlsx_layout_release(&lay);
     fixture_release(&fx);
     /* One person fewer fits. */
@@ -312,6 +314,8 @@ static void test_layout_limits(void **state)
         raci_str_addf(&csv, "P%05d,Developer,Wide,Build,R\n", i);
     roster(&fx, csv.s);
     assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_OK);
+    assert_true(raci_xlsx_layout_on_sheet(&lay, 0));
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_REST), 0);
     assert_int_equal(raci_xlsx_layout_findings_column(&lay, 0), 16383);
     raci_xlsx_layout_release(&lay);
     fixture_release(&fx);
@@ -324,10 +328,9 @@ static void test_layout_limits(void **state)
     assert_false(csv.failed);
     roster(&fx, csv.s);
     assert_int_equal(fx.r.ntasks, 1048575);
-    assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_ERROR_OUTPUT);
-    assert_string_equal(
-        lay.message, "product 'Tall' has 1 person and 1048575 tasks, more than a sheet holds (at "
-                     "most 16382 people and 1048574 tasks): split it into products");
+    assert_int_equal(raci_xlsx_layout_build(&lay, &fx.r, NULL), RACI_OK);
+    assert_false(raci_xlsx_layout_on_sheet(&lay, 0));
+    assert_int_equal(raci_xlsx_layout_parts(&lay, RACI_XLSX_LAYOUT_REST), 1);
     raci_xlsx_layout_release(&lay);
     fixture_release(&fx);
 
