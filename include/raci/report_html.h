@@ -85,6 +85,11 @@ int raci_report_html_elem(xmlTextWriterPtr w, const char *tag, const char *cls, 
 /* <tag class="cls">n</tag>. */
 int raci_report_html_num(xmlTextWriterPtr w, const char *tag, const char *cls, size_t n);
 
+/* A product of more people than this has no matrix on the page, however
+ * many findings it has: a table that wide is no reading, and the
+ * workbook's Other products sheet lists its letters a row a pair. */
+#define RACI_REPORT_HTML_MAX_PEOPLE 1000u
+
 /* What the page shows of each product, decided before it is written
  * (above). */
 struct raci_report_html_plan {
@@ -95,6 +100,7 @@ struct raci_report_html_plan {
     unsigned char *drawn; /* per product: 1 when its matrix is drawn */
     size_t nproducts;     /* of the roster, 0 without one */
     size_t ndrawn;        /* products whose matrix is drawn */
+    size_t nwide;         /* of the others, those over RACI_REPORT_HTML_MAX_PEOPLE */
 };
 
 /* Plan the page of r. 0, or 1 when out of memory; either way

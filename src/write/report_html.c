@@ -140,9 +140,16 @@ int raci_report_html_plan_build(struct raci_report_html_plan *pl, const struct r
     for (size_t k = 0; k < np; k++)
         pl->worst[k] = rank[k].p;
     free(rank);
-    pl->ndrawn = np < max ? np : max;
-    for (size_t k = 0; k < pl->ndrawn; k++)
-        pl->drawn[pl->worst[k]] = 1;
+    for (size_t k = 0; k < np; k++) {
+        size_t npeople;
+        raci_view_product_people(ro, pl->worst[k], &npeople);
+        if (npeople > RACI_REPORT_HTML_MAX_PEOPLE)
+            pl->nwide++;
+        else if (pl->ndrawn < max) {
+            pl->drawn[pl->worst[k]] = 1;
+            pl->ndrawn++;
+        }
+    }
     return 0;
 }
 

@@ -200,24 +200,38 @@ static int hmatrix_left_out(xmlTextWriterPtr w, const struct raci_report_html_pl
 {
     size_t more = pl->nproducts - pl->ndrawn;
     char *head = pl->ndrawn == 0
-                     ? raci_str_printf("No product has a matrix here (--max-sheets 0).")
+                     ? raci_str_printf("No product has a matrix here%s.",
+                                       pl->nwide == more ? "" : " (--max-sheets 0)")
                      : raci_str_printf("Only the %zu product%s with the most findings (errors "
                                        "first, then warnings, then infos) %s a matrix here, as "
                                        "in the workbook (--max-sheets %zu).",
                                        pl->ndrawn, pl->ndrawn == 1 ? "" : "s",
                                        pl->ndrawn == 1 ? "has" : "have", pl->ndrawn);
+    char *wide = !pl->nwide ? raci_str_printf("%s", "")
+                 : pl->nwide == 1 && more == 1
+                     ? raci_str_printf(" It has more than %u people, too many for a matrix "
+                                       "whatever its findings.",
+                                       (unsigned)RACI_REPORT_HTML_MAX_PEOPLE)
+                     : raci_str_printf(" %zu of them %s more than %u people, too many for a "
+                                       "matrix whatever %s findings.",
+                                       pl->nwide, pl->nwide == 1 ? "has" : "have",
+                                       (unsigned)RACI_REPORT_HTML_MAX_PEOPLE,
+                                       pl->nwide == 1 ? "its" : "their");
     char *text =
-        head ? raci_str_printf("%s The matrices of the %s%zu product%s, listed below, are left out "
-                               "so that the page stays small enough for a browser to open: "
-                               "--format json lists all their findings, and the workbook's Other "
-                               "products sheet has their letters.",
-                               head, pl->ndrawn ? "other " : "", more, more == 1 ? "" : "s")
-             : NULL;
+        head && wide
+            ? raci_str_printf("%s The %s of the %s%zu product%s, listed below, %s left out "
+                              "so that the page stays small enough for a browser to open: "
+                              "--format json lists all their findings, and the workbook's Other "
+                              "products sheet has their letters.%s",
+                              head, more == 1 ? "matrix" : "matrices", pl->ndrawn ? "other " : "",
+                              more, more == 1 ? "" : "s", more == 1 ? "is" : "are", wide)
+            : NULL;
     int bad = !text || raci_report_html_open(w, "p", "left-out") ||
               raci_report_html_attr(w, "id", "left-out") || raci_report_html_text(w, text) ||
               raci_report_html_close(w);
 
     free(head);
+    free(wide);
     free(text);
     return bad;
 }

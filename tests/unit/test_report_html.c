@@ -163,6 +163,41 @@ static void test_no_roster(void **state)
     free(page);
 }
 
+/* A product of more people than a matrix shows has none, even as the worst
+ * product, and the page says why; a small one still has its matrix. */
+static void test_wide_product_without_matrix(void **state)
+{
+    struct fixture fx;
+    struct raci_selection view = {0};
+    struct raci_report r = {0};
+    struct raci_str csv = {0};
+    size_t len;
+    char *page;
+    (void)state;
+
+    raci_str_add(&csv, "person,title,product,task,raci\n"
+                       "Zoë Ørsted,Product Owner,P&G,Roadmap,A/R\n");
+    for (unsigned i = 0; i <= RACI_REPORT_HTML_MAX_PEOPLE; i++)
+        raci_str_addf(&csv, "李雷 %u,Developer,Whole org,Roadmap,A\n", i);
+    fixture_run(&fx, raci_str_cstr(&csv));
+    assert_int_equal(raci_selection_reported(&view, &fx.fs), RACI_OK);
+    r.findings = &view;
+    r.roster = &fx.r;
+    r.rs = &fx.rs;
+    r.fail_on = RACI_SEV_ERROR;
+    page = html_render(&r, &len);
+    assert_int_equal(html_count(page, "<table class=\"matrix\">"), 1);
+    assert_non_null(strstr(page, "<h3>P&amp;G</h3>"));
+    assert_null(strstr(page, "<h3>Whole org</h3>"));
+    assert_non_null(strstr(page, "The matrix of the other 1 product, listed below, is left out"));
+    assert_non_null(strstr(page, "It has more than 1000 people, too many for a matrix"));
+    assert_non_null(strstr(page, "<li>Whole org</li>"));
+    free(page);
+    raci_selection_release(&view);
+    raci_str_release(&csv);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_nothing_fetched),
         cmocka_unit_test(test_same_bytes),
         cmocka_unit_test(test_no_roster),
+        cmocka_unit_test(test_wide_product_without_matrix),
     };
     return cmocka_run_group_tests_name("report_html", tests, NULL, NULL);
 }
