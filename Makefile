@@ -17,7 +17,7 @@ MANDIR   ?= $(PREFIX)/share/man
 VERSION  := 0.1.0
 
 CC       ?= cc
-PKGS     := xlsxwriter yaml-0.1 jansson libxml-2.0 libzip libgvc
+PKGS     := xlsxwriter yaml-0.1 jansson libxml-2.0 libzip libgvc libpng
 WARN     := -Wall -Wextra -Wstrict-prototypes -Wwrite-strings -Wvla -Wformat=2 -pedantic
 CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
 OPT      ?= -O2 -g
@@ -25,7 +25,7 @@ CFLAGS   ?=
 CPPFLAGS += -Iinclude -DRACI_VERSION='"$(VERSION)"' -DRACI_DATADIR='"$(DATADIR)"'
 CPPFLAGS += $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2 -I/usr/include/graphviz)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson -lxml2 -lzip -lgvc -lcgraph -lcdt)
+LDLIBS   += -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lxlsxwriter -lyaml -ljansson -lxml2 -lzip -lgvc -lcgraph -lcdt -lpng16)
 BUILD    ?= build
 
 ifeq ($(DEVELOPER),1)
@@ -76,7 +76,7 @@ unexport FORCE_COLOR
 # because libxlsxwriter's pkg-config links -lz; libc6-dev because gcc only
 # recommends it.
 DEB_PKGS := gcc libc6-dev make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev libyaml-dev \
-            libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libcmocka-dev python3 python3-openpyxl python3-pil python3-yaml valgrind \
+            libjansson-dev libxml2-dev libzip-dev libgraphviz-dev libpng-dev libcmocka-dev python3 python3-openpyxl python3-pil python3-yaml valgrind \
             cppcheck clang-format clang libclang-rt-dev jq libxml2-utils libreoffice-calc-nogui \
             poppler-utils fonts-crosextra-carlito chromium
 

@@ -37,7 +37,8 @@
 /* Write r's org chart to out as SVG (a report writer of format.h). */
 raci_error raci_orgchart_svg(FILE *out, const struct raci_report *r);
 
-/* Write r's org chart to out as PNG. */
+/* Write r's org chart to out as PNG: 96 dots an inch, 24-bit RGB on white,
+ * encoded cheaply (orgchart_png.h). */
 raci_error raci_orgchart_png(FILE *out, const struct raci_report *r);
 
 /* Build r's graph without drawing it, and count it: *nodes and *edges get

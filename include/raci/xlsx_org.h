@@ -15,9 +15,9 @@
  * prints landscape on one page.
  *
  * The chart marks the findings of the whole set the workbook shows (a
- * baseline's known ones included), as every other sheet does. Graphviz
- * writes the same PNG for the same roster, so the workbook keeps the same
- * bytes.
+ * baseline's known ones included), as every other sheet does. The same
+ * roster gives the same PNG (orgchart_png.h: RGB on white, encoded at a
+ * fast zlib level), so the workbook keeps the same bytes.
  *
  * Internal to the xlsx writer (xlsx.h).
  */

@@ -19,6 +19,7 @@
 
 #include "raci/array.h"
 #include "raci/map.h"
+#include "raci/orgchart_png.h"
 #include "raci/roster.h"
 #include "raci/str.h"
 #include "raci/strpool.h"
@@ -514,7 +515,10 @@ static raci_error chart_render(struct chart *c, const char *fmt, FILE *out)
         set(c->g, "size", "300,300");
     if (gvLayout(gvc, c->g, "dot") != 0)
         err = RACI_ERROR_OUTPUT;
-    else {
+    else if (!strcmp(fmt, "png")) {
+        err = raci_orgchart_png_render(gvc, c->g, out);
+        gvFreeLayout(gvc, c->g);
+    } else {
         if (gvRenderData(gvc, c->g, fmt, &data, &len) != 0 || !data)
             err = RACI_ERROR_OUTPUT;
         else if (fwrite(data, 1, len, out) != len)

@@ -1,12 +1,15 @@
 /*
  * test_orgchart.c - the org chart's graph: a node per person drawn, one per
  * missing manager, the legend's, an edge per reporting line; past the
- * node limit, the chart collapsed below a layer.
+ * node limit, the chart collapsed below a layer; the PNG picture as
+ * libpng reads it back.
  */
 #include "testutil.h"
 
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fixture.h"
 #include "raci/orgchart.h"
@@ -98,12 +101,76 @@ static void test_wide_top_chart(void **state)
     free(csv);
 }
 
+/* The chart of csv as PNG, malloc'd into *png and *len. */
+static void draw_png(struct fixture *fx, const char *csv, char **png, size_t *len)
+{
+    struct raci_selection view = {0};
+    FILE *out;
+    fixture_run(fx, csv);
+    assert_int_equal(raci_selection_reported(&view, &fx->fs), RACI_OK);
+    struct raci_report r = {.findings = &view, .roster = &fx->r, .rs = &fx->rs};
+    assert_non_null(out = open_memstream(png, len));
+    assert_int_equal(raci_orgchart_png(out, &r), RACI_OK);
+    assert_int_equal(fclose(out), 0);
+    raci_selection_release(&view);
+}
+
+static void test_png_picture(void **state)
+{
+    static const char csv[] = "person,title,product,reports_to\n"
+                              "Mia,Engineering Manager,Atlas,\n"
+                              "Ana,Developer,Atlas,Mia\n"
+                              "Bo,Developer,Atlas,Cy\n"
+                              "Cy,Developer,Atlas,Bo\n";
+    struct fixture fx;
+    char *png, *again;
+    size_t len, again_len;
+    png_image im = {.version = PNG_IMAGE_VERSION};
+    unsigned char *px;
+    size_t dark = 0, red = 0;
+    (void)state;
+    draw_png(&fx, csv, &png, &len);
+    fixture_release(&fx);
+    draw_png(&fx, csv, &again, &again_len);
+    fixture_release(&fx);
+    /* The same bytes twice. */
+    assert_int_equal(len, again_len);
+    assert_memory_equal(png, again, len);
+    free(again);
+    /* 8 bits a channel, colour type 2 (RGB, no alpha), not interlaced. */
+    assert_true(len > 33 && !memcmp(png + 12, "IHDR", 4));
+    assert_int_equal(png[24], 8);
+    assert_int_equal(png[25], 2);
+    assert_int_equal(png[28], 0);
+    assert_true(png_image_begin_read_from_memory(&im, png, len));
+    assert_true(im.width > 200 && im.height > 100);
+    im.format = PNG_FORMAT_RGB;
+    assert_non_null(px = malloc(PNG_IMAGE_SIZE(im)));
+    assert_true(png_image_finish_read(&im, NULL, px, 0, NULL));
+    /* White where nothing is drawn: the corners, the last column and row
+     * included (Graphviz's own device leaves them part transparent). */
+    for (size_t y = 0; y < im.height; y++)
+        for (size_t x = 0; x < im.width; x++) {
+            const unsigned char *p = px + 3 * (y * im.width + x);
+            if (x == 0 || y == 0 || x + 1 == im.width || y + 1 == im.height)
+                assert_true(p[0] == 255 && p[1] == 255 && p[2] == 255);
+            dark += p[0] < 64 && p[1] < 64 && p[2] < 64;
+            red += p[0] > 200 && p[1] < 64 && p[2] < 64;
+        }
+    /* Black text and lines, and the loop's red edges. */
+    assert_true(dark > 1000);
+    assert_true(red > 50);
+    free(px);
+    free(png);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small_chart),
         cmocka_unit_test(test_collapsed_chart),
         cmocka_unit_test(test_wide_top_chart),
+        cmocka_unit_test(test_png_picture),
     };
     return cmocka_run_group_tests_name("orgchart", tests, NULL, NULL);
 }
