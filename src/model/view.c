@@ -12,6 +12,9 @@
 #include "raci/letters.h"
 #include "raci/roster.h"
 
+/* The letters of an assignment and of a pair are bytes. */
+_Static_assert(RACI_ALL <= UINT8_MAX, "a letters mask fits a byte");
+
 static const uint32_t no_counts[4];
 
 /* A grouping of n items by key (key(ctx, i) < nkeys, or UINT32_MAX to leave
@@ -175,7 +178,7 @@ raci_error raci_view_build_members(struct raci_roster *r)
  * of their first row. slot[person] is the pair a person has on the task
  * being built, valid when stamp[person] == t + 1. */
 static raci_error build_task_pairs(struct raci_roster *r, uint32_t t, uint32_t *stamp,
-                                   uint32_t *slot, size_t *npairs, unsigned *firm)
+                                   uint32_t *slot, size_t *npairs, uint8_t *firm)
 {
     struct raci_view *v = &r->view;
 
@@ -220,7 +223,7 @@ static raci_error build_pairs(struct raci_roster *r)
     size_t npairs = 0, n = r->nassigns ? r->nassigns : 1;
     uint32_t *stamp = calloc(r->npersons ? r->npersons : 1, sizeof(*stamp));
     uint32_t *slot = malloc((r->npersons ? r->npersons : 1) * sizeof(*slot));
-    unsigned *firm = malloc(n * sizeof(*firm));
+    uint8_t *firm = malloc(n * sizeof(*firm));
     raci_error err = RACI_OK;
 
     v->pairs = malloc(n * sizeof(*v->pairs));
@@ -248,6 +251,12 @@ static raci_error build_pairs(struct raci_roster *r)
     free(stamp);
     free(slot);
     free(firm);
+    /* Room was made for a pair per assignment; the rest is given back. */
+    if (!err && npairs < n) {
+        struct raci_pair *fit = realloc(v->pairs, (npairs ? npairs : 1) * sizeof(*fit));
+        if (fit)
+            v->pairs = fit;
+    }
     return err;
 }
 
