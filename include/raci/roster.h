@@ -45,10 +45,13 @@ struct raci_person {
     const char *id;      /* "" when none */
     const char *manager; /* reports_to as written, "" when none */
     struct raci_loc manager_loc;
-    uint32_t manager_idx;        /* the person it names, or RACI_NONE */
+    uint32_t manager_idx; /* the person it names, or RACI_NONE */
+    uint32_t ntitles;
     const char **titles;         /* distinct titles, in order of appearance */
     struct raci_loc *title_locs; /* per title: the cell of its first sight */
-    uint32_t ntitles;
+    /* Most people hold one title: while they do, titles points at title and
+     * title_locs at title_loc, and no array is made (roster.c). */
+    const char *title;
     uint64_t roles;            /* mask of ruleset role indexes */
     struct raci_loc loc;       /* the person's first row (person cell) */
     struct raci_loc title_loc; /* cell of the first title */
@@ -319,8 +322,9 @@ raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint3
  * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED,
  * defaults.h); and build the views. The lookup tables the building used
  * (identity, extra values, the reading of letters cells) are given back
- * before the views are built, and the assignments' array is cut to their
- * count: nothing may be added to a finished roster.
+ * before the views are built, and the arrays of people, products, tasks,
+ * assignments and members are cut to their counts: nothing may be added to
+ * a finished roster.
  */
 raci_error raci_roster_finish(struct raci_roster *r);
 

@@ -98,6 +98,45 @@ raci_error raci_roster_product(struct raci_roster *r, const char *name, struct r
     return raci_map_put(&idx(r)->seen, (uintptr_t)name, 3, p);
 }
 
+/* A person of one title points into themselves (title, title_loc): before
+ * the array of people moves, those pointers are cleared (unpin_titles),
+ * and set again in the new place after (pin_titles). A person given their
+ * titles some other way (an array of their own) is left alone. */
+static void unpin_titles(struct raci_roster *r)
+{
+    for (size_t i = 0; i < r->npersons; i++) {
+        struct raci_person *p = &r->persons[i];
+        if (p->titles == &p->title)
+            p->titles = NULL;
+        if (p->title_locs == &p->title_loc)
+            p->title_locs = NULL;
+    }
+}
+
+static void pin_titles(struct raci_roster *r)
+{
+    for (size_t i = 0; i < r->npersons; i++) {
+        struct raci_person *p = &r->persons[i];
+        if (p->ntitles && !p->titles)
+            p->titles = &p->title;
+        if (p->ntitles && !p->title_locs)
+            p->title_locs = &p->title_loc;
+    }
+}
+
+/* Room for one more person; the array doubles, so its moves are few. */
+static raci_error grow_persons(struct raci_roster *r)
+{
+    raci_error err;
+
+    if (r->npersons < r->cap_persons)
+        return RACI_OK;
+    unpin_titles(r);
+    err = raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons));
+    pin_titles(r);
+    return err;
+}
+
 raci_error raci_roster_person(struct raci_roster *r, const char *name, const char *id,
                               const char *scope, struct raci_loc loc, uint32_t *out)
 {
@@ -125,7 +164,7 @@ raci_error raci_roster_person(struct raci_roster *r, const char *name, const cha
     p = raci_map_get(&idx(r)->persons, (uintptr_t)key, 0);
     if (p != RACI_MAP_NONE)
         goto found;
-    if (raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons)))
+    if (grow_persons(r))
         return RACI_ERROR_NOMEM;
     p = (uint32_t)r->npersons;
     if (raci_map_put(&idx(r)->persons, (uintptr_t)key, 0, p))
@@ -151,20 +190,38 @@ raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char 
                              struct raci_loc loc)
 {
     struct raci_person *p = &r->persons[person];
-    size_t cap = p->ntitles;
+    const char **titles;
+    struct raci_loc *locs;
 
     for (uint32_t i = 0; i < p->ntitles; i++)
         if (p->titles[i] == title)
             return RACI_OK;
-    /* Titles are few per person: the array grows one at a time. */
-    if (raci_array_grow(&p->titles, &cap, p->ntitles + 1, sizeof(*p->titles)))
-        return RACI_ERROR_NOMEM;
-    cap = p->ntitles;
-    if (raci_array_grow(&p->title_locs, &cap, p->ntitles + 1, sizeof(*p->title_locs)))
-        return RACI_ERROR_NOMEM;
-    p->title_locs[p->ntitles] = loc;
-    if (p->ntitles == 0)
+    if (p->ntitles == 0) {
+        p->title = title;
         p->title_loc = loc;
+        p->titles = &p->title;
+        p->title_locs = &p->title_loc;
+        p->ntitles = 1;
+        p->roles |= raci_titles_match(r->rs, title);
+        return RACI_OK;
+    }
+    /* A second title on: arrays of the person's own, which grow one at a
+     * time (titles are few per person). */
+    titles =
+        realloc(p->titles == &p->title ? NULL : p->titles, (p->ntitles + 1) * sizeof(*p->titles));
+    if (!titles)
+        return RACI_ERROR_NOMEM;
+    if (p->titles == &p->title)
+        titles[0] = p->title;
+    p->titles = titles;
+    locs = realloc(p->title_locs == &p->title_loc ? NULL : p->title_locs,
+                   (p->ntitles + 1) * sizeof(*p->title_locs));
+    if (!locs)
+        return RACI_ERROR_NOMEM;
+    if (p->title_locs == &p->title_loc)
+        locs[0] = p->title_loc;
+    p->title_locs = locs;
+    p->title_locs[p->ntitles] = loc;
     p->titles[p->ntitles++] = title;
     p->roles |= raci_titles_match(r->rs, title);
     return RACI_OK;
@@ -472,17 +529,27 @@ static void release_index(struct raci_roster *r)
     raci_map_release(&r->letters_read);
 }
 
-/* The assignments are all in: their array is cut to their count, which a
- * doubling array exceeds by up to a half. */
-static void fit_assigns(struct raci_roster *r)
+/* An array that is complete is cut to its count n, from the capacity of a
+ * doubling array, up to twice that. */
+static void fit(void *array, size_t *cap, size_t n, size_t size)
 {
-    struct raci_assign *a;
+    void **p = array, *q;
 
-    if (r->nassigns < r->cap_assigns &&
-        (a = realloc(r->assigns, (r->nassigns ? r->nassigns : 1) * sizeof(*a)))) {
-        r->assigns = a;
-        r->cap_assigns = r->nassigns ? r->nassigns : 1;
+    if (n && n < *cap && (q = realloc(*p, n * size))) {
+        *p = q;
+        *cap = n;
     }
+}
+
+static void fit_all(struct raci_roster *r)
+{
+    unpin_titles(r);
+    fit(&r->persons, &r->cap_persons, r->npersons, sizeof(*r->persons));
+    pin_titles(r);
+    fit(&r->products, &r->cap_products, r->nproducts, sizeof(*r->products));
+    fit(&r->tasks, &r->cap_tasks, r->ntasks, sizeof(*r->tasks));
+    fit(&r->assigns, &r->cap_assigns, r->nassigns, sizeof(*r->assigns));
+    fit(&r->members, &r->cap_members, r->nmembers, sizeof(*r->members));
 }
 
 raci_error raci_roster_finish(struct raci_roster *r)
@@ -495,7 +562,7 @@ raci_error raci_roster_finish(struct raci_roster *r)
         (err = raci_view_build_members(r)) || (err = raci_defaults_generate(r)))
         return err;
     release_index(r);
-    fit_assigns(r);
+    fit_all(r);
     return raci_view_build_assigns(r);
 }
 
@@ -507,9 +574,12 @@ void raci_roster_release(struct raci_roster *r)
         return;
     x = r->index;
     for (size_t i = 0; i < r->npersons; i++) {
-        free(r->persons[i].titles);
-        free(r->persons[i].title_locs);
-        free(r->persons[i].extra);
+        struct raci_person *p = &r->persons[i];
+        if (p->titles != &p->title)
+            free(p->titles);
+        if (p->title_locs != &p->title_loc)
+            free(p->title_locs);
+        free(p->extra);
     }
     free(r->persons);
     free(r->products);
