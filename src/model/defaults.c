@@ -9,6 +9,9 @@
 #include "raci/letters.h"
 #include "raci/roster.h"
 
+/* The letters of an assignment and of a pair (view.h) are bytes. */
+_Static_assert(RACI_ALL <= UINT8_MAX, "a letters mask fits a byte");
+
 /*
  * Who is accountable for default task d in product p: the first member in
  * the role the table makes accountable, or, where the product has nobody in
