@@ -36,6 +36,11 @@ uint32_t raci_map_get(const struct raci_map *m, uintptr_t a, uint32_t b);
  * it was. val must not be RACI_MAP_NONE. */
 raci_error raci_map_put(struct raci_map *m, uintptr_t a, uint32_t b, uint32_t val);
 
+/* Make room for n entries in all, so that putting them resizes the table
+ * no more (a map whose size is known is sized once, not doubled up to it);
+ * RACI_ERROR_NOMEM leaves m as it was. */
+raci_error raci_map_reserve(struct raci_map *m, size_t n);
+
 void raci_map_release(struct raci_map *m);
 
 #endif

@@ -45,10 +45,13 @@ struct raci_person {
     const char *id;      /* "" when none */
     const char *manager; /* reports_to as written, "" when none */
     struct raci_loc manager_loc;
-    uint32_t manager_idx;        /* the person it names, or RACI_NONE */
+    uint32_t manager_idx; /* the person it names, or RACI_NONE */
+    uint32_t ntitles;
     const char **titles;         /* distinct titles, in order of appearance */
     struct raci_loc *title_locs; /* per title: the cell of its first sight */
-    uint32_t ntitles;
+    /* Most people hold one title: while they do, titles points at title and
+     * title_locs at title_loc, and no array is made (roster.c). */
+    const char *title;
     uint64_t roles;            /* mask of ruleset role indexes */
     struct raci_loc loc;       /* the person's first row (person cell) */
     struct raci_loc title_loc; /* cell of the first title */
@@ -89,17 +92,25 @@ enum {
     RACI_ASSIGN_GENERATED = 1u << 0, /* from the ruleset's default RACI */
     RACI_ASSIGN_UNKNOWN = 1u << 1    /* the letters cell could not be read */
 };
+_Static_assert(RACI_ASSIGN_GENERATED <= UINT8_MAX && RACI_ASSIGN_UNKNOWN <= UINT8_MAX,
+               "raci_assign.flags is a byte");
 
+/*
+ * One letters cell. A roster holds one per row (a million of them for a
+ * million-row file), so the small fields are bytes, placed so that the
+ * struct has no padding but the byte after flags and the four bytes after
+ * row_line: 64 bytes on a 64-bit machine.
+ */
 struct raci_assign {
     uint32_t person;
     uint32_t product;
     uint32_t task;
-    unsigned letters;     /* RACI_* mask (0 when unknown or blank) */
-    unsigned conditional; /* those bracketed */
-    unsigned flags;       /* RACI_ASSIGN_* */
-    const char *raw;      /* the letters cell as written */
-    struct raci_loc loc;  /* the letters cell (or the task cell if none) */
-    uint32_t row_line;    /* line of the row */
+    uint8_t letters;     /* RACI_* mask (0 when unknown or blank) */
+    uint8_t conditional; /* those bracketed */
+    uint8_t flags;       /* RACI_ASSIGN_* */
+    const char *raw;     /* the letters cell as written */
+    struct raci_loc loc; /* the letters cell (or the task cell if none) */
+    uint32_t row_line;   /* line of the row */
     /* The note written after the letters ("R, A (the vendor's engineer)"
      * notes "the vendor's engineer"; letters.h), trimmed; "" for none. */
     const char *note;
@@ -308,8 +319,12 @@ raci_error raci_roster_extra_value(struct raci_roster *r, uint32_t person, uint3
  * every person is named by their own title, unless the people roster lists
  * them;
  * for each product that has no task at all, generate its
- * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED); and
- * build the views.
+ * RACI from the ruleset's default table (flagged RACI_ASSIGN_GENERATED,
+ * defaults.h); and build the views. The lookup tables the building used
+ * (identity, extra values, the reading of letters cells) are given back
+ * before the views are built, and the arrays of people, products, tasks,
+ * assignments and members are cut to their counts: nothing may be added to
+ * a finished roster.
  */
 raci_error raci_roster_finish(struct raci_roster *r);
 

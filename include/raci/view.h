@@ -34,6 +34,7 @@ struct raci_roster;
 enum {
     RACI_PAIR_GENERATED = 1u << 0 /* every row behind it was generated from the ruleset */
 };
+_Static_assert(RACI_PAIR_GENERATED <= UINT8_MAX, "raci_pair.flags is a byte");
 
 /*
  * A (task, person) pair: the cell of the matrix where a task's row meets a
@@ -48,11 +49,13 @@ enum {
  */
 struct raci_pair {
     uint32_t person;
-    unsigned letters;     /* RACI_* mask */
-    unsigned conditional; /* those of letters that are conditional */
-    unsigned flags;       /* RACI_PAIR_* */
-    const char *raw;      /* NULL when every row could be read */
-    uint32_t first;       /* the pair's first assignment, readable or not */
+    /* Bytes (a roster has about one pair per row): 40 bytes in all on a
+     * 64-bit machine. */
+    uint8_t letters;     /* RACI_* mask */
+    uint8_t conditional; /* those of letters that are conditional */
+    uint8_t flags;       /* RACI_PAIR_* */
+    const char *raw;     /* NULL when every row could be read */
+    uint32_t first;      /* the pair's first assignment, readable or not */
     /* Per letter R, A, C, I (in that order, as RACI_R.. bit positions): the
      * first assignment that gives it, or UINT32_MAX. */
     uint32_t first_of[4];

@@ -1,7 +1,9 @@
 /*
- * map.c - open addressing with linear probing, kept at most half full. An
- * entry keeps its value plus one, so that a slot of zeroes (calloc's) is
- * empty and an entry is 16 bytes.
+ * map.c - open addressing with linear probing, kept at most three quarters
+ * full (a lookup reads a few neighbouring entries of one cache line or two;
+ * half full would take up to twice the memory). An entry keeps its value
+ * plus one, so that a slot of zeroes (calloc's) is empty and an entry is
+ * 16 bytes.
  */
 #include "raci/map.h"
 
@@ -27,9 +29,14 @@ uint32_t raci_map_get(const struct raci_map *m, uintptr_t a, uint32_t b)
     }
 }
 
-static raci_error grow_table(struct raci_map *m)
+/* Does a table of cap entries hold n? */
+static int holds(size_t cap, size_t n)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
+    return n <= cap / 4 * 3;
+}
+
+static raci_error resize(struct raci_map *m, size_t cap)
+{
     struct raci_map_entry *v;
 
     if (cap > SIZE_MAX / sizeof(*v) || !(v = calloc(cap, sizeof(*v))))
@@ -53,7 +60,7 @@ raci_error raci_map_put(struct raci_map *m, uintptr_t a, uint32_t b, uint32_t va
     size_t i;
 
     assert(val != RACI_MAP_NONE);
-    if ((m->n + 1) * 2 > m->cap && grow_table(m) != RACI_OK)
+    if (!holds(m->cap, m->n + 1) && resize(m, m->cap ? m->cap * 2 : 64) != RACI_OK)
         return RACI_ERROR_NOMEM;
     for (i = slot_of(a, b, m->cap); m->v[i].val1 && !(m->v[i].a == a && m->v[i].b == b);
          i = (i + 1) & (m->cap - 1))
@@ -62,6 +69,18 @@ raci_error raci_map_put(struct raci_map *m, uintptr_t a, uint32_t b, uint32_t va
         m->n++;
     m->v[i] = (struct raci_map_entry){a, b, val + 1};
     return RACI_OK;
+}
+
+raci_error raci_map_reserve(struct raci_map *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+
+    while (!holds(cap, n)) {
+        if (cap > SIZE_MAX / 2)
+            return RACI_ERROR_NOMEM;
+        cap *= 2;
+    }
+    return cap == m->cap ? RACI_OK : resize(m, cap);
 }
 
 void raci_map_release(struct raci_map *m)

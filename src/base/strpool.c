@@ -135,8 +135,9 @@ const char *raci_strpool_intern(struct raci_strpool *p, const char *s, size_t le
         s = "";
     if (len >= UINT32_MAX)
         return NULL;
-    /* Keep the load at most 1/2 so probes stay short and a free slot exists. */
-    if ((p->count + 1) * 2 > p->nslots && rehash(p) != 0)
+    /* Keep the load at most 3/4 so probes stay short (a probe compares the
+     * slot's hash and length first) and a free slot exists. */
+    if ((p->count + 1) * 4 > p->nslots * 3 && rehash(p) != 0)
         return NULL;
     /* The table's index needs more bits than 32 only past four billion
      * slots; hash bits above 32 are folded into the low ones already. */

@@ -1,7 +1,7 @@
 /*
  * roster.c - the roster model: identity, building, and finishing it (the
- * reporting lines, the default RACI of products given by titles alone, and
- * the views).
+ * reporting lines, the default RACI of products given by titles alone, in
+ * defaults.c, and the views).
  */
 #include "raci/roster.h"
 
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "raci/array.h"
-#include "raci/letters.h"
+#include "raci/defaults.h"
 #include "raci/map.h"
 #include "raci/str.h"
 #include "raci/titles.h"
@@ -98,6 +98,45 @@ raci_error raci_roster_product(struct raci_roster *r, const char *name, struct r
     return raci_map_put(&idx(r)->seen, (uintptr_t)name, 3, p);
 }
 
+/* A person of one title points into themselves (title, title_loc): before
+ * the array of people moves, those pointers are cleared (unpin_titles),
+ * and set again in the new place after (pin_titles). A person given their
+ * titles some other way (an array of their own) is left alone. */
+static void unpin_titles(struct raci_roster *r)
+{
+    for (size_t i = 0; i < r->npersons; i++) {
+        struct raci_person *p = &r->persons[i];
+        if (p->titles == &p->title)
+            p->titles = NULL;
+        if (p->title_locs == &p->title_loc)
+            p->title_locs = NULL;
+    }
+}
+
+static void pin_titles(struct raci_roster *r)
+{
+    for (size_t i = 0; i < r->npersons; i++) {
+        struct raci_person *p = &r->persons[i];
+        if (p->ntitles && !p->titles)
+            p->titles = &p->title;
+        if (p->ntitles && !p->title_locs)
+            p->title_locs = &p->title_loc;
+    }
+}
+
+/* Room for one more person; the array doubles, so its moves are few. */
+static raci_error grow_persons(struct raci_roster *r)
+{
+    raci_error err;
+
+    if (r->npersons < r->cap_persons)
+        return RACI_OK;
+    unpin_titles(r);
+    err = raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons));
+    pin_titles(r);
+    return err;
+}
+
 raci_error raci_roster_person(struct raci_roster *r, const char *name, const char *id,
                               const char *scope, struct raci_loc loc, uint32_t *out)
 {
@@ -125,7 +164,7 @@ raci_error raci_roster_person(struct raci_roster *r, const char *name, const cha
     p = raci_map_get(&idx(r)->persons, (uintptr_t)key, 0);
     if (p != RACI_MAP_NONE)
         goto found;
-    if (raci_array_grow(&r->persons, &r->cap_persons, r->npersons + 1, sizeof(*r->persons)))
+    if (grow_persons(r))
         return RACI_ERROR_NOMEM;
     p = (uint32_t)r->npersons;
     if (raci_map_put(&idx(r)->persons, (uintptr_t)key, 0, p))
@@ -151,20 +190,38 @@ raci_error raci_roster_title(struct raci_roster *r, uint32_t person, const char 
                              struct raci_loc loc)
 {
     struct raci_person *p = &r->persons[person];
-    size_t cap = p->ntitles;
+    const char **titles;
+    struct raci_loc *locs;
 
     for (uint32_t i = 0; i < p->ntitles; i++)
         if (p->titles[i] == title)
             return RACI_OK;
-    /* Titles are few per person: the array grows one at a time. */
-    if (raci_array_grow(&p->titles, &cap, p->ntitles + 1, sizeof(*p->titles)))
-        return RACI_ERROR_NOMEM;
-    cap = p->ntitles;
-    if (raci_array_grow(&p->title_locs, &cap, p->ntitles + 1, sizeof(*p->title_locs)))
-        return RACI_ERROR_NOMEM;
-    p->title_locs[p->ntitles] = loc;
-    if (p->ntitles == 0)
+    if (p->ntitles == 0) {
+        p->title = title;
         p->title_loc = loc;
+        p->titles = &p->title;
+        p->title_locs = &p->title_loc;
+        p->ntitles = 1;
+        p->roles |= raci_titles_match(r->rs, title);
+        return RACI_OK;
+    }
+    /* A second title on: arrays of the person's own, which grow one at a
+     * time (titles are few per person). */
+    titles =
+        realloc(p->titles == &p->title ? NULL : p->titles, (p->ntitles + 1) * sizeof(*p->titles));
+    if (!titles)
+        return RACI_ERROR_NOMEM;
+    if (p->titles == &p->title)
+        titles[0] = p->title;
+    p->titles = titles;
+    locs = realloc(p->title_locs == &p->title_loc ? NULL : p->title_locs,
+                   (p->ntitles + 1) * sizeof(*p->title_locs));
+    if (!locs)
+        return RACI_ERROR_NOMEM;
+    if (p->title_locs == &p->title_loc)
+        locs[0] = p->title_loc;
+    p->title_locs = locs;
+    p->title_locs[p->ntitles] = loc;
     p->titles[p->ntitles++] = title;
     p->roles |= raci_titles_match(r->rs, title);
     return RACI_OK;
@@ -422,105 +479,6 @@ static raci_error build_extras(struct raci_roster *r)
     return err;
 }
 
-/*
- * Who is accountable for default task d in product p: the first member in
- * the role the table makes accountable, or, where the product has nobody in
- * it, the first member of its fallback roles in the ruleset's order. The A
- * goes to one person, so that several developers do not make several A's.
- * Sets *letters to the accountable role's letters.
- */
-static uint32_t generated_owner(const struct raci_roster *r, uint32_t p, size_t d,
-                                unsigned *letters)
-{
-    const struct raci_ruleset *rs = r->rs;
-
-    for (size_t role = 0; role < rs->nroles; role++) {
-        if (!(rs->tasks[d].raci[role] & RACI_A))
-            continue;
-        uint32_t who = raci_view_product_role_first(r, p, (int)role);
-        for (size_t k = 0; who == UINT32_MAX && k < rs->roles[role].nfallbacks; k++)
-            who = raci_view_product_role_first(r, p, rs->roles[role].fallbacks[k]);
-        if (who != UINT32_MAX) {
-            *letters = rs->tasks[d].raci[role];
-            return who;
-        }
-    }
-    *letters = 0;
-    return RACI_NONE;
-}
-
-/* The letters the default table gives member m on task d: those of every
- * role they hold, but the A, which goes to the owner alone; the owner takes
- * the accountable role's letters (C and I of their own role would only
- * repeat them). */
-static unsigned generated_letters(const struct raci_roster *r, const struct raci_member *m,
-                                  size_t d, uint32_t owner, unsigned owner_letters)
-{
-    const struct raci_ruleset *rs = r->rs;
-    unsigned letters = 0;
-
-    for (size_t role = 0; role < rs->nroles; role++)
-        if (r->persons[m->person].roles & ((uint64_t)1 << role))
-            letters |= rs->tasks[d].raci[role] & ~(unsigned)RACI_A;
-    if (m->person == owner)
-        letters = owner_letters | (letters & RACI_R);
-    return letters;
-}
-
-/* Generate product p's RACI from the ruleset's default table, from the
- * roles its people's titles map to. */
-static raci_error generate_product(struct raci_roster *r, uint32_t p)
-{
-    const struct raci_ruleset *rs = r->rs;
-    size_t nmem;
-    const uint32_t *mem = raci_view_product_members(r, p, &nmem);
-    raci_error err;
-
-    for (size_t d = 0; d < rs->ntasks; d++) {
-        uint32_t task = RACI_NONE;
-        unsigned owner_letters;
-        uint32_t owner = generated_owner(r, p, d, &owner_letters);
-        /* Nobody in the accountable role or its fallbacks: the team does
-         * not do this task, so no row is made for it. */
-        if (owner == RACI_NONE)
-            continue;
-        for (size_t k = 0; k < nmem; k++) {
-            const struct raci_member *m = &r->members[mem[k]];
-            unsigned letters = generated_letters(r, m, d, owner, owner_letters);
-            struct raci_assign a = {
-                m->person, p,      RACI_NONE,   letters, 0, RACI_ASSIGN_GENERATED,
-                "",        m->loc, m->loc.line, ""};
-            if (!letters)
-                continue;
-            if (task == RACI_NONE &&
-                (err = raci_roster_task(r, p, rs->tasks[d].name, m->loc, &task)))
-                return err;
-            a.task = task;
-            if ((err = raci_roster_assign(r, &a)))
-                return err;
-        }
-    }
-    return RACI_OK;
-}
-
-/* A product that names no task at all gets the ruleset's default RACI. */
-static raci_error generate(struct raci_roster *r)
-{
-    uint8_t *has_task = calloc(r->nproducts ? r->nproducts : 1, 1);
-    size_t ntasks = r->ntasks;
-    raci_error err = RACI_OK;
-
-    if (!has_task)
-        return RACI_ERROR_NOMEM;
-    for (size_t i = 0; i < ntasks; i++)
-        has_task[r->tasks[i].product] = 1;
-    for (uint32_t p = 0; p < r->nproducts && !err; p++)
-        if (!has_task[p])
-            err = generate_product(r, p);
-    free(has_task);
-    return err;
-}
-
 /* Is every person first seen in file named by their own title (and
  * not listed by the people roster)? Then they stand for roles: a published
  * chart written out long. */
@@ -551,6 +509,49 @@ static void mark_role_files(struct raci_roster *r)
     }
 }
 
+/* The lookup tables of identity answer the building alone: once every
+ * assignment is in, they are given back, and so are the extra values (kept
+ * in the people) and the reading of letters cells. */
+static void release_index(struct raci_roster *r)
+{
+    struct index *x = r->index;
+
+    if (x) {
+        struct raci_map *maps[] = {&x->persons, &x->names,   &x->products,
+                                   &x->tasks,   &x->members, &x->extra,
+                                   &x->listed,  &x->seen,    &x->seen_tasks};
+        for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
+            raci_map_release(maps[i]);
+        free(x->extras);
+        x->extras = NULL;
+        x->nextras = x->cap_extras = 0;
+    }
+    raci_map_release(&r->letters_read);
+}
+
+/* An array that is complete is cut to its count n, from the capacity of a
+ * doubling array, up to twice that. */
+static void fit(void *array, size_t *cap, size_t n, size_t size)
+{
+    void **p = array, *q;
+
+    if (n && n < *cap && (q = realloc(*p, n * size))) {
+        *p = q;
+        *cap = n;
+    }
+}
+
+static void fit_all(struct raci_roster *r)
+{
+    unpin_titles(r);
+    fit(&r->persons, &r->cap_persons, r->npersons, sizeof(*r->persons));
+    pin_titles(r);
+    fit(&r->products, &r->cap_products, r->nproducts, sizeof(*r->products));
+    fit(&r->tasks, &r->cap_tasks, r->ntasks, sizeof(*r->tasks));
+    fit(&r->assigns, &r->cap_assigns, r->nassigns, sizeof(*r->assigns));
+    fit(&r->members, &r->cap_members, r->nmembers, sizeof(*r->members));
+}
+
 raci_error raci_roster_finish(struct raci_roster *r)
 {
     raci_error err;
@@ -558,8 +559,10 @@ raci_error raci_roster_finish(struct raci_roster *r)
     mark_role_files(r);
     /* The member views first: generation asks who holds which role. */
     if ((err = resolve_managers(r)) || (err = build_extras(r)) ||
-        (err = raci_view_build_members(r)) || (err = generate(r)))
+        (err = raci_view_build_members(r)) || (err = raci_defaults_generate(r)))
         return err;
+    release_index(r);
+    fit_all(r);
     return raci_view_build_assigns(r);
 }
 
@@ -571,9 +574,12 @@ void raci_roster_release(struct raci_roster *r)
         return;
     x = r->index;
     for (size_t i = 0; i < r->npersons; i++) {
-        free(r->persons[i].titles);
-        free(r->persons[i].title_locs);
-        free(r->persons[i].extra);
+        struct raci_person *p = &r->persons[i];
+        if (p->titles != &p->title)
+            free(p->titles);
+        if (p->title_locs != &p->title_loc)
+            free(p->title_locs);
+        free(p->extra);
     }
     free(r->persons);
     free(r->products);
@@ -586,15 +592,7 @@ void raci_roster_release(struct raci_roster *r)
     free(r->files);
     free(r->file_headers);
     raci_view_free(r);
-    raci_map_release(&r->letters_read);
-    if (x) {
-        struct raci_map *maps[] = {&x->persons, &x->names,   &x->products,
-                                   &x->tasks,   &x->members, &x->extra,
-                                   &x->listed,  &x->seen,    &x->seen_tasks};
-        for (size_t i = 0; i < sizeof(maps) / sizeof(maps[0]); i++)
-            raci_map_release(maps[i]);
-        free(x->extras);
-        free(x);
-    }
+    release_index(r);
+    free(x);
     memset(r, 0, sizeof(*r));
 }

@@ -175,7 +175,7 @@ raci_error raci_view_build_members(struct raci_roster *r)
  * of their first row. slot[person] is the pair a person has on the task
  * being built, valid when stamp[person] == t + 1. */
 static raci_error build_task_pairs(struct raci_roster *r, uint32_t t, uint32_t *stamp,
-                                   uint32_t *slot, size_t *npairs, unsigned *firm)
+                                   uint32_t *slot, size_t *npairs, uint8_t *firm)
 {
     struct raci_view *v = &r->view;
 
@@ -214,13 +214,34 @@ static raci_error build_task_pairs(struct raci_roster *r, uint32_t t, uint32_t *
     return RACI_OK;
 }
 
+/* A task of a few people is searched in its pairs (raci_view_pair); the
+ * pairs of a larger one are looked up by person, in one table sized once. */
+static raci_error index_pairs(struct raci_roster *r)
+{
+    struct raci_view *v = &r->view;
+    const uint32_t *off = v->task_pair_off;
+    size_t n = 0;
+    raci_error err = RACI_OK;
+
+    for (uint32_t t = 0; t < r->ntasks; t++)
+        n += off[t + 1] - off[t] > RACI_VIEW_PAIR_SCAN ? off[t + 1] - off[t] : 0;
+    if (n)
+        err = raci_map_reserve(&v->pair_index, n);
+    for (uint32_t t = 0; n && t < r->ntasks && !err; t++)
+        for (uint32_t i = off[t];
+             off[t + 1] - off[t] > RACI_VIEW_PAIR_SCAN && i < off[t + 1] && !err; i++)
+            err = raci_map_put(&v->pair_index, t, v->pairs[i].person, i);
+    return err;
+}
+
 static raci_error build_pairs(struct raci_roster *r)
 {
     struct raci_view *v = &r->view;
     size_t npairs = 0, n = r->nassigns ? r->nassigns : 1;
+    struct raci_pair *fit;
     uint32_t *stamp = calloc(r->npersons ? r->npersons : 1, sizeof(*stamp));
     uint32_t *slot = malloc((r->npersons ? r->npersons : 1) * sizeof(*slot));
-    unsigned *firm = malloc(n * sizeof(*firm));
+    uint8_t *firm = malloc(n * sizeof(*firm));
     raci_error err = RACI_OK;
 
     v->pairs = malloc(n * sizeof(*v->pairs));
@@ -232,10 +253,6 @@ static raci_error build_pairs(struct raci_roster *r)
         size_t start = npairs;
         err = build_task_pairs(r, t, stamp, slot, &npairs, firm);
         v->task_pair_off[t + 1] = (uint32_t)npairs;
-        /* A task of a few people is searched in its pairs (raci_view_pair);
-         * a larger one is looked up by person. */
-        for (size_t i = start; npairs - start > RACI_VIEW_PAIR_SCAN && i < npairs && !err; i++)
-            err = raci_map_put(&v->pair_index, t, v->pairs[i].person, (uint32_t)i);
         /* A letter is conditional only when no row gives it firmly. */
         for (size_t i = start; i < npairs && !err; i++) {
             struct raci_pair *p = &v->pairs[i];
@@ -248,6 +265,11 @@ static raci_error build_pairs(struct raci_roster *r)
     free(stamp);
     free(slot);
     free(firm);
+    if (!err)
+        err = index_pairs(r);
+    /* Room was made for a pair per assignment; the rest is given back. */
+    if (!err && npairs && npairs < n && (fit = realloc(v->pairs, npairs * sizeof(*fit))))
+        v->pairs = fit;
     return err;
 }
 
@@ -261,7 +283,7 @@ static uint32_t assign_product(const struct raci_roster *r, size_t i)
 static raci_error build_people(struct raci_roster *r)
 {
     struct raci_view *v = &r->view;
-    uint32_t *aoff = NULL, *assigns = NULL;
+    uint32_t *aoff = NULL, *assigns = NULL, *fit;
     uint32_t *stamp = calloc(r->npersons ? r->npersons : 1, sizeof(*stamp));
     size_t total = 0;
     raci_error err = RACI_ERROR_NOMEM;
@@ -289,6 +311,9 @@ static raci_error build_people(struct raci_roster *r)
         }
         v->prod_people_off[p + 1] = (uint32_t)total;
     }
+    /* Room was made for every member and assignment; the rest is given back. */
+    if (total && (fit = realloc(v->prod_people, total * sizeof(*fit))))
+        v->prod_people = fit;
     err = RACI_OK;
 out:
     free(stamp);

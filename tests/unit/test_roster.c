@@ -519,6 +519,53 @@ static void test_taking_rows_as_read(void **state)
     fixture_release(&taken);
 }
 
+/* Titles kept in the person while they hold one, in arrays of their own
+ * from the second: every title and its cell read back right, after the
+ * array of people has moved (doubling from 8 to 128) and been cut to its
+ * count by raci_roster_finish. */
+static void test_titles_as_people_move(void **state)
+{
+    struct fixture fx;
+    struct raci_str csv = RACI_STR_INIT;
+    char name[32], title[32];
+    (void)state;
+    raci_str_add(&csv, "person,title,product,task,raci\n");
+    for (int i = 0; i < 100; i++)
+        raci_str_addf(&csv, "P%03d,Dev %03d,Atlas,Roadmap,R\n", i, i);
+    for (int i = 0; i < 100; i += 3)
+        raci_str_addf(&csv, "P%03d,Lead %03d,Atlas,Roadmap,R\nP%03d,Chief %03d,Atlas,Roadmap,R\n",
+                      i, i, i, i);
+    assert_false(csv.failed);
+    fixture_run(&fx, raci_str_cstr(&csv));
+    assert_int_equal(fx.r.npersons, 100);
+    for (int i = 0; i < 100; i++) {
+        snprintf(name, sizeof name, "P%03d", i);
+        const struct raci_person *p = &fx.r.persons[fixture_person(&fx, name)];
+        uint32_t many = i % 3 == 0;
+        assert_int_equal(p->ntitles, many ? 3 : 1);
+        snprintf(title, sizeof title, "Dev %03d", i);
+        assert_string_equal(p->titles[0], title);
+        assert_int_equal(p->title_locs[0].line, i + 2);
+        assert_int_equal(p->title_locs[0].col, 6);
+        assert_int_equal(p->title_loc.line, i + 2);
+        if (!many) {
+            assert_ptr_equal(p->titles, &p->title);
+            assert_ptr_equal(p->title_locs, &p->title_loc);
+            continue;
+        }
+        snprintf(title, sizeof title, "Lead %03d", i);
+        assert_string_equal(p->titles[1], title);
+        assert_int_equal(p->title_locs[1].line, 102 + 2 * (i / 3));
+        assert_int_equal(raci_roster_title_loc(&fx.r, fixture_person(&fx, name), title).line,
+                         102 + 2 * (i / 3));
+        snprintf(title, sizeof title, "Chief %03d", i);
+        assert_string_equal(p->titles[2], title);
+        assert_int_equal(p->title_locs[2].line, 103 + 2 * (i / 3));
+    }
+    raci_str_release(&csv);
+    fixture_release(&fx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -538,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_cell_notes),
         cmocka_unit_test(test_trimmed_cells_and_letters),
         cmocka_unit_test(test_taking_rows_as_read),
+        cmocka_unit_test(test_titles_as_people_move),
     };
     return cmocka_run_group_tests_name("roster", tests, NULL, NULL);
 }
