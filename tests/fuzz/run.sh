@@ -24,9 +24,10 @@ cflags=(-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-
         -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude
         $(pkg-config --cflags libxml-2.0 libgvc 2>/dev/null ||
           echo -I/usr/include/libxml2 -I/usr/include/graphviz))
-# shellcheck disable=SC2207 # pkg-config prints flags separated by spaces
-libs=(-lcsv $(pkg-config --libs xlsxwriter yaml-0.1 jansson libxml-2.0 libzip libgvc 2>/dev/null ||
-              echo -lxlsxwriter -lyaml -ljansson -lxml2 -lzip -lgvc -lcgraph))
+# The libraries raci links, from the Makefile, so that a library added
+# there is linked here too.
+# shellcheck disable=SC2207 # make prints flags separated by spaces
+libs=($(make -s --no-print-directory print-link-libs))
 # Graphviz 2.42 and the font libraries it loads leak on their own (tests/lsan.supp).
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
