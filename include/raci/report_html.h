@@ -89,6 +89,7 @@ int raci_report_html_num(xmlTextWriterPtr w, const char *tag, const char *cls, s
  * many findings it has: a table that wide is no reading, and the
  * workbook's Other products sheet lists its letters a row a pair. */
 #define RACI_REPORT_HTML_MAX_PEOPLE 1000u
+#define RACI_REPORT_HTML_MAX_NAMED  "1,000" /* as the page says it */
 
 /* What the page shows of each product, decided before it is written
  * (above). */
@@ -99,6 +100,7 @@ struct raci_report_html_plan {
     uint32_t *worst;      /* the products, worst first (worst.h) */
     unsigned char *drawn; /* per product: 1 when its matrix is drawn */
     size_t nproducts;     /* of the roster, 0 without one */
+    size_t max;           /* products that may have a matrix (--max-sheets) */
     size_t ndrawn;        /* products whose matrix is drawn */
     size_t nwide;         /* of the others, those over RACI_REPORT_HTML_MAX_PEOPLE */
 };

@@ -119,6 +119,7 @@ int raci_report_html_plan_build(struct raci_report_html_plan *pl, const struct r
 
     memset(pl, 0, sizeof(*pl));
     pl->nproducts = np;
+    pl->max = max;
     pl->counts = calloc(np + 2, sizeof(*pl->counts));
     pl->worst = malloc((np ? np : 1) * sizeof(*pl->worst));
     pl->drawn = calloc(np ? np : 1, 1);

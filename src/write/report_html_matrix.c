@@ -195,42 +195,50 @@ static int hmatrix_legend(xmlTextWriterPtr w)
 }
 
 /* Of a large roster: why the matrices of the other products are left
- * out. */
+ * out. Those past --max-sheets first, then those too wide for one. */
 static int hmatrix_left_out(xmlTextWriterPtr w, const struct raci_report_html_plan *pl)
 {
     size_t more = pl->nproducts - pl->ndrawn;
-    char *head = pl->ndrawn == 0
-                     ? raci_str_printf("No product has a matrix here%s.",
-                                       pl->nwide == more ? "" : " (--max-sheets 0)")
-                     : raci_str_printf("Only the %zu product%s with the most findings (errors "
-                                       "first, then warnings, then infos) %s a matrix here, as "
-                                       "in the workbook (--max-sheets %zu).",
-                                       pl->ndrawn, pl->ndrawn == 1 ? "" : "s",
-                                       pl->ndrawn == 1 ? "has" : "have", pl->ndrawn);
-    char *wide = !pl->nwide ? raci_str_printf("%s", "")
-                 : pl->nwide == 1 && more == 1
-                     ? raci_str_printf(" It has more than %u people, too many for a matrix "
-                                       "whatever its findings.",
-                                       (unsigned)RACI_REPORT_HTML_MAX_PEOPLE)
-                     : raci_str_printf(" %zu of them %s more than %u people, too many for a "
-                                       "matrix whatever %s findings.",
-                                       pl->nwide, pl->nwide == 1 ? "has" : "have",
-                                       (unsigned)RACI_REPORT_HTML_MAX_PEOPLE,
-                                       pl->nwide == 1 ? "its" : "their");
-    char *text =
-        head && wide
-            ? raci_str_printf("%s The %s of the %s%zu product%s, listed below, %s left out "
-                              "so that the page stays small enough for a browser to open: "
-                              "--format json lists all their findings, and the workbook's Other "
-                              "products sheet has their letters.%s",
-                              head, more == 1 ? "matrix" : "matrices", pl->ndrawn ? "other " : "",
-                              more, more == 1 ? "" : "s", more == 1 ? "is" : "are", wide)
-            : NULL;
-    int bad = !text || raci_report_html_open(w, "p", "left-out") ||
-              raci_report_html_attr(w, "id", "left-out") || raci_report_html_text(w, text) ||
-              raci_report_html_close(w);
+    int one = more == 1;
+    /* "the other product", "the other 25 products", "the 2 products" */
+    char count[48];
+    char *limit, *wide, *text;
+    int bad;
 
-    free(head);
+    if (one)
+        snprintf(count, sizeof count, "%sproduct", pl->ndrawn ? "other " : "");
+    else
+        snprintf(count, sizeof count, "%s%zu products", pl->ndrawn ? "other " : "", more);
+    limit =
+        more == pl->nwide ? raci_str_printf("%s", "")
+        : pl->ndrawn == 0
+            ? raci_str_printf("No product has a matrix here (--max-sheets 0). ")
+            : raci_str_printf("Only the %zu product%s with the most findings "
+                              "(errors first, then warnings, then infos)%s %s a "
+                              "matrix here, as in the workbook (--max-sheets "
+                              "%zu). ",
+                              pl->ndrawn, pl->ndrawn == 1 ? "" : "s",
+                              pl->nwide ? " of at most " RACI_REPORT_HTML_MAX_NAMED " people" : "",
+                              pl->ndrawn == 1 ? "has" : "have", pl->max);
+    wide = !pl->nwide
+               ? raci_str_printf("%s", "")
+               : raci_str_printf("%zu product%s of more than " RACI_REPORT_HTML_MAX_NAMED
+                                 " people %s no matrix here, whatever %s findings: a table that "
+                                 "wide is no reading. ",
+                                 pl->nwide, pl->nwide == 1 ? "" : "s",
+                                 pl->nwide == 1 ? "has" : "have", pl->nwide == 1 ? "its" : "their");
+    text = limit && wide
+               ? raci_str_printf("%s%sThe %s of the %s, listed below, %s left out so that the page "
+                                 "stays small enough for a browser to open: --format json lists "
+                                 "all %s findings, and the workbook%s has %s letters.",
+                                 limit, wide, one ? "matrix" : "matrices", count,
+                                 one ? "is" : "are", one ? "its" : "their",
+                                 pl->nwide ? "" : "'s Other products sheet", one ? "its" : "their")
+               : NULL;
+    bad = !text || raci_report_html_open(w, "p", "left-out") ||
+          raci_report_html_attr(w, "id", "left-out") || raci_report_html_text(w, text) ||
+          raci_report_html_close(w);
+    free(limit);
     free(wide);
     free(text);
     return bad;

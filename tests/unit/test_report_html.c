@@ -39,17 +39,24 @@ static size_t html_count(const char *s, const char *what)
     return n;
 }
 
-static void html_report(struct fixture *fx, struct raci_selection *view, struct raci_report *r)
+/* The report of fx's findings (its checks run), failed as by an error. */
+static void html_report_of(struct fixture *fx, struct raci_selection *view, struct raci_report *r)
 {
-    fixture_run(fx, HOSTILE_CSV);
     assert_int_equal(raci_selection_reported(view, &fx->fs), RACI_OK);
-    assert_true(view->n >= 3);
     memset(r, 0, sizeof(*r));
     r->findings = view;
     r->roster = &fx->r;
     r->rs = &fx->rs;
     r->fail_on = RACI_SEV_ERROR;
     r->failed = 1;
+}
+
+/* The report of the hostile roster. */
+static void html_report(struct fixture *fx, struct raci_selection *view, struct raci_report *r)
+{
+    fixture_run(fx, HOSTILE_CSV);
+    html_report_of(fx, view, r);
+    assert_true(view->n >= 3);
 }
 
 static void test_text_stays_text(void **state)
@@ -163,35 +170,57 @@ static void test_no_roster(void **state)
     free(page);
 }
 
+/* The page of fx's findings, with --max-sheets max_sheets (0: not given). */
+static void page_of(struct fixture *fx, struct raci_selection *view, size_t max_sheets, char **page)
+{
+    struct raci_report r;
+    size_t len;
+
+    html_report_of(fx, view, &r);
+    r.max_sheets = max_sheets;
+    r.max_sheets_set = max_sheets != 0;
+    *page = html_render(&r, &len);
+}
+
 /* A product of more people than a matrix shows has none, even as the worst
- * product, and the page says why; a small one still has its matrix. */
+ * product, and the page says why, apart from the products past
+ * --max-sheets; a small one still has its matrix. */
 static void test_wide_product_without_matrix(void **state)
 {
     struct fixture fx;
     struct raci_selection view = {0};
-    struct raci_report r = {0};
     struct raci_str csv = {0};
-    size_t len;
     char *page;
     (void)state;
 
     raci_str_add(&csv, "person,title,product,task,raci\n"
-                       "Zoë Ørsted,Product Owner,P&G,Roadmap,A/R\n");
+                       "Zoë Ørsted,Product Owner,P&G,Roadmap,A/R\n"
+                       "李雷,Developer,P&G,Roadmap,A\n"
+                       "Ana Silva,Product Owner,Tiny,Roadmap,A/R\n");
     for (unsigned i = 0; i <= RACI_REPORT_HTML_MAX_PEOPLE; i++)
-        raci_str_addf(&csv, "李雷 %u,Developer,Whole org,Roadmap,A\n", i);
+        raci_str_addf(&csv, "Person %u,Developer,Whole org,Roadmap,A\n", i);
     fixture_run(&fx, raci_str_cstr(&csv));
-    assert_int_equal(raci_selection_reported(&view, &fx.fs), RACI_OK);
-    r.findings = &view;
-    r.roster = &fx.r;
-    r.rs = &fx.rs;
-    r.fail_on = RACI_SEV_ERROR;
-    page = html_render(&r, &len);
-    assert_int_equal(html_count(page, "<table class=\"matrix\">"), 1);
+    /* Every product may have a matrix: only the wide one has none. */
+    page_of(&fx, &view, 0, &page);
+    assert_int_equal(html_count(page, "<table class=\"matrix\">"), 2);
     assert_non_null(strstr(page, "<h3>P&amp;G</h3>"));
     assert_null(strstr(page, "<h3>Whole org</h3>"));
-    assert_non_null(strstr(page, "The matrix of the other 1 product, listed below, is left out"));
-    assert_non_null(strstr(page, "It has more than 1000 people, too many for a matrix"));
+    assert_non_null(strstr(page, "<p class=\"left-out\" id=\"left-out\">1 product of more than "
+                                 "1,000 people has no matrix here, whatever its findings"));
+    assert_non_null(strstr(page, "The matrix of the other product, listed below, is left out"));
+    assert_null(strstr(page, "Only the"));
     assert_non_null(strstr(page, "<li>Whole org</li>"));
+    free(page);
+    raci_selection_release(&view);
+    /* One matrix: the worst of those that fit, said as such. */
+    page_of(&fx, &view, 1, &page);
+    assert_int_equal(html_count(page, "<table class=\"matrix\">"), 1);
+    assert_non_null(strstr(page, "<h3>P&amp;G</h3>"));
+    assert_non_null(strstr(page, "Only the 1 product with the most findings (errors first, then "
+                                 "warnings, then infos) of at most 1,000 people has a matrix "
+                                 "here, as in the workbook (--max-sheets 1). 1 product of more"));
+    assert_non_null(strstr(page, "The matrices of the other 2 products, listed below, are left"));
+    assert_non_null(strstr(page, "<li>Tiny</li>"));
     free(page);
     raci_selection_release(&view);
     raci_str_release(&csv);
