@@ -17,10 +17,10 @@
  * have one: the table's notes are in the order of their cells' places
  * (line, then column) once the table is finished (raci_table_finish), each
  * naming its cell, and raci_table_note finds a cell's by a binary search on
- * its place. A place may be that of several
- * cells (a workbook's cell that its reader copies to several rows of the
- * table it makes, xlsx_roster.c), and the note is of the one cell it names,
- * not of its copies. A table without notes looks nothing up.
+ * its place. A place may be that of several cells (a workbook's cell that
+ * its reader copies to several rows of the table it makes, xlsx_roster.c),
+ * and the note is of the one cell it names, not of its copies. A table
+ * without notes looks nothing up.
  */
 #ifndef RACI_TABLE_H
 #define RACI_TABLE_H
@@ -122,8 +122,9 @@ void raci_table_finish(struct raci_table *t);
  * what is made of them grows. The cells of those rows are gone after it
  * (the rows still say where they were: their line and ncells stay); the
  * header's, and those of every row before lo or from hi on, stay. The
- * rows must have been made in order: each row's cells taken (raci_table_cells) before the row is
- * put in t, the header first (the CSV reader's way).
+ * rows must have been made in order: each row's cells taken
+ * (raci_table_cells) before the row is put in t, the header first (the CSV
+ * reader's way).
  */
 void raci_table_drop_rows(struct raci_table *t, size_t lo, size_t hi);
 

@@ -11,10 +11,12 @@
 
 #include <stddef.h>
 
-/* Does the description of the workbook in data[0..len) begin with
- * "Written by raci"? 0 for anything else: bytes that are no zip archive,
- * a workbook without docProps/core.xml or whose core.xml does not parse,
- * another description. */
+/* Is the description of the workbook in data[0..len) raci's: "Written by
+ * raci", alone or followed by a space and the command ("Written by raci
+ * diff")? 0 for
+ * anything else: bytes that are no zip archive, a workbook without
+ * docProps/core.xml or whose core.xml does not parse, another
+ * description. */
 int raci_xlsx_props_by_raci(const char *data, size_t len);
 
 #endif

@@ -214,8 +214,12 @@ static raci_error build_task_pairs(struct raci_roster *r, uint32_t t, uint32_t *
     return RACI_OK;
 }
 
-/* A task of a few people is searched in its pairs (raci_view_pair); the
- * pairs of a larger one are looked up by person, in one table sized once. */
+/* Are task t's pairs looked up by person, in one table sized once (a task
+ * of a few people is searched in its pairs, raci_view_pair)? */
+static int pairs_indexed(const struct raci_view *v, uint32_t t)
+{
+    return v->task_pair_off[t + 1] - v->task_pair_off[t] > RACI_VIEW_PAIR_SCAN;
+}
 static raci_error index_pairs(struct raci_roster *r)
 {
     struct raci_view *v = &r->view;
@@ -224,12 +228,11 @@ static raci_error index_pairs(struct raci_roster *r)
     raci_error err = RACI_OK;
 
     for (uint32_t t = 0; t < r->ntasks; t++)
-        n += off[t + 1] - off[t] > RACI_VIEW_PAIR_SCAN ? off[t + 1] - off[t] : 0;
+        n += pairs_indexed(v, t) ? off[t + 1] - off[t] : 0;
     if (n)
         err = raci_map_reserve(&v->pair_index, n);
     for (uint32_t t = 0; n && t < r->ntasks && !err; t++)
-        for (uint32_t i = off[t];
-             off[t + 1] - off[t] > RACI_VIEW_PAIR_SCAN && i < off[t + 1] && !err; i++)
+        for (uint32_t i = off[t]; pairs_indexed(v, t) && i < off[t + 1] && !err; i++)
             err = raci_map_put(&v->pair_index, t, v->pairs[i].person, i);
     return err;
 }
@@ -493,13 +496,11 @@ const struct raci_pair *raci_view_task_rows(const struct raci_roster *r, uint32_
 
 const struct raci_pair *raci_view_pair(const struct raci_roster *r, uint32_t t, uint32_t p)
 {
-    uint32_t i, lo, hi;
+    uint32_t i;
     if (!r->view.assigns_built || t >= r->ntasks)
         return NULL;
-    lo = r->view.task_pair_off[t];
-    hi = r->view.task_pair_off[t + 1];
-    if (hi - lo <= RACI_VIEW_PAIR_SCAN) {
-        for (i = lo; i < hi; i++)
+    if (!pairs_indexed(&r->view, t)) {
+        for (i = r->view.task_pair_off[t]; i < r->view.task_pair_off[t + 1]; i++)
             if (r->view.pairs[i].person == p)
                 return &r->view.pairs[i];
         return NULL;

@@ -24,10 +24,9 @@ static int named_xlsx(const char *name)
 }
 
 /* The file's bytes (*data, which raci_infile_read left room for a NUL
- * after; the
- * reader takes them, decodes them in place when it can and frees them once
- * read: the table holds its own copies, and the roster is built without
- * them) as a table. */
+ * after; the reader takes them, decodes them in place when it can and
+ * frees them once read: the table holds its own copies, and the roster is
+ * built without them) as a table. */
 static raci_error add_csv(struct raci_roster *r, char **data, size_t len, const char *name,
                           enum raci_detect_input input, struct raci_diag *diag)
 {

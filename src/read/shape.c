@@ -587,6 +587,7 @@ raci_error raci_shape_add_as(struct raci_roster *r, const struct raci_table *t,
 {
     return shape_add(r, t, NULL, input, diag);
 }
+
 raci_error raci_shape_add_taking(struct raci_roster *r, struct raci_table *t,
                                  enum raci_detect_input input, struct raci_diag *diag)
 {

@@ -32,10 +32,13 @@ struct raci_cell *raci_table_cells(struct raci_table *t, uint32_t n)
     return block;
 }
 
-/* Is the place (line, col) before that of note n? */
-static int place_before(uint32_t line, uint32_t col, const struct raci_cell_note *n)
+/* The order of places: -1, 0 or 1 as (l1, c1) is before, at or after
+ * (l2, c2). */
+static int place_cmp(uint32_t l1, uint32_t c1, uint32_t l2, uint32_t c2)
 {
-    return line < n->line || (line == n->line && col < n->col);
+    if (l1 != l2)
+        return l1 < l2 ? -1 : 1;
+    return c1 < c2 ? -1 : c1 > c2;
 }
 
 raci_error raci_table_note_add(struct raci_table *t, const struct raci_cell *cell,
@@ -49,7 +52,8 @@ raci_error raci_table_note_add(struct raci_table *t, const struct raci_cell *cel
      * back a place or two, and raci_table_finish sorts them then, once,
      * where inserting each in its place could move the notes after it
      * again and again. */
-    if (t->nnotes && place_before(cell->line, cell->col, &t->notes[t->nnotes - 1]))
+    if (t->nnotes && place_cmp(cell->line, cell->col, t->notes[t->nnotes - 1].line,
+                               t->notes[t->nnotes - 1].col) < 0)
         t->notes_unsorted = 1;
     n = &t->notes[t->nnotes++];
     *n = *note;
@@ -69,7 +73,7 @@ const struct raci_cell_note *raci_table_note(const struct raci_table *t,
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const struct raci_cell_note *n = &t->notes[mid];
-        if (n->line < cell->line || (n->line == cell->line && n->col < cell->col))
+        if (place_cmp(n->line, n->col, cell->line, cell->col) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -84,10 +88,7 @@ const struct raci_cell_note *raci_table_note(const struct raci_table *t,
 static int note_cmp(const void *a, const void *b)
 {
     const struct raci_cell_note *x = a, *y = b;
-
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    return x->col < y->col ? -1 : x->col > y->col;
+    return place_cmp(x->line, x->col, y->line, y->col);
 }
 
 void raci_table_finish(struct raci_table *t)

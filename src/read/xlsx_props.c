@@ -34,6 +34,14 @@ static raci_error description(struct raci_xlsx_part *p, struct raci_str *b, int 
     return err;
 }
 
+static int says_raci(const char *description)
+{
+    size_t n = strlen(BY_RACI);
+    /* "Written by raci", or "Written by raci diff": not "Written by racine". */
+    return strncmp(description, BY_RACI, n) == 0 &&
+           (description[n] == '\0' || description[n] == ' ');
+}
+
 int raci_xlsx_props_by_raci(const char *data, size_t len)
 {
     struct raci_diag diag = {0};
@@ -45,7 +53,7 @@ int raci_xlsx_props_by_raci(const char *data, size_t len)
     if (raci_xlsx_part_zip_open(&z, data, len, "workbook", &diag) == RACI_OK &&
         raci_xlsx_part_exists(z, CORE) && raci_xlsx_part_open(&p, z, CORE, NULL) == RACI_OK &&
         description(p, &b, &found) == RACI_OK && found && !b.failed)
-        by = strncmp(raci_str_cstr(&b), BY_RACI, strlen(BY_RACI)) == 0;
+        by = says_raci(raci_str_cstr(&b));
     raci_xlsx_part_close(p);
     raci_xlsx_part_zip_close(z);
     raci_str_release(&b);

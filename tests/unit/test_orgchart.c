@@ -55,50 +55,48 @@ static void test_small_chart(void **state)
 static void test_collapsed_chart(void **state)
 {
     struct fixture fx;
-    size_t nodes, edges, hidden, len = 0, cap = 64 * 1024;
-    char *csv = malloc(cap);
+    size_t nodes, edges, hidden;
+    struct raci_str csv = {0};
     (void)state;
-    assert_non_null(csv);
     /* One top, 20 managers, 20 people under each: 421 people, past the
      * limit, drawn down to the managers' layer. */
-    len += (size_t)snprintf(csv + len, cap - len, "person,title,reports_to\nTop,Director,\n");
+    raci_str_add(&csv, "person,title,reports_to\nTop,Director,\n");
     for (int m = 0; m < 20; m++) {
-        len += (size_t)snprintf(csv + len, cap - len, "M%d,Engineering Manager,Top\n", m);
+        raci_str_addf(&csv, "M%d,Engineering Manager,Top\n", m);
         for (int p = 0; p < 20; p++)
-            len += (size_t)snprintf(csv + len, cap - len, "D%d-%d,Developer,M%d\n", m, p, m);
+            raci_str_addf(&csv, "D%d-%d,Developer,M%d\n", m, p, m);
     }
-    count(&fx, csv, &nodes, &edges, &hidden);
+    count(&fx, raci_str_cstr(&csv), &nodes, &edges, &hidden);
     assert_int_equal(hidden, 400);
     assert_int_equal(nodes, 21 + LEGEND_NODES);
     assert_int_equal(edges, 20 + LEGEND_EDGES);
     fixture_release(&fx);
-    free(csv);
+    raci_str_release(&csv);
 }
 
 static void test_wide_top_chart(void **state)
 {
     struct fixture fx;
-    size_t nodes, edges, hidden, len = 0, cap = 256 * 1024;
-    char *csv = malloc(cap);
+    size_t nodes, edges, hidden;
+    struct raci_str csv = {0};
     (void)state;
-    assert_non_null(csv);
     /* 2,000 people with no manager, and one of them, Boss, with 5 reports:
      * the top layer alone is past the limit, so only 300 of it are drawn,
      * Boss first (the largest team), then the first 299 others in roster
      * order; nobody below the top is drawn. */
-    len += (size_t)snprintf(csv + len, cap - len, "person,title,reports_to\n");
+    raci_str_add(&csv, "person,title,reports_to\n");
     for (int p = 0; p < 2000; p++)
-        len += (size_t)snprintf(csv + len, cap - len, "Solo%d,Developer,\n", p);
-    len += (size_t)snprintf(csv + len, cap - len, "Boss,Engineering Manager,\n");
+        raci_str_addf(&csv, "Solo%d,Developer,\n", p);
+    raci_str_addf(&csv, "Boss,Engineering Manager,\n");
     for (int p = 0; p < 5; p++)
-        len += (size_t)snprintf(csv + len, cap - len, "R%d,Developer,Boss\n", p);
-    count(&fx, csv, &nodes, &edges, &hidden);
+        raci_str_addf(&csv, "R%d,Developer,Boss\n", p);
+    count(&fx, raci_str_cstr(&csv), &nodes, &edges, &hidden);
     assert_int_equal(nodes, RACI_ORGCHART_MAX_NODES + LEGEND_NODES);
     assert_int_equal(edges, LEGEND_EDGES);
     /* 5 below Boss, and 1,701 of the solos. */
     assert_int_equal(hidden, 5 + 1701);
     fixture_release(&fx);
-    free(csv);
+    raci_str_release(&csv);
 }
 
 /* The chart of csv as PNG, malloc'd into *png and *len. */

@@ -478,6 +478,8 @@ static void test_written_by_raci(void **state)
     assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
     props_book(f, "Written by rac");
     assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
+    props_book(f, "Written by racine & fils");
+    assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
     props_book(f, NULL);
     assert_false(raci_xlsx_props_by_raci(f->bytes, f->len));
     assert_false(raci_xlsx_props_by_raci("person,title\n", 13));
